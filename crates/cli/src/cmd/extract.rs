@@ -1,0 +1,60 @@
+//! `sitrep extract`: reports in, schema-v1 JSON Lines out.
+
+use super::input::InputArgs;
+use sitrep_core::Pipeline;
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+/// Extract events and control observations from reports as JSON Lines (schema v1).
+///
+/// For every report read, one `report` record is written first, then that report's `event` and
+/// `control` records. Problems with an input are printed on stderr (naming the file and line) and
+/// the other inputs are still read; the exit code is 1 if any input failed, 0 otherwise.
+#[derive(clap::Args, Debug)]
+#[command(
+    after_help = "Examples:\n  sitrep extract report.txt\n  sitrep extract examples/reports/ --pretty\n  cat feed.jsonl | sitrep extract - > records.jsonl"
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Indented JSON for humans instead of one record per line.
+    #[arg(long)]
+    pub pretty: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let pipeline = Pipeline::new();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut write_error = None;
+    let stats = args.input.for_each_report(|report| {
+        if write_error.is_some() {
+            return;
+        }
+        let extraction = pipeline.extract(&report);
+        for rec in extraction.records(&report) {
+            let res = if args.pretty {
+                serde_json::to_writer_pretty(&mut out, &rec).map_err(std::io::Error::from)
+            } else {
+                serde_json::to_writer(&mut out, &rec).map_err(std::io::Error::from)
+            };
+            if let Err(e) = res.and_then(|_| out.write_all(b"\n")) {
+                write_error = Some(e);
+                return;
+            }
+        }
+    });
+    if let Some(e) = write_error {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Err(e.into());
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    Ok(if stats.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,1 @@
+//! Actors: the actor lexicon, composition ("Iraqi government troops"), coreference and metonymy.

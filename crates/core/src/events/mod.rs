@@ -1,0 +1,1 @@
+//! Events: cue lexicons, roles, modality, event location and control observations.

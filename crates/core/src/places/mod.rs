@@ -1,0 +1,1 @@
+//! Places: the embedded gazetteer and the geoparser (detection, romanization folding, resolution).

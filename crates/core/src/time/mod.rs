@@ -1,0 +1,1 @@
+//! Time: absolute and relative time expressions anchored to the report date.
