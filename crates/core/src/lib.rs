@@ -1,21 +1,11 @@
 //! sitrep-core: the pure extraction pipeline. Text in, records out; no I/O, no global state.
 //!
-//! Stages, in data-flow order: [`text`] (tokens, sentences) → mentions ([`places`], [`actors`],
-//! [`time`]) → [`events`] (events and control observations) → [`record`] (schema-v1 output).
-//! [`pipeline::Pipeline`] wires them together.
+//! The stages are crates of their own, in data-flow order: `sitrep-model` (report, spans, text
+//! layer, records) → mentions (`sitrep-places`, `sitrep-actors`, `sitrep-time`) →
+//! `sitrep-events` (events and control observations). [`Pipeline`] wires them together.
 
-pub mod actors;
-pub mod events;
 pub mod pipeline;
-pub mod places;
-pub mod record;
-pub mod report;
-pub mod span;
-pub mod text;
-pub mod time;
 
 pub use pipeline::{Extraction, Pipeline};
-pub use record::Record;
-pub use report::Report;
-pub use span::Span;
-pub use text::{Doc, Sentence, Token};
+pub use sitrep_model::{record, report, span, text, Record, Report, Span};
+pub use {sitrep_actors as actors, sitrep_events as events, sitrep_places as places, sitrep_time as time};

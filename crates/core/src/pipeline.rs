@@ -1,9 +1,9 @@
 //! The pipeline: one report in, its records out. Built once (lexicons, gazetteer), then shared
 //! read-only across threads.
 
-use crate::record::{ControlRecord, EventRecord, Record, ReportRecord, ReportRef};
-use crate::report::Report;
-use crate::text::analyze;
+use sitrep_model::analyze;
+use sitrep_model::record::{ControlRecord, EventRecord, Record, ReportRecord, ReportRef};
+use sitrep_model::Report;
 
 /// Everything extracted from one report.
 #[derive(Clone, Debug, Default)]

@@ -1,2 +1,12 @@
+pub mod control;
+pub mod eval;
+pub mod events;
+pub mod export;
 pub mod extract;
+pub mod geoparse;
+pub mod history;
+pub mod ingest;
 pub mod input;
+pub mod reprocess;
+pub mod serve;
+pub mod summary;

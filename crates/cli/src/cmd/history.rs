@@ -1,0 +1,15 @@
+//! `sitrep history`: the control history of one place.
+
+use std::process::ExitCode;
+
+/// `sitrep history`: the control history of one place.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Arguments (not implemented yet).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    pub rest: Vec<String>,
+}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("not implemented yet (issue 7)")
+}
