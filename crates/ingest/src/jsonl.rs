@@ -45,7 +45,7 @@ pub fn read(name: &str, mut reader: Box<dyn BufRead>, sink: &mut dyn FnMut(Resul
     }
 }
 
-fn parse_line(bytes: &[u8], lineno: usize) -> Result<Report, String> {
+pub fn parse_line(bytes: &[u8], lineno: usize) -> Result<Report, String> {
     let line: Line = serde_json::from_slice(bytes).map_err(|e| format!("not a JSON report object: {e}"))?;
     let text = line.text.ok_or("missing \"text\"")?;
     let id = match line.id {

@@ -45,6 +45,13 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
+/// Parses one JSON Lines report object exactly as the JSONL reader does for each of its lines
+/// (`lineno` names the report when it has no `"id"`). For filters that must answer every input
+/// line themselves, such as `sitrep extract --stream`.
+pub fn parse_jsonl_line(line: &[u8], lineno: usize) -> Result<Report, String> {
+    jsonl::parse_line(line, lineno)
+}
+
 /// Reads every report of `source`, calling `sink` for each report or error, in input order.
 pub fn read_source(source: &Source, opts: &ReadOptions, sink: &mut dyn FnMut(Result<Report, ReadError>)) {
     let name = source.display_name();
