@@ -1,0 +1,202 @@
+//! What the server needs from a store, as a small trait. `sitrep serve` implements it over the
+//! real store (crates/store); [`crate::memory::MemBackend`] implements it over records in memory
+//! (tests, JSONL files). Every method is blocking; the HTTP layer calls them on a blocking thread.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sitrep_core::record::{
+    ActorRef, ControlRecord, ControlStatus, EventRecord, Evidence, Modality, PlaceRef, ReportRef,
+};
+use sitrep_core::{Report, Span};
+
+/// Filters of `GET /api/events`, the same as `sitrep events`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EventQuery {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// min_lon, min_lat, max_lon, max_lat
+    pub bbox: Option<[f64; 4]>,
+    /// ACLED event or sub-event types or PLOVER event codes (any matches, case-insensitive).
+    pub types: Vec<String>,
+    /// Substring of an actor's name or id (case-insensitive), in any role.
+    pub actor: Option<String>,
+    pub modality: Vec<Modality>,
+    /// Words that must all occur in the evidence sentence (case-insensitive).
+    pub q: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// One source of a fact: the report and the evidence sentence in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub report: ReportRef,
+    pub modality: Modality,
+    pub evidence: Evidence,
+    /// The place and side mentioned in the evidence, for highlighting.
+    #[serde(default)]
+    pub mentions: Vec<MentionSpan>,
+}
+
+/// A place's control state over an interval (`since`..`until`, inclusive start, exclusive end).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ControlState {
+    pub place: PlaceRef,
+    pub controller: ActorRef,
+    pub status: ControlStatus,
+    /// The strongest modality among the sources: asserted/reported beat claimed.
+    pub modality: Modality,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub confidence: f32,
+    /// Other sides said to hold or fight over the place at the same time (contested or conflicting claims).
+    #[serde(default)]
+    pub contenders: Vec<ActorRef>,
+    pub sources: Vec<Source>,
+}
+
+/// One highlighted span in a report view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MentionSpan {
+    /// place | actor | trigger | evidence
+    pub kind: String,
+    pub span: Span,
+    pub text: String,
+    /// What it resolved to (place name, actor name, event type).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// A stored report with everything extracted from it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportView {
+    pub report: ReportRef,
+    pub text: String,
+    pub mentions: Vec<MentionSpan>,
+    pub events: Vec<EventRecord>,
+    pub controls: Vec<ControlRecord>,
+}
+
+/// What `POST /api/reports` did.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IngestOutcome {
+    pub report_id: String,
+    /// False when the same report was already stored.
+    pub stored: bool,
+    pub events: usize,
+    pub controls: usize,
+}
+
+/// Overall figures for the web app: date range for the slider, counts, vocabularies for filters.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    pub reports: usize,
+    pub events: usize,
+    pub controls: usize,
+    pub event_types: Vec<String>,
+    pub actors: Vec<String>,
+}
+
+/// A failure of the backend, mapped to an HTTP status by the API.
+#[derive(Debug, thiserror::Error)]
+pub enum BackendError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    Other(#[from] anyhow::Error),
+}
+
+pub type BResult<T> = Result<T, BackendError>;
+
+/// The store as the server sees it.
+pub trait Backend: Send + Sync + 'static {
+    fn events(&self, q: &EventQuery) -> BResult<Vec<EventRecord>>;
+    /// Control observations whose date falls in `[from, to]` (either bound open when `None`).
+    fn control_observations(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> BResult<Vec<ControlRecord>>;
+    fn control_as_of(&self, date: NaiveDate) -> BResult<Vec<ControlState>>;
+    fn history(&self, geonameid: i64) -> BResult<Vec<ControlState>>;
+    fn report(&self, id: &str) -> BResult<Option<ReportView>>;
+    fn ingest(&self, report: Report) -> BResult<IngestOutcome>;
+    fn meta(&self) -> BResult<Meta>;
+}
+
+/// The date an event is about: its own date, else its report's publication date.
+pub fn event_dates(e: &EventRecord) -> Option<(NaiveDate, NaiveDate)> {
+    match &e.date {
+        Some(d) => Some((d.start, d.end)),
+        None => e.report.published.map(|p| (p, p)),
+    }
+}
+
+/// The date a control observation is about.
+pub fn control_date(c: &ControlRecord) -> Option<NaiveDate> {
+    c.date.as_ref().map(|d| d.start).or(c.report.published)
+}
+
+/// The label of an event's type: ACLED sub-event type, else PLOVER event.
+pub fn event_type_label(e: &EventRecord) -> String {
+    if let Some(a) = &e.acled {
+        return a.event_type.clone();
+    }
+    if let Some(p) = &e.plover {
+        return p.event.clone();
+    }
+    "Event".to_string()
+}
+
+fn contains_ci(hay: &str, needle_lower: &str) -> bool {
+    hay.to_lowercase().contains(needle_lower)
+}
+
+impl EventQuery {
+    /// Whether an event passes every filter (the reference semantics; stores may use indexes).
+    pub fn matches(&self, e: &EventRecord) -> bool {
+        if self.from.is_some() || self.to.is_some() {
+            let Some((start, end)) = event_dates(e) else { return false };
+            if self.from.is_some_and(|f| end < f) || self.to.is_some_and(|t| start > t) {
+                return false;
+            }
+        }
+        if let Some([x0, y0, x1, y1]) = self.bbox {
+            let Some(p) = &e.place else { return false };
+            if !(p.lon >= x0 && p.lon <= x1 && p.lat >= y0 && p.lat <= y1) {
+                return false;
+            }
+        }
+        if !self.types.is_empty() {
+            let ok = self.types.iter().any(|t| {
+                let t = t.trim();
+                e.acled
+                    .as_ref()
+                    .is_some_and(|a| a.event_type.eq_ignore_ascii_case(t) || a.sub_event_type.eq_ignore_ascii_case(t))
+                    || e.plover.as_ref().is_some_and(|p| p.event.eq_ignore_ascii_case(t))
+            });
+            if !ok {
+                return false;
+            }
+        }
+        if let Some(a) = &self.actor {
+            let a = a.to_lowercase();
+            let hit = e
+                .actor1
+                .iter()
+                .chain(&e.actor2)
+                .chain(&e.attributed_to)
+                .any(|r| contains_ci(&r.name, &a) || r.id.as_deref().is_some_and(|id| contains_ci(id, &a)));
+            if !hit {
+                return false;
+            }
+        }
+        if !self.modality.is_empty() && !self.modality.contains(&e.modality) {
+            return false;
+        }
+        if let Some(q) = &self.q {
+            let text = e.evidence.text.to_lowercase();
+            if !q.split_whitespace().all(|w| text.contains(&w.to_lowercase())) {
+                return false;
+            }
+        }
+        true
+    }
+}

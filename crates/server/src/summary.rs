@@ -1,0 +1,557 @@
+//! Situation summaries: what changed hands, where fighting was reported and political moves in a
+//! period, grouped by region (admin1 area, else country). Every sentence cites its sources (report
+//! id and sentence), and claims are phrased as claims. Rendered as JSON, Markdown or HTML.
+
+use crate::backend::{event_dates, BResult, Backend, ControlState, EventQuery, Source};
+use crate::countries;
+use crate::timeline::{self, actor_key};
+use chrono::NaiveDate;
+use serde::Serialize;
+use sitrep_core::record::{ActorRef, ControlStatus, EventRecord, Modality, PlaceRef};
+use std::collections::BTreeMap;
+
+/// A source of one summary sentence. `sentence` is the 0-based index used by the records.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Citation {
+    pub report: String,
+    pub sentence: usize,
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Line {
+    pub date: Option<NaiveDate>,
+    pub text: String,
+    pub modality: Modality,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Section {
+    pub region: String,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub places: Vec<String>,
+    pub changed_hands: Vec<Line>,
+    pub fighting: Vec<Line>,
+    pub political: Vec<Line>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub region: Option<String>,
+    pub sections: Vec<Section>,
+}
+
+fn the(name: &str) -> String {
+    // Names of organisations read better with an article ("the Syrian Arab Army"); acronyms too ("the SDF").
+    let lower = name.to_lowercase();
+    let org = ["army", "forces", "state", "front", "government", "militia", "units", "police", "council", "brigade"];
+    let acronym = name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_ascii_uppercase());
+    if lower.starts_with("the ") || !(acronym || org.iter().any(|w| lower.split_whitespace().any(|x| x == *w))) {
+        name.to_string()
+    } else {
+        format!("the {name}")
+    }
+}
+
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn date_words(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+fn actors(v: &[ActorRef]) -> Option<String> {
+    let mut names: Vec<String> = Vec::new();
+    for a in v {
+        let n = the(&a.name);
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    match names.len() {
+        0 => None,
+        1 => Some(names.remove(0)),
+        _ => {
+            let last = names.pop().unwrap_or_default();
+            Some(format!("{} and {last}", names.join(", ")))
+        }
+    }
+}
+
+/// A clause with its subject kept apart, so that claims can say "X says it …".
+struct Clause {
+    subject: Option<String>,
+    /// Past tense predicate ("took Abu Kamal").
+    past: String,
+    /// Base form ("take Abu Kamal") for forecasts, plans and denials.
+    base: String,
+    /// Sentence to use when there is no subject ("Fighting was reported in X").
+    passive: String,
+}
+
+fn at(place: &Option<PlaceRef>) -> String {
+    match place {
+        Some(p) if p.precision <= 1 => format!(" in {}", p.name),
+        Some(p) => format!(" near {}", p.name),
+        None => String::new(),
+    }
+}
+
+fn event_clause(e: &EventRecord) -> Clause {
+    let a1 = actors(&e.actor1);
+    let a2 = actors(&e.actor2);
+    let place = at(&e.place);
+    let pname = e.place.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "ground".to_string());
+    let vs = a2.as_ref().map(|x| format!(" {x}")).unwrap_or_default();
+    let from = a2.as_ref().map(|x| format!(" from {x}")).unwrap_or_default();
+    let sub = e.acled.as_ref().map(|a| a.sub_event_type.as_str()).unwrap_or("");
+    let plover = e.plover.as_ref().map(|p| p.event.as_str()).unwrap_or("");
+    let (past, base, passive) = match sub {
+        "Armed clash" => match &a2 {
+            Some(x) => {
+                (format!("fought {x}{place}"), format!("fight {x}{place}"), format!("Fighting was reported{place}"))
+            }
+            None => {
+                ("clashed".to_string() + &place, "clash".to_string() + &place, format!("Fighting was reported{place}"))
+            }
+        },
+        "Government regains territory" | "Non-state actor overtakes territory" => {
+            (format!("took {pname}{from}"), format!("take {pname}{from}"), format!("{pname} changed hands"))
+        }
+        "Shelling/artillery/missile attack" => {
+            (format!("shelled{vs}{place}"), format!("shell{vs}{place}"), format!("Shelling was reported{place}"))
+        }
+        "Air/drone strike" => (
+            format!("carried out air or drone strikes{place}"),
+            format!("carry out air or drone strikes{place}"),
+            format!("Air or drone strikes were reported{place}"),
+        ),
+        "" => {
+            let (p, b) = match plover {
+                "AGREE" => ("reached an agreement", "reach an agreement"),
+                "CONSULT" => ("held talks", "hold talks"),
+                "SUPPORT" => ("expressed support", "express support"),
+                "CONCEDE" => ("made concessions", "make concessions"),
+                "COOPERATE" => ("cooperated", "cooperate"),
+                "AID" => ("provided aid", "provide aid"),
+                "RETREAT" => ("withdrew", "withdraw"),
+                "REQUEST" => ("made a request", "make a request"),
+                "DEMAND" => ("made demands", "make demands"),
+                "ACCUSE" => ("made accusations", "make accusations"),
+                "REJECT" => ("rejected a proposal", "reject a proposal"),
+                "THREATEN" => ("issued threats", "issue threats"),
+                "SANCTION" => ("imposed sanctions", "impose sanctions"),
+                "PROTEST" => ("protested", "protest"),
+                "MOBILIZE" => ("mobilized forces", "mobilize forces"),
+                "COERCE" => ("used coercion", "use coercion"),
+                "ASSAULT" => ("attacked", "attack"),
+                _ => ("acted", "act"),
+            };
+            let with = a2.as_ref().map(|x| format!(" involving {x}")).unwrap_or_default();
+            (
+                format!("{p}{with}{place}"),
+                format!("{b}{with}{place}"),
+                format!("{} event{with}{place}", cap(&plover.to_lowercase())),
+            )
+        }
+        other => {
+            let with = match (&a1, &a2) {
+                (Some(x), Some(y)) => format!(" involving {x} and {y}"),
+                (Some(x), None) | (None, Some(x)) => format!(" involving {x}"),
+                _ => String::new(),
+            };
+            let lower = other.to_lowercase();
+            (
+                format!("were involved in an event of type \"{lower}\"{place}"),
+                format!("be involved in an event of type \"{lower}\"{place}"),
+                format!("{other}{with}{place}"),
+            )
+        }
+    };
+    Clause { subject: a1, past, base, passive }
+}
+
+/// Phrases a clause under a modality: claims as claims, reports with their source, denials as denials.
+fn phrase(c: &Clause, m: Modality, claimant: Option<String>, outlet: Option<&str>) -> String {
+    let subj = c.subject.clone();
+    let says = |who: &str| -> String {
+        let it = if subj.as_deref() == Some(who) { "it".to_string() } else { subj.clone().unwrap_or_default() };
+        if it.is_empty() {
+            format!("{} says that {}", cap(who), lower_first(&c.passive))
+        } else {
+            format!("{} says {it} {}", cap(who), c.past)
+        }
+    };
+    let plain = || match &subj {
+        Some(s) => format!("{} {}", cap(s), c.past),
+        None => c.passive.clone(),
+    };
+    match m {
+        Modality::Asserted => plain(),
+        Modality::Claimed => says(&claimant.or(subj.clone()).unwrap_or_else(|| "one side".to_string())),
+        Modality::Reported => {
+            let who = claimant.or(outlet.map(str::to_string)).unwrap_or_else(|| "a report".to_string());
+            format!("{}, according to {who}", plain())
+        }
+        Modality::Disputed => format!("It is disputed whether {}", lower_first(&plain())),
+        Modality::Negated => {
+            let who = claimant.map(|w| cap(&w)).unwrap_or_else(|| "A report".to_string());
+            format!("{who} denies that {}", lower_first(&plain()))
+        }
+        Modality::Planned | Modality::Forecast | Modality::Hypothetical => {
+            let verb = match m {
+                Modality::Planned => "plans to",
+                Modality::Forecast => "is expected to",
+                _ => "might",
+            };
+            match &subj {
+                Some(s) => format!("{} {verb} {}", cap(s), c.base),
+                None => {
+                    format!("{} is {}", c.passive, if m == Modality::Hypothetical { "possible" } else { "expected" })
+                }
+            }
+        }
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    // Keep proper names capitalised: only lower a leading function word.
+    for w in ["It ", "The ", "A ", "Fighting ", "Shelling ", "Air "] {
+        if let Some(rest) = s.strip_prefix(w) {
+            return format!("{}{rest}", w.to_lowercase());
+        }
+    }
+    s.to_string()
+}
+
+fn cite(s: &Source) -> Citation {
+    Citation { report: s.report.id.clone(), sentence: s.evidence.sentence, source: s.report.source.clone() }
+}
+
+fn state_line(before: Option<&ControlState>, after: &ControlState) -> Line {
+    let place = &after.place.name;
+    let who = the(&after.controller.name);
+    let prev =
+        before.filter(|b| actor_key(&b.controller) != actor_key(&after.controller)).map(|b| the(&b.controller.name));
+    let clause = match after.status {
+        ControlStatus::Contested => {
+            let mut sides = vec![after.controller.clone()];
+            sides.extend(after.contenders.iter().cloned());
+            let all = actors(&sides).unwrap_or_default();
+            if after.contenders.is_empty() {
+                Clause {
+                    subject: None,
+                    past: String::new(),
+                    base: String::new(),
+                    passive: format!("{place} was contested, with {who} holding part of it"),
+                }
+            } else if after.modality == Modality::Claimed {
+                Clause {
+                    subject: None,
+                    past: String::new(),
+                    base: String::new(),
+                    passive: format!("{} each claim to hold {place}", cap(&all)),
+                }
+            } else {
+                Clause {
+                    subject: None,
+                    past: String::new(),
+                    base: String::new(),
+                    passive: format!("{place} was contested between {all}"),
+                }
+            }
+        }
+        ControlStatus::Besieged => Clause {
+            subject: None,
+            past: String::new(),
+            base: String::new(),
+            passive: format!("{place}, held by {who}, was reported besieged"),
+        },
+        ControlStatus::Controlled => {
+            let past = match &prev {
+                Some(p) => format!("took {place} from {p}"),
+                None => format!("held {place}"),
+            };
+            Clause { subject: Some(who.clone()), past, base: String::new(), passive: String::new() }
+        }
+    };
+    let modality = if after.status == ControlStatus::Contested && !after.contenders.is_empty() {
+        Modality::Asserted // the claim wording is already in the sentence
+    } else {
+        after.modality
+    };
+    let outlet = after.sources.first().and_then(|s| s.report.source.as_deref());
+    let mut text = phrase(&clause, modality, None, outlet);
+    if let Some(d) = after.since {
+        text = format!("On {}, {}", date_words(d), lower_first(&text));
+    }
+    let mut citations: Vec<Citation> = after.sources.iter().map(cite).collect();
+    citations.sort();
+    citations.dedup();
+    Line { date: after.since, text: format!("{text}."), modality: after.modality, citations }
+}
+
+fn event_line(e: &EventRecord) -> Line {
+    let claimant = e.attributed_to.first().map(|a| the(&a.name));
+    let mut text = phrase(&event_clause(e), e.modality, claimant, e.report.source.as_deref());
+    let date = event_dates(e).map(|x| x.0);
+    if let Some(d) = date {
+        text = format!("On {}, {}", date_words(d), lower_first(&text));
+    }
+    Line {
+        date,
+        text: format!("{text}."),
+        modality: e.modality,
+        citations: vec![Citation {
+            report: e.report.id.clone(),
+            sentence: e.evidence.sentence,
+            source: e.report.source.clone(),
+        }],
+    }
+}
+
+fn is_fighting(e: &EventRecord) -> bool {
+    match &e.acled {
+        Some(a) => {
+            matches!(a.event_type.as_str(), "Battles" | "Explosions/Remote violence" | "Violence against civilians")
+        }
+        None => e.plover.as_ref().is_some_and(|p| matches!(p.event.as_str(), "ASSAULT" | "COERCE")),
+    }
+}
+
+fn is_territory(e: &EventRecord) -> bool {
+    e.acled.as_ref().is_some_and(|a| {
+        matches!(a.sub_event_type.as_str(), "Government regains territory" | "Non-state actor overtakes territory")
+    })
+}
+
+fn region_key(p: Option<&PlaceRef>) -> (Option<String>, Option<String>) {
+    match p {
+        Some(p) => (p.country.clone(), p.admin1.clone()),
+        None => (None, None),
+    }
+}
+
+fn merge_into(lines: &mut Vec<Line>, line: Line) {
+    if let Some(l) = lines.iter_mut().find(|l| l.text == line.text) {
+        l.citations.extend(line.citations);
+        l.citations.sort();
+        l.citations.dedup();
+    } else {
+        lines.push(line);
+    }
+}
+
+/// Builds the summary of `[from, to]`, optionally only for sections matching `region`
+/// (a country name or code, an admin1 code, or the name of a place in the section).
+pub fn build(b: &dyn Backend, from: NaiveDate, to: NaiveDate, region: Option<&str>) -> BResult<Summary> {
+    let obs = b.control_observations(None, Some(to))?;
+    let changes = timeline::changes(&obs, from, to);
+    let events = b.events(&EventQuery { from: Some(from), to: Some(to), ..Default::default() })?;
+    let mut sections: BTreeMap<(Option<String>, Option<String>), Section> = BTreeMap::new();
+    let mut places: BTreeMap<(Option<String>, Option<String>), Vec<String>> = BTreeMap::new();
+    let mut note_place = |k: &(Option<String>, Option<String>), p: Option<&PlaceRef>| {
+        if let Some(p) = p {
+            let v = places.entry(k.clone()).or_default();
+            if !v.contains(&p.name) {
+                v.push(p.name.clone());
+            }
+        }
+    };
+    for c in &changes {
+        let k = region_key(Some(&c.after.place));
+        note_place(&k, Some(&c.after.place));
+        let line = state_line(c.before.as_ref(), &c.after);
+        merge_into(&mut sections.entry(k).or_default().changed_hands, line);
+    }
+    for e in &events {
+        // Territory events already appear as control changes when control records back them.
+        let k = region_key(e.place.as_ref());
+        note_place(&k, e.place.as_ref());
+        let line = event_line(e);
+        let s = sections.entry(k).or_default();
+        if is_territory(e) {
+            merge_into(&mut s.changed_hands, line);
+        } else if is_fighting(e) {
+            merge_into(&mut s.fighting, line);
+        } else {
+            merge_into(&mut s.political, line);
+        }
+    }
+    let mut out = Vec::new();
+    for (k, mut s) in sections {
+        let ps = places.remove(&k).unwrap_or_default();
+        let country = k.0.as_deref().map(countries::name);
+        s.region = match (&country, &k.1) {
+            (Some(c), Some(a)) if !ps.is_empty() => format!("{c}: {} area ({a})", ps[..ps.len().min(3)].join(", ")),
+            (Some(c), Some(a)) => format!("{c} ({a})"),
+            (Some(c), None) => c.clone(),
+            _ => "Unlocated".to_string(),
+        };
+        s.country = k.0.clone();
+        s.admin1 = k.1.clone();
+        s.places = ps;
+        for v in [&mut s.changed_hands, &mut s.fighting, &mut s.political] {
+            v.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.text.cmp(&b.text)));
+        }
+        if let Some(r) = region {
+            let r = r.trim().to_lowercase();
+            let hit = s.region.to_lowercase().contains(&r)
+                || s.country
+                    .as_deref()
+                    .is_some_and(|c| c.eq_ignore_ascii_case(&r) || countries::name(c).to_lowercase() == r)
+                || s.admin1.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(&r))
+                || s.places.iter().any(|p| p.to_lowercase() == r);
+            if !hit {
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    Ok(Summary { from, to, region: region.map(str::to_string), sections: out })
+}
+
+fn cites_text(c: &[Citation]) -> String {
+    let parts: Vec<String> = c.iter().map(|c| format!("{}, sentence {}", c.report, c.sentence + 1)).collect();
+    format!("[{}]", parts.join("; "))
+}
+
+/// Markdown; citations are `[report-id, sentence N]` with sentences counted from 1.
+pub fn markdown(s: &Summary) -> String {
+    let mut o = format!("# Situation summary, {} to {}\n\n", date_words(s.from), date_words(s.to));
+    if s.sections.is_empty() {
+        o.push_str("Nothing was reported in this period.\n");
+    }
+    for sec in &s.sections {
+        o.push_str(&format!("## {}\n\n", md_escape(&sec.region)));
+        for (title, lines) in [
+            ("What changed hands", &sec.changed_hands),
+            ("Fighting", &sec.fighting),
+            ("Political moves", &sec.political),
+        ] {
+            if lines.is_empty() {
+                continue;
+            }
+            o.push_str(&format!("### {title}\n\n"));
+            for l in lines {
+                o.push_str(&format!("- {} {}\n", md_escape(&l.text), md_escape(&cites_text(&l.citations))));
+            }
+            o.push('\n');
+        }
+    }
+    o.push_str("Sources are cited as [report id, sentence number]. Place data: GeoNames (CC BY 4.0).\n");
+    o
+}
+
+fn md_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            o.push('\\');
+        }
+        o.push(ch);
+    }
+    o
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn html_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// A standalone HTML page; all text is escaped.
+pub fn html(s: &Summary) -> String {
+    let title = format!("Situation summary, {} to {}", date_words(s.from), date_words(s.to));
+    let mut o = format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title></head><body>\n<h1>{t}</h1>\n",
+        t = html_escape(&title)
+    );
+    if s.sections.is_empty() {
+        o.push_str("<p>Nothing was reported in this period.</p>\n");
+    }
+    for sec in &s.sections {
+        o.push_str(&format!("<section>\n<h2>{}</h2>\n", html_escape(&sec.region)));
+        for (title, lines) in [
+            ("What changed hands", &sec.changed_hands),
+            ("Fighting", &sec.fighting),
+            ("Political moves", &sec.political),
+        ] {
+            if lines.is_empty() {
+                continue;
+            }
+            o.push_str(&format!("<h3>{title}</h3>\n<ul>\n"));
+            for l in lines {
+                let cites: Vec<String> = l
+                    .citations
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "<cite data-report=\"{}\" data-sentence=\"{}\">{}, sentence {}</cite>",
+                            html_escape(&c.report),
+                            c.sentence,
+                            html_escape(&c.report),
+                            c.sentence + 1
+                        )
+                    })
+                    .collect();
+                o.push_str(&format!(
+                    "<li class=\"{}\">{} [{}]</li>\n",
+                    l.modality.as_str(),
+                    html_escape(&l.text),
+                    cites.join("; ")
+                ));
+            }
+            o.push_str("</ul>\n");
+        }
+        o.push_str("</section>\n");
+    }
+    o.push_str("<footer>Sources are cited as report id and sentence number. Place data: GeoNames (CC BY 4.0).</footer>\n</body></html>\n");
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{d, demo};
+    use crate::memory::MemBackend;
+
+    #[test]
+    fn demo_summary_phrases_claims_and_cites_every_sentence() {
+        let b = MemBackend::with(demo());
+        let s = build(&b, d("2017-11-01"), d("2017-11-30"), None).unwrap();
+        let md = markdown(&s);
+        assert!(md.contains("the SDF says it took"), "{md}");
+        assert!(md.contains("Syrian Arab Army says it took Deir ez-Zor") || md.contains("says it took"), "{md}");
+        for sec in &s.sections {
+            for l in sec.changed_hands.iter().chain(&sec.fighting).chain(&sec.political) {
+                assert!(!l.citations.is_empty(), "{}", l.text);
+            }
+        }
+        assert!(md.contains("expected to hold talks"), "{md}");
+        assert!(md.contains("denies that"), "{md}");
+        let only = build(&b, d("2017-11-01"), d("2017-11-30"), Some("Afrin")).unwrap();
+        assert_eq!(only.sections.len(), 1);
+        let h = html(&only);
+        assert!(!h.contains("<script>") && !h.contains("<b>"));
+    }
+}

@@ -1,0 +1,370 @@
+// The situation map: control of places by side, event markers by type, a date slider, filters,
+// popups with evidence, and the summary panel. All data comes from the sitrep HTTP API on the same
+// origin; report text is inserted only as text (see common.js).
+'use strict';
+
+const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#393b79'];
+const TYPE_CLASS = {
+  'Battles': ['battles', 'B'],
+  'Explosions/Remote violence': ['explosions', 'X'],
+  'Violence against civilians': ['violence', 'V'],
+  'Protests': ['protests', 'P'],
+  'Riots': ['riots', 'R'],
+  'Strategic developments': ['strategic', 'S'],
+};
+const MODALITIES = ['asserted', 'reported', 'claimed', 'disputed', 'planned', 'forecast', 'hypothetical', 'negated'];
+const MODALITY_DEFAULT_OFF = new Set(['negated', 'hypothetical']);
+const DAY = 86400000;
+
+const app = {
+  meta: null,
+  dates: [],
+  colors: new Map(),
+  patterns: new Set(),
+  control: null,
+  events: null,
+  seq: 0,
+};
+
+const $ = (id) => document.getElementById(id);
+const status = (msg) => { $('status').textContent = msg || ''; };
+
+const map = L.map('map', { worldCopyJump: true, minZoom: 2, maxZoom: 13 }).setView([35, 39], 6);
+map.attributionControl.setPrefix('Leaflet');
+map.attributionControl.addAttribution('Basemap: Natural Earth (public domain) | Places: GeoNames (CC BY 4.0)');
+map.createPane('base').style.zIndex = 250;
+map.createPane('control').style.zIndex = 420;
+map.createPane('events').style.zIndex = 640;
+app.control = L.layerGroup().addTo(map);
+app.events = L.layerGroup().addTo(map);
+
+function iso(d) { return new Date(d).toISOString().slice(0, 10); }
+
+function actorKey(a) { return (a && (a.id || a.name || '')).toLowerCase(); }
+
+function colorOf(actor) {
+  const k = actorKey(actor);
+  if (!app.colors.has(k)) app.colors.set(k, PALETTE[app.colors.size % PALETTE.length]);
+  return app.colors.get(k);
+}
+
+/** A striped SVG pattern of two colours (contested places); ids depend only on our palette. */
+function stripes(c1, c2) {
+  const id = 'stripe-' + (c1 + c2).replace(/[^0-9a-f]/gi, '');
+  if (!app.patterns.has(id)) {
+    const ns = 'http://www.w3.org/2000/svg';
+    const p = document.createElementNS(ns, 'pattern');
+    p.setAttribute('id', id);
+    p.setAttribute('patternUnits', 'userSpaceOnUse');
+    p.setAttribute('width', '8');
+    p.setAttribute('height', '8');
+    p.setAttribute('patternTransform', 'rotate(45)');
+    const a = document.createElementNS(ns, 'rect');
+    a.setAttribute('width', '4'); a.setAttribute('height', '8'); a.setAttribute('fill', c1);
+    const b = document.createElementNS(ns, 'rect');
+    b.setAttribute('x', '4'); b.setAttribute('width', '4'); b.setAttribute('height', '8'); b.setAttribute('fill', c2);
+    p.append(a, b);
+    document.querySelector('#patterns defs').appendChild(p);
+    app.patterns.add(id);
+  }
+  return `url(#${id})`;
+}
+
+function typeOf(e) {
+  if (e.acled && TYPE_CLASS[e.acled.event_type]) return TYPE_CLASS[e.acled.event_type];
+  return ['other', '•'];
+}
+
+function typeLabel(e) {
+  if (e.acled) return e.acled.sub_event_type || e.acled.event_type;
+  if (e.plover) return 'PLOVER ' + e.plover.event;
+  return 'Event';
+}
+
+function badge(modality) { return el('span', 'badge ' + modality, modality); }
+
+function names(list) { return (list || []).map((a) => a.name).join(', '); }
+
+function precisionWords(p) {
+  return p === 1 ? 'the place itself' : p === 2 ? 'near the place / part of a region' : 'province or country only';
+}
+
+// ---------- popups ----------
+
+function eventPopup(e) {
+  const box = el('div', 'popup');
+  box.appendChild(el('h3', null, typeLabel(e), badge(e.modality)));
+  const when = e.date ? (e.date.start === e.date.end ? e.date.start : `${e.date.start} – ${e.date.end}`) + ` (${e.date.precision})`
+    : `reported ${e.report.published || 'undated'}`;
+  box.appendChild(el('div', 'meta', when));
+  if (e.place) box.appendChild(el('div', 'meta', `${e.place.name} · ${precisionWords(e.place.precision)}`));
+  const a1 = names(e.actor1), a2 = names(e.actor2);
+  if (a1 || a2) box.appendChild(el('div', 'actors', [a1 || '?', a2].filter(Boolean).join(' → ')));
+  if (e.attributed_to && e.attributed_to.length) box.appendChild(el('div', 'meta', 'according to ' + names(e.attributed_to)));
+  const marks = [{ span: e.trigger.span, kind: 'trigger', label: typeLabel(e) }];
+  for (const a of [...(e.actor1 || []), ...(e.actor2 || [])]) if (a.span) marks.push({ span: a.span, kind: 'actor', label: a.name });
+  if (e.place && e.place.span) marks.push({ span: e.place.span, kind: 'place', label: e.place.name });
+  const q = el('blockquote', 'evidence');
+  renderMarked(q, e.evidence.text, e.evidence.span[0], marks);
+  box.appendChild(q);
+  const src = el('div', 'source meta', `Source: ${e.report.source || 'unknown'}, ${e.report.published || 'undated'} · report ${e.report.id}, sentence ${e.evidence.sentence + 1} · `);
+  src.appendChild(reportLink(e.report.id, e.evidence.sentence));
+  box.appendChild(src);
+  return box;
+}
+
+function sourceBlock(s) {
+  const d = el('div', 'source');
+  d.appendChild(el('div', 'meta', `${s.report.source || 'unknown'}, ${s.report.published || 'undated'} `, badge(s.modality)));
+  const q = el('blockquote', 'evidence');
+  renderMarked(q, s.evidence.text, s.evidence.span[0], s.mentions || []);
+  d.appendChild(q);
+  d.appendChild(reportLink(s.report.id, s.evidence.sentence, `report ${s.report.id}, sentence ${s.evidence.sentence + 1}`));
+  return d;
+}
+
+function controlPopup(st) {
+  const box = el('div', 'popup');
+  box.appendChild(el('h3', null, st.place.name, badge(st.modality)));
+  let what;
+  if (st.status === 'contested') what = 'Contested: ' + [st.controller, ...(st.contenders || [])].map((a) => a.name).join(' vs ');
+  else if (st.status === 'besieged') what = `Besieged, held by ${st.controller.name}`;
+  else what = `Held by ${st.controller.name}`;
+  box.appendChild(el('div', 'fact', what));
+  box.appendChild(el('div', 'meta', `since ${st.since || '?'}${st.until ? ' until ' + st.until : ''} · confidence ${st.confidence}`));
+  for (const s of st.sources.slice(0, 5)) box.appendChild(sourceBlock(s));
+  if (st.sources.length > 5) box.appendChild(el('div', 'meta', `and ${st.sources.length - 5} more sources`));
+  if (st.place.geonameid != null) {
+    const btn = el('button', 'history-btn', 'History of this place');
+    btn.type = 'button';
+    const out = el('ol', 'history');
+    btn.addEventListener('click', async () => {
+      out.textContent = '';
+      try {
+        const h = await getJSON(`api/places/${encodeURIComponent(st.place.geonameid)}/history`);
+        for (const iv of h.intervals) {
+          out.appendChild(el('li', null, `${iv.since || '?'} → ${iv.until || 'now'}: ${iv.status} by ${iv.controller.name} (${iv.modality}, ${iv.sources.length} source${iv.sources.length === 1 ? '' : 's'})`));
+        }
+      } catch (err) { out.appendChild(el('li', null, 'error: ' + err.message)); }
+    });
+    box.append(btn, out);
+  }
+  return box;
+}
+
+// ---------- layers ----------
+
+function renderControl(places) {
+  app.control.clearLayers();
+  for (const st of places) {
+    const color = colorOf(st.controller);
+    let fill = color;
+    if (st.status === 'contested') {
+      const other = st.contenders && st.contenders.length ? colorOf(st.contenders[0]) : '#ffffff';
+      fill = stripes(color, other);
+    }
+    const m = L.circleMarker([st.place.lat, st.place.lon], {
+      pane: 'control',
+      radius: 16,
+      color: st.status === 'besieged' ? '#000' : '#333',
+      weight: st.status === 'besieged' ? 5 : 2,
+      dashArray: st.modality === 'claimed' || st.modality === 'disputed' ? '5 4' : null,
+      fillColor: fill,
+      fillOpacity: 0.7,
+      className: `ctl ctl-${st.status}`,
+    });
+    m.bindPopup(() => controlPopup(st), { maxWidth: 380 });
+    m.bindTooltip(st.place.name, { direction: 'top', offset: [0, -14] });
+    m.addTo(app.control);
+  }
+}
+
+function eventIcon(e) {
+  const [cls, sym] = typeOf(e);
+  const d = el('div', `ev-icon t-${cls} m-${e.modality}`, sym);
+  if (['claimed', 'disputed', 'reported'].includes(e.modality)) d.appendChild(el('sup', null, '?'));
+  return L.divIcon({ html: d, className: 'ev-marker', iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10] });
+}
+
+function renderEvents(events) {
+  app.events.clearLayers();
+  const seen = new Map();
+  for (const e of events) {
+    if (!e.place) continue;
+    const key = `${e.place.lat},${e.place.lon}`;
+    const n = seen.get(key) || 0;
+    seen.set(key, n + 1);
+    // Spread markers at the same place on a small spiral so that each stays clickable.
+    const ang = n * 2.4, r = n === 0 ? 0 : 0.06 + 0.025 * n;
+    const ll = [e.place.lat + r * Math.sin(ang), e.place.lon + r * Math.cos(ang) + 0.12];
+    const m = L.marker(ll, { pane: 'events', icon: eventIcon(e), title: typeLabel(e), keyboard: true });
+    m.bindPopup(() => eventPopup(e), { maxWidth: 380 });
+    m.addTo(app.events);
+  }
+}
+
+function legendSwatch(fill, extra) {
+  const s = el('span', 'swatch');
+  if (fill.startsWith('url(')) {
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('width', '14'); svg.setAttribute('height', '14');
+    const c = document.createElementNS(ns, 'circle');
+    c.setAttribute('cx', '7'); c.setAttribute('cy', '7'); c.setAttribute('r', '7'); c.setAttribute('fill', fill);
+    svg.appendChild(c);
+    s.style.border = 'none';
+    s.appendChild(svg);
+  } else s.style.background = fill;
+  if (extra) Object.assign(s.style, extra);
+  return s;
+}
+
+function renderLegend(places) {
+  const box = $('legend-control');
+  box.textContent = '';
+  const sides = new Map();
+  for (const st of places) for (const a of [st.controller, ...(st.contenders || [])]) sides.set(actorKey(a), a);
+  for (const a of sides.values()) box.appendChild(el('div', 'legend-row', null, legendSwatch(colorOf(a)), document.createTextNode(a.name)));
+  if (!sides.size) box.appendChild(el('div', 'meta', 'No control reported up to this day.'));
+  box.appendChild(el('div', 'legend-row', null, legendSwatch(stripes('#777777', '#ffffff')), document.createTextNode('contested (stripes of the sides)')));
+  box.appendChild(el('div', 'legend-row', null, legendSwatch('#fff', { border: '3px solid #000' }), document.createTextNode('besieged')));
+  box.appendChild(el('div', 'legend-row', null, legendSwatch('#fff', { border: '2px dashed #333' }), document.createTextNode('claimed by a party only')));
+  const ev = $('legend-events');
+  ev.textContent = '';
+  for (const [name, [cls, sym]] of Object.entries(TYPE_CLASS)) {
+    ev.appendChild(el('div', 'legend-row', null, el('span', `ev-icon t-${cls}`, sym), document.createTextNode(' ' + name)));
+  }
+  ev.appendChild(el('div', 'legend-row', null, el('span', 'ev-icon t-other', '•'), document.createTextNode(' other (PLOVER only)')));
+  ev.appendChild(el('div', 'legend-row', null, el('span', 'ev-icon t-battles m-claimed', 'B', el('sup', null, '?')), document.createTextNode(' claimed / reported: dashed, with ?')));
+  ev.appendChild(el('div', 'legend-row', null, el('span', 'ev-icon t-battles m-forecast', 'B'), document.createTextNode(' planned / forecast: faded, dotted')));
+}
+
+// ---------- data ----------
+
+function currentDate() { return app.dates[Number($('slider').value)] || null; }
+
+function checked(container) {
+  return [...document.querySelectorAll(`#${container} input[type=checkbox]`)].filter((c) => c.checked).map((c) => c.value);
+}
+
+async function refresh() {
+  const date = currentDate();
+  if (!date) return;
+  const seq = ++app.seq;
+  $('date-label').textContent = date;
+  const win = Number($('window').value);
+  const types = checked('types'), allTypes = document.querySelectorAll('#types input').length;
+  const mods = checked('modalities');
+  const p = new URLSearchParams({ to: date });
+  if (win > 0) p.set('from', iso(Date.parse(date) - (win - 1) * DAY));
+  if (types.length < allTypes) p.set('type', types.join(','));
+  p.set('modality', mods.join(','));
+  if ($('actor').value) p.set('actor', $('actor').value);
+  try {
+    const [ctl, evs] = await Promise.all([
+      getJSON('api/control?as_of=' + date),
+      types.length && mods.length ? getJSON('api/events?' + p) : Promise.resolve({ events: [] }),
+    ]);
+    if (seq !== app.seq) return;
+    renderControl(ctl.places);
+    renderEvents(evs.events);
+    renderLegend(ctl.places);
+    status('');
+    document.body.dataset.date = date;
+    document.body.dataset.places = String(ctl.places.length);
+    document.body.dataset.events = String(evs.events.length);
+  } catch (err) {
+    status('Could not load data: ' + err.message);
+  }
+}
+
+async function summarize() {
+  const date = currentDate();
+  if (!date) return;
+  const win = Number($('window').value) || 30;
+  const from = iso(Math.max(Date.parse(date) - (win - 1) * DAY, Date.parse(app.meta.first_date || date)));
+  const box = $('summary');
+  box.textContent = 'Loading…';
+  try {
+    const s = await getJSON(`api/summary?from=${from}&to=${date}`);
+    box.textContent = '';
+    box.appendChild(el('div', 'meta', `${s.from} to ${s.to}`));
+    if (!s.sections.length) box.appendChild(el('p', null, 'Nothing was reported in this period.'));
+    for (const sec of s.sections) {
+      const part = el('section', null, null, el('h3', null, sec.region));
+      for (const [title, lines] of [['What changed hands', sec.changed_hands], ['Fighting', sec.fighting], ['Political moves', sec.political]]) {
+        if (!lines.length) continue;
+        part.appendChild(el('h4', null, title));
+        const ul = el('ul');
+        for (const l of lines) {
+          const li = el('li', l.modality, l.text + ' ');
+          l.citations.forEach((c, i) => {
+            li.appendChild(el('cite', null, null, reportLink(c.report, c.sentence, `[${c.report}, s.${c.sentence + 1}]`)));
+            if (i + 1 < l.citations.length) li.appendChild(document.createTextNode(' '));
+          });
+          ul.appendChild(li);
+        }
+        part.appendChild(ul);
+      }
+      box.appendChild(part);
+    }
+  } catch (err) {
+    box.textContent = 'Could not build the summary: ' + err.message;
+  }
+}
+
+function checkbox(container, value, label, on) {
+  const c = el('input');
+  c.type = 'checkbox';
+  c.value = value;
+  c.checked = on;
+  c.addEventListener('change', refresh);
+  $(container).appendChild(el('label', null, null, c, document.createTextNode(' ' + label)));
+}
+
+async function init() {
+  fetch('basemap/countries.geojson')
+    .then((r) => r.json())
+    .then((g) => L.geoJSON(g, {
+      pane: 'base', renderer: L.canvas({ pane: 'base' }), interactive: false,
+      style: { color: '#8a8a8a', weight: 0.8, fillColor: '#f2efe6', fillOpacity: 1 },
+    }).addTo(map))
+    .catch(() => status('basemap missing'));
+  try {
+    app.meta = await getJSON('api/meta');
+  } catch (err) {
+    status('Could not reach the API: ' + err.message);
+    return;
+  }
+  const m = app.meta;
+  for (const a of m.actors) colorOf({ name: a });
+  for (const t of m.event_types) checkbox('types', t, t, true);
+  for (const mod of MODALITIES) checkbox('modalities', mod, mod, !MODALITY_DEFAULT_OFF.has(mod));
+  for (const a of m.actors) { const o = el('option', null, a); o.value = a; $('actor').appendChild(o); }
+  if (m.first_date && m.last_date) {
+    for (let t = Date.parse(m.first_date); t <= Date.parse(m.last_date); t += DAY) app.dates.push(iso(t));
+  } else {
+    app.dates.push(iso(Date.now()));
+    status('No dated events or control observations yet.');
+  }
+  const slider = $('slider');
+  slider.max = String(app.dates.length - 1);
+  slider.value = slider.max;
+  let timer = null;
+  slider.addEventListener('input', () => {
+    $('date-label').textContent = currentDate();
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 120);
+  });
+  $('window').addEventListener('change', refresh);
+  $('actor').addEventListener('change', refresh);
+  $('summary-btn').addEventListener('click', summarize);
+  await refresh();
+  // Fit the view to what is known.
+  const pts = [];
+  app.control.eachLayer((l) => pts.push(l.getLatLng()));
+  app.events.eachLayer((l) => pts.push(l.getLatLng()));
+  if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 8 });
+}
+
+init();
