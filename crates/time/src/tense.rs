@@ -1,0 +1,123 @@
+//! Tense and aspect of the clause around a token, from auxiliaries and verb forms:
+//! "will", "going to", "plans to" → future; "is/are …ing", "still", "continues" → ongoing;
+//! "-ed", "has …ed", "had", "was/were", irregular past forms → past. The cue nearest to the token
+//! wins; crossing a comma, semicolon, colon, bracket or quotation mark costs extra, so the
+//! reporting verb of "X said on Saturday it will attack next week" dates "Saturday" and "will"
+//! dates "next week".
+
+use crate::lexicon::{Cue, Lexicon};
+use crate::Tense;
+use sitrep_model::{Doc, TokenKind};
+
+/// Lower-cased token text with typographic apostrophes folded to `'`.
+pub(crate) fn norm(s: &str) -> String {
+    s.chars().map(|c| if matches!(c, '’' | 'ʼ' | '‘') { '\'' } else { c }).flat_map(char::to_lowercase).collect()
+}
+
+fn is_separator(s: &str) -> bool {
+    matches!(s, "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")" | "[" | "]" | "—" | "–")
+}
+
+/// The tense cue carried by token `j` of `words` (already normalized), if any.
+fn cue_at(
+    lex: &Lexicon,
+    words: &[String],
+    kinds: &[TokenKind],
+    caps: &[bool],
+    j: usize,
+    first: usize,
+) -> Option<Tense> {
+    let w = words[j].as_str();
+    if kinds[j] != TokenKind::Word {
+        return None;
+    }
+    if w.ends_with("'ll") || w == "won't" || w == "wouldn't" {
+        return Some(Tense::Future);
+    }
+    if w.ends_with("'re") || w.ends_with("'m") {
+        return Some(Tense::Ongoing);
+    }
+    let next = |k: usize| words.get(j + k).map(String::as_str).unwrap_or("");
+    let ing = |s: &str| s.len() > 4 && s.ends_with("ing");
+    match lex.cues.get(w) {
+        Some(Cue::Future) => return Some(Tense::Future),
+        Some(Cue::FutureTo) => return (next(1) == "to").then_some(Tense::Future),
+        Some(Cue::Ongoing) => return Some(Tense::Ongoing),
+        Some(Cue::BePresent) => {
+            if next(1) == "going" && next(2) == "to" {
+                return Some(Tense::Future);
+            }
+            if next(1) == "to" {
+                // "is to visit": a plan.
+                return Some(Tense::Future);
+            }
+            return Some(Tense::Ongoing);
+        }
+        Some(Cue::BePast) => {
+            if next(1) == "to" || (next(1) == "going" && next(2) == "to") {
+                return Some(Tense::Future);
+            }
+            return Some(Tense::Past);
+        }
+        Some(Cue::Perfect) => {
+            if next(1) == "been" && (ing(next(2)) || ing(next(3))) {
+                return Some(Tense::Ongoing);
+            }
+            if next(1) == "to" {
+                return None; // "have to": obligation, no tense of its own.
+            }
+            return Some(Tense::Past);
+        }
+        Some(Cue::Past) => return Some(Tense::Past),
+        Some(Cue::NotVerb) => return None,
+        None => {}
+    }
+    // Regular past: an -ed word, not capitalized mid-sentence (names), not after a present or
+    // future auxiliary ("is controlled", "will be deployed", "to be released").
+    if w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_alphabetic() || c == '-') && (!caps[j] || j == first)
+    {
+        let prev = |k: usize| if j >= first + k { words[j - k].as_str() } else { "" };
+        for k in 1..=2 {
+            let p = prev(k);
+            if p == "be" || p == "being" || matches!(lex.cues.get(p), Some(Cue::BePresent | Cue::Future)) {
+                return None;
+            }
+        }
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// Tense/aspect of the clause around token `token` (an index into `doc.tokens`) of sentence
+/// `sentence`. `Unknown` when the sentence has no cue (or the indices are out of range).
+pub fn clause_tense(doc: &Doc, sentence: usize, token: usize) -> Tense {
+    clause_tense_with(Lexicon::embedded(), doc, sentence, token)
+}
+
+pub(crate) fn clause_tense_with(lex: &Lexicon, doc: &Doc, sentence: usize, token: usize) -> Tense {
+    let Some(s) = doc.sentences.get(sentence) else { return Tense::Unknown };
+    let range = s.tokens.clone();
+    if range.is_empty() {
+        return Tense::Unknown;
+    }
+    let first = range.start;
+    let token = token.clamp(range.start, range.end - 1);
+    let toks = &doc.tokens[range.clone()];
+    let words: Vec<String> = toks.iter().map(|t| norm(t.span.of(doc.text))).collect();
+    let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
+    let caps: Vec<bool> =
+        toks.iter().map(|t| t.span.of(doc.text).chars().next().is_some_and(char::is_uppercase)).collect();
+    let at = token - first;
+    let mut best: Option<(usize, Tense)> = None;
+    for j in 0..words.len() {
+        let Some(t) = cue_at(lex, &words, &kinds, &caps, j, 0) else { continue };
+        let (lo, hi) = if j < at { (j, at) } else { (at, j) };
+        let seps = (lo..hi).filter(|&k| is_separator(&words[k])).count();
+        // Right-hand cues cost one more: on a tie the auxiliary or reporting verb before wins.
+        let cost = (hi - lo) + 6 * seps + usize::from(j > at);
+        if best.is_none_or(|(c, _)| cost < c) {
+            best = Some((cost, t));
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}

@@ -1,0 +1,288 @@
+//! Tagger tests with our own sentences. The report date is Friday 3 November 2017 unless stated.
+
+use super::*;
+use chrono::NaiveDate;
+use sitrep_model::record::DatePrecision::{self, *};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+const PUB: &str = "2017-11-03";
+
+/// (text, start, end, precision, tense) of every mention.
+fn tags_on(text: &str, published: Option<&str>) -> Vec<(String, String, String, DatePrecision, Tense)> {
+    let doc = Doc::new(text);
+    tag(&doc, published.map(d))
+        .into_iter()
+        .map(|m| (m.span.of(text).to_string(), m.start.to_string(), m.end.to_string(), m.precision, m.tense))
+        .collect()
+}
+
+fn tags(text: &str) -> Vec<(String, String, String, DatePrecision, Tense)> {
+    tags_on(text, Some(PUB))
+}
+
+/// The single mention of `text`, as (span text, start, end, precision).
+fn one(text: &str) -> (String, String, String, DatePrecision) {
+    let t = tags(text);
+    assert_eq!(t.len(), 1, "{text:?} → {t:?}");
+    let (s, a, b, p, _) = t.into_iter().next().unwrap();
+    (s, a, b, p)
+}
+
+fn check(text: &str, span: &str, start: &str, end: &str, precision: DatePrecision) {
+    assert_eq!(one(text), (span.to_string(), start.to_string(), end.to_string(), precision), "{text:?}");
+}
+
+fn none(text: &str) {
+    let t = tags(text);
+    assert!(t.is_empty(), "{text:?} → {t:?}");
+}
+
+#[test]
+fn absolute_dates() {
+    check("The convoy arrived on November 3.", "November 3", "2017-11-03", "2017-11-03", Day);
+    check("The convoy arrived on 3 Nov 2016.", "3 Nov 2016", "2016-11-03", "2016-11-03", Day);
+    check("Talks opened on 12 January 2016 in Geneva.", "12 January 2016", "2016-01-12", "2016-01-12", Day);
+    check("The dam was retaken on July 28.", "July 28", "2017-07-28", "2017-07-28", Day);
+    check("Shelling resumed on Nov. 3, 2015.", "Nov. 3, 2015", "2015-11-03", "2015-11-03", Day);
+    check("Shelling resumed on Nov. 1 near the river.", "Nov. 1", "2017-11-01", "2017-11-01", Day);
+    check("The truce began on the 3rd of October.", "the 3rd of October", "2017-10-03", "2017-10-03", Day);
+    check("The siege ended on 21st September.", "21st September", "2017-09-21", "2017-09-21", Day);
+    check("The log is dated 2016-05-14.", "2016-05-14", "2016-05-14", "2016-05-14", Day);
+    check("Posted 24.08.2013 by the editors.", "24.08.2013", "2013-08-24", "2013-08-24", Day);
+    check("Wednesday 07 December 2016 Ten people died.", "Wednesday 07 December 2016", "2016-12-07", "2016-12-07", Day);
+    check("Fri Sep 27 2013 A bomb exploded.", "Fri Sep 27 2013", "2013-09-27", "2013-09-27", Day);
+    check("It happened on Saturday, October 28, 2017.", "Saturday, October 28, 2017", "2017-10-28", "2017-10-28", Day);
+}
+
+#[test]
+fn month_day_without_year_takes_the_closest_past_or_next_occurrence() {
+    // Past clause: December 20 is in the future in 2017, so it was December 2016.
+    check("The town fell on December 20.", "December 20", "2016-12-20", "2016-12-20", Day);
+    // Future clause: the next one.
+    check("The talks will resume on December 20.", "December 20", "2017-12-20", "2017-12-20", Day);
+    check("The talks will resume on January 4.", "January 4", "2018-01-04", "2018-01-04", Day);
+    // Without a report date a month/day cannot be placed.
+    assert!(tags_on("The town fell on December 20.", None).is_empty());
+    // With a year it can.
+    assert_eq!(tags_on("The town fell on December 20, 2016.", None).len(), 1);
+}
+
+#[test]
+fn months_and_years() {
+    check("The offensive began in March 2016.", "March 2016", "2016-03-01", "2016-03-31", Month);
+    check("The offensive began in March.", "March", "2017-03-01", "2017-03-31", Month);
+    check("The offensive will begin in December.", "December", "2017-12-01", "2017-12-31", Month);
+    check("The city was lost in 2015.", "2015", "2015-01-01", "2015-12-31", Year);
+    check("Fighting raged until mid-2016.", "mid-2016", "2016-05-01", "2016-08-31", Month);
+    check("Fighting raged until mid-March.", "mid-March", "2017-03-11", "2017-03-20", Week);
+    check("The group was founded in early 2012.", "early 2012", "2012-01-01", "2012-04-30", Month);
+    check("The group was defeated in late 2016.", "late 2016", "2016-09-01", "2016-12-31", Month);
+    check("Aid arrived at the end of October.", "at the end of October", "2017-10-21", "2017-10-31", Week);
+    check("Sieges lasted the summer of 2016.", "the summer of 2016", "2016-06-01", "2016-08-31", Month);
+    let t = tags("2017 has seen the end of the caliphate.");
+    assert_eq!(t[0].0, "2017");
+    assert_eq!(t[0].3, Year);
+    // A year opening a sentence about the future is a future year.
+    let t = tags("2018 will see a new phase.");
+    assert_eq!((t[0].0.as_str(), t[0].4), ("2018", Tense::Future));
+}
+
+#[test]
+fn not_dates() {
+    none("The rebels may withdraw from the town.");
+    none("May the talks succeed.");
+    none("Thousands march on the capital.");
+    none("They will march to the border.");
+    none("Some 5-7,000 soldiers defended the airport.");
+    none("The front is 30 kilometers from the city.");
+    none("About 2000 fighters remain in the pocket.");
+    none("In 2000 people were displaced.");
+    none("Resolution 2254 calls for a ceasefire.");
+    none("The convoy had 12 trucks and 3 buses.");
+    none("Jan Egeland spoke to the press.");
+}
+
+#[test]
+fn day_names() {
+    // 3 November 2017 is a Friday.
+    check("The base was shelled on Saturday.", "Saturday", "2017-10-28", "2017-10-28", Day);
+    check("The base was shelled on Friday.", "Friday", "2017-11-03", "2017-11-03", Day);
+    check("The delegation will arrive on Saturday.", "Saturday", "2017-11-04", "2017-11-04", Day);
+    check("The base was shelled late on Sunday.", "late on Sunday", "2017-10-29", "2017-10-29", Day);
+    check("The base was shelled early Monday.", "early Monday", "2017-10-30", "2017-10-30", Day);
+    check("Jets struck the town on Tuesday night.", "Tuesday night", "2017-10-31", "2017-10-31", Day);
+    check("Jets struck the town at dawn on Wednesday.", "at dawn on Wednesday", "2017-11-01", "2017-11-01", Day);
+    check("Jets struck the town last Friday.", "last Friday", "2017-10-27", "2017-10-27", Day);
+    check("Talks are planned for next Monday.", "next Monday", "2017-11-06", "2017-11-06", Day);
+    check("Tuesday's attack killed four.", "Tuesday's", "2017-10-31", "2017-10-31", Day);
+}
+
+#[test]
+fn day_level_relative_expressions() {
+    check("Today the army entered the city.", "Today", "2017-11-03", "2017-11-03", Day);
+    check("The army entered the city this morning.", "this morning", "2017-11-03", "2017-11-03", Day);
+    check("The army will enter the city tonight.", "tonight", "2017-11-03", "2017-11-03", Day);
+    check("The army entered the city yesterday.", "yesterday", "2017-11-02", "2017-11-02", Day);
+    check("The army entered the city yesterday evening.", "yesterday evening", "2017-11-02", "2017-11-02", Day);
+    check(
+        "The army entered the city the day before yesterday.",
+        "the day before yesterday",
+        "2017-11-01",
+        "2017-11-01",
+        Day,
+    );
+    check("The army will enter the city tomorrow.", "tomorrow", "2017-11-04", "2017-11-04", Day);
+    check("Clashes continued overnight.", "overnight", "2017-11-02", "2017-11-03", Day);
+    check("Clashes continued over night.", "over night", "2017-11-02", "2017-11-03", Day);
+    check("Clashes erupted last night.", "last night", "2017-11-02", "2017-11-03", Day);
+    check("Jets struck the village at dawn.", "at dawn", "2017-11-02", "2017-11-03", Day);
+}
+
+#[test]
+fn ago() {
+    check("The town fell three days ago.", "three days ago", "2017-10-31", "2017-10-31", Day);
+    check("The town fell 10 days ago.", "10 days ago", "2017-10-24", "2017-10-24", Day);
+    check("The town fell two month ago.", "two month ago", "2017-08-19", "2017-09-18", Month);
+    check("The town fell two months ago.", "two months ago", "2017-08-19", "2017-09-18", Month);
+    check("The town fell a week ago.", "a week ago", "2017-10-24", "2017-10-30", Week);
+    check("The town fell twenty-one days ago.", "twenty-one days ago", "2017-10-13", "2017-10-13", Day);
+    check("The town fell a year ago.", "a year ago", "2016-05-03", "2017-05-03", Year);
+    check("The town fell a few days ago.", "a few days ago", "2017-10-29", "2017-11-01", Week);
+    let (_, a, b, _) = one("The town fell 48 hours ago.");
+    assert_eq!((a.as_str(), b.as_str()), ("2017-11-01", "2017-11-01"));
+}
+
+#[test]
+fn calendar_units() {
+    check("The town fell last week.", "last week", "2017-10-23", "2017-10-29", Week);
+    check("The town fell last month.", "last month", "2017-10-01", "2017-10-31", Month);
+    check("The town fell last year.", "last year", "2016-01-01", "2016-12-31", Year);
+    check("The town fell earlier this week.", "earlier this week", "2017-10-30", "2017-11-02", Week);
+    check("The town fell earlier this month.", "earlier this month", "2017-11-01", "2017-11-02", Month);
+    check("The town fell earlier this year.", "earlier this year", "2017-01-01", "2017-11-02", Year);
+    check("Talks resume next week.", "next week", "2017-11-06", "2017-11-12", Week);
+    check("Talks resume next month.", "next month", "2017-12-01", "2017-12-31", Month);
+    check("Elections are due next year.", "next year", "2018-01-01", "2018-12-31", Year);
+    check("The town fell last weekend.", "last weekend", "2017-10-28", "2017-10-29", Week);
+}
+
+#[test]
+fn windows() {
+    check("Fifty died during the last three days.", "during the last three days", "2017-10-31", "2017-11-03", Week);
+    check("Fifty died during the past two weeks.", "during the past two weeks", "2017-10-20", "2017-11-03", Month);
+    check("Fifty died in the past 48 hours.", "in the past 48 hours", "2017-11-01", "2017-11-03", Week);
+    check("Fifty died over the past week.", "over the past week", "2017-10-27", "2017-11-03", Month);
+    check("Strikes have intensified in recent days.", "in recent days", "2017-10-27", "2017-11-03", Month);
+    check("The army recently took the hill.", "recently", "2017-10-04", "2017-11-03", Month);
+    check("An offensive is expected in the coming days.", "in the coming days", "2017-11-04", "2017-11-10", Week);
+    check(
+        "Convoys will move during the next two or three days.",
+        "during the next two or three days",
+        "2017-11-04",
+        "2017-11-06",
+        Week,
+    );
+    check("Aid will arrive within the next 24 hours.", "within the next 24 hours", "2017-11-04", "2017-11-04", Day);
+}
+
+#[test]
+fn since_and_ranges() {
+    check("The town has been besieged since March.", "since March", "2017-03-01", "2017-11-03", Year);
+    check("The town has been besieged since 2013.", "since 2013", "2013-01-01", "2017-11-03", Year);
+    check("Shelling has continued since Saturday.", "since Saturday", "2017-10-28", "2017-11-03", Week);
+    check("Talks were held between 3 and 5 October.", "between 3 and 5 October", "2017-10-03", "2017-10-05", Week);
+    check("Talks were held between October 3 and 5.", "between October 3 and 5", "2017-10-03", "2017-10-05", Week);
+    check("Talks were held from 3 to 5 October 2016.", "from 3 to 5 October 2016", "2016-10-03", "2016-10-05", Week);
+    check("Talks were held 3-5 October.", "3-5 October", "2017-10-03", "2017-10-05", Week);
+    check("The army held it from 2012 to 2014.", "from 2012 to 2014", "2012-01-01", "2014-12-31", Year);
+}
+
+#[test]
+fn without_publication_date_relative_expressions_are_skipped() {
+    assert!(tags_on("The town fell yesterday, three days ago, last week and on Saturday.", None).is_empty());
+    let t = tags_on("The town fell on 3 November 2017.", None);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].4, Tense::Unknown);
+}
+
+#[test]
+fn mention_tense_and_anchoring() {
+    let doc =
+        Doc::new("Two months ago the army left; yesterday it returned; it will leave next week; in 2015 it fled.");
+    let m = tag(&doc, Some(d(PUB)));
+    let tenses: Vec<Tense> = m.iter().map(|m| m.tense).collect();
+    assert_eq!(tenses, vec![Tense::Past, Tense::Past, Tense::Future, Tense::Past]);
+    let anchored: Vec<bool> = m.iter().map(|m| m.anchored).collect();
+    assert_eq!(anchored, vec![true, true, true, false]);
+    let r = m[1].to_ref(doc.text);
+    assert_eq!(r.text.as_deref(), Some("yesterday"));
+    assert_eq!((r.start, r.end, r.precision), (d("2017-11-02"), d("2017-11-02"), Day));
+    assert_eq!(report_interval(d(PUB)).start, d(PUB));
+}
+
+#[test]
+fn clause_tenses() {
+    let tense_of = |text: &str, word: &str| {
+        let doc = Doc::new(text);
+        let i = doc.tokens.iter().position(|t| t.span.of(text) == word).unwrap();
+        clause_tense(&doc, doc.sentence_at(doc.tokens[i].span.start).unwrap(), i)
+    };
+    assert_eq!(tense_of("The army will attack the town.", "attack"), Tense::Future);
+    assert_eq!(tense_of("The army is going to attack the town.", "attack"), Tense::Future);
+    assert_eq!(tense_of("The army plans to attack the town.", "attack"), Tense::Future);
+    assert_eq!(tense_of("The army is attacking the town.", "attacking"), Tense::Ongoing);
+    assert_eq!(tense_of("The rebels are still holding the town.", "town"), Tense::Ongoing);
+    assert_eq!(tense_of("The army attacked the town.", "town"), Tense::Past);
+    assert_eq!(tense_of("The army has captured the town.", "town"), Tense::Past);
+    assert_eq!(tense_of("The army had left the town.", "town"), Tense::Past);
+    assert_eq!(tense_of("The army took the town.", "town"), Tense::Past);
+    assert_eq!(tense_of("They'll leave the town.", "town"), Tense::Future);
+    assert_eq!(tense_of("Officials said on Saturday the army will attack next week.", "Saturday"), Tense::Past);
+    assert_eq!(tense_of("Officials said on Saturday the army will attack next week.", "next"), Tense::Future);
+    assert_eq!(tense_of("Rain.", "Rain"), Tense::Unknown);
+}
+
+#[test]
+fn dateline_is_the_first_full_date_at_the_top() {
+    let doc = Doc::new("Sun 16 Apr 2017 Bombing near the city. Officials said on Saturday that 12 died.");
+    let m = dateline(&doc, 200).unwrap();
+    assert_eq!(m.start, d("2017-04-16"));
+    let doc = Doc::new("Published February 23 2015 Residents fled on Tuesday.");
+    assert_eq!(dateline(&doc, 200).unwrap().start, d("2015-02-23"));
+    assert!(dateline(&Doc::new("No date here at all."), 200).is_none());
+}
+
+#[test]
+fn no_panics_on_odd_input() {
+    for text in [
+        "",
+        "since",
+        "between 3 and",
+        "from 31 to 30 February",
+        "February 30, 2017",
+        "the 40th of May",
+        "mid-",
+        "mid-May",
+        "last",
+        "in the past",
+        "99999999999999 days ago",
+        "2017-13-45",
+        "31.02.2016",
+        "early",
+        "the end of",
+        "Über 3 Nov",
+        "ﬁve days ago — «today» · 3 نوفمبر",
+    ] {
+        let doc = Doc::new(text);
+        let _ = tag(&doc, Some(d(PUB)));
+        let _ = tag(&doc, None);
+        let _ = tag(&doc, Some(NaiveDate::MAX));
+        let _ = tag(&doc, Some(NaiveDate::MIN));
+        for s in 0..doc.sentences.len() {
+            let _ = clause_tense(&doc, s, 0);
+        }
+    }
+}
