@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""sitrep against its peers on one corpus: MB/s per core, docs/s, start-up time, peak RSS, ratios.
+
+Run through `bash bench/run` (which builds the release binary and the peers' venv first).
+
+    bench/run [--peer-mb 1.0] [--repeat 3] [--quick] [--no-peers] [--out target/bench]
+
+Corpus: every line of ../shared/eval/corpus/*.jsonl plus the texts of the eval sets
+(../shared/eval/*.jsonl), de-duplicated, as {"id","text","date"?} lines in target/bench/corpus.jsonl.
+sitrep and geotext read all of it; spaCy reads the first --peer-mb MB of text of the same file
+(a prefix: at ~0.07 MB/s the whole corpus would take hours). Per-core figures pin each process to
+core 0 (taskset -c 0). Throughput excludes start-up (measured separately on an empty input);
+docs/s and MB/s both come from the same runs. Peak RSS is the process's max resident set
+(getrusage of the child).
+"""
+
+import argparse
+import glob
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, ".."))
+SHARED = os.path.abspath(os.path.join(ROOT, "..", "shared", "eval"))
+
+
+def build_corpus(out_dir):
+    """Writes corpus.jsonl (all texts) and returns (path, docs, bytes)."""
+    path = os.path.join(out_dir, "corpus.jsonl")
+    files = sorted(glob.glob(os.path.join(SHARED, "corpus", "*.jsonl"))) + sorted(glob.glob(os.path.join(SHARED, "*.jsonl")))
+    if not files:
+        sys.exit(f"no corpus: {SHARED} is missing")
+    seen = set()
+    docs = nbytes = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for fn in files:
+            stem = os.path.splitext(os.path.basename(fn))[0]
+            with open(fn, encoding="utf-8") as f:
+                for i, line in enumerate(f):
+                    try:
+                        rec = json.loads(line)
+                    except ValueError:
+                        continue
+                    text = rec.get("text") if isinstance(rec, dict) else None
+                    if not isinstance(text, str) or not text.strip():
+                        continue
+                    h = hashlib.sha1(text.encode("utf-8")).digest()
+                    if h in seen:
+                        continue
+                    seen.add(h)
+                    row = {"id": f"{stem}-{rec.get('id', i)}", "text": text}
+                    if isinstance(rec.get("date"), str):
+                        row["date"] = rec["date"]
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    docs += 1
+                    nbytes += len(text.encode("utf-8"))
+    return path, docs, nbytes
+
+
+def prefix_corpus(src, dst, max_bytes):
+    docs = nbytes = 0
+    with open(src, encoding="utf-8") as f, open(dst, "w", encoding="utf-8") as out:
+        for line in f:
+            t = json.loads(line)["text"]
+            out.write(line)
+            docs += 1
+            nbytes += len(t.encode("utf-8"))
+            if nbytes >= max_bytes:
+                break
+    return docs, nbytes
+
+
+def run(cmd, stdin_path=None, pin=True):
+    """Runs cmd (stdout discarded); returns (seconds, peak RSS MiB, stdout tail)."""
+    if pin and shutil.which("taskset"):
+        cmd = ["taskset", "-c", "0"] + cmd
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    tail = b""
+    # Drain stdout, keeping only the end (the peers print one summary line).
+    while True:
+        chunk = p.stdout.read(1 << 16)
+        if not chunk:
+            break
+        tail = (tail + chunk)[-4096:]
+    err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    dt = time.perf_counter() - t0
+    if stdin_path:
+        stdin.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {code}: {err.decode(errors='replace')[-500:]}")
+    return dt, ru.ru_maxrss / 1024.0, tail.decode(errors="replace")
+
+
+def best(n, f):
+    results = [f() for _ in range(n)]
+    return min(results, key=lambda r: r[0])
+
+
+def machine():
+    model = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+
+
+def git_rev():
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return rev + (" (+ uncommitted changes)" if dirty else "")
+    except OSError:
+        return "?"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sitrep", default=os.path.join(ROOT, "target", "release", "sitrep"))
+    ap.add_argument("--python", default=sys.executable, help="python with the peers installed")
+    ap.add_argument("--peer-mb", type=float, default=1.0, help="MB of text given to spaCy (a prefix of the corpus)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each sitrep/geotext measurement (best kept)")
+    ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="spaCy on 0.2 MB, one repeat")
+    ap.add_argument("--out", default=os.path.join(ROOT, "target", "bench"))
+    args = ap.parse_args()
+    if args.quick:
+        args.peer_mb, args.repeat = 0.2, 1
+    os.makedirs(args.out, exist_ok=True)
+
+    corpus, docs, nbytes = build_corpus(args.out)
+    small = os.path.join(args.out, "corpus-peer.jsonl")
+    sdocs, sbytes = prefix_corpus(corpus, small, int(args.peer_mb * 1e6))
+    empty = os.path.join(args.out, "empty.jsonl")
+    open(empty, "w").close()
+    print(f"machine: {machine()}")
+    print(f"sitrep:  {git_rev()}  ({args.sitrep})")
+    print(f"corpus:  {docs} docs, {nbytes / 1e6:.2f} MB of text; spaCy prefix: {sdocs} docs, {sbytes / 1e6:.2f} MB")
+    print()
+
+    sitrep = args.sitrep
+    py = args.python
+    peers_py = os.path.join(HERE, "peers.py")
+    # name, command on the corpus, command on empty input, corpus (path, docs, bytes), stdin?, pinned?
+    tools = [
+        ("sitrep geoparse", [sitrep, "geoparse", "{corpus}"], True),
+        ("sitrep extract", [sitrep, "extract", "{corpus}"], True),
+        ("sitrep extract --stream -j1", [sitrep, "extract", "--stream", "--jobs", "1"], True),
+        (f"sitrep extract --stream (all {os.cpu_count()} cores)", [sitrep, "extract", "--stream"], False),
+    ]
+    if not args.no_peers:
+        tools += [
+            ("geotext", [py, peers_py, "geotext", "{corpus}"], True),
+            ("spaCy sm NER-only", [py, peers_py, "spacy-ner", "{corpus}"], True),
+            ("spaCy sm full", [py, peers_py, "spacy-full", "{corpus}"], True),
+        ]
+    rows = {}
+    for name, cmd, pin in tools:
+        is_spacy = name.startswith("spaCy")
+        cpath, cdocs, cbytes = (small, sdocs, sbytes) if is_spacy else (corpus, docs, nbytes)
+        uses_file = "{corpus}" in cmd
+        reps = 1 if is_spacy else args.repeat
+
+        def on(path, cmd=cmd, uses_file=uses_file, pin=pin):
+            c = [a.replace("{corpus}", path) for a in cmd]
+            return run(c, None if uses_file else path, pin=pin)
+
+        try:
+            t_start, rss_start, _ = best(reps, lambda: on(empty))
+            t, rss, _ = best(reps, lambda: on(cpath))
+        except RuntimeError as e:
+            print(f"{name}: skipped ({str(e).strip().splitlines()[-1]})")
+            continue
+        work = max(t - t_start, 1e-9)
+        rows[name] = {
+            "docs": cdocs,
+            "mb": cbytes / 1e6,
+            "seconds": t,
+            "startup": t_start,
+            "mbps": cbytes / 1e6 / work,
+            "docsps": cdocs / work,
+            "rss": rss,
+            "pinned": pin,
+        }
+        r = rows[name]
+        print(
+            f"{name:<38} {r['mbps']:9.3f} MB/s {r['docsps']:10.0f} docs/s  start-up {r['startup']:6.3f} s  "
+            f"peak RSS {r['rss']:7.1f} MiB  ({r['docs']} docs, {r['mb']:.2f} MB in {r['seconds']:.2f} s)",
+            flush=True,
+        )
+
+    print()
+    ratios = []
+    for mine in ("sitrep geoparse", "sitrep extract --stream -j1"):
+        for peer in ("geotext", "spaCy sm NER-only", "spaCy sm full"):
+            if mine in rows and peer in rows:
+                x = rows[mine]["mbps"] / rows[peer]["mbps"]
+                ratios.append((mine, peer, x))
+                print(f"ratio {mine} / {peer}: {x:,.1f}x (MB/s per core)")
+    par = f"sitrep extract --stream (all {os.cpu_count()} cores)"
+    if par in rows and "sitrep extract --stream -j1" in rows:
+        s = rows[par]["mbps"] / rows["sitrep extract --stream -j1"]["mbps"]
+        print(f"parallel speed-up on {os.cpu_count()} cores: {s:.2f}x")
+
+    with open(os.path.join(args.out, "results.json"), "w") as f:
+        json.dump({"machine": machine(), "commit": git_rev(), "corpus_docs": docs, "corpus_mb": nbytes / 1e6, "rows": rows,
+                   "ratios": ratios}, f, indent=1)
+    with open(os.path.join(args.out, "results.md"), "w") as f:
+        f.write("| tool | MB/s per core | docs/s | start-up (s) | peak RSS (MiB) | docs | MB |\n|---|---:|---:|---:|---:|---:|---:|\n")
+        for name, r in rows.items():
+            f.write(f"| {name} | {r['mbps']:.3f} | {r['docsps']:.0f} | {r['startup']:.3f} | {r['rss']:.0f} | {r['docs']} | {r['mb']:.2f} |\n")
+    print(f"\nwritten: {args.out}/results.md, results.json")
+
+
+if __name__ == "__main__":
+    main()
