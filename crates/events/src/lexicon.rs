@@ -1,0 +1,489 @@
+//! The cue lexicons (event cues, modality cues, control statements) and the one automaton that
+//! finds them, token-aligned, in a document.
+//!
+//! The lexicons are data files under `data/events/` (embedded as defaults). Each line is validated
+//! at load; an error names the file and the line.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use sitrep_model::record::{AcledType, Modality, PloverType};
+use sitrep_model::text::{tokenize, Doc};
+
+pub const CUES_TSV: &str = include_str!("../../../data/events/cues.tsv");
+pub const MODALITY_TSV: &str = include_str!("../../../data/events/modality.tsv");
+pub const CONTROL_TSV: &str = include_str!("../../../data/events/control.tsv");
+
+/// The 25 ACLED sub-event types with their event types, spelled as ACLED spells them.
+pub const ACLED_TYPES: [(&str, &str); 25] = [
+    ("Battles", "Armed clash"),
+    ("Battles", "Government regains territory"),
+    ("Battles", "Non-state actor overtakes territory"),
+    ("Explosions/Remote violence", "Chemical weapon"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Explosions/Remote violence", "Suicide bomb"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Explosions/Remote violence", "Grenade"),
+    ("Violence against civilians", "Sexual violence"),
+    ("Violence against civilians", "Attack"),
+    ("Violence against civilians", "Abduction/forced disappearance"),
+    ("Protests", "Peaceful protest"),
+    ("Protests", "Protest with intervention"),
+    ("Protests", "Excessive force against protesters"),
+    ("Riots", "Violent demonstration"),
+    ("Riots", "Mob violence"),
+    ("Strategic developments", "Agreement"),
+    ("Strategic developments", "Arrests"),
+    ("Strategic developments", "Change to group/activity"),
+    ("Strategic developments", "Disrupted weapons use"),
+    ("Strategic developments", "Headquarters or base established"),
+    ("Strategic developments", "Looting/property destruction"),
+    ("Strategic developments", "Non-violent transfer of territory"),
+    ("Strategic developments", "Other"),
+];
+
+/// PLOVER event types (plus the older DEMAND).
+pub const PLOVER_EVENTS: [&str; 19] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "PROTEST",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    "DEMAND",
+    "DISAPPROVE",
+    "INVESTIGATE",
+];
+
+/// The ACLED type for a sub-event type spelled as ACLED spells it.
+pub fn acled(sub_event_type: &str) -> Option<AcledType> {
+    ACLED_TYPES
+        .iter()
+        .find(|(_, s)| *s == sub_event_type)
+        .map(|(t, s)| AcledType { event_type: t.to_string(), sub_event_type: s.to_string() })
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum AcledSpec {
+    None,
+    Fixed(AcledType),
+    /// Decided by the winner's sector (or the `negotiated` flag).
+    Territory,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventFlags {
+    pub needs_place: bool,
+    pub needs_actor: bool,
+    pub noun: bool,
+    pub loser_subject: bool,
+    pub place_subject: bool,
+    pub negotiated: bool,
+    pub default_gov: bool,
+    pub default_nsa: bool,
+    pub topic_agent: bool,
+    pub symmetric: bool,
+    pub no_passive: bool,
+    /// Not an event: a phrase that contains a cue word ("took place").
+    pub ignore: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventCue {
+    pub acled: AcledSpec,
+    pub plover: Option<PloverType>,
+    pub flags: EventFlags,
+}
+
+impl EventCue {
+    pub fn is_territory(&self) -> bool {
+        matches!(self.acled, AcledSpec::Territory)
+            || self.acled == AcledSpec::Fixed(acled("Non-violent transfer of territory").expect("known type"))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModalityKind {
+    Set(Modality),
+    /// "X said that": the speaker stands before the cue.
+    SourceLeft,
+    /// "according to X": the speaker follows the cue.
+    SourceRight,
+    /// A noun naming a source ("journalists"): fills `attributed_to` when no actor is named.
+    Speaker,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Before the trigger, in its clause, at most this many tokens away.
+    Clause(usize),
+    /// Before the trigger, anywhere in the sentence.
+    Sentence,
+    /// Anywhere in the sentence.
+    Any,
+    /// Just before a verbal (not nominal) trigger.
+    Verb,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ModalityCue {
+    pub kind: ModalityKind,
+    pub scope: Scope,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ControlShape {
+    ByRight,
+    SubjectObject,
+    Stronghold,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ControlCue {
+    pub shape: ControlShape,
+    pub status: sitrep_model::record::ControlStatus,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CueKind {
+    Event(EventCue),
+    Modality(ModalityCue),
+    Control(ControlCue),
+}
+
+/// One lexicon line: its kind and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub kind: CueKind,
+    pub file: String,
+    pub line: usize,
+    pub pattern: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// A cue found in a document: tokens `[start, end)` and the lexicon entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+/// All cue lexicons, compiled into one automaton over lower-cased, space-joined tokens.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+    /// Pattern i of the automaton belongs to entry `pattern_entry[i]`.
+    pattern_entry: Vec<usize>,
+    automaton: AhoCorasick,
+}
+
+impl Lexicon {
+    /// The lexicons shipped in `data/events/`.
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        Self::from_sources(&[
+            ("data/events/cues.tsv", CUES_TSV),
+            ("data/events/modality.tsv", MODALITY_TSV),
+            ("data/events/control.tsv", CONTROL_TSV),
+        ])
+    }
+
+    /// Build from `(file name, content)` pairs. The kind of each file is told by its name:
+    /// `…modality…`, `…control…`, anything else is an event cue file.
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
+        let mut entries = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entry = Vec::new();
+        for (file, content) in sources {
+            for (i, raw) in content.lines().enumerate() {
+                let line = i + 1;
+                let err = |message: String| LexiconError { file: file.to_string(), line, message };
+                let l = raw.trim_end_matches('\r');
+                if l.trim().is_empty() || l.trim_start().starts_with('#') {
+                    continue;
+                }
+                let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+                let kind = if file.contains("modality") {
+                    parse_modality(&cols).map_err(err)?
+                } else if file.contains("control") {
+                    parse_control(&cols).map_err(err)?
+                } else {
+                    parse_event(&cols).map_err(err)?
+                };
+                let phrases = expand(cols[0]).map_err(err)?;
+                let idx = entries.len();
+                entries.push(Entry { kind, file: file.to_string(), line, pattern: cols[0].to_string() });
+                for p in phrases {
+                    patterns.push(p);
+                    pattern_entry.push(idx);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| LexiconError { file: "(lexicon)".into(), line: 0, message: e.to_string() })?;
+        Ok(Lexicon { entries, pattern_entry, automaton })
+    }
+
+    /// Every token-aligned cue in the document (overlapping matches included).
+    pub fn scan(&self, doc: &Doc) -> Vec<Hit> {
+        let norm = Normalized::new(doc);
+        let mut hits = Vec::new();
+        for m in self.automaton.find_overlapping_iter(&norm.text) {
+            let (Some(start), Some(end)) = (norm.token_starting_at(m.start()), norm.token_ending_at(m.end())) else {
+                continue;
+            };
+            hits.push(Hit { start, end: end + 1, entry: self.pattern_entry[m.pattern().as_usize()] });
+        }
+        hits.sort_by_key(|h| (h.start, h.end, h.entry));
+        hits.dedup();
+        hits
+    }
+}
+
+/// Lower-cased tokens joined by single spaces, with the map back to token indices.
+struct Normalized {
+    text: String,
+    /// Start offset in `text` of each token.
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Normalized {
+    fn new(doc: &Doc) -> Self {
+        let mut text = String::with_capacity(doc.text.len() + 16);
+        let mut starts = Vec::with_capacity(doc.tokens.len());
+        let mut ends = Vec::with_capacity(doc.tokens.len());
+        for t in &doc.tokens {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            starts.push(text.len());
+            push_norm(&mut text, t.span.of(doc.text));
+            ends.push(text.len());
+        }
+        Normalized { text, starts, ends }
+    }
+    fn token_starting_at(&self, pos: usize) -> Option<usize> {
+        self.starts.binary_search(&pos).ok()
+    }
+    fn token_ending_at(&self, pos: usize) -> Option<usize> {
+        self.ends.binary_search(&pos).ok()
+    }
+}
+
+fn push_norm(out: &mut String, tok: &str) {
+    for c in tok.chars() {
+        match c {
+            '’' | '‘' | 'ʼ' | '`' => out.push('\''),
+            '‐' | '‑' | '–' => out.push('-'),
+            ' ' => out.push('_'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Expand a pattern ("took|taken full? control of") into its phrases, each normalized exactly
+/// as document tokens are.
+fn expand(pattern: &str) -> Result<Vec<String>, String> {
+    let words: Vec<&str> = pattern.split_whitespace().collect();
+    if words.is_empty() {
+        return Err("empty pattern".into());
+    }
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    for w in words {
+        let (w, optional) = match w.strip_suffix('?') {
+            Some(x) if !x.is_empty() => (x, true),
+            _ => (w, false),
+        };
+        let alts: Vec<&str> = w.split('|').collect();
+        if alts.iter().any(|a| a.is_empty()) {
+            return Err(format!("empty alternative in {w:?}"));
+        }
+        let mut next = Vec::new();
+        for prefix in &out {
+            if optional {
+                next.push(prefix.clone());
+            }
+            for a in &alts {
+                let mut p = prefix.clone();
+                p.push(a.to_string());
+                next.push(p);
+            }
+        }
+        if next.len() > 4096 {
+            return Err("pattern expands to more than 4096 phrases".into());
+        }
+        out = next;
+    }
+    let mut phrases = Vec::new();
+    for words in out {
+        if words.is_empty() {
+            continue;
+        }
+        let joined = words.join(" ");
+        let mut s = String::new();
+        for t in tokenize(&joined) {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            push_norm(&mut s, t.span.of(&joined));
+        }
+        if !s.is_empty() {
+            phrases.push(s);
+        }
+    }
+    if phrases.is_empty() {
+        return Err("pattern has only optional words".into());
+    }
+    Ok(phrases)
+}
+
+fn need(cols: &[&str], n: usize) -> Result<(), String> {
+    if cols.len() < n {
+        return Err(format!("expected {n} tab-separated columns, found {}", cols.len()));
+    }
+    Ok(())
+}
+
+fn parse_event(cols: &[&str]) -> Result<CueKind, String> {
+    need(cols, 4)?;
+    let acled_spec = match cols[1] {
+        "-" => AcledSpec::None,
+        "@territory" => AcledSpec::Territory,
+        s => AcledSpec::Fixed(acled(s).ok_or_else(|| format!("unknown ACLED sub_event_type {s:?}"))?),
+    };
+    let plover = match cols[2] {
+        "-" => None,
+        s => {
+            let (ev, mode) = match s.split_once(':') {
+                Some((e, m)) => (e, Some(m.to_string())),
+                None => (s, None),
+            };
+            if !PLOVER_EVENTS.contains(&ev) {
+                return Err(format!("unknown PLOVER event {ev:?}"));
+            }
+            Some(PloverType { event: ev.to_string(), mode })
+        }
+    };
+    let ignore = cols[3].split(',').any(|f| f.trim() == "ignore");
+    if acled_spec == AcledSpec::None && plover.is_none() && !ignore {
+        return Err("a cue needs an ACLED or a PLOVER type (or the flag 'ignore')".into());
+    }
+    let mut flags = EventFlags::default();
+    if cols[3] != "-" {
+        for f in cols[3].split(',').map(str::trim) {
+            match f {
+                "needs-place" => flags.needs_place = true,
+                "needs-actor" => flags.needs_actor = true,
+                "noun" => flags.noun = true,
+                "loser-subject" => flags.loser_subject = true,
+                "place-subject" => flags.place_subject = true,
+                "negotiated" => flags.negotiated = true,
+                "default-gov" => flags.default_gov = true,
+                "default-nsa" => flags.default_nsa = true,
+                "topic-agent" => flags.topic_agent = true,
+                "symmetric" => flags.symmetric = true,
+                "no-passive" => flags.no_passive = true,
+                "ignore" => flags.ignore = true,
+                other => return Err(format!("unknown flag {other:?}")),
+            }
+        }
+    }
+    Ok(CueKind::Event(EventCue { acled: acled_spec, plover, flags }))
+}
+
+fn parse_scope(s: &str) -> Result<Scope, String> {
+    match s {
+        "sentence" => Ok(Scope::Sentence),
+        "any" => Ok(Scope::Any),
+        "verb" => Ok(Scope::Verb),
+        s => match s.strip_prefix("clause:") {
+            Some(n) => n.parse().map(Scope::Clause).map_err(|_| format!("bad clause window {n:?}")),
+            None => Err(format!("unknown scope {s:?} (clause:N, sentence, any)")),
+        },
+    }
+}
+
+fn parse_modality(cols: &[&str]) -> Result<CueKind, String> {
+    need(cols, 3)?;
+    let kind = match cols[1] {
+        "source-left" => ModalityKind::SourceLeft,
+        "source-right" => ModalityKind::SourceRight,
+        "speaker" => ModalityKind::Speaker,
+        s => ModalityKind::Set(Modality::parse(s).ok_or_else(|| format!("unknown modality {s:?}"))?),
+    };
+    Ok(CueKind::Modality(ModalityCue { kind, scope: parse_scope(cols[2])? }))
+}
+
+fn parse_control(cols: &[&str]) -> Result<CueKind, String> {
+    use sitrep_model::record::ControlStatus;
+    need(cols, 3)?;
+    let shape = match cols[1] {
+        "by-right" => ControlShape::ByRight,
+        "subject-object" => ControlShape::SubjectObject,
+        "stronghold" => ControlShape::Stronghold,
+        s => return Err(format!("unknown shape {s:?}")),
+    };
+    let status = match cols[2] {
+        "controlled" => ControlStatus::Controlled,
+        "contested" => ControlStatus::Contested,
+        "besieged" => ControlStatus::Besieged,
+        s => return Err(format!("unknown status {s:?}")),
+    };
+    Ok(CueKind::Control(ControlCue { shape, status }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::analyze;
+
+    #[test]
+    fn embedded_lexicons_load() {
+        let lx = Lexicon::embedded().unwrap();
+        assert!(lx.entries.len() > 100);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let e = Lexicon::from_sources(&[("x/cues.tsv", "# c\nattacked\tNo such type\tASSAULT\t-\n")]).unwrap_err();
+        assert_eq!(e.to_string(), "x/cues.tsv:2: unknown ACLED sub_event_type \"No such type\"");
+        let e = Lexicon::from_sources(&[("m/modality.tsv", "not\tnegated\n")]).unwrap_err();
+        assert!(e.to_string().starts_with("m/modality.tsv:1: expected 3"));
+        let e = Lexicon::from_sources(&[("c.tsv", "x\t-\tASSAULT\tbogus\n")]).unwrap_err();
+        assert!(e.to_string().contains("unknown flag"));
+    }
+
+    #[test]
+    fn optional_words_and_alternatives_expand() {
+        let p = expand("took|taken full? control of").unwrap();
+        assert_eq!(p, vec!["took control of", "took full control of", "taken control of", "taken full control of"]);
+    }
+
+    #[test]
+    fn matches_are_token_aligned() {
+        let lx = Lexicon::from_sources(&[("cues.tsv", "attack\tAttack\tASSAULT\t-\n")]).unwrap();
+        let doc = analyze("The attackers fled. An attack followed.");
+        let hits = lx.scan(&doc);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(doc.token_text(hits[0].start), "attack");
+    }
+}

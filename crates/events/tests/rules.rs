@@ -1,0 +1,419 @@
+//! Focused tests of the event rules over hand-made mentions (own sentences; no other stage).
+
+use chrono::NaiveDate;
+use sitrep_events::{ActorIn, ActorKind, EventExtractor, Mentions, Output, PlaceIn, PlaceLevel, PlaceRole};
+use sitrep_model::record::{ActorRef, ControlStatus, Modality, PlaceRef};
+use sitrep_model::{analyze, Report, Span};
+
+struct A(&'static str, &'static str, Option<&'static str>, Option<&'static str>, ActorKind);
+
+fn actor(text: &'static str, name: &'static str, country: &'static str, sector: &'static str) -> A {
+    A(text, name, Some(country), Some(sector), ActorKind::Name)
+}
+fn group(text: &'static str, name: &'static str, sector: &'static str) -> A {
+    A(text, name, None, Some(sector), ActorKind::Name)
+}
+fn pronoun(text: &'static str, name: &'static str, country: Option<&'static str>, sector: &'static str) -> A {
+    A(text, name, country, Some(sector), ActorKind::Pronoun)
+}
+
+/// (text, name, geonameid, level)
+type P = (&'static str, &'static str, i64, PlaceLevel);
+
+/// Whole-word occurrences of `needle`, also with its first letter capitalized.
+fn find_all(text: &str, needle: &str) -> Vec<Span> {
+    let mut cap = needle.to_string();
+    if let Some(f) = cap.get(0..1) {
+        cap = f.to_uppercase() + &cap[1..];
+    }
+    let mut out = find_exact(text, needle);
+    if cap != needle {
+        out.extend(find_exact(text, &cap));
+    }
+    out
+}
+
+fn find_exact(text: &str, needle: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(needle) {
+        let s = from + i;
+        let e = s + needle.len();
+        let ok_left = s == 0 || !text[..s].chars().next_back().unwrap().is_alphanumeric();
+        let ok_right = e == text.len() || !text[e..].chars().next().unwrap().is_alphanumeric();
+        if ok_left && ok_right {
+            out.push(Span::new(s, e));
+        }
+        from = e;
+    }
+    out
+}
+
+fn run(text: &str, actors: &[A], places: &[P]) -> Output {
+    let mut m = Mentions::default();
+    for a in actors {
+        for sp in find_all(text, a.0) {
+            m.actors.push(ActorIn {
+                span: sp,
+                actor: ActorRef {
+                    name: a.1.into(),
+                    country: a.2.map(Into::into),
+                    sector: a.3.map(Into::into),
+                    id: Some(a.1.to_lowercase()),
+                    ..Default::default()
+                },
+                kind: a.4,
+            });
+        }
+    }
+    for (t, name, id, level) in places {
+        for sp in find_all(text, t) {
+            let pr = PlaceRef {
+                text: Some(t.to_string()),
+                span: Some(sp),
+                name: name.to_string(),
+                geonameid: Some(*id),
+                lat: 35.0,
+                lon: 40.0,
+                country: Some("SY".into()),
+                admin1: Some("SY.07".into()),
+                feature_code: Some(match level {
+                    PlaceLevel::Country => "PCLI".into(),
+                    PlaceLevel::Region => "ADM1".into(),
+                    PlaceLevel::Feature => "STM".into(),
+                    PlaceLevel::Point => "PPLA".into(),
+                }),
+                precision: 1,
+            };
+            let admin1 = PlaceRef {
+                name: "Province".into(),
+                geonameid: Some(1),
+                feature_code: Some("ADM1".into()),
+                precision: 3,
+                ..pr.clone()
+            };
+            m.places.push(PlaceIn {
+                span: sp,
+                role: PlaceRole::Literal,
+                place: Some(pr),
+                level: *level,
+                admin1: Some(admin1),
+            });
+        }
+    }
+    let m = m.sorted();
+    let mut r = Report::new("t", text);
+    r.published = NaiveDate::from_ymd_opt(2020, 5, 10);
+    let doc = analyze(text);
+    EventExtractor::embedded().unwrap().extract(&r, &doc, &m)
+}
+
+fn army() -> A {
+    actor("the national army", "National Army", "XXA", "MIL")
+}
+fn rebels() -> A {
+    group("the Northern Front", "Northern Front", "REB")
+}
+fn town() -> P {
+    ("Kafr Tala", "Kafr Tala", 100, PlaceLevel::Point)
+}
+
+fn only<'a>(out: &'a Output, trigger: &str) -> &'a sitrep_model::record::EventRecord {
+    let v: Vec<_> = out.events.iter().filter(|e| e.trigger.text == trigger).collect();
+    assert_eq!(v.len(), 1, "events with trigger {trigger:?}: {:#?}", out.events);
+    v[0]
+}
+
+// ----- capture verbs -------------------------------------------------------------------------
+
+#[test]
+fn capture_verbs_give_territory_events_by_the_winners_sector() {
+    for verb in [
+        "liberated",
+        "retook",
+        "recaptured",
+        "captured",
+        "seized",
+        "took full control of",
+        "took control of",
+        "cleared",
+        "entered",
+        "stormed",
+        "overran",
+    ] {
+        let text = format!("Yesterday the national army {verb} Kafr Tala from the Northern Front.");
+        let out = run(&text, &[army(), rebels()], &[town()]);
+        let e = only(&out, verb);
+        assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Government regains territory", "{verb}");
+        assert_eq!(e.actor1[0].name, "National Army", "{verb}");
+        assert_eq!(e.actor2[0].name, "Northern Front", "{verb}");
+        assert_eq!(e.place.as_ref().unwrap().geonameid, Some(100), "{verb}");
+        assert_eq!(e.modality, Modality::Asserted, "{verb}");
+        let c = &out.controls[0];
+        assert_eq!(c.controller.name, "National Army");
+        assert_eq!(c.status, ControlStatus::Controlled);
+
+        let text = format!("The Northern Front {verb} Kafr Tala.");
+        let out = run(&text, &[army(), rebels()], &[town()]);
+        let e = only(&out, verb);
+        assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Non-state actor overtakes territory", "{verb}");
+    }
+}
+
+#[test]
+fn fell_to_makes_the_place_the_subject_and_the_winner_follow() {
+    let out = run("Kafr Tala fell to the Northern Front on Sunday.", &[rebels()], &[town()]);
+    let e = only(&out, "fell to");
+    assert_eq!(e.actor1[0].name, "Northern Front");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Non-state actor overtakes territory");
+    assert_eq!(e.place.as_ref().unwrap().geonameid, Some(100));
+    assert_eq!(out.controls[0].controller.name, "Northern Front");
+}
+
+#[test]
+fn withdrew_from_and_handed_over() {
+    let out = run("The national army withdrew from Kafr Tala.", &[army()], &[town()]);
+    let e = only(&out, "withdrew from");
+    assert_eq!(e.plover.as_ref().unwrap().event, "RETREAT");
+    assert!(out.controls.is_empty(), "no winner, no control: {:?}", out.controls);
+
+    let out = run("The national army handed over Kafr Tala to the Northern Front.", &[army(), rebels()], &[town()]);
+    let e = only(&out, "handed over");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Non-violent transfer of territory");
+    assert_eq!(e.actor1[0].name, "Northern Front");
+    assert_eq!(out.controls[0].controller.name, "Northern Front");
+}
+
+#[test]
+fn surrendered_gives_the_place_to_the_actor_after_to() {
+    let out = run("The Northern Front surrendered Kafr Tala to the national army.", &[army(), rebels()], &[town()]);
+    let e = only(&out, "surrendered");
+    assert_eq!(e.actor1[0].name, "National Army");
+    assert_eq!(e.actor2[0].name, "Northern Front");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Government regains territory");
+}
+
+#[test]
+fn ambiguous_verbs_need_a_place() {
+    let out = run("The national army took part in the talks.", &[army()], &[]);
+    assert!(out.events.iter().all(|e| e.acled.as_ref().map(|a| a.event_type.as_str()) != Some("Battles")));
+    let out = run("Clashes took place in Kafr Tala.", &[], &[town()]);
+    assert!(out.events.iter().all(|e| e.trigger.text != "took"), "{:?}", out.events);
+}
+
+// ----- roles ---------------------------------------------------------------------------------
+
+#[test]
+fn passive_with_by_swaps_the_roles() {
+    let out = run("Five soldiers of the national army were killed by the Northern Front.", &[army(), rebels()], &[]);
+    let e = only(&out, "killed");
+    assert_eq!(e.actor1[0].name, "Northern Front");
+    assert_eq!(e.actor2[0].name, "National Army");
+}
+
+#[test]
+fn against_marks_the_target_of_a_nominal_event() {
+    let out = run(
+        "Over the weekend the national army flew air strikes against the Northern Front near Kafr Tala.",
+        &[army(), rebels()],
+        &[town()],
+    );
+    let e = only(&out, "air strikes");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Air/drone strike");
+    assert_eq!(e.actor1[0].name, "National Army");
+    assert_eq!(e.actor2[0].name, "Northern Front");
+    assert_eq!(e.place.as_ref().unwrap().precision, 2, "near a place");
+}
+
+#[test]
+fn a_resolved_pronoun_is_the_subject() {
+    let out =
+        run("They shelled Kafr Tala at dawn.", &[pronoun("They", "National Army", Some("XXA"), "MIL")], &[town()]);
+    let e = only(&out, "shelled");
+    assert_eq!(e.actor1[0].name, "National Army");
+    assert_eq!(e.actor1[0].text.as_deref(), Some("They"));
+}
+
+#[test]
+fn agentless_passive_rejection_takes_the_paragraph_topic() {
+    let text = "The council of Amaria is firm on the matter. Proposals of Bentland have been rejected.";
+    let out = run(
+        text,
+        &[actor("The council of Amaria", "Amaria", "AMA", "GOV"), actor("Bentland", "Bentland", "BEN", "GOV")],
+        &[],
+    );
+    let e = only(&out, "rejected");
+    assert_eq!(e.actor1[0].name, "Amaria");
+    assert_eq!(e.actor2[0].name, "Bentland");
+}
+
+// ----- modality ------------------------------------------------------------------------------
+
+fn modality_of(text: &str, trigger: &str) -> (Modality, Vec<String>) {
+    let out = run(
+        text,
+        &[
+            army(),
+            rebels(),
+            pronoun("they", "National Army", Some("XXA"), "MIL"),
+            group("Radio Sun", "Radio Sun", "JRN"),
+        ],
+        &[town()],
+    );
+    let e = only(&out, trigger);
+    (e.modality, e.attributed_to.iter().map(|a| a.name.clone()).collect())
+}
+
+#[test]
+fn modality_cues() {
+    use Modality::*;
+    let cases: &[(&str, &str, Modality)] = &[
+        ("The national army shelled Kafr Tala.", "shelled", Asserted),
+        ("The national army did not shell Kafr Tala.", "shell", Negated),
+        ("The national army never shelled Kafr Tala.", "shelled", Negated),
+        ("The national army has not yet attacked Kafr Tala.", "attacked", Negated),
+        ("The national army failed to capture Kafr Tala.", "capture", Negated),
+        ("The envoy was not received by the national army.", "received", Negated),
+        ("The national army prepares for an offensive on Kafr Tala.", "offensive", Planned),
+        ("The national army plans to attack Kafr Tala.", "attack", Planned),
+        ("The national army will attack Kafr Tala next week.", "attack", Forecast),
+        ("The national army is expected to attack Kafr Tala.", "attack", Forecast),
+        ("If the talks fail the national army will attack Kafr Tala.", "attack", Hypothetical),
+        ("Should the talks fail, the national army would attack Kafr Tala.", "attack", Hypothetical),
+        ("Unless the talks succeed the national army attacks Kafr Tala.", "attacks", Hypothetical),
+        ("The Northern Front staged an attack on Kafr Tala.", "attack", Disputed),
+        ("The national army allegedly shelled Kafr Tala.", "shelled", Disputed),
+        ("The national army claims to have shelled Kafr Tala.", "shelled", Disputed),
+        ("The national army announced that they had captured Kafr Tala.", "captured", Claimed),
+        ("The national army captured Kafr Tala, they said.", "captured", Claimed),
+        ("Radio Sun reported that the national army captured Kafr Tala.", "captured", Reported),
+        ("According to Radio Sun, the national army captured Kafr Tala.", "captured", Reported),
+        ("The national army reportedly captured Kafr Tala.", "captured", Reported),
+        ("The national army managed to capture Kafr Tala.", "capture", Asserted),
+        ("There was little if any fighting in Kafr Tala.", "fighting", Negated),
+        ("The national army shelled a 'rebel base' near Kafr Tala.", "shelled", Asserted),
+    ];
+    for (text, trigger, want) in cases {
+        let (got, _) = modality_of(text, trigger);
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn attribution_is_filled() {
+    let (m, who) = modality_of("Radio Sun reported that the national army captured Kafr Tala.", "captured");
+    assert_eq!(m, Modality::Reported);
+    assert_eq!(who, vec!["Radio Sun".to_string()]);
+    let (m, who) = modality_of("Two journalists report that the national army captured Kafr Tala.", "captured");
+    assert_eq!(m, Modality::Reported);
+    assert!(who.contains(&"journalists".to_string()), "{who:?}");
+    let (_, who) = modality_of("The national army reportedly captured Kafr Tala.", "captured");
+    assert!(who.is_empty());
+}
+
+#[test]
+fn scare_quotes_dispute_the_event() {
+    let out = run("A film maker survives 'assassination attempt' in Kafr Tala.", &[], &[town()]);
+    let e = only(&out, "assassination attempt");
+    assert_eq!(e.modality, Modality::Disputed);
+}
+
+// ----- location ------------------------------------------------------------------------------
+
+#[test]
+fn path_places_are_not_the_event_location() {
+    let out = run(
+        "The Northern Front fled across the Blue River towards Kafr Tala after the national army shelled Umm Sahl.",
+        &[army(), rebels()],
+        &[
+            town(),
+            ("Umm Sahl", "Umm Sahl", 200, PlaceLevel::Point),
+            ("Blue River", "Blue River", 300, PlaceLevel::Feature),
+        ],
+    );
+    let e = only(&out, "shelled");
+    assert_eq!(e.place.as_ref().unwrap().geonameid, Some(200));
+    let e = only(&out, "fled");
+    // Only a destination: its province, precision 3.
+    assert_eq!(e.place.as_ref().unwrap().precision, 3);
+}
+
+#[test]
+fn containers_and_countries_lose_to_towns() {
+    let out = run(
+        "The national army shelled Kafr Tala in Amaria.",
+        &[army()],
+        &[town(), ("Amaria", "Amaria", 900, PlaceLevel::Country)],
+    );
+    assert_eq!(only(&out, "shelled").place.as_ref().unwrap().geonameid, Some(100));
+    let out = run(
+        "The national army deployed troops into Amaria.",
+        &[army()],
+        &[("Amaria", "Amaria", 900, PlaceLevel::Country)],
+    );
+    assert_eq!(only(&out, "deployed").place.as_ref().unwrap().precision, 3);
+}
+
+#[test]
+fn a_sentence_without_a_place_inherits_the_paragraph_place() {
+    let out = run(
+        "The national army retook Kafr Tala today. They are now breaking into the old quarter.",
+        &[army(), pronoun("They", "National Army", Some("XXA"), "MIL")],
+        &[town()],
+    );
+    let e = only(&out, "breaking into");
+    assert_eq!(e.place.as_ref().unwrap().geonameid, Some(100));
+    assert_eq!(e.place.as_ref().unwrap().precision, 2);
+}
+
+// ----- dates ---------------------------------------------------------------------------------
+
+#[test]
+fn fallback_dates_follow_tense_and_modality() {
+    let out = run("The national army shelled Kafr Tala.", &[army()], &[town()]);
+    let d = only(&out, "shelled").date.clone().unwrap();
+    assert_eq!((d.start.to_string(), d.end.to_string()), ("2020-05-04".into(), "2020-05-10".into()));
+    let out = run("The national army will attack Kafr Tala.", &[army()], &[town()]);
+    let d = only(&out, "attack").date.clone().unwrap();
+    assert!(d.start > NaiveDate::from_ymd_opt(2020, 5, 10).unwrap());
+    let out = run("The national army demands talks with the Northern Front.", &[army(), rebels()], &[]);
+    let d = only(&out, "demands").date.clone().unwrap();
+    assert_eq!(d.start, d.end);
+}
+
+// ----- control statements --------------------------------------------------------------------
+
+#[test]
+fn static_control_statements() {
+    let out = run("The road leads to Kafr Tala, held by the Northern Front.", &[rebels()], &[town()]);
+    assert_eq!(out.controls.len(), 1, "{:?}", out.controls);
+    assert_eq!(out.controls[0].controller.name, "Northern Front");
+
+    let out = run("Kafr Tala is under the control of the Northern Front.", &[rebels()], &[town()]);
+    assert_eq!(out.controls[0].controller.name, "Northern Front");
+
+    let out = run("The Northern Front now controls Kafr Tala.", &[rebels()], &[town()]);
+    assert_eq!(out.controls[0].controller.name, "Northern Front");
+
+    let out = run("Kafr Tala is the Northern Front's last stronghold.", &[rebels()], &[town()]);
+    assert_eq!(out.controls[0].controller.name, "Northern Front");
+    assert_eq!(out.controls[0].place.geonameid, Some(100));
+
+    let out = run("The Northern Front could control Kafr Tala.", &[rebels()], &[town()]);
+    assert!(out.controls.is_empty());
+
+    let out = run("Kafr Tala is besieged by the Northern Front.", &[rebels()], &[town()]);
+    assert_eq!(out.controls[0].status, ControlStatus::Besieged);
+}
+
+#[test]
+fn ids_are_stable_and_evidence_is_the_sentence() {
+    let text = "Calm returned. The national army shelled Kafr Tala.";
+    let a = run(text, &[army()], &[town()]);
+    let b = run(text, &[army()], &[town()]);
+    let e = only(&a, "shelled");
+    assert_eq!(e.id, only(&b, "shelled").id);
+    assert_eq!(e.evidence.sentence, 1);
+    assert_eq!(e.evidence.text, "The national army shelled Kafr Tala.");
+    assert_eq!(&text[e.trigger.span.start..e.trigger.span.end], "shelled");
+}
