@@ -1,0 +1,35 @@
+//! Print the actor mentions of a text read from stdin: `cargo run -p sitrep-actors --example tag_actors < report.txt`.
+//! An optional argument gives the publication date (YYYY-MM-DD).
+
+use std::io::Read;
+
+fn main() {
+    let mut text = String::new();
+    if std::io::stdin().read_to_string(&mut text).is_err() {
+        eprintln!("could not read stdin");
+        return;
+    }
+    let published = std::env::args().nth(1).and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let tagger = match sitrep_actors::ActorTagger::embedded() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return;
+        }
+    };
+    let doc = sitrep_model::Doc::new(&text);
+    for (i, m) in tagger.tag(&doc, published).iter().enumerate() {
+        println!(
+            "{i:3} s{:<3} {:<10} {:<45} → {} [{} {}]{}{}{}",
+            m.sentence,
+            format!("{:?}", m.kind),
+            format!("{:?}", m.span.of(&text)),
+            m.actor.name,
+            m.actor.country.as_deref().unwrap_or("-"),
+            m.actor.sector.as_deref().unwrap_or("-"),
+            m.antecedent.map(|a| format!(" ←{a}")).unwrap_or_default(),
+            if m.modifier { " (modifier)" } else { "" },
+            if m.locative { " (locative)" } else { "" },
+        );
+    }
+}

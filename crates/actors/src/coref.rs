@@ -1,0 +1,152 @@
+//! Coreference inside one report: pronouns ("They", "It", "them") and definite descriptions
+//! ("these forces", "the group", "the official", "the army") link to the most recent compatible
+//! mention, preferring subjects over objects of prepositions ("…against ISIS. They…" is not ISIS
+//! when the previous sentence has a compatible subject), and the current and previous sentence
+//! over older ones (at most two sentences back).
+
+use crate::tagger::Cand;
+use crate::{Actor, MentionKind};
+
+/// What a pronoun or definite description can refer to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Want {
+    /// they / them: plural forces and groups, organisations.
+    They,
+    /// it: a singular organisation, government or country.
+    It,
+    /// he / she: a person (an official).
+    He,
+    /// "these forces", "the army", "the police": armed forces (sector of the head).
+    Force(String),
+    /// "the government", "the regime", "the authorities".
+    Gov,
+    /// "the group", "the militants", "the rebels".
+    Group,
+    /// "the official", "the spokesman".
+    Person,
+}
+
+fn compatible(want: &Want, c: &Cand) -> bool {
+    let sec = c.actor.sector.as_deref();
+    let armed = matches!(sec, Some("MIL" | "REB" | "UAF" | "COP" | "SPY"));
+    match want {
+        Want::They => {
+            !c.person
+                && (c.plural == Some(true)
+                    || (c.kind == MentionKind::Lexicon
+                        && !c.whole_country
+                        && matches!(sec, Some("REB" | "MIL" | "UAF" | "COP" | "SPY" | "OPP" | "PTY" | "IGO"))))
+        }
+        Want::It => {
+            c.plural != Some(true) && !c.person && (c.whole_country || c.kind == MentionKind::Metonym || sec.is_some())
+        }
+        Want::He => c.person && c.plural != Some(true),
+        Want::Person => c.person,
+        Want::Gov => !c.person && (sec == Some("GOV") || c.whole_country || c.kind == MentionKind::Metonym),
+        Want::Force(s) => {
+            !c.person
+                && if s == "COP" || s == "SPY" {
+                    sec == Some(s.as_str()) || c.whole_country
+                } else {
+                    armed || c.whole_country || (sec == Some("GOV") && c.actor.country.is_some())
+                }
+        }
+        Want::Group => !c.person && matches!(sec, Some("REB" | "UAF")),
+    }
+}
+
+fn derive(want: &Want, c: &Cand) -> Actor {
+    let sec = c.actor.sector.as_deref();
+    match want {
+        Want::Force(s) if c.whole_country || sec == Some("GOV") => Actor {
+            id: None,
+            name: format!("{} forces", c.actor.name),
+            country: c.actor.country.clone(),
+            sector: Some(s.clone()),
+            acled_inter: Some(1),
+            wikidata: None,
+            backer: None,
+        },
+        Want::Gov if sec != Some("GOV") => Actor {
+            id: None,
+            name: format!("{} government", c.actor.name),
+            country: c.actor.country.clone(),
+            sector: Some("GOV".into()),
+            acled_inter: Some(1),
+            wikidata: None,
+            backer: None,
+        },
+        _ => c.actor.clone(),
+    }
+}
+
+pub(crate) fn resolve(cands: &mut [Cand]) {
+    for idx in 0..cands.len() {
+        if cands[idx].definite_official {
+            // "The senior U.S. intelligence official" after "a high level CIA official".
+            let (country, sector) = (cands[idx].actor.country.clone(), cands[idx].actor.sector.clone());
+            let prev = (0..idx).rev().find(|&j| {
+                let c = &cands[j];
+                !c.drop && c.person && c.actor.country == country && c.actor.sector == sector
+            });
+            cands[idx].antecedent = prev;
+        }
+        let Some(want) = cands[idx].want.clone() else { continue };
+        let s = cands[idx].sentence;
+        let possessive = cands[idx].possessive_det;
+        let mut best: Option<(u8, usize)> = None;
+        for j in (0..idx).rev() {
+            let c = &cands[j];
+            if c.sentence + 2 < s {
+                break;
+            }
+            if c.drop || c.modifier || c.locative || c.secondary {
+                continue;
+            }
+            if c.want.is_some() && c.antecedent.is_none() {
+                continue; // an unresolved pronoun or a generic description
+            }
+            if !compatible(&want, c) {
+                continue;
+            }
+            let tier = match (s - c.sentence, c.oblique) {
+                // "its forces", "their positions": the owner is usually in the same sentence.
+                (0, _) if possessive => 0,
+                (0, false) => 0,
+                (1, false) => 1,
+                (0, true) => 2,
+                (1, true) => 3,
+                (_, false) => 4,
+                _ => 5,
+            };
+            if best.is_none_or(|(t, _)| tier < t) {
+                best = Some((tier, j));
+            }
+        }
+        match best {
+            Some((_, j)) => {
+                let actor = derive(&want, &cands[j]);
+                let (plural, person, whole) = (cands[j].plural, cands[j].person, cands[j].whole_country);
+                let c = &mut cands[idx];
+                c.actor = actor;
+                c.antecedent = Some(j);
+                match want {
+                    Want::They => c.plural = Some(true),
+                    Want::It => c.plural = Some(false),
+                    Want::He | Want::Person => c.person = true,
+                    _ => {}
+                }
+                if c.plural.is_none() {
+                    c.plural = plural;
+                }
+                c.person = c.person || (person && matches!(want, Want::He | Want::Person));
+                c.whole_country = whole && matches!(want, Want::It);
+            }
+            None => {
+                if cands[idx].kind == MentionKind::Pronoun {
+                    cands[idx].drop = true;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Matching units: the model's tokens, further split at inner hyphens ("al-Qaeda" → al, Qaeda;
+//! "U.S.-backed" → U.S., backed), with a normalized form for lexicon lookup (lower case, no
+//! diacritics, no periods or apostrophes) and a possessive flag ("Iraq's" → Iraq + 's).
+
+use sitrep_model::{Doc, TokenKind};
+
+#[derive(Clone, Debug)]
+pub(crate) struct Unit {
+    pub start: usize,
+    pub end: usize,
+    /// Lower-cased, folded, without periods and apostrophes. Punctuation keeps its text.
+    pub norm: String,
+    /// The original letters without periods/apostrophes (for case-sensitive acronyms).
+    pub raw: String,
+    /// The original text of the unit.
+    pub orig: String,
+    /// First letter is upper case.
+    pub cap: bool,
+    /// All letters upper case (and at least one letter).
+    pub upper: bool,
+    /// Followed by a possessive 's (or a bare apostrophe after -s).
+    pub possessive: bool,
+    /// Joined to the previous unit by a hyphen without spaces.
+    pub hyphen_before: bool,
+    /// A word (letters); false for punctuation, numbers, URLs, tags.
+    pub word: bool,
+    pub sentence: usize,
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʿ' | 'ʾ' | '`' | 'ʼ' | '‘')
+}
+
+/// Fold one character to plain lower-case ASCII where it has an obvious base letter.
+pub(crate) fn fold_char(c: char, out: &mut String) {
+    let base = match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' => {
+            'a'
+        }
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => 'c',
+        'ď' | 'ḍ' | 'đ' | 'Ď' | 'Ḍ' => 'd',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'É' | 'È' | 'Ê' | 'Ë' | 'Ē' => 'e',
+        'ğ' | 'Ğ' => 'g',
+        'ḥ' | 'Ḥ' => 'h',
+        'í' | 'ì' | 'î' | 'ï' | 'ī' | 'ı' | 'İ' | 'Í' | 'Ì' | 'Î' | 'Ï' | 'Ī' => 'i',
+        'ñ' | 'ń' | 'ň' | 'Ñ' => 'n',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' | 'Ō' => 'o',
+        'ř' | 'Ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ṣ' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ṣ' | 'Ș' => 's',
+        'ť' | 'ṭ' | 'ț' | 'Ť' | 'Ṭ' | 'Ț' => 't',
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'Ú' | 'Ù' | 'Û' | 'Ü' | 'Ū' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'ž' | 'ź' | 'ż' | 'ẓ' | 'Ž' | 'Ź' | 'Ż' | 'Ẓ' => 'z',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        _ => {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            return;
+        }
+    };
+    out.push(base);
+}
+
+fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == '.' || is_apostrophe(c) {
+            continue;
+        }
+        if matches!(c as u32, 0x0300..=0x036F) {
+            continue; // combining diacritics
+        }
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn raw_letters(s: &str) -> String {
+    s.chars().filter(|&c| c != '.' && !is_apostrophe(c)).collect()
+}
+
+fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_before: bool) -> Unit {
+    let s = &text[start..end];
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    Unit {
+        start,
+        end,
+        norm: normalize(s),
+        raw: raw_letters(s),
+        orig: s.to_string(),
+        cap: s.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase),
+        upper: !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase()),
+        possessive: false,
+        hyphen_before,
+        word: true,
+        sentence,
+    }
+}
+
+/// The units of a whole document, in text order, each tagged with its sentence index.
+pub(crate) fn units(doc: &Doc) -> Vec<Unit> {
+    let text = doc.text;
+    let mut out: Vec<Unit> = Vec::with_capacity(doc.tokens.len() + 8);
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let toks = &doc.tokens[sent.tokens.clone()];
+        let mut pending_hyphen = false;
+        for (k, t) in toks.iter().enumerate() {
+            let s = t.span.of(text);
+            match t.kind {
+                TokenKind::Word => {
+                    // Strip a possessive 's / ’s.
+                    let mut end = t.span.end;
+                    let mut possessive = false;
+                    for suffix in ["'s", "’s", "'S", "’S"] {
+                        if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
+                            end -= suffix.len();
+                            possessive = true;
+                            break;
+                        }
+                    }
+                    let body = &text[t.span.start..end];
+                    let mut part_start = t.span.start;
+                    let mut first = true;
+                    for (off, c) in body.char_indices() {
+                        if is_hyphen(c) {
+                            let pos = t.span.start + off;
+                            if pos > part_start {
+                                out.push(make_word(
+                                    text,
+                                    part_start,
+                                    pos,
+                                    si,
+                                    if first { pending_hyphen } else { true },
+                                ));
+                                first = false;
+                            }
+                            part_start = pos + c.len_utf8();
+                        }
+                    }
+                    if end > part_start {
+                        out.push(make_word(text, part_start, end, si, if first { pending_hyphen } else { true }));
+                    }
+                    if possessive {
+                        if let Some(u) = out.last_mut() {
+                            u.possessive = true;
+                        }
+                    }
+                    pending_hyphen = false;
+                }
+                TokenKind::Punct => {
+                    let prev_adjacent = k > 0 && toks[k - 1].span.end == t.span.start;
+                    let next_adjacent = toks.get(k + 1).is_some_and(|n| n.span.start == t.span.end);
+                    let c = s.chars().next().unwrap_or(' ');
+                    if is_hyphen(c) && s.chars().count() == 1 && prev_adjacent && next_adjacent {
+                        pending_hyphen = true;
+                        continue;
+                    }
+                    // "ISIS' last": a bare apostrophe after a word ending in s is a possessive.
+                    if is_apostrophe(c) && s.chars().count() == 1 && prev_adjacent && !next_adjacent {
+                        if let Some(u) = out.last_mut() {
+                            if u.word && u.norm.ends_with('s') && u.end == t.span.start {
+                                u.possessive = true;
+                                continue;
+                            }
+                        }
+                    }
+                    out.push(Unit {
+                        start: t.span.start,
+                        end: t.span.end,
+                        norm: s.to_string(),
+                        raw: s.to_string(),
+                        orig: s.to_string(),
+                        cap: false,
+                        upper: false,
+                        possessive: false,
+                        hyphen_before: false,
+                        word: false,
+                        sentence: si,
+                    });
+                    pending_hyphen = false;
+                }
+                _ => {
+                    out.push(Unit {
+                        start: t.span.start,
+                        end: t.span.end,
+                        norm: s.to_lowercase(),
+                        raw: s.to_string(),
+                        orig: s.to_string(),
+                        cap: false,
+                        upper: false,
+                        possessive: false,
+                        hyphen_before: false,
+                        word: false,
+                        sentence: si,
+                    });
+                    pending_hyphen = false;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The normalized unit keys of a lexicon phrase, and whether it is a single all-capital word
+/// (an acronym that must match in capitals), and whether its first letter is a capital.
+pub(crate) fn phrase_units(phrase: &str) -> Vec<Unit> {
+    let doc = sitrep_model::analyze(phrase);
+    units(&doc).into_iter().filter(|u| u.word || u.norm == "&").collect()
+}
