@@ -98,7 +98,7 @@ pub fn precision_for_days(days: i64) -> DatePrecision {
     match days {
         ..=1 => DatePrecision::Day,
         2..=7 => DatePrecision::Week,
-        8..=31 => DatePrecision::Month,
+        8..=92 => DatePrecision::Month,
         _ => DatePrecision::Year,
     }
 }

@@ -26,12 +26,14 @@ struct Hit {
     /// Explicit tense of the expression; `None`: from the interval and the report date.
     tense: Option<Tense>,
     anchored: bool,
+    /// The expression ends inside its last token (a date glued to the next word: "18.10.2014Get").
+    end_byte: Option<usize>,
 }
 
 impl Hit {
     fn new(start: NaiveDate, end: NaiveDate, precision: DatePrecision, anchored: bool) -> Self {
         let (start, end) = if end < start { (end, start) } else { (start, end) };
-        Hit { start, end, precision, tense: None, anchored }
+        Hit { start, end, precision, tense: None, anchored, end_byte: None }
     }
     fn day(d: NaiveDate, anchored: bool) -> Self {
         Hit::new(d, d, DatePrecision::Day, anchored)
@@ -160,7 +162,9 @@ impl<'a> Tagger<'a> {
         while i < self.toks.len() {
             match self.match_at(i) {
                 Some((end, hit)) if end > i => {
-                    let span = Span::new(self.toks[i].span.start, self.toks[end - 1].span.end);
+                    let last = self.toks[end - 1].span;
+                    let span_end = hit.end_byte.filter(|&b| b > last.start && b <= last.end).unwrap_or(last.end);
+                    let span = Span::new(self.toks[i].span.start, span_end);
                     let tense = hit.tense.unwrap_or_else(|| self.interval_tense(hit.start, hit.end));
                     out.push(TimeMention {
                         span,
@@ -848,6 +852,29 @@ impl<'a> Tagger<'a> {
                     return Some((j + 1, Hit::new(month_start(y, m)?, month_end(y, m)?, DatePrecision::Month, false)));
                 }
             }
+            // "March this year", "May last year"
+            if self.any(i + 1, &["this", "last", "next"]) && self.is(i + 2, "year") && self.cap(i) {
+                let p = self.published?;
+                let y = p.year()
+                    + match self.w(i + 1) {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                return Some((i + 3, Hit::new(month_start(y, m)?, month_end(y, m)?, DatePrecision::Month, true)));
+            }
+            // "Apr 232017": a dateline whose comma was lost, day and year fused.
+            if let Some(t) = self.toks.get(i + 1) {
+                let s = t.lower.as_str();
+                if t.kind == TokenKind::Number && (5..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+                    let (d, y) = s.split_at(s.len() - 4);
+                    if let (Ok(d), Ok(y)) = (d.parse::<u32>(), y.parse::<i32>()) {
+                        if (1990..=2100).contains(&y) {
+                            return ymd(y, m, d).map(|x| (i + 2, Hit::day(x, false)));
+                        }
+                    }
+                }
+            }
             let m = self.month(i, true)?;
             return self.resolve_month(i, m, None).map(|h| (i + 1, h));
         }
@@ -860,10 +887,19 @@ impl<'a> Tagger<'a> {
     /// "2017-11-03", "2017/11/03", "03.11.2017", "11/3/2017", "2017-11".
     fn numeric_date(&self, i: usize) -> Option<(usize, Hit)> {
         let t = self.toks.get(i)?;
-        if t.kind != TokenKind::Number {
-            return None;
-        }
-        let s = t.lower.as_str();
+        let (s, glued) = match t.kind {
+            TokenKind::Number => (t.lower.as_str(), None),
+            TokenKind::Word => {
+                // "18.10.2014Get": a numeric date glued to the next (capitalized) word.
+                let cut = t.lower.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '/' | '-')))?;
+                let raw = t.span.of(self.doc.text);
+                if cut < 8 || !raw[cut..].chars().next().is_some_and(char::is_uppercase) {
+                    return None;
+                }
+                (&t.lower[..cut], Some(t.span.start + cut))
+            }
+            _ => return None,
+        };
         let sep = ['-', '/', '.'].into_iter().find(|&c| s.contains(c))?;
         let parts: Vec<&str> = s.split(sep).collect();
         if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 4) {
@@ -895,6 +931,9 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let date = ymd(y, m, d)?;
+        if glued.is_some() {
+            return Some((i + 1, Hit { end_byte: glued, ..Hit::day(date, false) }));
+        }
         Some((self.trailing_daypart(i + 1), Hit::day(date, false)))
     }
 

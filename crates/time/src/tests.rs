@@ -54,6 +54,11 @@ fn absolute_dates() {
     check("Posted 24.08.2013 by the editors.", "24.08.2013", "2013-08-24", "2013-08-24", Day);
     check("Wednesday 07 December 2016 Ten people died.", "Wednesday 07 December 2016", "2016-12-07", "2016-12-07", Day);
     check("Fri Sep 27 2013 A bomb exploded.", "Fri Sep 27 2013", "2013-09-27", "2013-09-27", Day);
+    check("The raid came in March this year.", "March this year", "2017-03-01", "2017-03-31", Month);
+    check("The raid came in May last year.", "May last year", "2016-05-01", "2016-05-31", Month);
+    // Scraped datelines that lost a comma or a space.
+    check("Last updated at Apr 232016 Jets struck.", "Apr 232016", "2016-04-23", "2016-04-23", Day);
+    check("18.10.2014Share this story.", "18.10.2014", "2014-10-18", "2014-10-18", Day);
     check("It happened on Saturday, October 28, 2017.", "Saturday, October 28, 2017", "2017-10-28", "2017-10-28", Day);
 }
 
