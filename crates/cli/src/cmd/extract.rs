@@ -28,11 +28,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut write_error = None;
-    let stats = args.input.for_each_report(|report| {
+    let stats = args.input.for_each_ingested(|ingested| {
         if write_error.is_some() {
             return;
         }
-        let extraction = pipeline.extract(&report);
+        let report = ingested.report;
+        let mut extraction = pipeline.extract(&report);
+        // The reader's warnings (converted encoding, split file, …) come first in the record.
+        extraction.warnings.splice(0..0, ingested.warnings);
         for rec in extraction.records(&report) {
             let res = if args.pretty {
                 serde_json::to_writer_pretty(&mut out, &rec).map_err(std::io::Error::from)
