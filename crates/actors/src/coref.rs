@@ -97,7 +97,9 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
         let mut best: Option<(u8, usize)> = None;
         for j in (0..idx).rev() {
             let c = &cands[j];
-            if c.sentence + 2 < s {
+            // Pronouns look two sentences back; definite descriptions ("the group") further.
+            let window = if cands[idx].kind == MentionKind::Pronoun { 2 } else { 6 };
+            if c.sentence + window < s {
                 break;
             }
             if c.drop || c.modifier || c.locative || c.secondary {
@@ -116,8 +118,10 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
                 (1, false) => 1,
                 (0, true) => 2,
                 (1, true) => 3,
-                (_, false) => 4,
-                _ => 5,
+                (2, false) => 4,
+                (2, true) => 5,
+                (_, false) => 6,
+                _ => 7,
             };
             if best.is_none_or(|(t, _)| tier < t) {
                 best = Some((tier, j));

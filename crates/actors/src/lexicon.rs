@@ -177,6 +177,7 @@ impl CueKind {
 #[derive(Clone, Debug)]
 pub(crate) struct ActorRow {
     pub actor: Actor,
+    pub person: bool,
     pub aliases: Vec<String>,
     pub relations: Vec<Affiliation>,
     pub file: String,
@@ -496,19 +497,24 @@ pub(crate) fn parse_sources(files: &[(&str, &str)]) -> Result<Lexicon, LexiconEr
                     lex.cues.push((kind, w.to_lowercase()));
                 }
                 FileKind::Actors => {
-                    let c = columns(&ctx, line, 8, "id name aliases country sector inter wikidata relations")?;
+                    let c = columns(&ctx, line, 9, "id name kind aliases country sector inter wikidata relations")?;
                     let id = check_id(&ctx, c[0].trim())?;
                     let name = cell(c[1]).ok_or_else(|| ctx.err("an actor needs a name"))?.to_string();
-                    let aliases = list(c[2]);
-                    let country = cell(c[3]).map(|s| check_iso3(&ctx, s)).transpose()?;
-                    let sector = cell(c[4]).map(|s| check_sector(&ctx, s)).transpose()?;
-                    let acled_inter = cell(c[5]).map(|s| check_inter(&ctx, s)).transpose()?;
-                    let wikidata = cell(c[6]).map(|s| check_wikidata(&ctx, s)).transpose()?;
-                    let relations = parse_relations(&ctx, c[7])?;
+                    let person = match cell(c[2]) {
+                        None | Some("org") => false,
+                        Some("person") => true,
+                        Some(x) => return Err(ctx.err(format!("kind {x:?} must be person, org or -"))),
+                    };
+                    let aliases = list(c[3]);
+                    let country = cell(c[4]).map(|s| check_iso3(&ctx, s)).transpose()?;
+                    let sector = cell(c[5]).map(|s| check_sector(&ctx, s)).transpose()?;
+                    let acled_inter = cell(c[6]).map(|s| check_inter(&ctx, s)).transpose()?;
+                    let wikidata = cell(c[7]).map(|s| check_wikidata(&ctx, s)).transpose()?;
+                    let relations = parse_relations(&ctx, c[8])?;
                     dup(&id)?;
                     let actor =
                         Actor { id: Some(id.clone()), name, country, sector, acled_inter, wikidata, backer: None };
-                    let row = ActorRow { actor, aliases, relations, file: file.to_string(), line: ctx.line };
+                    let row = ActorRow { actor, person, aliases, relations, file: file.to_string(), line: ctx.line };
                     match actor_pos.get(&id) {
                         Some(&p) => lex.actors[p] = row,
                         None => {

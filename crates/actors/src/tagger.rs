@@ -337,7 +337,7 @@ impl ActorTagger {
         let first = doc.tokens.first()?.span.start;
         let last = doc.tokens.last()?.span.end;
         let ms = self.tag(&doc, None);
-        let whole = |m: &&ActorMention| m.span.start <= first && m.span.end >= last;
+        let whole = |m: &&ActorMention| m.span.start <= first && m.span.end >= last && !m.locative;
         if let Some(m) = ms.iter().find(whole) {
             return Some(m.actor.clone());
         }
@@ -872,6 +872,10 @@ impl ActorTagger {
             let row = &self.actors[m.actor?];
             let mut c = Cand::new(first.start, m.end, row.actor.clone(), MentionKind::Lexicon, sentence);
             c.modifier = m.hyphen_tail || self.is_modifier_at(u, m.end, e);
+            if row.person {
+                c.person = true;
+                c.plural = Some(false);
+            }
             return Some((vec![c], m.end));
         }
         if let Some(g) = mods.iter().find(|m| m.group_name) {
@@ -902,7 +906,14 @@ impl ActorTagger {
                     return Some((vec![c], next));
                 }
                 if !first.name {
-                    return Some((vec![], next)); // a capital as a place
+                    // A capital as a place ("talks in Amman"): kept as a locative mention of the
+                    // country, which the event stage does not read as an actor.
+                    let mut cand =
+                        Cand::new(first.start, first.end, self.country_actor(c), MentionKind::Lexicon, sentence);
+                    cand.plural = Some(false);
+                    cand.whole_country = true;
+                    cand.locative = true;
+                    return Some((vec![cand], next));
                 }
                 let mut cand = Cand::new(first.start, first.end, self.country_actor(c), MentionKind::Lexicon, sentence);
                 cand.plural = Some(false);
@@ -918,10 +929,22 @@ impl ActorTagger {
                 cand.plural = Some(true);
                 return Some((vec![cand], next));
             }
+            if first.adj && !first.hyphen_tail && self.is_modifier_at(u, first.end, e) {
+                // "Israeli air raids", "French mediation": the country is involved, as a modifier.
+                let mut cand = Cand::new(first.start, first.end, self.country_actor(c), MentionKind::Lexicon, sentence);
+                cand.plural = Some(false);
+                cand.whole_country = true;
+                cand.modifier = true;
+                return Some((vec![cand], next));
+            }
             return Some((vec![], next));
         }
         if let Some(a) = first.actor {
             let mut c = Cand::new(first.start, first.end, self.actors[a].actor.clone(), MentionKind::Lexicon, sentence);
+            if self.actors[a].person {
+                c.person = true;
+                c.plural = Some(false);
+            }
             c.modifier = first.hyphen_tail || self.is_modifier_at(u, first.end, e);
             return Some((vec![c], next));
         }
@@ -967,6 +990,20 @@ impl ActorTagger {
         let mut out = Vec::new();
         let kind = if person { MentionKind::Official } else { MentionKind::Composed };
         let span_start = if person || h.mods.is_empty() { h.premod_start } else { h.mods_start };
+        // "King Hassan of Morocco", "the president of Syria", "the army of Mali".
+        if h.mods.is_empty() && end + 1 < h.e && u[end].norm == "of" {
+            let at = if u[end + 1].norm == "the" { end + 2 } else { end + 1 };
+            if let Some((cend, ts)) = self.match_at(u, at, h.e, false) {
+                let it = self.item(at, cend, &ts);
+                if let (Some(c), true) = (it.country, it.name && it.actor.is_none()) {
+                    let actor = self.composed(Some(&self.countries[c].iso3), &sector, &head_text);
+                    let mut cand = Cand::new(span_start, cend, actor, kind, h.sentence);
+                    cand.plural = row.plural;
+                    cand.person = person;
+                    return Some((vec![cand], cend));
+                }
+            }
+        }
         if h.mods.is_empty() {
             let definite = h.det.is_some_and(|d| DEFINITE.contains(&d));
             if definite && matches!(role, NounRole::Force | NounRole::Org | NounRole::Group | NounRole::Person) {

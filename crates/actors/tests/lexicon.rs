@@ -14,13 +14,13 @@ fn err(files: &[(&str, &str)]) -> LexiconError {
 }
 
 fn actors_err(row: &str) -> LexiconError {
-    let actors = format!("# a comment\n\nGOOD\tGood Army\t-\tSYR\tMIL\t1\t-\t-\n{row}\n");
+    let actors = format!("# a comment\n\nGOOD\tGood Army\t-\t-\tSYR\tMIL\t1\t-\t-\n{row}\n");
     err(&[("countries.tsv", COUNTRIES), ("my/actors-extra.tsv", &actors)])
 }
 
 #[test]
 fn a_small_valid_lexicon_works() {
-    let actors = "X-ARMY\tExample Army\tXA|Example Forces\tSYR\tMIL\t1\tQ1\tpart_of:SYR\n";
+    let actors = "X-ARMY\tExample Army\t-\tXA|Example Forces\tSYR\tMIL\t1\tQ1\tpart_of:SYR\n";
     let t = ActorTagger::from_sources(&[("countries.tsv", COUNTRIES), ("actors.tsv", actors)]).unwrap();
     let a = t.lookup("Example Forces").unwrap();
     assert_eq!(a.id.as_deref(), Some("X-ARMY"));
@@ -32,24 +32,25 @@ fn wrong_column_count_names_file_and_line() {
     let e = actors_err("BAD\tOnly three\tcolumns");
     assert_eq!(e.file, "my/actors-extra.tsv");
     assert_eq!(e.line, 4);
-    assert!(e.message.contains("8 tab-separated columns"), "{e}");
+    assert!(e.message.contains("9 tab-separated columns"), "{e}");
     assert!(e.to_string().starts_with("my/actors-extra.tsv:4: "));
 }
 
 #[test]
 fn bad_values_are_rejected() {
-    assert!(actors_err("B\tB\t-\tSyria\tMIL\t1\t-\t-").message.contains("alpha-3"));
-    assert!(actors_err("B\tB\t-\tSYR\tARMY\t1\t-\t-").message.contains("unknown sector"));
-    assert!(actors_err("B\tB\t-\tSYR\tMIL\t9\t-\t-").message.contains("1 to 8"));
-    assert!(actors_err("B\tB\t-\tSYR\tMIL\t1\t123\t-").message.contains("Q123"));
-    assert!(actors_err("b\tB\t-\tSYR\tMIL\t1\t-\t-").message.contains("capital letters"));
-    assert!(actors_err("B\tB\t-\tFRA\tMIL\t1\t-\t-").message.contains("not in countries.tsv"));
-    assert!(actors_err("B\tB\t-\tSYR\tMIL\t1\t-\tfriend_of:GOOD").message.contains("unknown relation"));
-    assert!(actors_err("B\tB\t-\tSYR\tMIL\t1\t-\tpart_of:NOPE").message.contains("neither an actor id"));
-    assert!(actors_err("B\tB\t-\tSYR\tMIL\t1\t-\tsuccessor:GOOD").message.contains("needs the date"));
-    assert!(actors_err("B\tB\t-\tSYR\tMIL\t1\t-\tpart_of:GOOD@2017-13").message.contains("YYYY"));
-    assert!(actors_err("B\tB\t-\tSYR\tMIL\t1\t-\tpart_of:GOOD@2018..2017").message.contains("ends before"));
-    let e = actors_err("GOOD\tAgain\t-\tSYR\tMIL\t1\t-\t-");
+    assert!(actors_err("B\tB\t-\t-\tSyria\tMIL\t1\t-\t-").message.contains("alpha-3"));
+    assert!(actors_err("B\tB\t-\t-\tSYR\tARMY\t1\t-\t-").message.contains("unknown sector"));
+    assert!(actors_err("B\tB\tgroup\t-\tSYR\tMIL\t1\t-\t-").message.contains("kind"));
+    assert!(actors_err("B\tB\t-\t-\tSYR\tMIL\t9\t-\t-").message.contains("1 to 8"));
+    assert!(actors_err("B\tB\t-\t-\tSYR\tMIL\t1\t123\t-").message.contains("Q123"));
+    assert!(actors_err("b\tB\t-\t-\tSYR\tMIL\t1\t-\t-").message.contains("capital letters"));
+    assert!(actors_err("B\tB\t-\t-\tFRA\tMIL\t1\t-\t-").message.contains("not in countries.tsv"));
+    assert!(actors_err("B\tB\t-\t-\tSYR\tMIL\t1\t-\tfriend_of:GOOD").message.contains("unknown relation"));
+    assert!(actors_err("B\tB\t-\t-\tSYR\tMIL\t1\t-\tpart_of:NOPE").message.contains("neither an actor id"));
+    assert!(actors_err("B\tB\t-\t-\tSYR\tMIL\t1\t-\tsuccessor:GOOD").message.contains("needs the date"));
+    assert!(actors_err("B\tB\t-\t-\tSYR\tMIL\t1\t-\tpart_of:GOOD@2017-13").message.contains("YYYY"));
+    assert!(actors_err("B\tB\t-\t-\tSYR\tMIL\t1\t-\tpart_of:GOOD@2018..2017").message.contains("ends before"));
+    let e = actors_err("GOOD\tAgain\t-\t-\tSYR\tMIL\t1\t-\t-");
     assert!(e.message.contains("duplicate") && e.message.contains("line 3"), "{e}");
     assert_eq!(e.line, 4);
 }
@@ -75,8 +76,8 @@ fn other_files_are_validated_too() {
 
 #[test]
 fn later_files_override_earlier_rows() {
-    let a = "X\tOld Name\t-\tSYR\tMIL\t1\t-\t-\n";
-    let b = "X\tNew Name\t-\tIRQ\tGOV\t1\t-\t-\n";
+    let a = "X\tOld Name\t-\t-\tSYR\tMIL\t1\t-\t-\n";
+    let b = "X\tNew Name\t-\t-\tIRQ\tGOV\t1\t-\t-\n";
     let t =
         ActorTagger::from_sources(&[("countries.tsv", COUNTRIES), ("actors.tsv", a), ("actors-local.tsv", b)]).unwrap();
     let x = t.actor_by_id("X").unwrap();

@@ -211,10 +211,15 @@ fn metonymy_capitals_as_speakers_are_governments() {
 }
 
 #[test]
-fn capitals_as_places_are_not_actors() {
+fn capitals_as_places_are_locative_country_mentions() {
     let text = "The envoy flew to Ankara and then visited Beirut on Friday.";
     let ms = tag(text);
-    assert!(ms.iter().all(|m| !matches!(m.span.of(text), "Ankara" | "Beirut")));
+    for s in ["Ankara", "Beirut"] {
+        let m = find(&ms, text, s);
+        assert!(m.locative, "{s}");
+        assert_eq!(m.kind, MentionKind::Lexicon);
+        assert_eq!(m.actor.sector, None);
+    }
 }
 
 #[test]
