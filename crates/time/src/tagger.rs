@@ -125,6 +125,75 @@ pub(crate) struct Tagger<'a> {
     toks: Vec<Tok>,
     sentence_of: Vec<usize>,
     sentence_start: Vec<bool>,
+    /// Whether a pattern can begin at this token (a cheap filter before the patterns run).
+    can_start: Vec<bool>,
+}
+
+/// Words that can open a time expression, besides numbers and the lexicon's words.
+const OPENERS: &[&str] = &[
+    "since",
+    "between",
+    "from",
+    "during",
+    "in",
+    "over",
+    "within",
+    "for",
+    "throughout",
+    "across",
+    "through",
+    "the",
+    "last",
+    "past",
+    "previous",
+    "next",
+    "coming",
+    "upcoming",
+    "recent",
+    "today",
+    "today's",
+    "tonight",
+    "tonight's",
+    "tomorrow",
+    "tomorrow's",
+    "yesterday",
+    "yesterday's",
+    "overnight",
+    "recently",
+    "lately",
+    "earlier",
+    "later",
+    "this",
+    "at",
+    "before",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "few",
+    "several",
+    "some",
+    "many",
+    "couple",
+];
+
+fn can_start(lex: &Lexicon, t: &Tok) -> bool {
+    let w = t.lower.as_str();
+    if t.kind == TokenKind::Number || w.starts_with(|c: char| c.is_ascii_digit()) || w.starts_with("mid-") {
+        return true;
+    }
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).unwrap_or(w);
+    OPENERS.contains(&w)
+        || lex.months.contains_key(w)
+        || lex.weekdays.contains_key(w)
+        || lex.weekdays.contains_key(stem)
+        || lex.numbers.contains_key(w)
+        || lex.units.contains_key(w)
+        || lex.seasons.contains_key(w)
+        || w.split_once('-').is_some_and(|(a, _)| lex.numbers.contains_key(a))
 }
 
 impl<'a> Tagger<'a> {
@@ -153,13 +222,18 @@ impl<'a> Tagger<'a> {
                 *x = true;
             }
         }
-        Tagger { lex, doc, published, toks, sentence_of, sentence_start }
+        let can_start = toks.iter().map(|t| can_start(lex, t)).collect();
+        Tagger { lex, doc, published, toks, sentence_of, sentence_start, can_start }
     }
 
     pub(crate) fn run(&self) -> Vec<TimeMention> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            if !self.can_start[i] {
+                i += 1;
+                continue;
+            }
             match self.match_at(i) {
                 Some((end, hit)) if end > i => {
                     let last = self.toks[end - 1].span;
@@ -237,10 +311,6 @@ impl<'a> Tagger<'a> {
             let full = t.lower.len() > 4 || t.lower == "may" || t.lower == "june" || t.lower == "july";
             let abbrev = self.raw(i).ends_with('.');
             if !(full || abbrev) || !BARE_MONTH_CONTEXT.contains(&self.prev(i)) {
-                return None;
-            }
-            // "May" after "and"/"or"/"to" is a month only in a list or range of months.
-            if t.lower == "may" && matches!(self.prev(i), "and" | "or" | "to" | "on") {
                 return None;
             }
         }
@@ -479,6 +549,18 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let (rend, right) = self.core(lend + 1)?;
+        let mut left = left;
+        if left.anchored && !right.anchored && left.precision <= DatePrecision::Month {
+            // "from March to May 2016": the left side takes its year from the right side.
+            let y = right.start.year()
+                - i32::from((left.start.month(), left.start.day()) > (right.start.month(), right.start.day()));
+            let shift = y - left.start.year();
+            left.start = add_years(left.start, shift);
+            left.end = add_years(left.end, shift);
+            if left.precision == DatePrecision::Month {
+                left.end = month_end(left.end.year(), left.end.month()).unwrap_or(left.end);
+            }
+        }
         if right.end < left.start {
             return None;
         }

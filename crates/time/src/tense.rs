@@ -43,21 +43,18 @@ fn cue_at(
         Some(Cue::Future) => return Some(Tense::Future),
         Some(Cue::FutureTo) => return (next(1) == "to").then_some(Tense::Future),
         Some(Cue::Ongoing) => return Some(Tense::Ongoing),
-        Some(Cue::BePresent) => {
-            if next(1) == "going" && next(2) == "to" {
-                return Some(Tense::Future);
-            }
+        Some(cue @ (Cue::BePresent | Cue::BePast)) => {
+            // "is going to", "is to", "is expected to", "was set to": a plan or forecast.
             if next(1) == "to" {
-                // "is to visit": a plan.
                 return Some(Tense::Future);
             }
-            return Some(Tense::Ongoing);
-        }
-        Some(Cue::BePast) => {
-            if next(1) == "to" || (next(1) == "going" && next(2) == "to") {
-                return Some(Tense::Future);
+            for k in 1..=3 {
+                let n = next(k);
+                if (n == "going" || matches!(lex.cues.get(n), Some(Cue::FutureTo))) && next(k + 1) == "to" {
+                    return Some(Tense::Future);
+                }
             }
-            return Some(Tense::Past);
+            return Some(if *cue == Cue::BePresent { Tense::Ongoing } else { Tense::Past });
         }
         Some(Cue::Perfect) => {
             if next(1) == "been" && (ing(next(2)) || ing(next(3))) {
@@ -76,7 +73,7 @@ fn cue_at(
     // future auxiliary ("is controlled", "will be deployed", "to be released").
     if w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_alphabetic() || c == '-') && (!caps[j] || j == first)
     {
-        let prev = |k: usize| if j >= first + k { words[j - k].as_str() } else { "" };
+        let prev = |k: usize| if j >= k { words[j - k].as_str() } else { "" };
         for k in 1..=2 {
             let p = prev(k);
             if p == "be" || p == "being" || matches!(lex.cues.get(p), Some(Cue::BePresent | Cue::Future)) {
@@ -94,15 +91,22 @@ pub fn clause_tense(doc: &Doc, sentence: usize, token: usize) -> Tense {
     clause_tense_with(Lexicon::embedded(), doc, sentence, token)
 }
 
+const WINDOW: usize = 24;
+
 pub(crate) fn clause_tense_with(lex: &Lexicon, doc: &Doc, sentence: usize, token: usize) -> Tense {
     let Some(s) = doc.sentences.get(sentence) else { return Tense::Unknown };
     let range = s.tokens.clone();
     if range.is_empty() {
         return Tense::Unknown;
     }
-    let first = range.start;
     let token = token.clamp(range.start, range.end - 1);
-    let toks = &doc.tokens[range.clone()];
+    // Cues farther than a clause or two away say nothing about this token; the window also keeps
+    // long unpunctuated "sentences" cheap.
+    let lo = token.saturating_sub(WINDOW).max(range.start);
+    let hi = (token + WINDOW + 1).min(range.end);
+    let sentence_first = if lo == range.start { 0 } else { usize::MAX };
+    let first = lo;
+    let toks = &doc.tokens[lo..hi];
     let words: Vec<String> = toks.iter().map(|t| norm(t.span.of(doc.text))).collect();
     let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
     let caps: Vec<bool> =
@@ -110,7 +114,7 @@ pub(crate) fn clause_tense_with(lex: &Lexicon, doc: &Doc, sentence: usize, token
     let at = token - first;
     let mut best: Option<(usize, Tense)> = None;
     for j in 0..words.len() {
-        let Some(t) = cue_at(lex, &words, &kinds, &caps, j, 0) else { continue };
+        let Some(t) = cue_at(lex, &words, &kinds, &caps, j, sentence_first) else { continue };
         let (lo, hi) = if j < at { (j, at) } else { (at, j) };
         let seps = (lo..hi).filter(|&k| is_separator(&words[k])).count();
         // Right-hand cues cost one more: on a tie the auxiliary or reporting verb before wins.

@@ -202,6 +202,7 @@ fn since_and_ranges() {
     check("Talks were held between October 3 and 5.", "between October 3 and 5", "2017-10-03", "2017-10-05", Week);
     check("Talks were held from 3 to 5 October 2016.", "from 3 to 5 October 2016", "2016-10-03", "2016-10-05", Week);
     check("Talks were held 3-5 October.", "3-5 October", "2017-10-03", "2017-10-05", Week);
+    check("Raids went on from March to May 2016.", "from March to May 2016", "2016-03-01", "2016-05-31", Month);
     check("The army held it from 2012 to 2014.", "from 2012 to 2014", "2012-01-01", "2014-12-31", Year);
 }
 
@@ -247,6 +248,9 @@ fn clause_tenses() {
     assert_eq!(tense_of("They'll leave the town.", "town"), Tense::Future);
     assert_eq!(tense_of("Officials said on Saturday the army will attack next week.", "Saturday"), Tense::Past);
     assert_eq!(tense_of("Officials said on Saturday the army will attack next week.", "next"), Tense::Future);
+    assert_eq!(tense_of("The army on Sunday is expected to storm the town.", "Sunday"), Tense::Future);
+    assert_eq!(tense_of("The envoy was due to arrive, and was set to meet them.", "meet"), Tense::Future);
+    assert_eq!(tense_of("The town was shelled on Sunday.", "Sunday"), Tense::Past);
     assert_eq!(tense_of("Rain.", "Rain"), Tense::Unknown);
 }
 
