@@ -39,7 +39,7 @@ fn text_with_leading_date_line() {
     assert_eq!(reps.len(), 1);
     assert_eq!(reps[0]["id"], "2017-11-09-albu-kamal.txt");
     assert_eq!(reps[0]["published"], "2017-11-09");
-    assert_eq!(reps[0]["title"], Value::Null);
+    assert_eq!(reps[0]["title"], "Syria/Iraq border summary - the last ISIS-held town on the Euphrates");
     assert_eq!(reps[0]["url"], Value::Null);
     assert!(recs[0]["sentences"].as_u64().unwrap_or(0) > 5, "{}", recs[0]);
 }
@@ -210,6 +210,18 @@ fn help_explains_usage_with_examples() {
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("Usage:") && s.contains("sitrep extract ") && s.contains("--input-format"), "{s}");
     assert!(s.contains("--published") && s.contains("--pretty") && s.contains("Examples:"), "{s}");
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..20 {
+        std::fs::write(dir.path().join(format!("r{i:02}.txt")), "3 Nov 2017\n\nQuiet day in Hama.\n").unwrap();
+    }
+    let out = sitrep().args(["extract", &dir.path().display().to_string()]).output().unwrap();
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(reports(&records(&out.stdout)).len(), 20);
 }
 
 #[test]

@@ -608,6 +608,36 @@ fn valid(year: Option<i32>, month: u32, day: u32) -> Option<PartialDate> {
     Some(PartialDate { year, month, day })
 }
 
+/// A heading at the head of a plain-text report: the first line, after date lines and a byline,
+/// that stands alone as a paragraph (a blank line follows), is at most 200 bytes, and does not end
+/// like a sentence. A wire dateline's lead paragraph is never a heading.
+pub fn find_heading(text: &str) -> Option<String> {
+    let mut lines = text.lines().map(str::trim).peekable();
+    let mut seen = 0;
+    while let Some(line) = lines.next() {
+        if line.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > HEAD_LINES {
+            return None;
+        }
+        if date_line(line).is_some() || line.to_lowercase().starts_with("by ") {
+            continue;
+        }
+        if wire_dateline(line).is_some() {
+            return None;
+        }
+        let alone = lines.peek().is_none_or(|next| next.is_empty());
+        let sentence_end = line.ends_with(['.', ',', ';', ':']) && !line.ends_with("...");
+        if alone && !sentence_end && line.len() <= 200 && line.chars().any(char::is_alphabetic) {
+            return Some(line.to_string());
+        }
+        return None;
+    }
+    None
+}
+
 /// A date in a file name: `report-2017-11-03.txt`, `2017_11_03_aleppo.html`, `20171103.txt`.
 pub fn date_in_file_name(name: &str) -> Option<NaiveDate> {
     let b = name.as_bytes();
@@ -742,6 +772,23 @@ mod tests {
         assert_eq!(parse_date("Fri, 03 Nov 2017 10:00:00 GMT"), Some(d(2017, 11, 3)));
         assert_eq!(parse_date("February 30, 2017"), None);
         assert_eq!(parse_date("no date here"), None);
+    }
+
+    #[test]
+    fn headings() {
+        let h = |t: &str| find_heading(t);
+        assert_eq!(
+            h(" date 2017-11-03 November 03, 2017\n\nSyria Summary - Army Retakes City\n\n\nToday...").as_deref(),
+            Some("Syria Summary - Army Retakes City")
+        );
+        assert_eq!(
+            h("Mali: convoy ambushed near Gao\n\nBAMAKO (AFP) - Text.").as_deref(),
+            Some("Mali: convoy ambushed near Gao")
+        );
+        assert_eq!(h("BEIRUT, Nov 3 (Reuters) - Syrian forces advanced.\n\nMore."), None);
+        assert_eq!(h("The army advanced on Tuesday.\n\nMore."), None);
+        assert_eq!(h("A first line\nthat runs on\n\nMore"), None);
+        assert_eq!(h("November 3, 2017\n\n"), None);
     }
 
     #[test]

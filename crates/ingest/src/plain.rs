@@ -148,7 +148,8 @@ fn text_report(ctx: &Ctx, id: String, text: String, inherited: Option<Option<Nai
             }
         }
     };
-    Ingested { report: Report { id, published, text, ..Default::default() }, warnings }
+    let title = if inherited.is_none() { crate::dateline::find_heading(&text) } else { None };
+    Ingested { report: Report { id, published, title, text, ..Default::default() }, warnings }
 }
 
 #[cfg(test)]
