@@ -995,8 +995,10 @@ impl<'a> Tagger<'a> {
                 let y: i32 = parts[2].parse().ok()?;
                 if sep == '.' || sep == '-' || a > 12 {
                     (y, b, a) // day first: 03.11.2017, 25/12/2016
+                } else if b > 12 || a == b {
+                    (y, a, b) // month first: 11/23/2017
                 } else {
-                    (y, a, b) // month first: 11/3/2017
+                    return None; // 03/11/2017: 3 November or 11 March; read only when unambiguous
                 }
             }
             2 if parts[0].len() == 4 && sep == '-' && parts[1].len() == 2 => {

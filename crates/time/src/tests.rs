@@ -51,6 +51,9 @@ fn absolute_dates() {
     check("The truce began on the 3rd of October.", "the 3rd of October", "2017-10-03", "2017-10-03", Day);
     check("The siege ended on 21st September.", "21st September", "2017-09-21", "2017-09-21", Day);
     check("The log is dated 2016-05-14.", "2016-05-14", "2016-05-14", "2016-05-14", Day);
+    check("Posted 11/23/2016 by the editors.", "11/23/2016", "2016-11-23", "2016-11-23", Day);
+    check("Posted 23/11/2016 by the editors.", "23/11/2016", "2016-11-23", "2016-11-23", Day);
+    none("Posted 03/11/2016 by the editors.");
     check("Posted 24.08.2013 by the editors.", "24.08.2013", "2013-08-24", "2013-08-24", Day);
     check("Wednesday 07 December 2016 Ten people died.", "Wednesday 07 December 2016", "2016-12-07", "2016-12-07", Day);
     check("Fri Sep 27 2013 A bomb exploded.", "Fri Sep 27 2013", "2013-09-27", "2013-09-27", Day);
