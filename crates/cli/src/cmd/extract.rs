@@ -28,12 +28,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut write_error = None;
+    let mut extract_failures = 0usize;
     let stats = args.input.for_each_ingested(|ingested| {
         if write_error.is_some() {
             return;
         }
         let report = ingested.report;
-        let mut extraction = pipeline.extract(&report);
+        // A bug in a stage must not cost the other reports: the report keeps its record, with a
+        // warning, and the run's exit code says something failed.
+        let mut extraction = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract(&report)))
+        {
+            Ok(x) => x,
+            Err(panic) => {
+                extract_failures += 1;
+                let msg = super::input::panic_message(panic.as_ref());
+                eprintln!("sitrep: {}: internal error while extracting (a bug, please report it): {msg}", report.id);
+                sitrep_core::Extraction {
+                    warnings: vec![format!("extraction failed (internal error: {msg}); no events extracted")],
+                    ..Default::default()
+                }
+            }
+        };
         // The reader's warnings (converted encoding, split file, …) come first in the record.
         extraction.warnings.splice(0..0, ingested.warnings);
         for rec in extraction.records(&report) {
@@ -59,5 +74,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Err(e.into());
         }
     }
-    Ok(if stats.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if stats.errors + extract_failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -101,23 +101,31 @@ impl InputArgs {
                 b.set_message(name.clone());
             }
             let mut said: HashSet<String> = HashSet::new();
-            read_source(source, &opts, &mut |r| match r {
-                Ok(ing) => {
-                    stats.reports += 1;
-                    for w in &ing.warnings {
-                        // "part 7 of …" and "part 8 of …" are one kind of warning.
-                        let kind: String = w.chars().filter(|c| !c.is_ascii_digit()).collect();
-                        if said.insert(kind) {
-                            say(format!("sitrep: {name}: warning: {}", sitrep_ingest::one_line(w, 400)));
+            let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                read_source(source, &opts, &mut |r| match r {
+                    Ok(ing) => {
+                        stats.reports += 1;
+                        for w in &ing.warnings {
+                            // "part 7 of …" and "part 8 of …" are one kind of warning.
+                            let kind: String = w.chars().filter(|c| !c.is_ascii_digit()).collect();
+                            if said.insert(kind) {
+                                say(format!("sitrep: {name}: warning: {}", sitrep_ingest::one_line(w, 400)));
+                            }
                         }
+                        f(ing)
                     }
-                    f(ing)
-                }
-                Err(e) => {
-                    say(format!("sitrep: {e}"));
-                    stats.errors += 1;
-                }
-            });
+                    Err(e) => {
+                        say(format!("sitrep: {e}"));
+                        stats.errors += 1;
+                    }
+                })
+            }));
+            if let Err(panic) = read {
+                // A bug in a reader (ours or a parser's) costs this input only.
+                let msg = panic_message(panic.as_ref());
+                say(format!("sitrep: {name}: internal error while reading (a bug, please report it): {msg}"));
+                stats.errors += 1;
+            }
             if let Some(b) = &bar {
                 b.inc(1);
             }
@@ -143,6 +151,16 @@ fn progress_bar(inputs: usize) -> Option<ProgressBar> {
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     Some(bar)
+}
+
+/// The message of a caught panic.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    let msg = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string());
+    sitrep_ingest::one_line(&msg, 300)
 }
 
 pub fn report_error(e: &ReadError) {
