@@ -1,0 +1,70 @@
+//! sitrep-store: everything sitrep has read, merged and dated. SQLite by default (one file, bundled
+//! SQLite via `rusqlite`), PostgreSQL for teams (`postgres://…`), with the same schema semantics
+//! and versioned migrations (`schema_version` table) for both.
+//!
+//! # The API (stable; the CLI and `sitrep serve` both use it)
+//!
+//! ```no_run
+//! use sitrep_store::{EventQuery, Store};
+//! # fn main() -> Result<(), sitrep_store::Error> {
+//! let mut store = Store::open("sitrep.db")?;            // or "postgres://user@host/db", ":memory:"
+//! let report = sitrep_core::Report::new("r1", "Rebels took the town on Monday.");
+//! let extraction = sitrep_core::Pipeline::new().extract(&report);
+//! store.insert_report(&report, &extraction)?;           // Inserted::Stored / Inserted::Skipped
+//! let events = store.events(&EventQuery::default())?;    // de-duplicated, with every mention
+//! let map = store.control_as_of(chrono::NaiveDate::from_ymd_opt(2024, 1, 5).unwrap(), None)?;
+//! let history = store.history("Kafr Nabl")?;             // a GeoNames id or a name
+//! # Ok(()) }
+//! ```
+//!
+//! - [`Store::insert_report`] / [`Store::insert_batch`]: one transaction per call; a report whose
+//!   [`content_hash`] is already stored is skipped, so re-running an interrupted ingest completes
+//!   exactly the missing reports. Killing the process at any moment leaves a consistent database
+//!   (SQLite in WAL mode; PostgreSQL transactions).
+//! - [`Store::reprocess`]: re-extracts stored reports, replacing their mentions and observations in
+//!   one transaction per report (nothing is duplicated).
+//! - Event mentions are merged across reports by the rules in [`dedup`]; control observations (and
+//!   territory-change events) form per-place timelines by the rules in [`timeline`], maintained on
+//!   write in `control_intervals` so that [`Store::control_as_of`] is one index seek per place.
+//! - [`Store::events`], [`Store::search`]: filters and full-text search over evidence (SQLite FTS5,
+//!   PostgreSQL `to_tsvector('simple', …)` with a GIN index).
+//!
+//! [`testkit`] starts a throw-away PostgreSQL server for tests.
+
+pub mod db;
+pub mod dedup;
+pub mod migrate;
+pub mod model;
+mod query;
+mod store;
+pub mod testkit;
+pub mod timeline;
+mod write;
+
+pub use model::{
+    Conflict, ControlInterval, ControlSource, ControlState, EventQuery, HitKind, Inserted, SearchHit, Stats,
+    StoredEvent, StoredReport,
+};
+pub use store::{content_hash, Store};
+
+/// A store error.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("postgres: {0}")]
+    Postgres(#[from] postgres::Error),
+    #[error("stored JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("schema: {0}")]
+    Migration(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// The current time as RFC 3339 (UTC, seconds).
+pub(crate) fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}

@@ -1,0 +1,298 @@
+//! Writing extractions: event mentions (merged into events), control observations (with their
+//! places) and the per-place control intervals. Called inside a transaction.
+
+use crate::db::{Kind, Val};
+use crate::dedup::{self, event_days, place_key};
+use crate::timeline::{place_history, Observation};
+use crate::{Error, Result, Store};
+use chrono::Days;
+use sitrep_core::record::{ControlRecord, EventRecord, PlaceRef};
+use sitrep_core::Extraction;
+use std::collections::BTreeSet;
+
+fn day_str(d: chrono::NaiveDate) -> Val {
+    Val::Text(d.to_string())
+}
+
+impl Store {
+    /// Stores one report's events and control observations; returns (mentions, observations).
+    pub(crate) fn store_extraction(
+        &mut self,
+        pk: i64,
+        ex: &Extraction,
+        dirty: &mut BTreeSet<String>,
+    ) -> Result<(usize, usize)> {
+        for (i, e) in ex.events.iter().enumerate() {
+            self.add_mention(pk, i, e)?;
+        }
+        let mut n = 0;
+        for (i, c) in ex.controls.iter().enumerate() {
+            self.add_observation(pk, i, c, false, dirty)?;
+            n += 1;
+        }
+        for e in &ex.events {
+            let Some(c) = dedup::territory_control(e) else { continue };
+            let key = place_key(&c.place);
+            let observed =
+                ex.controls.iter().any(|x| place_key(&x.place) == key && x.evidence.sentence == c.evidence.sentence);
+            if !observed {
+                self.add_observation(pk, ex.controls.len() + n, &c, true, dirty)?;
+                n += 1;
+            }
+        }
+        Ok((ex.events.len(), n))
+    }
+
+    /// Removes one report's mentions and observations (before re-extraction).
+    pub(crate) fn remove_extraction(&mut self, pk: i64, dirty: &mut BTreeSet<String>) -> Result<()> {
+        let p = [Val::Int(pk)];
+        let events: Vec<i64> = self
+            .conn
+            .query("SELECT DISTINCT event_id FROM event_mentions WHERE report = ?1", &p)?
+            .iter()
+            .filter_map(|r| r.int(0))
+            .collect();
+        for r in self.conn.query("SELECT DISTINCT place_key FROM control_obs WHERE report = ?1", &p)? {
+            dirty.insert(r.string(0));
+        }
+        if self.kind() == Kind::Sqlite {
+            self.conn
+                .exec("DELETE FROM mention_fts WHERE rowid IN (SELECT id FROM event_mentions WHERE report = ?1)", &p)?;
+            self.conn
+                .exec("DELETE FROM control_fts WHERE rowid IN (SELECT id FROM control_obs WHERE report = ?1)", &p)?;
+        }
+        self.conn.exec("DELETE FROM event_mentions WHERE report = ?1", &p)?;
+        self.conn.exec("DELETE FROM control_obs WHERE report = ?1", &p)?;
+        for id in events {
+            self.refresh_event(id)?;
+        }
+        Ok(())
+    }
+
+    fn mentions_of(&mut self, event_id: i64) -> Result<Vec<EventRecord>> {
+        let rows = self
+            .conn
+            .query("SELECT record FROM event_mentions WHERE event_id = ?1 ORDER BY id", &[Val::Int(event_id)])?;
+        rows.iter().map(|r| Ok(serde_json::from_str(r.text(0).unwrap_or("null"))?)).collect()
+    }
+
+    /// The existing event this mention describes, if any (see [`crate::dedup`]).
+    fn find_event(&mut self, pk: i64, e: &EventRecord) -> Result<Option<i64>> {
+        let (Some(place), Some((start, end))) = (&e.place, event_days(e)) else { return Ok(None) };
+        let lo = start.checked_sub_days(Days::new(40)).unwrap_or(start);
+        let hi = end.checked_add_days(Days::new(dedup::SLACK_DAYS)).unwrap_or(end);
+        let from = start.checked_sub_days(Days::new(dedup::SLACK_DAYS)).unwrap_or(start);
+        let dlat = dedup::MAX_KM / 111.0;
+        let dlon = dedup::MAX_KM / (111.0 * place.lat.to_radians().cos().abs().max(0.05));
+        let rows = self.conn.query(
+            "SELECT id FROM events WHERE date_start >= ?1 AND date_start <= ?2 AND date_end >= ?3 \
+             AND (place_key = ?4 OR (lat BETWEEN ?5 AND ?6 AND lon BETWEEN ?7 AND ?8) OR admin1 = ?9) \
+             AND id NOT IN (SELECT event_id FROM event_mentions WHERE report = ?10) ORDER BY id",
+            &[
+                day_str(lo),
+                day_str(hi),
+                day_str(from),
+                place_key(place).into(),
+                Val::Real(place.lat - dlat),
+                Val::Real(place.lat + dlat),
+                Val::Real(place.lon - dlon),
+                Val::Real(place.lon + dlon),
+                place.admin1.clone().into(),
+                Val::Int(pk),
+            ],
+        )?;
+        let mut best: Option<(f64, i64)> = None;
+        for id in rows.iter().filter_map(|r| r.int(0)) {
+            let mentions = self.mentions_of(id)?;
+            let mut worst = 0.0f64;
+            let mut ok = !mentions.is_empty();
+            for m in &mentions {
+                match dedup::compatible(e, m) {
+                    Some(s) => worst = worst.max(s),
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok && best.is_none_or(|(b, _)| worst < b) {
+                best = Some((worst, id));
+            }
+        }
+        Ok(best.map(|(_, id)| id))
+    }
+
+    fn add_mention(&mut self, pk: i64, ord: usize, e: &EventRecord) -> Result<()> {
+        let event_id = match self.find_event(pk, e)? {
+            Some(id) => id,
+            None => {
+                let mut key = if e.id.is_empty() { format!("e{pk}-{ord}") } else { e.id.clone() };
+                let mut n = 1;
+                while self.conn.query_int("SELECT id FROM events WHERE key = ?1", &[key.as_str().into()])?.is_some() {
+                    n += 1;
+                    key = format!("{}-{n}", e.id);
+                }
+                self.conn
+                    .query_int(
+                        "INSERT INTO events (key, types, modality, confidence, n_mentions, n_sources, actors, record) \
+                         VALUES (?1, '', 'asserted', 0, 0, 0, '', '{}') RETURNING id",
+                        &[key.into()],
+                    )?
+                    .ok_or_else(|| Error::Other("insert returned no id".into()))?
+            }
+        };
+        let mid = self
+            .conn
+            .query_int(
+                "INSERT INTO event_mentions (event_id, report, ord, record_id, outlet, modality, evidence, record) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+                &[
+                    Val::Int(event_id),
+                    Val::Int(pk),
+                    Val::Int(ord as i64),
+                    e.id.as_str().into(),
+                    dedup::outlet(&e.report).into(),
+                    e.modality.as_str().into(),
+                    e.evidence.text.as_str().into(),
+                    serde_json::to_string(e)?.into(),
+                ],
+            )?
+            .ok_or_else(|| Error::Other("insert returned no id".into()))?;
+        if self.kind() == Kind::Sqlite {
+            self.conn.exec(
+                "INSERT INTO mention_fts (rowid, evidence) VALUES (?1, ?2)",
+                &[Val::Int(mid), e.evidence.text.as_str().into()],
+            )?;
+        }
+        self.refresh_event(event_id)
+    }
+
+    /// Recomputes an event's representative record and figures from its mentions (deletes it when
+    /// no mention is left).
+    pub(crate) fn refresh_event(&mut self, id: i64) -> Result<()> {
+        let mentions = self.mentions_of(id)?;
+        if mentions.is_empty() {
+            self.conn.exec("DELETE FROM events WHERE id = ?1", &[Val::Int(id)])?;
+            return Ok(());
+        }
+        let key = self.conn.query_one("SELECT key FROM events WHERE id = ?1", &[Val::Int(id)])?.map(|r| r.string(0));
+        let mut rec = mentions[dedup::representative(&mentions)].clone();
+        rec.id = key.unwrap_or_else(|| rec.id.clone());
+        rec.confidence = dedup::merged_confidence(&mentions);
+        let days = event_days(&rec);
+        let place = rec.place.as_ref();
+        self.conn.exec(
+            "UPDATE events SET types = ?1, date_start = ?2, date_end = ?3, place_key = ?4, geonameid = ?5, admin1 = ?6, \
+             lat = ?7, lon = ?8, modality = ?9, confidence = ?10, n_mentions = ?11, n_sources = ?12, actors = ?13, \
+             record = ?14 WHERE id = ?15",
+            &[
+                dedup::types_text(&rec).into(),
+                days.map(|d| d.0.to_string()).into(),
+                days.map(|d| d.1.to_string()).into(),
+                place.map(place_key).into(),
+                place.and_then(|p| p.geonameid).into(),
+                place.and_then(|p| p.admin1.clone()).into(),
+                place.map(|p| p.lat).filter(|v| v.is_finite()).into(),
+                place.map(|p| p.lon).filter(|v| v.is_finite()).into(),
+                rec.modality.as_str().into(),
+                Val::Real(rec.confidence as f64),
+                Val::Int(mentions.len() as i64),
+                Val::Int(dedup::source_count(&mentions) as i64),
+                dedup::actors_text(&mentions).into(),
+                serde_json::to_string(&rec)?.into(),
+                Val::Int(id),
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn upsert_place(&mut self, p: &PlaceRef) -> Result<String> {
+        let key = place_key(p);
+        let clean = PlaceRef { text: None, span: None, ..p.clone() };
+        let finite = |v: f64| if v.is_finite() { v } else { 0.0 };
+        self.conn.exec(
+            "INSERT INTO places (key, name, name_lower, geonameid, lat, lon, admin1, country, place) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (key) DO NOTHING",
+            &[
+                key.as_str().into(),
+                p.name.as_str().into(),
+                p.name.trim().to_lowercase().into(),
+                p.geonameid.into(),
+                Val::Real(finite(p.lat)),
+                Val::Real(finite(p.lon)),
+                p.admin1.clone().into(),
+                p.country.clone().into(),
+                serde_json::to_string(&clean)?.into(),
+            ],
+        )?;
+        Ok(key)
+    }
+
+    fn add_observation(
+        &mut self,
+        pk: i64,
+        ord: usize,
+        c: &ControlRecord,
+        derived: bool,
+        dirty: &mut BTreeSet<String>,
+    ) -> Result<()> {
+        let key = self.upsert_place(&c.place)?;
+        let day = c.date.as_ref().map(|d| d.start).or(c.report.published);
+        let oid = self
+            .conn
+            .query_int(
+                "INSERT INTO control_obs (report, ord, place_key, day, controller_key, status, modality, derived, \
+                 evidence, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                &[
+                    Val::Int(pk),
+                    Val::Int(ord as i64),
+                    key.as_str().into(),
+                    day.map(|d| d.to_string()).into(),
+                    dedup::actor_key(&c.controller).into(),
+                    c.status.as_str().into(),
+                    c.modality.as_str().into(),
+                    Val::Int(derived as i64),
+                    c.evidence.text.as_str().into(),
+                    serde_json::to_string(c)?.into(),
+                ],
+            )?
+            .ok_or_else(|| Error::Other("insert returned no id".into()))?;
+        if self.kind() == Kind::Sqlite {
+            self.conn.exec(
+                "INSERT INTO control_fts (rowid, evidence) VALUES (?1, ?2)",
+                &[Val::Int(oid), c.evidence.text.as_str().into()],
+            )?;
+        }
+        dirty.insert(key);
+        Ok(())
+    }
+
+    /// Recomputes the control intervals of one place from all its observations.
+    pub(crate) fn rebuild_place(&mut self, key: &str) -> Result<()> {
+        let rows = self
+            .conn
+            .query("SELECT record, derived FROM control_obs WHERE place_key = ?1 ORDER BY day, id", &[key.into()])?;
+        let mut obs = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let record: ControlRecord = serde_json::from_str(r.text(0).unwrap_or("null"))?;
+            obs.push(Observation { record, derived: r.int(1).unwrap_or(0) != 0 });
+        }
+        self.conn.exec("DELETE FROM control_intervals WHERE place_key = ?1", &[key.into()])?;
+        for st in place_history(&obs) {
+            self.conn.exec(
+                "INSERT INTO control_intervals (place_key, since, until, controller_key, status, confidence, state) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                &[
+                    key.into(),
+                    day_str(st.since),
+                    st.until.map(|d| d.to_string()).into(),
+                    dedup::actor_key(&st.controller).into(),
+                    st.status.as_str().into(),
+                    Val::Real(st.confidence as f64),
+                    serde_json::to_string(&st)?.into(),
+                ],
+            )?;
+        }
+        Ok(())
+    }
+}

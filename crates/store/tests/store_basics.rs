@@ -1,0 +1,195 @@
+//! Idempotence, reprocessing, migrations, queries and full-text search. Runs on SQLite and PostgreSQL.
+
+mod common;
+use common::*;
+use sitrep_core::record::{ControlStatus as S, Modality as M};
+use sitrep_store::{EventQuery, HitKind, Inserted, Store};
+
+/// Three reports: a battle (two outlets), an air strike far away, a protest; one control observation.
+fn fill(s: &mut Store) -> Vec<(sitrep_core::Report, sitrep_core::Extraction)> {
+    let r1 = report("q1", "Wire One", "2024-05-01", "Heavy clashes shook Tell Alpha as the army fought the Front.");
+    let r2 = report("q2", "Daily Two", "2024-05-01", "Government troops battled Free Hills Front units in Tell Alpha.");
+    let r3 = report("q3", "Wire One", "2024-05-09", "Southland jets bombed a depot in Beta Springs.");
+    let r4 = report("q4", "Monitor Three", "2024-05-12", "Hundreds marched in Tell Alpha against the siege.");
+    let items = vec![
+        (
+            r1.clone(),
+            ex(
+                vec![event(
+                    &r1,
+                    BATTLE,
+                    vec![army()],
+                    vec![rebels()],
+                    Some(alpha()),
+                    Some("2024-05-01"),
+                    M::Asserted,
+                    &r1.text,
+                )],
+                vec![control(&r1, alpha(), rebels(), S::Besieged, M::Asserted, &r1.text)],
+            ),
+        ),
+        (
+            r2.clone(),
+            ex(
+                vec![event(
+                    &r2,
+                    BATTLE,
+                    vec![govt_forces()],
+                    vec![rebels()],
+                    Some(alpha()),
+                    Some("2024-05-01"),
+                    M::Reported,
+                    &r2.text,
+                )],
+                vec![],
+            ),
+        ),
+        (
+            r3.clone(),
+            ex(
+                vec![event(
+                    &r3,
+                    AIRSTRIKE,
+                    vec![foreign_air()],
+                    vec![],
+                    Some(beta()),
+                    Some("2024-05-09"),
+                    M::Asserted,
+                    &r3.text,
+                )],
+                vec![],
+            ),
+        ),
+        (
+            r4.clone(),
+            ex(
+                vec![event(
+                    &r4,
+                    PROTEST,
+                    vec![actor("residents", None, "CVL")],
+                    vec![],
+                    Some(alpha()),
+                    None,
+                    M::Asserted,
+                    &r4.text,
+                )],
+                vec![],
+            ),
+        ),
+    ];
+    let got = s.insert_batch(items.iter().map(|(r, e)| (r, e))).expect("batch");
+    assert!(got.iter().all(|g| matches!(g, Inserted::Stored { .. })));
+    items
+}
+
+fn idempotent_ingest_and_reprocess(url: &str) {
+    let mut s = Store::open(url).expect("open");
+    let items = fill(&mut s);
+    let before = s.stats().expect("stats");
+    assert_eq!((before.reports, before.events, before.mentions, before.controls), (4, 3, 4, 1));
+    for (r, e) in &items {
+        assert!(matches!(s.insert_report(r, e).expect("again"), Inserted::Skipped { .. }));
+        assert!(s.stored_id(r).expect("id").is_some());
+    }
+    // Same text under another id (e.g. another feed) is the same report.
+    let mut copy = items[0].0.clone();
+    copy.id = "elsewhere".into();
+    assert!(matches!(s.insert_report(&copy, &items[0].1).expect("copy"), Inserted::Skipped { .. }));
+    assert_eq!(s.stats().expect("stats"), before);
+    // Reprocess with the same extraction: nothing duplicated.
+    let by_id =
+        |r: &sitrep_core::Report| items.iter().find(|(x, _)| x.id == r.id).map(|(_, e)| e.clone()).unwrap_or_default();
+    let n = s.reprocess(by_id, 2, |_, _| {}).expect("reprocess");
+    assert_eq!(n, 4);
+    let after = s.stats().expect("stats");
+    assert_eq!(
+        (after.reports, after.events, after.mentions, after.controls, after.intervals),
+        (4, 3, 4, 1, before.intervals)
+    );
+    // Reprocess with an extractor that now finds nothing: events and control go, reports stay.
+    s.reprocess(|_| sitrep_core::Extraction::default(), 10, |_, _| {}).expect("reprocess");
+    let empty = s.stats().expect("stats");
+    assert_eq!((empty.reports, empty.events, empty.mentions, empty.controls, empty.intervals), (4, 0, 0, 0, 0));
+    // And back again.
+    s.reprocess(by_id, 3, |_, _| {}).expect("reprocess");
+    let back = s.stats().expect("stats");
+    assert_eq!((back.events, back.mentions, back.controls), (3, 4, 1));
+}
+
+fn event_queries(url: &str) {
+    let mut s = Store::open(url).expect("open");
+    fill(&mut s);
+    let q = |s: &mut Store, q: EventQuery| {
+        s.events(&q).expect("query").iter().map(|e| e.mentions.len()).collect::<Vec<_>>()
+    };
+    assert_eq!(q(&mut s, EventQuery::default()), [2, 1, 1]);
+    assert_eq!(q(&mut s, EventQuery { from: Some(d("2024-05-02")), ..Default::default() }), [1, 1]);
+    assert_eq!(q(&mut s, EventQuery { to: Some(d("2024-05-01")), ..Default::default() }), [2]);
+    assert_eq!(q(&mut s, EventQuery { bbox: Some([38.3, 35.3, 38.8, 35.8]), ..Default::default() }), [1]);
+    assert_eq!(q(&mut s, EventQuery { types: vec!["battles".into()], ..Default::default() }), [2]);
+    assert_eq!(
+        q(&mut s, EventQuery { types: vec!["Air/drone strike".into(), "PROTESTS".into()], ..Default::default() }).len(),
+        2
+    );
+    // Any mention's actors count: "government troops" only appears in the second report.
+    assert_eq!(q(&mut s, EventQuery { actor: Some("GOVERNMENT".into()), ..Default::default() }), [2]);
+    assert_eq!(q(&mut s, EventQuery { actor: Some("100%".into()), ..Default::default() }).len(), 0);
+    assert_eq!(q(&mut s, EventQuery { modality: vec![M::Reported], ..Default::default() }).len(), 0);
+    assert_eq!(q(&mut s, EventQuery { modality: vec![M::Asserted], ..Default::default() }).len(), 3);
+    assert_eq!(q(&mut s, EventQuery { text: Some("battled units".into()), ..Default::default() }), [2]);
+    assert_eq!(q(&mut s, EventQuery { text: Some("depot".into()), ..Default::default() }), [1]);
+    assert_eq!(q(&mut s, EventQuery { text: Some("nothing-like-this".into()), ..Default::default() }).len(), 0);
+    assert_eq!(q(&mut s, EventQuery { text: Some("\"*( ".into()), ..Default::default() }).len(), 0);
+    assert_eq!(q(&mut s, EventQuery { limit: Some(1), ..Default::default() }).len(), 1);
+    // The protest has no date of its own: its report's date stands in.
+    let p = s.events(&EventQuery { types: vec!["protests".into()], ..Default::default() }).expect("q");
+    assert_eq!(p[0].event.date, None);
+    assert_eq!(
+        q(&mut s, EventQuery { from: Some(d("2024-05-12")), to: Some(d("2024-05-12")), ..Default::default() }),
+        [1]
+    );
+}
+
+fn reports_and_search(url: &str) {
+    let mut s = Store::open(url).expect("open");
+    fill(&mut s);
+    let r = s.report("q1").expect("report").expect("stored");
+    assert_eq!(r.report.source.as_deref(), Some("Wire One"));
+    assert_eq!(r.events.len(), 1);
+    assert_eq!(r.controls.len(), 1);
+    assert_eq!(r.sentences.len(), 1);
+    assert_eq!(r.sentences[0].start, 0);
+    let by_hash = s.report(&r.content_hash).expect("report").expect("stored");
+    assert_eq!(by_hash.pk, r.pk);
+    assert!(s.report("nope").expect("report").is_none());
+    let hits = s.search("clashes", 10).expect("search");
+    assert_eq!(hits.iter().filter(|h| h.kind == HitKind::Event).count(), 1);
+    assert_eq!(hits.iter().filter(|h| h.kind == HitKind::Control).count(), 1);
+    assert!(hits[0].event_id.is_some());
+    assert!(s.search("", 10).expect("search").is_empty());
+    let st = s.stats().expect("stats");
+    assert_eq!(st.first_date, Some(d("2024-05-01")));
+    assert_eq!(st.last_date, Some(d("2024-05-12")));
+    assert!(s.event_types().expect("types").contains(&"battles".to_string()));
+}
+
+fn migrations_are_versioned(url: &str) {
+    let mut old = Store::open_at(url, 1).expect("open v1");
+    assert_eq!(old.schema_version().expect("v"), 1);
+    assert_eq!(old.migrate().expect("migrate"), sitrep_store::migrate::LATEST);
+    drop(old);
+    let mut s = Store::open(url).expect("reopen");
+    assert_eq!(s.schema_version().expect("v"), sitrep_store::migrate::LATEST);
+    fill(&mut s);
+    drop(s);
+    // Reopening applies nothing and keeps the data.
+    let mut s = Store::open(url).expect("reopen");
+    assert_eq!(s.stats().expect("stats").reports, 4);
+    // A database from a newer sitrep is refused, not damaged.
+    s.conn().exec("INSERT INTO schema_version (version, applied_at) VALUES (99, 'future')", &[]).expect("bump");
+    drop(s);
+    let err = Store::open(url).err().expect("refused");
+    assert!(err.to_string().contains("newer"), "{err}");
+}
+
+both_backends!(idempotent_ingest_and_reprocess, event_queries, reports_and_search, migrations_are_versioned);
