@@ -114,11 +114,22 @@ pub type Sink<'a> = dyn FnMut(Result<Ingested, ReadError>) + 'a;
 
 /// Reads every report of `source`, calling `sink` for each report or error, in input order.
 pub fn read_source(source: &Source, opts: &ReadOptions, sink: &mut Sink<'_>) {
+    match source.open() {
+        Ok(reader) => read_from(source, reader, opts, sink),
+        Err(e) => sink(Err(ReadError::new(&source.display_name(), None, e))),
+    }
+}
+
+/// Reads reports from bytes already in memory (an upload, a message), as if they were the file
+/// `name`: its extension picks the reader (unless `opts.format` does), and it names the reports
+/// and errors.
+pub fn read_bytes(name: &str, bytes: Vec<u8>, opts: &ReadOptions, sink: &mut Sink<'_>) {
+    let source = Source::File(name.into());
+    read_from(&source, Box::new(std::io::Cursor::new(bytes)), opts, sink)
+}
+
+fn read_from(source: &Source, mut reader: Box<dyn std::io::BufRead>, opts: &ReadOptions, sink: &mut Sink<'_>) {
     let name = source.display_name();
-    let mut reader = match source.open() {
-        Ok(r) => r,
-        Err(e) => return sink(Err(ReadError::new(&name, None, e))),
-    };
     let format = match opts.format {
         Some(f) => f,
         None => match format::detect(source, &mut reader) {
