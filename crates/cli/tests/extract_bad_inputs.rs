@@ -219,6 +219,30 @@ fn generated_huge_inputs_are_bounded() {
 }
 
 #[test]
+fn generated_deep_xml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = good_report(tmp.path());
+    // Nesting past the XML parser's limit: refused.
+    let deep = tmp.path().join("deep.xml");
+    let body = format!("{}{}", "<x>".repeat(100_000), "</x>".repeat(100_000));
+    std::fs::write(&deep, format!("<rss version=\"2.0\"><channel><title>D</title><item>{body}</item></channel></rss>"))
+        .unwrap();
+    // Deep XHTML inside an Atom entry: read (the text is stripped without a DOM).
+    let xhtml = tmp.path().join("deep-xhtml.atom");
+    let div = format!("{}Convoy hit near Gao.{}", "<div>".repeat(30_000), "</div>".repeat(30_000));
+    std::fs::write(
+        &xhtml,
+        format!("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>e1</id><content type=\"xhtml\">{div}</content></entry></feed>"),
+    )
+    .unwrap();
+    let r = run(&[&deep.display().to_string(), &xhtml.display().to_string(), &good], None);
+    check_common("deep xml", &r);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("deep.xml: not a readable RSS/Atom feed"), "{}", r.stderr);
+    assert!(report_ids(&r).contains(&"e1".to_string()), "{}", r.stderr);
+}
+
+#[test]
 fn bad_stdin_is_named() {
     let r = run(&["-"], Some(b"{\"id\":\"s1\",\"text\":\"Good.\"}\n{broken\n"));
     assert_eq!(r.code, Some(1));

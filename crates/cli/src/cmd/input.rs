@@ -94,6 +94,9 @@ impl InputArgs {
             Some(b) => b.suspend(|| eprintln!("{msg}")),
             None => eprintln!("{msg}"),
         };
+        if self.inputs.iter().any(|i| i == "-") && std::io::stdin().is_terminal() {
+            eprintln!("sitrep: reading reports from the terminal; end with Ctrl-D (or pipe a file in)");
+        }
         let opts = self.read_options();
         for source in &sources {
             let name = sitrep_ingest::one_line(&source.display_name(), 300);
