@@ -1,5 +1,6 @@
 //! Inputs named on the command line: files, directories (walked, sorted) and `-` for stdin.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -57,11 +58,16 @@ pub(crate) fn describe_io(e: &io::Error) -> String {
     }
 }
 
+/// Directories nested deeper than this are not walked.
+const MAX_DIR_DEPTH: usize = 64;
+
 /// Expands command-line arguments into sources: directories are walked recursively in sorted
-/// order (hidden files skipped); `-` is standard input. Missing paths are errors, not panics.
+/// order (hidden files skipped; a directory reached twice through symlinks is walked once);
+/// `-` is standard input. Missing paths are errors, not panics.
 pub fn expand_inputs(args: &[String]) -> (Vec<Source>, Vec<crate::ReadError>) {
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut seen = HashSet::new();
     for a in args {
         if a == "-" {
             out.push(Source::Stdin);
@@ -69,21 +75,42 @@ pub fn expand_inputs(args: &[String]) -> (Vec<Source>, Vec<crate::ReadError>) {
         }
         let p = Path::new(a);
         if p.is_dir() {
-            walk(p, &mut out, &mut errors);
+            walk(p, 0, &mut seen, &mut out, &mut errors);
         } else if p.exists() {
             out.push(Source::File(p.to_path_buf()));
         } else {
-            errors.push(crate::ReadError { file: a.clone(), line: None, message: "no such file or directory".into() });
+            errors.push(crate::ReadError::new(a, None, "no such file or directory"));
         }
     }
     (out, errors)
 }
 
-fn walk(dir: &Path, out: &mut Vec<Source>, errors: &mut Vec<crate::ReadError>) {
+fn walk(
+    dir: &Path,
+    depth: usize,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<Source>,
+    errors: &mut Vec<crate::ReadError>,
+) {
+    let name = dir.display().to_string();
+    if depth > MAX_DIR_DEPTH {
+        errors.push(crate::ReadError::new(
+            &name,
+            None,
+            format!("directories nested over {MAX_DIR_DEPTH} deep; skipped"),
+        ));
+        return;
+    }
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            // Reached again through a symlink (or named twice): already read.
+            return;
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(crate::ReadError { file: dir.display().to_string(), line: None, message: describe_io(&e) });
+            errors.push(crate::ReadError::new(&name, None, describe_io(&e)));
             return;
         }
     };
@@ -95,9 +122,34 @@ fn walk(dir: &Path, out: &mut Vec<Source>, errors: &mut Vec<crate::ReadError>) {
             continue;
         }
         if p.is_dir() {
-            walk(&p, out, errors);
-        } else {
+            walk(&p, depth + 1, seen, out, errors);
+        } else if p.exists() {
             out.push(Source::File(p));
+        } else {
+            errors.push(crate::ReadError::new(&p.display().to_string(), None, "broken symlink"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symlink_loops_are_walked_once() {
+        let dir = std::env::temp_dir().join(format!("sitrep-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("sub/a.txt"), "x").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap();
+            std::os::unix::fs::symlink(dir.join("nowhere"), dir.join("dangling.txt")).unwrap();
+        }
+        let (sources, errors) = expand_inputs(&[dir.display().to_string(), dir.display().to_string()]);
+        assert_eq!(sources.len(), 1, "{sources:?}");
+        #[cfg(unix)]
+        assert!(errors.iter().any(|e| e.message == "broken symlink"), "{errors:?}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
