@@ -18,6 +18,8 @@ pub(crate) enum Want {
     He,
     /// "these forces", "the army", "the police": armed forces (sector of the head).
     Force(String),
+    /// "its forces", "their fighters": the forces of an organisation or country.
+    OwnForce,
     /// "the government", "the regime", "the authorities".
     Gov,
     /// "the group", "the militants", "the rebels".
@@ -43,6 +45,8 @@ fn compatible(want: &Want, c: &Cand) -> bool {
         Want::He => c.person && c.plural != Some(true),
         Want::Person => c.person,
         Want::Gov => !c.person && (sec == Some("GOV") || c.whole_country || c.kind == MentionKind::Metonym),
+        // "its forces", "their fighters": any organisation or country can own forces.
+        Want::OwnForce => !c.person && (sec.is_some() || c.whole_country),
         Want::Force(s) => {
             !c.person
                 && if s == "COP" || s == "SPY" {
@@ -58,6 +62,15 @@ fn compatible(want: &Want, c: &Cand) -> bool {
 fn derive(want: &Want, c: &Cand) -> Actor {
     let sec = c.actor.sector.as_deref();
     match want {
+        Want::OwnForce if c.whole_country || sec == Some("GOV") => Actor {
+            id: None,
+            name: format!("{} forces", c.actor.name),
+            country: c.actor.country.clone(),
+            sector: Some("MIL".into()),
+            acled_inter: Some(1),
+            wikidata: None,
+            backer: None,
+        },
         Want::Force(s) if c.whole_country || sec == Some("GOV") => Actor {
             id: None,
             name: format!("{} forces", c.actor.name),

@@ -799,7 +799,7 @@ impl ActorTagger {
             if (item.adj || item.backer) && item.actor.is_none() && item.group.is_none() {
                 if let Some((_, ts2)) = self.match_at(u, j, e, shouting) {
                     let it2 = self.item(j, j + 1, &ts2);
-                    if it2.actor.is_some() || it2.group.is_some() {
+                    if it2.actor.is_some() || it2.group.is_some() || (item.backer && it2.country.is_some()) {
                         continue;
                     }
                 }
@@ -915,10 +915,26 @@ impl ActorTagger {
                     cand.locative = true;
                     return Some((vec![cand], next));
                 }
+                // "Mount Lebanon", "Greater Syria": a capitalized word before the name makes it
+                // part of another name.
+                if det.is_none() && first.start > s_start && !first.backer {
+                    let p = &u[first.start - 1];
+                    let sentence_initial = first.start - 1 == s_start;
+                    if p.word
+                        && p.cap
+                        && !p.possessive
+                        && !sentence_initial
+                        && !DAYS.contains(&p.norm.as_str())
+                        && self.match_at(u, first.start - 1, e, shouting).is_none()
+                        && self.noun_at(u, first.start - 1, e).is_none()
+                    {
+                        return Some((vec![], next));
+                    }
+                }
                 let mut cand = Cand::new(first.start, first.end, self.country_actor(c), MentionKind::Lexicon, sentence);
                 cand.plural = Some(false);
                 cand.whole_country = true;
-                cand.modifier = first.hyphen_tail || self.is_modifier_at(u, first.end, e);
+                cand.modifier = first.hyphen_tail || first.backer || self.is_modifier_at(u, first.end, e);
                 cand.locative = name_start > s_start && self.cue(&u[name_start - 1].norm, CueKind::Locative);
                 return Some((vec![cand], next));
             }
@@ -945,7 +961,7 @@ impl ActorTagger {
                 c.person = true;
                 c.plural = Some(false);
             }
-            c.modifier = first.hyphen_tail || self.is_modifier_at(u, first.end, e);
+            c.modifier = first.hyphen_tail || first.backer || self.is_modifier_at(u, first.end, e);
             return Some((vec![c], next));
         }
         Some((vec![], next))
@@ -960,7 +976,9 @@ impl ActorTagger {
         // turn forces into rebels, police or militias ("rebel forces", "police units").
         let qual_sector = h.quals.iter().rev().find_map(|&q| {
             let n = &self.nouns[q];
-            (n.role == NounRole::Qual).then_some(n.sector.clone()).flatten()
+            // "border patrol agents", "army officers": a force before a person head counts too.
+            let counts = n.role == NounRole::Qual || (person && n.role == NounRole::Force);
+            counts.then_some(n.sector.clone()).flatten()
         });
         let mut sector = head_sector.clone();
         if let Some(q) = &qual_sector {
@@ -1024,6 +1042,9 @@ impl ActorTagger {
                 c.plural = row.plural;
                 c.person = person;
                 c.possessive_det = matches!(h.det, Some("its" | "their"));
+                if c.possessive_det && matches!(role, NounRole::Force | NounRole::Group) {
+                    c.want = Some(Want::OwnForce);
+                }
                 out.push(c);
             } else if row.bare || (person && h.det.is_none() && end > h.head_end) {
                 let mut c = Cand::new(span_start, end, self.composed(None, &sector, &head_text), kind, h.sentence);

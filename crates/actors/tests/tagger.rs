@@ -318,3 +318,45 @@ fn no_panic_on_odd_input() {
         let _ = tag(text);
     }
 }
+
+#[test]
+fn title_of_country() {
+    let text = "The president of Mali met Emir Tamim of Qatar.";
+    let ms = tag(text);
+    assert_eq!(cs(find(&ms, text, "president of Mali")), (Some("MLI"), Some("GOV")));
+    assert_eq!(cs(find(&ms, text, "Emir Tamim of Qatar")), (Some("QAT"), Some("GOV")));
+}
+
+#[test]
+fn a_country_name_inside_another_name_is_not_a_mention() {
+    let text = "Guests left the Grand Syria Hotel before the Palestine Square rally.";
+    let ms = tag(text);
+    assert!(ms.iter().all(|m| m.span.of(text) != "Syria"), "{ms:?}");
+}
+
+#[test]
+fn its_forces_belong_to_the_organisation_in_the_same_sentence() {
+    let text = "The PYD said its security forces arrested two men.";
+    let ms = tag(text);
+    let f = find(&ms, text, "its security forces");
+    assert_eq!(f.actor.id.as_deref(), Some("PYD"));
+}
+
+#[test]
+fn pro_country_forces_are_proxies() {
+    let text = "Pro-Turkish Syrian rebels shelled the road. Pro-Russian separatists held the town.";
+    let ms = tag(text);
+    let r = find(&ms, text, "Pro-Turkish Syrian rebels");
+    assert_eq!(cs(r), (Some("SYR"), Some("REB")));
+    assert_eq!(r.actor.backer.as_deref(), Some("TUR"));
+    let s = find(&ms, text, "Pro-Russian separatists");
+    assert_eq!(s.actor.backer.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn force_noun_before_a_person_head_sets_the_sector() {
+    let text = "Two Jordanian border police officers and a Jordanian army officer were hurt.";
+    let ms = tag(text);
+    assert_eq!(cs(find(&ms, text, "Jordanian border police officers")), (Some("JOR"), Some("COP")));
+    assert_eq!(cs(find(&ms, text, "Jordanian army officer")), (Some("JOR"), Some("MIL")));
+}
