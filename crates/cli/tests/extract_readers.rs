@@ -140,6 +140,26 @@ fn stdin_jsonl_and_text_are_sniffed() {
 }
 
 #[test]
+fn json_arrays_and_documents() {
+    let out = sitrep()
+        .args(["extract", "-"])
+        .write_stdin("[\n  {\"id\": \"k1\", \"text\": \"Shelling in Kherson.\", \"published\": \"2022-11-20\"},\n  {\"text\": \"Quiet in Mykolaiv.\"}\n]\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out.stdout);
+    let ids: Vec<_> = reports(&recs).iter().map(|r| r["id"].clone()).collect();
+    assert_eq!(ids, ["k1", "stdin#2"]);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("one.json");
+    std::fs::write(&p, "{\n  \"title\": \"Raid near Menaka\",\n  \"text\": \"Gunmen attacked a village.\"\n}\n")
+        .unwrap();
+    let recs = extract_ok(&[&p.display().to_string()]);
+    assert_eq!(reports(&recs)[0]["id"], "one.json");
+    assert_eq!(reports(&recs)[0]["title"], "Raid near Menaka");
+}
+
+#[test]
 fn stdin_html_and_feed_are_sniffed() {
     let html = std::fs::read_to_string(example("mosul-victory.html")).unwrap();
     let out = sitrep().args(["extract", "-"]).write_stdin(html).output().unwrap();

@@ -36,7 +36,7 @@ impl InputFormat {
     /// The format an extension names, if it names one.
     pub fn from_extension(ext: &str) -> Option<Self> {
         match ext.to_ascii_lowercase().as_str() {
-            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            "jsonl" | "ndjson" | "json" => Some(InputFormat::Jsonl),
             "txt" | "text" | "md" => Some(InputFormat::Text),
             "html" | "htm" | "xhtml" => Some(InputFormat::Html),
             "xml" | "rss" | "atom" => Some(InputFormat::Feed),
@@ -61,7 +61,10 @@ pub fn sniff(head: &[u8]) -> InputFormat {
     let rest = &head[start..];
     let lower: Vec<u8> = rest.iter().take(2048).map(u8::to_ascii_lowercase).collect();
     let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
-    if lower.starts_with(b"{") {
+    if lower.starts_with(b"{") && has(b"jsonfeed.org") {
+        return InputFormat::Feed;
+    }
+    if lower.starts_with(b"{") || lower.starts_with(b"[") {
         return InputFormat::Jsonl;
     }
     if !lower.starts_with(b"<") {
@@ -100,6 +103,8 @@ mod tests {
         assert_eq!(sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"), InputFormat::Feed);
         assert_eq!(sniff(b"<?xml version=\"1.0\"?><!DOCTYPE html><html>"), InputFormat::Html);
         assert_eq!(sniff(b"\n{\"id\": 1}"), InputFormat::Jsonl);
+        assert_eq!(sniff(b"[{\"id\": 1}]"), InputFormat::Jsonl);
+        assert_eq!(sniff(b"{\"version\": \"https://jsonfeed.org/version/1.1\"}"), InputFormat::Feed);
         assert_eq!(sniff(b"BEIRUT (Reuters) - x"), InputFormat::Text);
         assert_eq!(sniff(b"<p>Fragment</p>"), InputFormat::Html);
         assert_eq!(sniff(b""), InputFormat::Text);

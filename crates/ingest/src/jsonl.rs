@@ -2,6 +2,10 @@
 //! A broken line is reported with its line number and reading goes on with the next line.
 //! Lines are read with a bounded buffer: a line longer than the report limit (×2, for JSON
 //! escaping) is skipped with an error, so memory stays bounded whatever the input.
+//!
+//! Plain JSON documents are read too: an array of report objects (content starting with `[`,
+//! ids default to `file#N`), or a `.json` file holding one report object, pretty-printed or not
+//! (id defaults to the file name). A JSON Feed (`jsonfeed.org`) goes to the feed reader.
 
 use crate::{human, Ctx, Ingested, ReadError};
 use chrono::NaiveDate;
@@ -10,6 +14,62 @@ use sitrep_model::Report;
 use std::io::BufRead;
 
 pub(crate) fn read(ctx: &Ctx, mut reader: Box<dyn BufRead>, sink: &mut dyn FnMut(Result<Ingested, ReadError>)) {
+    let first = match reader.fill_buf() {
+        Ok(head) => {
+            let head = head.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(head);
+            head.iter().copied().find(|b| !b.is_ascii_whitespace())
+        }
+        Err(_) => None,
+    };
+    let json_ext = ctx.source.extension().as_deref() == Some("json");
+    if first == Some(b'[') || json_ext {
+        return read_document(ctx, reader, sink);
+    }
+    read_lines(ctx, reader, sink)
+}
+
+/// A whole JSON document: an array of reports, one report object, or a JSON Feed. A `.json` file
+/// that turns out to be JSON Lines is read as lines.
+fn read_document(ctx: &Ctx, reader: Box<dyn BufRead>, sink: &mut dyn FnMut(Result<Ingested, ReadError>)) {
+    let limit = ctx.opts.max_report_bytes().saturating_mul(crate::HTML_FEED_FACTOR);
+    let bytes = match ctx.read_all(reader, limit, "JSON document") {
+        Ok(b) => b,
+        Err(e) => return sink(Err(e)),
+    };
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(&bytes);
+    let value: Value = match serde_json::from_slice(body) {
+        Ok(v) => v,
+        Err(e) if e.to_string().starts_with("trailing characters") => {
+            // Several values one after another: JSON Lines after all.
+            return read_lines(ctx, Box::new(std::io::Cursor::new(bytes)), sink);
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            return sink(Err(ctx.err(Some(e.line()), format!("broken JSON ({msg} at column {})", e.column()))));
+        }
+    };
+    match value {
+        Value::Array(items) => {
+            if items.is_empty() {
+                return sink(Err(ctx.err(None, "empty JSON array: no reports")));
+            }
+            for (i, v) in items.into_iter().enumerate() {
+                let n = i + 1;
+                let default_id = format!("{}#{n}", ctx.source.stem());
+                sink(report_of(v, default_id).map_err(|m| ctx.err(None, format!("item {n}: {m}; item skipped"))));
+            }
+        }
+        Value::Object(ref o)
+            if o.get("version").and_then(Value::as_str).is_some_and(|v| v.contains("jsonfeed.org")) =>
+        {
+            crate::feed::read(ctx, Box::new(std::io::Cursor::new(bytes)), sink)
+        }
+        v => sink(report_of(v, ctx.source.stem()).map_err(|m| ctx.err(None, m))),
+    }
+}
+
+fn read_lines(ctx: &Ctx, mut reader: Box<dyn BufRead>, sink: &mut dyn FnMut(Result<Ingested, ReadError>)) {
     let limit = ctx.opts.max_report_bytes().saturating_mul(2);
     let mut buf = Vec::new();
     let mut lineno = 0usize;
@@ -110,17 +170,22 @@ pub(crate) fn parse_line(bytes: &[u8], lineno: usize) -> Result<Ingested, String
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         format!("broken JSON ({msg} at column {}); line skipped", e.column())
     })?;
+    report_of(value, format!("line-{lineno}")).map_err(|m| format!("{m}; line skipped"))
+}
+
+/// One report object; `default_id` names it when it has no usable `"id"`.
+fn report_of(value: Value, default_id: String) -> Result<Ingested, String> {
     let Value::Object(obj) = value else {
-        return Err(format!("expected a JSON object with \"id\" and \"text\", found {}; line skipped", kind(&value)));
+        return Err(format!("expected a JSON object with \"id\" and \"text\", found {}", kind(&value)));
     };
     let mut warnings = Vec::new();
     let mut text = match obj.get("text") {
         Some(Value::String(s)) => s.clone(),
-        None | Some(Value::Null) => return Err("missing \"text\"; line skipped".into()),
-        Some(other) => return Err(format!("\"text\" must be a string, not {}; line skipped", kind(other))),
+        None | Some(Value::Null) => return Err("missing \"text\"".into()),
+        Some(other) => return Err(format!("\"text\" must be a string, not {}", kind(other))),
     };
     if text.trim().is_empty() {
-        return Err("empty \"text\"; line skipped".into());
+        return Err("empty \"text\"".into());
     }
     if text.contains('\0') {
         text = text.replace('\0', " ");
@@ -129,9 +194,8 @@ pub(crate) fn parse_line(bytes: &[u8], lineno: usize) -> Result<Ingested, String
     let id = match obj.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Null) | None => format!("line-{lineno}"),
-        Some(Value::String(_)) => format!("line-{lineno}"),
-        Some(other) => return Err(format!("\"id\" must be a string or number, not {}; line skipped", kind(other))),
+        Some(Value::Null) | None | Some(Value::String(_)) => default_id,
+        Some(other) => return Err(format!("\"id\" must be a string or number, not {}", kind(other))),
     };
     let published = match opt_string(&obj, "published", &mut warnings).or(opt_string(&obj, "date", &mut warnings)) {
         Some(d) => match parse_date(&d) {
@@ -191,6 +255,37 @@ mod tests {
         let out = run(&data, 1024);
         assert!(out[0].as_ref().unwrap_err().message.contains("longer than"));
         assert_eq!(out[1].as_ref().unwrap().report.id, "ok");
+    }
+
+    fn run_named(name: &str, data: &str) -> Vec<Result<Ingested, ReadError>> {
+        let source = Source::File(name.into());
+        let opts = ReadOptions::default();
+        let ctx = Ctx { name, source: &source, opts: &opts };
+        let mut out = Vec::new();
+        read(&ctx, Box::new(Cursor::new(data.as_bytes().to_vec())), &mut |r| out.push(r));
+        out
+    }
+
+    #[test]
+    fn json_documents() {
+        let arr = "[\n {\"id\": \"a\", \"text\": \"One.\"},\n {\"text\": \"Two.\"},\n {\"text\": 3}\n]";
+        let out = run_named("dump.json", arr);
+        assert_eq!(out[0].as_ref().unwrap().report.id, "a");
+        assert_eq!(out[1].as_ref().unwrap().report.id, "dump.json#2");
+        assert!(out[2].as_ref().unwrap_err().message.starts_with("item 3: \"text\" must be a string"));
+        let same = run_named("dump.dat", arr);
+        assert_eq!(same.len(), 3, "a leading [ is enough");
+        let one = run_named("r.json", "{\n  \"title\": \"T\",\n  \"text\": \"Body.\"\n}\n");
+        assert_eq!(one[0].as_ref().unwrap().report.id, "r.json");
+        let lines = run_named("l.json", "{\"id\":\"x\",\"text\":\"A.\"}\n{\"id\":\"y\",\"text\":\"B.\"}\n");
+        assert_eq!(lines.len(), 2);
+        let broken = run_named("b.json", "[{\"text\": \"A.\"},\n{\"text\": ");
+        assert_eq!(broken[0].as_ref().unwrap_err().line, Some(2));
+        let feed = run_named(
+            "f.json",
+            r#"{"version": "https://jsonfeed.org/version/1.1", "title": "JF", "items": [{"id": "1", "content_text": "Strikes near Sirte."}]}"#,
+        );
+        assert_eq!(feed[0].as_ref().unwrap().report.source.as_deref(), Some("JF"));
     }
 
     #[test]

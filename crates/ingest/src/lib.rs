@@ -5,7 +5,7 @@
 //! | `text`  | `.txt` `.text` `.md`, or any other text     | file (or part, below) | file name                  |
 //! | `html`  | `.html` `.htm` `.xhtml`, `<!doctype html`   | page                  | file name                  |
 //! | `feed`  | `.xml` `.rss` `.atom`, `<rss` `<feed` `<?xml` | item / entry        | guid, else link, else `file#N` |
-//! | `jsonl` | `.jsonl` `.ndjson`, a leading `{`           | line                  | the line's `id`, else `line-N` |
+//! | `jsonl` | `.jsonl` `.ndjson` `.json`, a leading `{` or `[` | line / array element | `id`, else `line-N` / `file#N` |
 //!
 //! Readers stream and bound memory: JSONL is read line by line (a line longer than the report
 //! limit is skipped with an error); a plain-text file larger than the report limit
