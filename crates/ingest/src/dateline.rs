@@ -173,6 +173,16 @@ const NOT_PLACES: &[&str] = &[
     "SUBJECT",
     "FROM",
     "TO",
+    "PRESS",
+    "STATEMENT",
+    "REPORT",
+    "SITREP",
+    "SITUATION",
+    "ALERT",
+    "NEWS",
+    "BULLETIN",
+    "TRANSCRIPT",
+    "READOUT",
 ];
 
 /// Lines of the head of a text that are searched for datelines.
@@ -727,6 +737,8 @@ mod tests {
         ("The army said - in a statement", None, None, None),
         ("Syria - the army advanced", None, None, None),
         ("On November 3, 2017 the army advanced.", None, None, None),
+        ("PRESS RELEASE - For immediate release", None, None, None),
+        ("SITUATION REPORT - Week 45", None, None, None),
         ("no date here", None, None, None),
         ("", None, None, None),
     ];
