@@ -18,7 +18,15 @@ fn main() {
         }
     };
     let doc = sitrep_model::Doc::new(&text);
-    for (i, m) in tagger.tag(&doc, published).iter().enumerate() {
+    let show = std::env::var_os("SHOW_SENTENCES").is_some();
+    let ms = tagger.tag(&doc, published);
+    for (i, m) in ms.iter().enumerate() {
+        if show && m.antecedent.is_some() {
+            let a = &ms[m.antecedent.unwrap_or(0)];
+            let from = doc.sentences[a.sentence].span.start;
+            let to = doc.sentences[m.sentence].span.end;
+            println!("---- {}", text[from..to].replace('\n', " "));
+        }
         println!(
             "{i:3} s{:<3} {:<10} {:<45} → {} [{} {}]{}{}{}",
             m.sentence,

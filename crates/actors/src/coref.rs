@@ -20,6 +20,11 @@ pub(crate) enum Want {
     Force(String),
     /// "its forces", "their fighters": the forces of an organisation or country.
     OwnForce,
+    /// "its leaders", "their government": people or institutions of an organisation or country
+    /// (the sector of the head applies to a country owner).
+    Owner(String),
+    /// "the army", "the military": a state's armed forces.
+    Army,
     /// "the government", "the regime", "the authorities".
     Gov,
     /// "the group", "the militants", "the rebels".
@@ -28,7 +33,11 @@ pub(crate) enum Want {
     Person,
 }
 
-fn compatible(want: &Want, c: &Cand) -> bool {
+/// Person heads that may refer to any earlier official ("the official" after "a CIA officer").
+const GENERIC_TITLES: &[&str] =
+    &["official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources", "envoy", "diplomat"];
+
+fn compatible(want: &Want, title: &str, c: &Cand) -> bool {
     let sec = c.actor.sector.as_deref();
     let armed = matches!(sec, Some("MIL" | "REB" | "UAF" | "COP" | "SPY"));
     match want {
@@ -43,10 +52,13 @@ fn compatible(want: &Want, c: &Cand) -> bool {
             c.plural != Some(true) && !c.person && (c.whole_country || c.kind == MentionKind::Metonym || sec.is_some())
         }
         Want::He => c.person && c.plural != Some(true),
-        Want::Person => c.person,
+        Want::Person => c.person && (GENERIC_TITLES.contains(&title) || c.title == title),
+        Want::Army => {
+            !c.person && (sec == Some("MIL") || c.whole_country || (sec == Some("GOV") && c.actor.country.is_some()))
+        }
         Want::Gov => !c.person && (sec == Some("GOV") || c.whole_country || c.kind == MentionKind::Metonym),
         // "its forces", "their fighters": any organisation or country can own forces.
-        Want::OwnForce => !c.person && (sec.is_some() || c.whole_country),
+        Want::OwnForce | Want::Owner(_) => !c.person && (sec.is_some() || c.whole_country),
         Want::Force(s) => {
             !c.person
                 && if s == "COP" || s == "SPY" {
@@ -65,6 +77,24 @@ fn derive(want: &Want, c: &Cand) -> Actor {
         Want::OwnForce if c.whole_country || sec == Some("GOV") => Actor {
             id: None,
             name: format!("{} forces", c.actor.name),
+            country: c.actor.country.clone(),
+            sector: Some("MIL".into()),
+            acled_inter: Some(1),
+            wikidata: None,
+            backer: None,
+        },
+        Want::Owner(s) if c.whole_country => Actor {
+            id: None,
+            name: format!("{} {}", c.actor.name, if s == "GOV" { "government" } else { "officials" }),
+            country: c.actor.country.clone(),
+            sector: Some(s.clone()),
+            acled_inter: Some(1),
+            wikidata: None,
+            backer: None,
+        },
+        Want::Army if c.whole_country || sec == Some("GOV") => Actor {
+            id: None,
+            name: format!("{} army", c.actor.name),
             country: c.actor.country.clone(),
             sector: Some("MIL".into()),
             acled_inter: Some(1),
@@ -107,6 +137,7 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
         let Some(want) = cands[idx].want.clone() else { continue };
         let s = cands[idx].sentence;
         let possessive = cands[idx].possessive_det;
+        let title = cands[idx].title.clone();
         let mut best: Option<(u8, usize)> = None;
         for j in (0..idx).rev() {
             let c = &cands[j];
@@ -121,7 +152,7 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
             if c.want.is_some() && c.antecedent.is_none() {
                 continue; // an unresolved pronoun or a generic description
             }
-            if !compatible(&want, c) {
+            if !compatible(&want, &title, c) {
                 continue;
             }
             let tier = match (s - c.sentence, c.oblique) {

@@ -67,6 +67,8 @@ pub(crate) struct Cand {
     pub secondary: bool,
     /// A definite description with "its"/"their" ("its forces").
     pub possessive_det: bool,
+    /// For persons by title: the title as written, lower case ("prime minister").
+    pub title: String,
 }
 
 impl Cand {
@@ -89,6 +91,7 @@ impl Cand {
             drop: false,
             secondary: false,
             possessive_det: false,
+            title: String::new(),
         }
     }
 }
@@ -108,6 +111,8 @@ struct ModItem {
     backer: bool,
     led: bool,
     hyphen_tail: bool,
+    /// Joined to the previous item by "and", "or" or a comma.
+    conj: bool,
 }
 
 const DETERMINERS: &[&str] = &["the", "these", "those", "this", "that", "its", "their", "a", "an"];
@@ -739,6 +744,7 @@ impl ActorTagger {
         }
         let mods_start = j;
         let mut mods: Vec<ModItem> = Vec::new();
+        let mut conj = false;
         while j < e && u[j].word {
             if u[j].hyphen_before && j > 0 && u[j - 1].norm == "anti" {
                 break;
@@ -756,6 +762,7 @@ impl ActorTagger {
             let Some((mut end, ts)) = self.match_at(u, at, e, shouting) else { break };
             let mut item = self.item(j, end, &ts);
             item.backer = pro;
+            item.conj = std::mem::take(&mut conj);
             if end < e && u[end].word && !u[end - 1].possessive {
                 if u[end].hyphen_before {
                     match self.noun_at(u, end, end + 1) {
@@ -790,6 +797,7 @@ impl ActorTagger {
                     let it2 = self.item(j + 1, j + 2, &ts2);
                     if it2.adj && item.adj && item.actor.is_none() {
                         j += 1;
+                        conj = true;
                         continue;
                     }
                 }
@@ -1000,6 +1008,9 @@ impl ActorTagger {
         {
             sector = "UAF".into();
         }
+        if person && h.mods.is_empty() && u[h.head_end - 1].possessive && u[h.head_end - 1].cap {
+            return None; // "King's College", "President's Cup"
+        }
         let mut end = h.head_end;
         if person {
             end = self.person_name_end(u, end, h.e);
@@ -1034,6 +1045,14 @@ impl ActorTagger {
                 );
                 c.want = Some(match role {
                     NounRole::Person => Want::Person,
+                    NounRole::Force
+                        if matches!(
+                            head_text.as_str(),
+                            "army" | "military" | "armed forces" | "air force" | "navy"
+                        ) =>
+                    {
+                        Want::Army
+                    }
                     NounRole::Org if sector == "GOV" => Want::Gov,
                     NounRole::Org => Want::Force(sector.clone()),
                     NounRole::Group => Want::Group,
@@ -1041,9 +1060,13 @@ impl ActorTagger {
                 });
                 c.plural = row.plural;
                 c.person = person;
+                c.title = row.phrase.clone();
                 c.possessive_det = matches!(h.det, Some("its" | "their"));
                 if c.possessive_det && matches!(role, NounRole::Force | NounRole::Group) {
                     c.want = Some(Want::OwnForce);
+                } else if c.possessive_det {
+                    // "its leaders", "their spokesman", "its government": the owner's people.
+                    c.want = Some(Want::Owner(sector.clone()));
                 }
                 out.push(c);
             } else if row.bare || (person && h.det.is_none() && end > h.head_end) {
@@ -1061,6 +1084,7 @@ impl ActorTagger {
             c.plural = row.plural;
             c.person = person;
             c.definite_official = person && h.det == Some("the");
+            c.title = row.phrase.clone();
             c
         };
         // A lexicon actor with a person or force noun: "a CIA official", "Hezbollah fighters".
@@ -1076,30 +1100,54 @@ impl ActorTagger {
         let countries: Vec<&ModItem> = h.mods.iter().filter(|m| m.country.is_some() && !m.backer).collect();
         let backers: Vec<usize> = h.mods.iter().filter(|m| m.backer).filter_map(|m| m.country).collect();
         let backer = backers.first().map(|&c| self.countries[c].iso3.clone());
-        if let Some(g) = group {
-            let grp = &self.groups[g];
-            let country = countries
-                .first()
-                .and_then(|m| m.country)
-                .map(|c| self.countries[c].iso3.clone())
-                .or(grp.country.clone());
-            let sec = match role {
-                NounRole::Force | NounRole::Group if !matches!(sector.as_str(), "COP" | "SPY") => {
-                    if matches!(sector.as_str(), "UAF") {
-                        "UAF".to_string()
-                    } else {
-                        grp.armed.clone()
-                    }
+        if group.is_some() {
+            // "Iraqi Kurdish forces" is one actor; "Kurdish and Iraqi forces" are two.
+            let mut segments: Vec<Vec<&ModItem>> = Vec::new();
+            for m in h.mods {
+                if m.conj || segments.is_empty() {
+                    segments.push(Vec::new());
                 }
-                _ => sector.clone(),
-            };
-            let mut actor = self.composed(country.as_deref(), &sec, &head_text);
-            actor.name = display_name(u, h.mods_start, h.head_end);
-            actor.backer = backer;
-            if matches!(role, NounRole::Force | NounRole::Group) {
-                actor.acled_inter = grp.inter.or(actor.acled_inter);
+                if let Some(seg) = segments.last_mut() {
+                    seg.push(m);
+                }
             }
-            out.push(make(actor, span_start, end));
+            for seg in segments {
+                let seg_country =
+                    seg.iter().find(|m| !m.backer).and_then(|m| m.country).map(|c| self.countries[c].iso3.clone());
+                let actor = if let Some(g) = seg.iter().find_map(|m| m.group) {
+                    let grp = &self.groups[g];
+                    let country = seg_country.or(grp.country.clone());
+                    let sec = match role {
+                        NounRole::Force | NounRole::Group if !matches!(sector.as_str(), "COP" | "SPY") => {
+                            if sector == "UAF" {
+                                "UAF".to_string()
+                            } else {
+                                grp.armed.clone()
+                            }
+                        }
+                        _ => sector.clone(),
+                    };
+                    let mut actor = self.composed(country.as_deref(), &sec, &head_text);
+                    let adj = grp.adjectives.first().or(grp.names.first()).cloned().unwrap_or_default();
+                    actor.name = match &country {
+                        Some(c) if seg.len() > 1 => {
+                            format!("{} {adj} {head_text}", self.composed(Some(c), "CVL", "").name.trim())
+                        }
+                        _ => format!("{adj} {head_text}"),
+                    };
+                    if matches!(role, NounRole::Force | NounRole::Group) {
+                        actor.acled_inter = grp.inter.or(actor.acled_inter);
+                    }
+                    actor
+                } else if let Some(c) = seg_country {
+                    self.composed(Some(&c), &sector, &head_text)
+                } else {
+                    continue;
+                };
+                let mut actor = actor;
+                actor.backer = backer.clone();
+                out.push(make(actor, span_start, end));
+            }
             return Some((out, end));
         }
         if countries.is_empty() {
