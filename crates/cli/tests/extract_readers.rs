@@ -116,6 +116,21 @@ fn the_examples_directory_reads_cleanly() {
 }
 
 #[test]
+fn seed_report_from_shared_is_dated_and_titled() {
+    // Third-party text, read at run time only; skipped when ../shared is not there.
+    let seed = root().join("../shared/seed/report-2017-11-03.txt");
+    if !seed.exists() {
+        eprintln!("skipped: {} not found", seed.display());
+        return;
+    }
+    let recs = extract_ok(&[&seed.display().to_string()]);
+    let r = reports(&recs)[0];
+    assert_eq!(r["id"], "report-2017-11-03.txt");
+    assert_eq!(r["published"], "2017-11-03");
+    assert!(r["title"].as_str().is_some_and(|t| t.starts_with("Syria Summary")), "{r}");
+}
+
+#[test]
 fn stdin_jsonl_and_text_are_sniffed() {
     let out = sitrep()
         .args(["extract", "-"])
