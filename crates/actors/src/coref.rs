@@ -23,6 +23,8 @@ pub(crate) enum Want {
     /// "its leaders", "their government": people or institutions of an organisation or country
     /// (the sector of the head applies to a country owner).
     Owner(String),
+    /// "regime forces", "government troops": the armed forces of a government named before.
+    GovArmy,
     /// "the army", "the military": a state's armed forces.
     Army,
     /// "the government", "the regime", "the authorities".
@@ -53,6 +55,11 @@ fn compatible(want: &Want, title: &str, c: &Cand) -> bool {
         }
         Want::He => c.person && c.plural != Some(true),
         Want::Person => c.person && (GENERIC_TITLES.contains(&title) || c.title == title),
+        Want::GovArmy => {
+            !c.person
+                && c.actor.country.is_some()
+                && (matches!(sec, Some("GOV" | "MIL")) || c.kind == MentionKind::Metonym)
+        }
         Want::Army => {
             !c.person && (sec == Some("MIL") || c.whole_country || (sec == Some("GOV") && c.actor.country.is_some()))
         }
@@ -92,9 +99,9 @@ fn derive(want: &Want, c: &Cand) -> Actor {
             wikidata: None,
             backer: None,
         },
-        Want::Army if c.whole_country || sec == Some("GOV") => Actor {
+        Want::Army | Want::GovArmy if c.whole_country || sec == Some("GOV") => Actor {
             id: None,
-            name: format!("{} army", c.actor.name),
+            name: format!("{} army", c.actor.name.trim_end_matches(" government")),
             country: c.actor.country.clone(),
             sector: Some("MIL".into()),
             acled_inter: Some(1),
@@ -103,7 +110,7 @@ fn derive(want: &Want, c: &Cand) -> Actor {
         },
         Want::Force(s) if c.whole_country || sec == Some("GOV") => Actor {
             id: None,
-            name: format!("{} forces", c.actor.name),
+            name: format!("{} forces", c.actor.name.trim_end_matches(" government")),
             country: c.actor.country.clone(),
             sector: Some(s.clone()),
             acled_inter: Some(1),
@@ -138,6 +145,7 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
         let s = cands[idx].sentence;
         let possessive = cands[idx].possessive_det;
         let title = cands[idx].title.clone();
+        let object = cands[idx].object_pronoun;
         let mut best: Option<(u8, usize)> = None;
         for j in (0..idx).rev() {
             let c = &cands[j];
@@ -156,6 +164,8 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
                 continue;
             }
             let tier = match (s - c.sentence, c.oblique) {
+                // "… joined them": an object pronoun is not the subject of its own clause.
+                (0, false) if object => 2,
                 // "its forces", "their positions": the owner is usually in the same sentence.
                 (0, _) if possessive => 0,
                 (0, false) => 0,
@@ -167,6 +177,12 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
                 (_, false) => 6,
                 _ => 7,
             };
+            // A government or army description prefers a government mention over a country
+            // merely named ("Syria accused Israel… Government officials" = Syria's).
+            let weak = c.whole_country
+                && c.kind != MentionKind::Metonym
+                && matches!(want, Want::Gov | Want::Army | Want::GovArmy | Want::Force(_) | Want::Owner(_));
+            let tier = tier * 2 + u8::from(weak);
             if best.is_none_or(|(t, _)| tier < t) {
                 best = Some((tier, j));
             }

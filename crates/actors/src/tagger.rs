@@ -69,6 +69,8 @@ pub(crate) struct Cand {
     pub possessive_det: bool,
     /// For persons by title: the title as written, lower case ("prime minister").
     pub title: String,
+    /// "them": an object pronoun.
+    pub object_pronoun: bool,
 }
 
 impl Cand {
@@ -92,6 +94,7 @@ impl Cand {
             secondary: false,
             possessive_det: false,
             title: String::new(),
+            object_pronoun: false,
         }
     }
 }
@@ -643,6 +646,7 @@ impl ActorTagger {
         }
         let mut c = Cand::new(i, i + 1, Actor::default(), MentionKind::Pronoun, u[i].sentence);
         c.want = Some(want);
+        c.object_pronoun = w == "them";
         Some(c)
     }
 
@@ -1034,7 +1038,14 @@ impl ActorTagger {
             }
         }
         if h.mods.is_empty() {
-            let definite = h.det.is_some_and(|d| DEFINITE.contains(&d));
+            // "regime forces", "government troops", "state media" without a country: the
+            // government of the report's most recent country (resolved like "the army").
+            let gov_qual = h.quals.iter().any(|&q| {
+                let n = &self.nouns[q];
+                n.role == NounRole::Qual
+                    && matches!(n.phrase.as_str(), "government" | "regime" | "state" | "pro-government")
+            });
+            let definite = h.det.is_some_and(|d| DEFINITE.contains(&d)) || (h.det.is_none() && gov_qual);
             if definite && matches!(role, NounRole::Force | NounRole::Org | NounRole::Group | NounRole::Person) {
                 let mut c = Cand::new(
                     h.np_start,
@@ -1044,6 +1055,7 @@ impl ActorTagger {
                     h.sentence,
                 );
                 c.want = Some(match role {
+                    NounRole::Person if gov_qual && h.det.is_none() => Want::Gov,
                     NounRole::Person => Want::Person,
                     NounRole::Force
                         if matches!(
@@ -1056,6 +1068,7 @@ impl ActorTagger {
                     NounRole::Org if sector == "GOV" => Want::Gov,
                     NounRole::Org => Want::Force(sector.clone()),
                     NounRole::Group => Want::Group,
+                    NounRole::Force if gov_qual && sector == "MIL" => Want::GovArmy,
                     _ => Want::Force(sector.clone()),
                 });
                 c.plural = row.plural;
@@ -1087,6 +1100,26 @@ impl ActorTagger {
             c.title = row.phrase.clone();
             c
         };
+        // A named person's forces: "Assad forces", "Haftar's troops" are that country's army;
+        // "pro-Assad militias" are proxies backed by that country.
+        if let Some(m) = h.mods.iter().rev().find(|m| m.actor.is_some_and(|a| self.actors[a].person || m.backer)) {
+            let row_a = &self.actors[m.actor.unwrap_or_default()];
+            if m.backer && !person {
+                let sec = if sector == "MIL" { "UAF".to_string() } else { sector.clone() };
+                let mut actor = self.composed(None, &sec, &head_text);
+                actor.name = display_name(u, h.mods_start, h.head_end);
+                actor.backer = row_a.actor.country.clone();
+                out.push(make(actor, span_start, end));
+                return Some((out, end));
+            }
+            if matches!(role, NounRole::Force | NounRole::Org) {
+                let country = row_a.actor.country.clone();
+                let mut actor = self.composed(country.as_deref(), &sector, &head_text);
+                actor.name = display_name(u, h.mods_start, h.head_end);
+                out.push(make(actor, span_start, end));
+                return Some((out, end));
+            }
+        }
         // A lexicon actor with a person or force noun: "a CIA official", "Hezbollah fighters".
         if let Some(a) = h.mods.iter().rev().find_map(|m| m.actor) {
             let mut c = make(self.actors[a].actor.clone(), span_start, end);

@@ -360,3 +360,99 @@ fn force_noun_before_a_person_head_sets_the_sector() {
     assert_eq!(cs(find(&ms, text, "Jordanian border police officers")), (Some("JOR"), Some("COP")));
     assert_eq!(cs(find(&ms, text, "Jordanian army officer")), (Some("JOR"), Some("MIL")));
 }
+
+#[test]
+fn a_persons_forces_are_the_countrys_and_pro_person_militias_are_proxies() {
+    let text = "Putin's troops crossed the river. Pro-Assad militias held the ridge.";
+    let ms = tag(text);
+    assert_eq!(cs(find(&ms, text, "Putin's troops")), (Some("RUS"), Some("MIL")));
+    let p = find(&ms, text, "Pro-Assad militias");
+    assert_eq!(p.actor.backer.as_deref(), Some("SYR"));
+    assert_eq!(p.actor.country, None);
+}
+
+#[test]
+fn regime_forces_without_a_country_belong_to_the_government_named_before() {
+    let text = "Damascus rejected the truce, blaming Jordan. Regime forces then shelled the town.";
+    let ms = tag(text);
+    let r = find(&ms, text, "Regime forces");
+    assert_eq!(r.kind, MentionKind::Definite);
+    assert_eq!(cs(r), (Some("SYR"), Some("MIL")));
+}
+
+#[test]
+fn object_pronoun_prefers_the_previous_sentence() {
+    let text = "Houthi rebels fired at the ships. Saudi jets bombed them at night.";
+    let ms = tag(text);
+    let them = find(&ms, text, "them");
+    assert_eq!(them.actor.id.as_deref(), Some("HOUTHIS"));
+}
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "Syrian",
+        "government",
+        "forces",
+        "They",
+        "it",
+        "the",
+        "group",
+        "Damascus",
+        "demands",
+        "U.S.",
+        "-",
+        "backed",
+        "pro",
+        "Iraq's",
+        "'s",
+        "’",
+        "ISIS",
+        "al-",
+        "Qaeda",
+        "and",
+        ",",
+        ".",
+        "\n\n",
+        "of",
+        "Mali",
+        "official",
+        "senior",
+        "é",
+        "Hizb",
+        "Allah",
+        "these",
+        "its",
+        "fighters",
+        "President",
+        "Kurdish",
+        "Kurds",
+        "“",
+        "”",
+        "(",
+        ")",
+        "IS",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics_and_spans_are_valid(idx in proptest::collection::vec(0..PIECES.len(), 0..40), sp in proptest::collection::vec(any::<bool>(), 40)) {
+            let mut text = String::new();
+            for (k, i) in idx.iter().enumerate() {
+                text.push_str(PIECES[*i]);
+                if sp[k] { text.push(' '); }
+            }
+            let ms = tag(&text);
+            for (k, m) in ms.iter().enumerate() {
+                prop_assert!(m.span.start <= m.span.end && m.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                if let Some(a) = m.antecedent {
+                    prop_assert!(a < k);
+                }
+            }
+        }
+    }
+}
