@@ -243,6 +243,19 @@ fn generated_deep_xml() {
 }
 
 #[test]
+fn encoding_option_reads_legacy_files() {
+    let dir = bad_dir();
+    let latin1 = dir.join("latin1.txt").display().to_string();
+    let r = run(&[&latin1, "--encoding", "windows-1252"], None);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("converted from windows-1252"), "{}", r.stderr);
+    assert_eq!(r.records[0]["report"]["published"], "2017-11-03");
+    let r = run(&[&latin1, "--encoding", "klingon"], None);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("unknown encoding"), "{}", r.stderr);
+}
+
+#[test]
 fn bad_stdin_is_named() {
     let r = run(&["-"], Some(b"{\"id\":\"s1\",\"text\":\"Good.\"}\n{broken\n"));
     assert_eq!(r.code, Some(1));

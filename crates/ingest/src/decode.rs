@@ -103,7 +103,7 @@ pub fn decode(bytes: Vec<u8>, charset: Option<&str>) -> Result<Decoded, String> 
                         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
                         let offset = at + if had_bom { 3 } else { 0 };
                         return Err(format!(
-                            "not valid UTF-8 (first bad byte 0x{:02X} at byte {offset}, line {line}); convert it to UTF-8 first",
+                            "not valid UTF-8 (first bad byte 0x{:02X} at byte {offset}, line {line}); convert it to UTF-8 or name its encoding with --encoding (e.g. windows-1252)",
                             bytes.get(at).copied().unwrap_or(0)
                         ));
                     }

@@ -33,6 +33,7 @@ pub(crate) fn read(ctx: &Ctx, reader: Box<dyn BufRead>, sink: &mut dyn FnMut(Res
 
 fn page(ctx: &Ctx, bytes: Vec<u8>) -> Result<Ingested, ReadError> {
     let charset = declared_charset(&bytes);
+    let charset = charset.or_else(|| ctx.opts.encoding.clone());
     let decoded = decode(bytes, charset.as_deref()).map_err(|m| ctx.err(None, m))?;
     let depth = nesting_depth(&decoded.text);
     if depth > MAX_NESTING {

@@ -98,6 +98,17 @@ fn read_lines(ctx: &Ctx, mut reader: Box<dyn BufRead>, sink: &mut dyn FnMut(Resu
         if trimmed.is_empty() {
             continue;
         }
+        let recoded;
+        let trimmed = match (&ctx.opts.encoding, std::str::from_utf8(trimmed)) {
+            (Some(label), Err(_)) => match encoding_rs::Encoding::for_label(label.trim().as_bytes()) {
+                Some(enc) => {
+                    recoded = enc.decode(trimmed).0.into_owned();
+                    recoded.as_bytes()
+                }
+                None => trimmed,
+            },
+            _ => trimmed,
+        };
         sink(parse_line(trimmed, lineno).map_err(|message| ctx.err(Some(lineno), message)));
     }
 }

@@ -47,6 +47,14 @@ pub struct ReadOptions {
     pub published: Option<NaiveDate>,
     /// Size limit of one report's text in bytes; `None` means [`DEFAULT_MAX_REPORT_BYTES`].
     pub max_report_bytes: Option<usize>,
+    /// Encoding of inputs that are not UTF-8 (a WHATWG label: `windows-1252`, `iso-8859-6`, …).
+    /// UTF-8 input, BOMs and an HTML page's own `<meta charset>` still win.
+    pub encoding: Option<String>,
+}
+
+/// True if `label` names an encoding the readers can decode (`windows-1256`, `latin1`, …).
+pub fn encoding_known(label: &str) -> bool {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).is_some()
 }
 
 impl ReadOptions {

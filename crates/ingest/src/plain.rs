@@ -93,7 +93,7 @@ fn split_point(buf: &[u8]) -> Option<usize> {
 }
 
 fn whole(ctx: &Ctx, bytes: Vec<u8>) -> Result<Ingested, ReadError> {
-    let decoded = decode(bytes, None).map_err(|m| ctx.err(None, m))?;
+    let decoded = decode(bytes, ctx.opts.encoding.as_deref()).map_err(|m| ctx.err(None, m))?;
     if decoded.text.trim().is_empty() {
         return Err(ctx.err(None, "empty file: no report text"));
     }
@@ -109,7 +109,8 @@ fn part_report(
     first_date: &mut Option<Option<NaiveDate>>,
     limit: usize,
 ) -> Result<Ingested, ReadError> {
-    let decoded = decode(bytes, None).map_err(|m| ctx.err(None, format!("part {part}: {m}")))?;
+    let decoded =
+        decode(bytes, ctx.opts.encoding.as_deref()).map_err(|m| ctx.err(None, format!("part {part}: {m}")))?;
     let id = format!("{}#part-{part}", ctx.source.stem());
     let mut ing = text_report(ctx, id, decoded.text, *first_date);
     if first_date.is_none() {

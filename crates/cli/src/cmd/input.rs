@@ -32,6 +32,19 @@ pub struct InputArgs {
     /// paragraph breaks; HTML pages and feeds over 4× this are refused.
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "4M")]
     pub max_report_size: usize,
+
+    /// Encoding of inputs that are not UTF-8, e.g. windows-1252, iso-8859-6, windows-1256
+    /// (UTF-8, byte-order marks and an HTML page's own charset still win).
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<String>,
+}
+
+fn parse_encoding(s: &str) -> Result<String, String> {
+    if sitrep_ingest::encoding_known(s) {
+        Ok(s.trim().to_string())
+    } else {
+        Err(format!("unknown encoding {s:?}; use a label such as windows-1252, iso-8859-1, windows-1256"))
+    }
 }
 
 fn parse_format(s: &str) -> Result<InputFormat, String> {
@@ -74,6 +87,7 @@ impl InputArgs {
             format: self.input_format,
             published: self.published,
             max_report_bytes: Some(self.max_report_size),
+            encoding: self.encoding.clone(),
         }
     }
 
