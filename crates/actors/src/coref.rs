@@ -83,7 +83,7 @@ fn derive(want: &Want, c: &Cand) -> Actor {
     match want {
         Want::OwnForce if c.whole_country || sec == Some("GOV") => Actor {
             id: None,
-            name: format!("{} forces", c.actor.name),
+            name: format!("{} forces", c.actor.name.trim_end_matches(" government")),
             country: c.actor.country.clone(),
             sector: Some("MIL".into()),
             acled_inter: Some(1),
@@ -154,7 +154,20 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
             if c.sentence + window < s {
                 break;
             }
-            if c.drop || c.modifier || c.locative || c.secondary {
+            if c.drop || c.secondary {
+                continue;
+            }
+            // Beyond the previous sentence, stay inside the paragraph.
+            if c.paragraph != cands[idx].paragraph && c.sentence + 1 < s {
+                continue;
+            }
+            // Modifiers ("a FAMa position") and places ("in Mali") can own an army or a
+            // government ("The army said…"), but pronouns never point at them.
+            let state_want = matches!(want, Want::Army | Want::GovArmy | Want::Gov | Want::Force(_));
+            if (c.modifier || c.locative) && !state_want {
+                continue;
+            }
+            if c.locative && !matches!(want, Want::Army | Want::Gov) {
                 continue;
             }
             if c.want.is_some() && c.antecedent.is_none() {
@@ -179,9 +192,11 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
             };
             // A government or army description prefers a government mention over a country
             // merely named ("Syria accused Israel… Government officials" = Syria's).
-            let weak = c.whole_country
+            let weak = (c.whole_country
                 && c.kind != MentionKind::Metonym
-                && matches!(want, Want::Gov | Want::Army | Want::GovArmy | Want::Force(_) | Want::Owner(_));
+                && matches!(want, Want::Gov | Want::Army | Want::GovArmy | Want::Force(_) | Want::Owner(_)))
+                || c.modifier
+                || c.locative;
             let tier = tier * 2 + u8::from(weak);
             if best.is_none_or(|(t, _)| tier < t) {
                 best = Some((tier, j));

@@ -71,6 +71,8 @@ pub(crate) struct Cand {
     pub title: String,
     /// "them": an object pronoun.
     pub object_pronoun: bool,
+    /// Index of the paragraph of the sentence.
+    pub paragraph: usize,
 }
 
 impl Cand {
@@ -95,6 +97,7 @@ impl Cand {
             possessive_det: false,
             title: String::new(),
             object_pronoun: false,
+            paragraph: 0,
         }
     }
 }
@@ -392,6 +395,7 @@ impl ActorTagger {
             s_start = s_end;
         }
         for c in &mut cands {
+            c.paragraph = doc.sentences.get(c.sentence).map_or(0, |s| s.paragraph);
             if c.start > 0 {
                 let mut p = c.start - 1;
                 // "…held by the U.S. proxy forces": skip a determiner before the preposition check.
