@@ -321,6 +321,26 @@ impl ActorTagger {
         Ok(t)
     }
 
+    /// Names that the lexicon gives to more than one actor, as `(normalized name, actor ids)`:
+    /// a check for analysts editing the lexicon (the tagger takes the first row).
+    pub fn ambiguous_names(&self) -> Vec<(String, Vec<String>)> {
+        let mut out = Vec::new();
+        for (key, ts) in self.index.iter().chain(self.acronyms.iter()) {
+            let mut ids: Vec<String> = ts
+                .iter()
+                .filter(|t| t.kind == TKind::Actor)
+                .filter_map(|t| self.actors[t.idx].actor.id.clone())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            if ids.len() > 1 {
+                out.push((key.clone(), ids));
+            }
+        }
+        out.sort();
+        out
+    }
+
     /// The affiliations of a lexicon actor (empty for unknown ids).
     pub fn affiliations(&self, id: &str) -> &[Affiliation] {
         self.actor_by_id.get(id).map(|&i| self.actors[i].relations.as_slice()).unwrap_or(&[])

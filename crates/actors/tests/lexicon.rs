@@ -84,3 +84,19 @@ fn later_files_override_earlier_rows() {
     assert_eq!(x.name, "New Name");
     assert_eq!(x.country.as_deref(), Some("IRQ"));
 }
+
+#[test]
+fn embedded_lexicon_has_no_name_shared_by_two_actors() {
+    let t = ActorTagger::embedded().unwrap();
+    assert_eq!(t.ambiguous_names(), Vec::<(String, Vec<String>)>::new());
+}
+
+#[test]
+fn ambiguous_names_are_reported() {
+    let a = "A\tAlpha\t-\tSAME\tSYR\tMIL\t1\t-\t-\nB\tBeta\t-\tSame\tIRQ\tMIL\t1\t-\t-\n";
+    let t = ActorTagger::from_sources(&[("countries.tsv", COUNTRIES), ("actors.tsv", a)]).unwrap();
+    assert!(t.ambiguous_names().is_empty(), "SAME is an acronym, Same a name: different keys");
+    let b = "A\tAlpha\t-\tThe Same Front\tSYR\tMIL\t1\t-\t-\nB\tBeta\t-\tthe same front\tIRQ\tMIL\t1\t-\t-\n";
+    let t = ActorTagger::from_sources(&[("countries.tsv", COUNTRIES), ("actors.tsv", b)]).unwrap();
+    assert_eq!(t.ambiguous_names().len(), 1);
+}
