@@ -431,6 +431,7 @@ impl ActorTagger {
             }
         }
         coref::resolve(&mut cands);
+        self.fallback_country(&mut cands);
         let mut map = vec![None; cands.len()];
         let mut out = Vec::with_capacity(cands.len());
         for (k, c) in cands.iter().enumerate() {
@@ -453,6 +454,38 @@ impl ActorTagger {
             m.antecedent = m.antecedent.and_then(|a| map.get(a).copied().flatten());
         }
         out
+    }
+
+    /// "regime forces", "the government" with no antecedent: in a report about one country,
+    /// that country's government or army (the country named most often, if named at least twice
+    /// and more often than any other).
+    fn fallback_country(&self, cands: &mut [Cand]) {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for c in cands.iter() {
+            if c.want.is_none() && !c.drop {
+                if let Some(k) = c.actor.country.as_deref() {
+                    *counts.entry(k).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let top = match ranked.as_slice() {
+            [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => c.to_string(),
+            _ => return,
+        };
+        for c in cands.iter_mut() {
+            if c.antecedent.is_some() || c.drop {
+                continue;
+            }
+            let Some(w) = &c.want else { continue };
+            let sector = match w {
+                Want::Gov | Want::GovArmy | Want::Army => c.actor.sector.clone().unwrap_or_else(|| "GOV".into()),
+                _ => continue,
+            };
+            let head = c.actor.name.clone();
+            c.actor = self.composed(Some(&top), &sector, &head);
+        }
     }
 
     fn successor(&self, actor: &Actor, date: NaiveDate) -> Actor {
@@ -878,6 +911,14 @@ impl ActorTagger {
             voc.pop();
         }
         if let Some((_, he, rows)) = voc.last().cloned() {
+            // "rebel-held", "government-controlled": the noun is half of a compound adjective;
+            // "the intelligence apparatus", "army positions": it modifies another noun.
+            if he < e && u[he].word && (u[he].hyphen_before || (!u[he].cap && self.cue(&u[he].norm, CueKind::ModNoun)))
+            {
+                if mods.is_empty() {
+                    return Some((vec![], he));
+                }
+            }
             let head_row = [NounRole::Person, NounRole::Force, NounRole::Org, NounRole::Group, NounRole::People]
                 .iter()
                 .find_map(|role| rows.iter().copied().find(|&r| self.nouns[r].role == *role))?;

@@ -456,3 +456,17 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn regime_forces_in_a_report_about_one_country() {
+    let text = "Fighting flared in Syria again. Regime soldiers shelled two villages.\n\nLater, Syria's state media said the strikes hit militants.";
+    let ms = tag(text);
+    assert_eq!(cs(find(&ms, text, "Regime soldiers")), (Some("SYR"), Some("MIL")));
+}
+
+#[test]
+fn compound_adjectives_are_not_heads() {
+    let text = "Mortars hit the rebel-held town and the army base.";
+    let ms = tag(text);
+    assert!(ms.iter().all(|m| !matches!(m.span.of(text), "the rebel" | "the army")), "{ms:?}");
+}
