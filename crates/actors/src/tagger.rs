@@ -913,11 +913,12 @@ impl ActorTagger {
         if let Some((_, he, rows)) = voc.last().cloned() {
             // "rebel-held", "government-controlled": the noun is half of a compound adjective;
             // "the intelligence apparatus", "army positions": it modifies another noun.
-            if he < e && u[he].word && (u[he].hyphen_before || (!u[he].cap && self.cue(&u[he].norm, CueKind::ModNoun)))
+            if mods.is_empty()
+                && he < e
+                && u[he].word
+                && (u[he].hyphen_before || (!u[he].cap && self.cue(&u[he].norm, CueKind::ModNoun)))
             {
-                if mods.is_empty() {
-                    return Some((vec![], he));
-                }
+                return Some((vec![], he));
             }
             let head_row = [NounRole::Person, NounRole::Force, NounRole::Org, NounRole::Group, NounRole::People]
                 .iter()
