@@ -471,11 +471,19 @@ impl ActorTagger {
         let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let top = match ranked.as_slice() {
+            [(c, _)] => c.to_string(),
             [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => c.to_string(),
             _ => return,
         };
         for c in cands.iter_mut() {
             if c.antecedent.is_some() || c.drop {
+                continue;
+            }
+            // "President Laurent Gbagbo" with no country: the report's country.
+            if c.kind == MentionKind::Official && c.person && c.actor.country.is_none() && c.actor.id.is_none() {
+                let sector = c.actor.sector.clone().unwrap_or_else(|| "GOV".into());
+                let head = c.actor.name.clone();
+                c.actor = self.composed(Some(&top), &sector, &head);
                 continue;
             }
             let Some(w) = &c.want else { continue };

@@ -470,3 +470,13 @@ fn compound_adjectives_are_not_heads() {
     let ms = tag(text);
     assert!(ms.iter().all(|m| !matches!(m.span.of(text), "the rebel" | "the army")), "{ms:?}");
 }
+
+#[test]
+fn a_title_without_a_country_takes_the_reports_country() {
+    let text = "President Ibrahim Traore addressed the nation. Burkina Faso has left the regional bloc.";
+    let ms = tag(text);
+    assert_eq!(cs(find(&ms, text, "President Ibrahim Traore")), (Some("BFA"), Some("GOV")));
+    let two = "President Ibrahim Traore met envoys from Mali and Niger.";
+    let ms = tag(two);
+    assert_eq!(find(&ms, two, "President Ibrahim Traore").actor.country, None, "two countries: unknown");
+}
