@@ -6,7 +6,7 @@
 use crate::lexicon::{
     AcledSpec, ControlCue, ControlShape, CueKind, EventCue, Hit, Lexicon, LexiconError, ModalityKind, Scope,
 };
-use crate::mentions::{Mentions, PlaceIn, PlaceLevel, PlaceRole};
+use crate::mentions::{Mentions, PlaceIn, PlaceLevel, PlaceRole, Tense};
 use chrono::Duration;
 use sitrep_model::record::{
     stable_id, AcledType, ActorRef, ControlRecord, ControlStatus, DatePrecision, DateRef, EventRecord, Evidence,
@@ -80,7 +80,7 @@ const CLAUSE_WORDS: &[&str] = &[
     "but", "while", "whereas", "although", "though", "because", "which", "who", "whom", "after", "before", "until",
     "when", "where", "whose", "instead",
 ];
-const CLAUSE_PUNCT: &[&str] = &[";", ":", "—", "–", "(", ")", "\"", "“", "”"];
+const CLAUSE_PUNCT: &[&str] = &[";", ":", "—", "–", "\"", "“", "”"];
 /// Prepositions that make the following actor an object, not a subject.
 const OBJECT_PREPS: &[&str] = &["against", "from", "with", "to", "towards", "toward", "by", "on", "at", "into", "over"];
 /// Prepositions of a path: the place is where someone goes or comes from, not where the event is.
@@ -507,8 +507,10 @@ impl<'a> Cx<'a> {
 
     // ----- location ----------------------------------------------------------------------------
 
+    /// A literal, resolved place that the actor stage does not read as an actor ("Damascus
+    /// demands", "SAA").
     fn usable(&self, p: &PlaceIn) -> bool {
-        p.role == PlaceRole::Literal && p.place.is_some()
+        p.role == PlaceRole::Literal && p.place.is_some() && !self.m.actors.iter().any(|a| a.span.overlaps(p.span))
     }
 
     /// Is place mention `i` the container of an earlier place ("X in Syria")?
@@ -802,6 +804,7 @@ impl<'a> Cx<'a> {
                 self.doc.tokens[k].kind == TokenKind::Word
                     && self.doc.token_text(k).chars().next().is_some_and(|c| c.is_uppercase())
                     && !self.actor_toks.iter().any(|&(a, b)| a <= k && k < b)
+                    && !self.place_toks.iter().any(|&(a, b)| a <= k && k < b)
             };
             if is_cap(k) {
                 let mut e = k + 1;
@@ -833,7 +836,16 @@ impl<'a> Cx<'a> {
         let r = self.sent_range(s);
         let c = self.clause[ts];
         let best = (0..self.m.times.len())
-            .filter(|&i| self.time_toks[i].0 >= r.start && self.time_toks[i].1 <= r.end && self.m.times[i].anchored)
+            .filter(|&i| self.time_toks[i].0 >= r.start && self.time_toks[i].1 <= r.end)
+            .filter(|&i| {
+                // A future expression does not date a past event, nor a past one a plan.
+                let future = matches!(modality, Modality::Planned | Modality::Forecast | Modality::Hypothetical);
+                match self.m.times[i].tense {
+                    Tense::Future => future,
+                    Tense::Past => !future,
+                    _ => true,
+                }
+            })
             .min_by_key(|&i| {
                 let (a, b) = self.time_toks[i];
                 let d = if a >= te { a - te } else { ts.saturating_sub(b) };
@@ -887,7 +899,10 @@ impl<'a> Cx<'a> {
                         let (ps, pe) = self.place_toks[i];
                         let cs = self.clause_start(s, ts);
                         let ce = self.clause_end(s, te - 1);
-                        ps >= cs && pe <= ce
+                        // The object after the verb; before it only as the subject of a passive,
+                        // of "X fell to", or right before a participle ("with X cleared").
+                        let before_ok = self.is_passive(ts, cue) || cue.flags.place_subject || pe == ts;
+                        ps >= cs && pe <= ce && (ps >= te || before_ok)
                     })
             });
             if !local {
