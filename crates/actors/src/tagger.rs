@@ -785,7 +785,22 @@ impl ActorTagger {
                 return true;
             }
         }
-        self.subject_position(u, np_start, s_start) && self.speaker_verb_after(u, end, s_end)
+        if !self.subject_position(u, np_start, s_start) {
+            return false;
+        }
+        // "Washington and Moscow agreed": a conjoined country or capital shares the verb.
+        let mut k = end;
+        for _ in 0..3 {
+            if !(k + 1 < s_end && matches!(u[k].norm.as_str(), "and" | ",")) {
+                break;
+            }
+            let at = if u[k + 1].norm == "the" { k + 2 } else { k + 1 };
+            match self.match_at(u, at, s_end, false) {
+                Some((e2, ts)) if ts.iter().any(|t| matches!(t.kind, TKind::CountryName | TKind::Capital)) => k = e2,
+                _ => break,
+            }
+        }
+        self.speaker_verb_after(u, k, s_end)
     }
 
     fn is_modifier_at(&self, u: &[Unit], end: usize, s_end: usize) -> bool {

@@ -480,3 +480,12 @@ fn a_title_without_a_country_takes_the_reports_country() {
     let ms = tag(two);
     assert_eq!(find(&ms, two, "President Ibrahim Traore").actor.country, None, "two countries: unknown");
 }
+
+#[test]
+fn conjoined_capitals_share_the_verb() {
+    let text = "Washington and Moscow agreed on a new channel.";
+    let ms = tag(text);
+    for s in ["Washington", "Moscow"] {
+        assert_eq!(find(&ms, text, s).kind, MentionKind::Metonym, "{s}");
+    }
+}
