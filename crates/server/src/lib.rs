@@ -10,6 +10,7 @@ pub mod export;
 pub mod fixtures;
 pub mod geojson;
 pub mod memory;
+pub mod store_backend;
 pub mod summary;
 pub mod timeline;
 
@@ -57,5 +58,5 @@ pub fn open(url: &str) -> anyhow::Result<Arc<dyn Backend>> {
 }
 
 fn open_store(url: &str) -> anyhow::Result<Arc<dyn Backend>> {
-    anyhow::bail!("cannot open '{url}': the database store is not available in this build yet (try --db memory:demo)")
+    Ok(Arc::new(store_backend::StoreBackend::open(url, 4)?))
 }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use sitrep_core::record::{ControlRecord, EventRecord, ReportRef};
 use sitrep_core::{Pipeline, Report};
 use std::collections::BTreeSet;
-use std::sync::RwLock;
+use std::sync::{OnceLock, RwLock};
 
 #[derive(Default)]
 struct Data {
@@ -19,12 +19,17 @@ struct Data {
     controls: Vec<ControlRecord>,
 }
 
-/// Reports and their records in memory. New reports posted to it are extracted with the pipeline.
+/// Reports and their records in memory. New reports posted to it are extracted with the pipeline,
+/// which is built on first use (building the gazetteer takes a moment).
 #[derive(Default)]
 pub struct MemBackend {
     data: RwLock<Data>,
-    pipeline: Pipeline,
+    pipeline: OnceLock<Pipeline>,
+    extractor: Option<Extractor>,
 }
+
+/// A replacement for the pipeline (tests): report in, events and control records out.
+pub type Extractor = Box<dyn Fn(&Report) -> (Vec<EventRecord>, Vec<ControlRecord>) + Send + Sync>;
 
 impl MemBackend {
     pub fn new() -> Self {
@@ -38,6 +43,12 @@ impl MemBackend {
             b.add(r, e, c);
         }
         b
+    }
+
+    /// Extracts posted reports with `f` instead of the pipeline.
+    pub fn with_extractor(mut self, f: Extractor) -> Self {
+        self.extractor = Some(f);
+        self
     }
 
     /// Adds a report with its records (replacing nothing: the caller checks duplicates).
@@ -100,7 +111,7 @@ impl Backend for MemBackend {
             .iter()
             .filter(|c| {
                 let day = control_date(c);
-                from.map_or(true, |f| day.is_some_and(|x| x >= f)) && to.map_or(true, |t| day.is_some_and(|x| x <= t))
+                from.is_none_or(|f| day.is_some_and(|x| x >= f)) && to.is_none_or(|t| day.is_some_and(|x| x <= t))
             })
             .cloned()
             .collect())
@@ -132,14 +143,20 @@ impl Backend for MemBackend {
         if self.read().reports.iter().any(|r| r.id == report.id && r.text == report.text) {
             return Ok(IngestOutcome { report_id: report.id, stored: false, events: 0, controls: 0 });
         }
-        let x = self.pipeline.extract(&report);
+        let (events, controls) = match &self.extractor {
+            Some(f) => f(&report),
+            None => {
+                let x = self.pipeline.get_or_init(Pipeline::new).extract(&report);
+                (x.events, x.controls)
+            }
+        };
         let out = IngestOutcome {
             report_id: report.id.clone(),
             stored: true,
-            events: x.events.len(),
-            controls: x.controls.len(),
+            events: events.len(),
+            controls: controls.len(),
         };
-        self.add(report, x.events, x.controls);
+        self.add(report, events, controls);
         Ok(out)
     }
 

@@ -24,6 +24,10 @@ pub struct Line {
     pub text: String,
     pub modality: Modality,
     pub citations: Vec<Citation>,
+    /// Place and day of a change of hands: an event and a control observation of the same
+    /// change merge into one sentence.
+    #[serde(skip)]
+    key: Option<(String, Option<NaiveDate>)>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -180,15 +184,38 @@ fn event_clause(e: &EventRecord) -> Clause {
     Clause { subject: a1, past, base, passive }
 }
 
+/// "says" or "say": names of plural bodies ("Forces", "Units", "Rebels") take the plural.
+fn says_verb(who: &str) -> &'static str {
+    let last = who.split_whitespace().last().unwrap_or("").to_lowercase();
+    let plural = [
+        "forces",
+        "units",
+        "rebels",
+        "militias",
+        "fighters",
+        "troops",
+        "guards",
+        "brigades",
+        "officials",
+        "authorities",
+    ];
+    if plural.contains(&last.as_str()) {
+        "say"
+    } else {
+        "says"
+    }
+}
+
 /// Phrases a clause under a modality: claims as claims, reports with their source, denials as denials.
 fn phrase(c: &Clause, m: Modality, claimant: Option<String>, outlet: Option<&str>) -> String {
     let subj = c.subject.clone();
     let says = |who: &str| -> String {
         let it = if subj.as_deref() == Some(who) { "it".to_string() } else { subj.clone().unwrap_or_default() };
         if it.is_empty() {
-            format!("{} says that {}", cap(who), lower_first(&c.passive))
+            format!("{} {} that {}", cap(who), says_verb(who), lower_first(&c.passive))
         } else {
-            format!("{} says {it} {}", cap(who), c.past)
+            let it = if it == "it" && says_verb(who) == "say" { "they".to_string() } else { it };
+            format!("{} {} {it} {}", cap(who), says_verb(who), c.past)
         }
     };
     let plain = || match &subj {
@@ -297,7 +324,8 @@ fn state_line(before: Option<&ControlState>, after: &ControlState) -> Line {
     let mut citations: Vec<Citation> = after.sources.iter().map(cite).collect();
     citations.sort();
     citations.dedup();
-    Line { date: after.since, text: format!("{text}."), modality: after.modality, citations }
+    let key = (after.status == ControlStatus::Controlled).then(|| (timeline::place_key(&after.place), after.since));
+    Line { date: after.since, text: format!("{text}."), modality: after.modality, citations, key }
 }
 
 fn event_line(e: &EventRecord) -> Line {
@@ -316,6 +344,7 @@ fn event_line(e: &EventRecord) -> Line {
             sentence: e.evidence.sentence,
             source: e.report.source.clone(),
         }],
+        key: if is_territory(e) { e.place.as_ref().map(|p| (timeline::place_key(p), date)) } else { None },
     }
 }
 
@@ -342,7 +371,11 @@ fn region_key(p: Option<&PlaceRef>) -> (Option<String>, Option<String>) {
 }
 
 fn merge_into(lines: &mut Vec<Line>, line: Line) {
-    if let Some(l) = lines.iter_mut().find(|l| l.text == line.text) {
+    if let Some(l) = lines.iter_mut().find(|l| l.text == line.text || l.key.is_some() && l.key == line.key) {
+        // The fuller wording wins ("took X from Y" over "held X").
+        if line.text.len() > l.text.len() {
+            l.text = line.text;
+        }
         l.citations.extend(line.citations);
         l.citations.sort();
         l.citations.dedup();
@@ -540,8 +573,10 @@ mod tests {
         let b = MemBackend::with(demo());
         let s = build(&b, d("2017-11-01"), d("2017-11-30"), None).unwrap();
         let md = markdown(&s);
-        assert!(md.contains("the SDF says it took"), "{md}");
-        assert!(md.contains("Syrian Arab Army says it took Deir ez-Zor") || md.contains("says it took"), "{md}");
+        assert!(md.contains("the Syrian Democratic Forces say they took Abu Kamal"), "{md}");
+        assert!(md.contains("the Syrian Arab Army says it took Deir ez-Zor from the Islamic State"), "{md}");
+        assert!(md.contains("the Iraqi Security Forces took Al Qa'im from the Islamic State"), "{md}");
+        assert!(!md.contains("held Al Qa'im"), "an event and an observation of one change merge: {md}");
         for sec in &s.sections {
             for l in sec.changed_hands.iter().chain(&sec.fighting).chain(&sec.political) {
                 assert!(!l.citations.is_empty(), "{}", l.text);

@@ -1,0 +1,59 @@
+//! The HTTP API over the real store (SQLite in memory) holding the hand-built demo situation.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use sitrep_server::store_backend::StoreBackend;
+use sitrep_server::{fixtures, router, Auth};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+fn app() -> axum::Router {
+    let b = StoreBackend::open(":memory:", 1).unwrap();
+    for (r, e, c) in fixtures::demo() {
+        assert!(b.add_records(&r, e, c).unwrap());
+    }
+    router(Arc::new(b), Auth { token: None, loopback: true })
+}
+
+async fn get(app: &axum::Router, uri: &str) -> (StatusCode, Value) {
+    let resp = app.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let s = resp.status();
+    let b = resp.into_body().collect().await.unwrap().to_bytes();
+    (s, serde_json::from_slice(&b).unwrap_or(Value::String(String::from_utf8_lossy(&b).into_owned())))
+}
+
+#[tokio::test]
+async fn store_backed_api_answers_every_route() {
+    let app = app();
+    let (s, v) = get(&app, "/api/events").await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert!(v["count"].as_u64().unwrap() >= 6, "{v}");
+    let (_, v) = get(&app, "/api/events?type=Battles&modality=asserted&format=geojson").await;
+    assert!(!v["features"].as_array().unwrap().is_empty());
+    let (s, v) = get(&app, "/api/control?as_of=2017-11-20").await;
+    assert_eq!(s, StatusCode::OK);
+    let places = v["places"].as_array().unwrap();
+    assert!(places.len() >= 4, "{v}");
+    assert!(places.iter().all(|p| !p["sources"].as_array().unwrap().is_empty()));
+    let (s, v) = get(&app, "/api/control?as_of=2017-10-21").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(v["places"].as_array().unwrap().len() < places.len());
+    let (s, v) = get(&app, "/api/places/174448/history").await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert!(v["intervals"].as_array().unwrap().len() >= 2, "{v}");
+    let (s, v) = get(&app, "/api/reports/demo-4").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(v["text"].as_str().unwrap().contains("<script>"));
+    assert!(!v["mentions"].as_array().unwrap().is_empty());
+    let (s, v) = get(&app, "/api/summary?from=2017-11-01&to=2017-11-30&format=markdown").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(v.as_str().unwrap().contains("sentence"), "{v}");
+    let (s, v) = get(&app, "/api/meta").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["reports"], 5);
+    assert_eq!(v["first_date"], "2017-10-20");
+    let (s, _) = get(&app, "/api/reports/missing").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}
