@@ -12,7 +12,8 @@ use std::process::ExitCode;
 /// the other inputs are still read; the exit code is 1 if any input failed, 0 otherwise.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  sitrep extract report.txt\n  sitrep extract examples/reports/ --pretty\n  cat feed.jsonl | sitrep extract - > records.jsonl"
+    after_help = "Examples:\n  sitrep extract report.txt\n  sitrep extract examples/reports/ --pretty\n  cat feed.jsonl | sitrep extract - > records.jsonl\n  sitrep extract --stream < feed.jsonl > bundles.jsonl   # one line out per line in",
+    mut_arg("inputs", |a| a.required(false).required_unless_present("stream"))
 )]
 pub struct Args {
     #[command(flatten)]
@@ -21,10 +22,16 @@ pub struct Args {
     /// Indented JSON for humans instead of one record per line.
     #[arg(long)]
     pub pretty: bool,
+
+    #[command(flatten)]
+    pub stream: super::stream::StreamArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new();
+    if args.stream.stream {
+        return super::stream::run_cli(&pipeline, &args.stream, &args.input);
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut write_error = None;

@@ -9,4 +9,5 @@ pub mod ingest;
 pub mod input;
 pub mod reprocess;
 pub mod serve;
+pub mod stream;
 pub mod summary;

@@ -1,0 +1,431 @@
+//! `sitrep extract --stream`: a JSON Lines filter for shell pipelines and cluster engines.
+//!
+//! Contract (also in `sitrep extract --help` and the README):
+//!
+//! * Input: one report object per line, `{"id","text","published"?,"title"?,"source"?,"url"?}`,
+//!   parsed exactly as the JSONL reader parses it.
+//! * Output: **exactly one line per input line**, in input order, so that Spark's `RDD.pipe()`,
+//!   a Kafka consumer or `paste` keep a 1:1 mapping between input and output:
+//!   * for a report, the `report` record of schema v1 with two more fields, `events` and
+//!     `controls`, holding the event and control records `sitrep extract` would have written on
+//!     their own lines after it (each one complete, with its `"record"` tag);
+//!   * for a line that is not a report (bad JSON, missing text, blank, too long, an internal
+//!     error), `{"record":"error","line":N,"id":…|null,"message":…}` with `line` counted from 1
+//!     in the process's own input (in Spark: within the partition) and `id` when it was readable.
+//! * Exit code 0 whenever the input could be read and the output written, even when some lines
+//!   were error records: a cluster engine would otherwise fail the whole task for one bad line.
+//! * Constant memory: lines are read one at a time into a bounded queue and extracted in small
+//!   batches (in parallel over `--jobs` threads, output order preserved); a line longer than
+//!   `--max-line-bytes` is skipped without being held in memory and answered by an error record.
+//!   Output is flushed after every batch, so a slow producer sees its answers promptly.
+
+use super::input::InputArgs;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+use sitrep_core::record::{Record, ReportRecord};
+use sitrep_core::{Pipeline, Report};
+use sitrep_ingest::InputFormat;
+use std::io::{self, BufRead, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::process::ExitCode;
+use std::sync::mpsc;
+
+/// The `--stream` options of `sitrep extract`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct StreamArgs {
+    /// Filter mode for pipelines and cluster engines (Spark RDD.pipe(), Kafka, shell): read JSON
+    /// Lines reports on standard input and write exactly one JSON line per input line, in order: the
+    /// `report` record with that report's records bundled in as `"events":[…]` and `"controls":[…]`,
+    /// or `{"record":"error","line":N,"id":…,"message":…}` for a line that is not a report (bad
+    /// JSON, blank, too long). Exits 0 unless input or output fails. Constant memory.
+    #[arg(long)]
+    pub stream: bool,
+
+    /// Threads extracting in --stream mode (default: all cores); output order is kept.
+    #[arg(long, short = 'j', value_name = "N", requires = "stream")]
+    pub jobs: Option<usize>,
+
+    /// In --stream mode, the longest input line accepted; a longer one gets an error record.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20, requires = "stream")]
+    pub max_line_bytes: usize,
+}
+
+/// Runs `sitrep extract --stream` on standard input and output.
+pub fn run_cli(pipeline: &Pipeline, args: &StreamArgs, input: &InputArgs) -> anyhow::Result<ExitCode> {
+    if input.inputs.iter().any(|i| i != "-") {
+        anyhow::bail!("--stream reads standard input only: use `sitrep extract --stream < FILE.jsonl`");
+    }
+    if input.input_format.is_some_and(|f| f != InputFormat::Jsonl) {
+        anyhow::bail!("--stream reads JSON Lines only");
+    }
+    let mut opts =
+        StreamOptions { published: input.published, max_line_bytes: args.max_line_bytes, ..Default::default() };
+    if let Some(j) = args.jobs {
+        opts.jobs = j.max(1);
+    }
+    let input = io::BufReader::with_capacity(1 << 16, io::stdin());
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    match run(pipeline, input, &mut out, &opts) {
+        Ok(stats) => {
+            if stats.errors > 0 {
+                eprintln!("sitrep: {} of {} lines were not reports (see the error records)", stats.errors, stats.lines);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Options of the stream filter.
+#[derive(Clone, Debug)]
+pub struct StreamOptions {
+    /// Worker threads; 1 extracts on the calling thread.
+    pub jobs: usize,
+    /// Most lines extracted together (and held in memory) at once.
+    pub batch: usize,
+    /// Longest input line accepted, in bytes.
+    pub max_line_bytes: usize,
+    /// Publication date set on (or overriding) every report.
+    pub published: Option<NaiveDate>,
+}
+
+impl Default for StreamOptions {
+    fn default() -> Self {
+        StreamOptions {
+            jobs: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+            batch: 256,
+            max_line_bytes: 64 << 20,
+            published: None,
+        }
+    }
+}
+
+/// What a stream run saw.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct StreamStats {
+    pub lines: usize,
+    pub reports: usize,
+    pub errors: usize,
+}
+
+/// One input line as read: its 1-based number and its bytes, or why it was not kept.
+struct Line {
+    no: usize,
+    bytes: Result<Vec<u8>, String>,
+}
+
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    record: &'static str,
+    line: usize,
+    id: Option<String>,
+    message: &'a str,
+}
+
+/// Reads JSONL reports from `input` and writes one JSON line per input line to `output`.
+/// Returns an error only when reading the input or writing the output fails.
+pub fn run(
+    pipeline: &Pipeline,
+    input: impl BufRead + Send,
+    output: &mut dyn Write,
+    opts: &StreamOptions,
+) -> io::Result<StreamStats> {
+    let jobs = opts.jobs.max(1);
+    let batch = opts.batch.max(1);
+    let pool = if jobs > 1 {
+        Some(rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(io::Error::other)?)
+    } else {
+        None
+    };
+    let max_line = opts.max_line_bytes;
+    let mut stats = StreamStats::default();
+    std::thread::scope(|scope| -> io::Result<StreamStats> {
+        // The reader runs ahead of extraction by at most two batches.
+        let (tx, rx) = mpsc::sync_channel::<io::Result<Line>>(batch * 2);
+        scope.spawn(move || read_lines(input, max_line, tx));
+        let mut lines: Vec<Line> = Vec::with_capacity(batch);
+        let mut read_error = None;
+        loop {
+            lines.clear();
+            // Block for the first line of a batch, then take what is already queued.
+            match rx.recv() {
+                Ok(Ok(l)) => lines.push(l),
+                Ok(Err(e)) => read_error = Some(e),
+                Err(_) => {}
+            }
+            while read_error.is_none() && !lines.is_empty() && lines.len() < batch {
+                match rx.try_recv() {
+                    Ok(Ok(l)) => lines.push(l),
+                    Ok(Err(e)) => read_error = Some(e),
+                    Err(_) => break,
+                }
+            }
+            if lines.is_empty() {
+                break;
+            }
+            let answer = |l: &Line| answer_line(pipeline, l, opts.published);
+            let answers: Vec<(Vec<u8>, bool)> = match &pool {
+                Some(pool) => pool.install(|| lines.par_iter().map(answer).collect()),
+                None => lines.iter().map(answer).collect(),
+            };
+            for (bytes, ok) in &answers {
+                stats.lines += 1;
+                if *ok {
+                    stats.reports += 1;
+                } else {
+                    stats.errors += 1;
+                }
+                output.write_all(bytes)?;
+            }
+            output.flush()?;
+            if read_error.is_some() {
+                break;
+            }
+        }
+        // Dropping the receiver stops the reader thread at its next send.
+        drop(rx);
+        match read_error {
+            Some(e) => Err(e),
+            None => Ok(stats),
+        }
+    })
+}
+
+/// Reads lines (at most `max_line` bytes kept per line) and sends them in order.
+fn read_lines(mut input: impl BufRead, max_line: usize, tx: mpsc::SyncSender<io::Result<Line>>) {
+    let mut no = 0usize;
+    loop {
+        let mut buf = Vec::new();
+        match read_line_limited(&mut input, &mut buf, max_line) {
+            Ok(None) => return,
+            Ok(Some(too_long)) => {
+                no += 1;
+                let bytes = if too_long {
+                    Err(format!("line longer than the limit of {max_line} bytes (see --max-line-bytes); skipped"))
+                } else {
+                    Ok(buf)
+                };
+                if tx.send(Ok(Line { no, bytes })).is_err() {
+                    return;
+                }
+            }
+            Err(e) => {
+                let _ = tx.send(Err(e));
+                return;
+            }
+        }
+    }
+}
+
+/// Reads one line (without its `\n`) into `buf`, keeping at most `max` bytes: the rest of a longer
+/// line is consumed and dropped. `None` at end of input; `Some(true)` if the line was too long.
+fn read_line_limited(input: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Option<bool>> {
+    let mut seen_any = false;
+    let mut too_long = false;
+    loop {
+        let avail = match input.fill_buf() {
+            Ok(a) => a,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok(if seen_any { Some(too_long) } else { None });
+        }
+        seen_any = true;
+        let (chunk, used, done) = match avail.iter().position(|&b| b == b'\n') {
+            Some(i) => (&avail[..i], i + 1, true),
+            None => (avail, avail.len(), false),
+        };
+        if !too_long {
+            if buf.len() + chunk.len() > max {
+                too_long = true;
+                buf.clear();
+                buf.shrink_to(0);
+            } else {
+                buf.extend_from_slice(chunk);
+            }
+        }
+        input.consume(used);
+        if done {
+            return Ok(Some(too_long));
+        }
+    }
+}
+
+/// The output line for one input line, and whether it is a report (not an error).
+fn answer_line(pipeline: &Pipeline, line: &Line, published: Option<NaiveDate>) -> (Vec<u8>, bool) {
+    let bytes = match &line.bytes {
+        Ok(b) => b.trim_ascii(),
+        Err(msg) => return (error_line(line.no, None, msg), false),
+    };
+    if bytes.is_empty() {
+        return (error_line(line.no, None, "blank line"), false);
+    }
+    // As the JSONL reader does: a byte-order mark may open the first line.
+    let bytes = if line.no == 1 { bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes) } else { bytes };
+    let ingested = match sitrep_ingest::parse_jsonl_line_with_warnings(bytes, line.no) {
+        Ok(r) => r,
+        Err(msg) => return (error_line(line.no, readable_id(bytes), &msg), false),
+    };
+    let mut report = ingested.report;
+    if published.is_some() {
+        report.published = published;
+    }
+    // A bug in one stage must cost one line, not the whole stream (or the whole Spark task).
+    match catch_unwind(AssertUnwindSafe(|| bundle(pipeline, &report, &ingested.warnings))) {
+        Ok(Ok(out)) => (out, true),
+        Ok(Err(e)) => (error_line(line.no, Some(report.id.clone()), &format!("cannot write record: {e}")), false),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            (error_line(line.no, Some(report.id.clone()), &format!("internal error (please report): {what}")), false)
+        }
+    }
+}
+
+/// The report record with its event and control records bundled in, as one JSON line.
+/// `reader_warnings` (from the JSONL reader) come first, as in `sitrep extract`.
+pub fn bundle(pipeline: &Pipeline, report: &Report, reader_warnings: &[String]) -> serde_json::Result<Vec<u8>> {
+    let mut extraction = pipeline.extract(report);
+    extraction.warnings.splice(0..0, reader_warnings.iter().cloned());
+    let records = extraction.records(report);
+    let mut head = None;
+    let mut groups: Vec<(String, Vec<&Record>)> = vec![("events".into(), Vec::new()), ("controls".into(), Vec::new())];
+    for rec in &records {
+        let group = match rec {
+            Record::Report(r) => {
+                head.get_or_insert(r);
+                continue;
+            }
+            Record::Event(_) => "events".to_string(),
+            Record::Control(_) => "controls".to_string(),
+            #[allow(unreachable_patterns)]
+            other => match serde_json::to_value(other)?.get("record").and_then(|v| v.as_str()) {
+                Some(tag) => format!("{tag}s"),
+                None => "other".to_string(),
+            },
+        };
+        match groups.iter_mut().find(|(name, _)| *name == group) {
+            Some((_, list)) => list.push(rec),
+            None => groups.push((group, vec![rec])),
+        }
+    }
+    let fallback;
+    let head = match head {
+        Some(h) => h,
+        None => {
+            fallback = ReportRecord {
+                report: sitrep_core::record::ReportRef::header(report),
+                sentences: extraction.sentences,
+                warnings: extraction.warnings.clone(),
+            };
+            &fallback
+        }
+    };
+    let mut out = serde_json::to_vec(&Record::Report(head.clone()))?;
+    // A serialized struct always ends with `}`: reopen it and append the groups.
+    out.pop();
+    for (name, list) in &groups {
+        out.extend_from_slice(b",");
+        serde_json::to_writer(&mut out, name)?;
+        out.extend_from_slice(b":");
+        serde_json::to_writer(&mut out, list)?;
+    }
+    out.extend_from_slice(b"}\n");
+    Ok(out)
+}
+
+fn error_line(line: usize, id: Option<String>, message: &str) -> Vec<u8> {
+    let mut out = serde_json::to_vec(&ErrorRecord { record: "error", line, id, message })
+        .unwrap_or_else(|_| format!("{{\"record\":\"error\",\"line\":{line}}}").into_bytes());
+    out.push(b'\n');
+    out
+}
+
+/// The `id` of a line that is JSON but not a valid report, when it has a usable one.
+fn readable_id(bytes: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct IdOnly {
+        id: Option<serde_json::Value>,
+    }
+    match serde_json::from_slice::<IdOnly>(bytes).ok()?.id? {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pipeline() -> &'static Pipeline {
+        static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+        P.get_or_init(Pipeline::new)
+    }
+
+    fn run_str(input: &str, opts: &StreamOptions) -> (String, StreamStats) {
+        let mut out = Vec::new();
+        let stats = run(pipeline(), io::Cursor::new(input.as_bytes().to_vec()), &mut out, opts).unwrap();
+        (String::from_utf8(out).unwrap(), stats)
+    }
+
+    #[test]
+    fn limited_reader_drops_long_lines_and_keeps_the_next() {
+        let mut r = io::BufReader::with_capacity(4, io::Cursor::new(b"abcdefghij\nxy\nlast".to_vec()));
+        let mut buf = Vec::new();
+        assert_eq!(read_line_limited(&mut r, &mut buf, 5).unwrap(), Some(true));
+        assert!(buf.is_empty());
+        buf.clear();
+        assert_eq!(read_line_limited(&mut r, &mut buf, 5).unwrap(), Some(false));
+        assert_eq!(buf, b"xy");
+        buf.clear();
+        assert_eq!(read_line_limited(&mut r, &mut buf, 5).unwrap(), Some(false));
+        assert_eq!(buf, b"last");
+        buf.clear();
+        assert_eq!(read_line_limited(&mut r, &mut buf, 5).unwrap(), None);
+    }
+
+    #[test]
+    fn one_line_out_per_line_in_and_order_kept_with_threads() {
+        let mut input = String::new();
+        for i in 0..300 {
+            if i % 7 == 3 {
+                input.push_str("{not json\n");
+            } else {
+                input.push_str(&format!("{{\"id\":\"r{i}\",\"text\":\"Shelling hit the town. Report {i}.\"}}\n"));
+            }
+        }
+        let opts = StreamOptions { jobs: 3, batch: 16, ..Default::default() };
+        let (out, stats) = run_str(&input, &opts);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 300);
+        assert_eq!(stats.lines, 300);
+        for (i, l) in lines.iter().enumerate() {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            if i % 7 == 3 {
+                assert_eq!(v["record"], "error");
+                assert_eq!(v["line"], i + 1);
+            } else {
+                assert_eq!(v["record"], "report");
+                assert_eq!(v["report"]["id"], format!("r{i}"));
+                assert!(v["events"].is_array() && v["controls"].is_array());
+            }
+        }
+        let (serial, _) = run_str(&input, &StreamOptions { jobs: 1, ..Default::default() });
+        assert_eq!(serial, out);
+    }
+
+    #[test]
+    fn empty_input_gives_empty_output() {
+        let (out, stats) = run_str("", &StreamOptions::default());
+        assert_eq!(out, "");
+        assert_eq!(stats, StreamStats::default());
+    }
+}
