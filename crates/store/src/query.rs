@@ -124,9 +124,11 @@ impl Store {
     pub fn control_as_of(&mut self, date: NaiveDate, bbox: Option<[f64; 4]>) -> Result<Vec<ControlState>> {
         let mut ps = Params::default();
         let d = ps.p(date.to_string());
+        // A correlated subquery per place: one backward seek on (place_key, since) each, whatever
+        // the number of intervals (the planner cannot turn it into a scan of all intervals).
         let mut sql = format!(
-            "SELECT ci.state FROM places p JOIN control_intervals ci ON ci.place_key = p.key \
-             WHERE ci.since = (SELECT MAX(c2.since) FROM control_intervals c2 WHERE c2.place_key = p.key AND c2.since <= {d})"
+            "SELECT (SELECT ci.state FROM control_intervals ci WHERE ci.place_key = p.key AND ci.since <= {d} \
+             ORDER BY ci.since DESC LIMIT 1) AS state FROM places p WHERE 1=1"
         );
         if let Some([x0, y0, x1, y1]) = bbox {
             sql += &format!(
@@ -138,7 +140,7 @@ impl Store {
             );
         }
         sql += " ORDER BY p.name_lower, p.key";
-        self.conn.query(&sql, &ps.0)?.iter().map(|r| parse(r, 0)).collect()
+        self.conn.query(&sql, &ps.0)?.iter().filter(|r| r.text(0).is_some()).map(|r| parse(r, 0)).collect()
     }
 
     /// The control history of a place: `place` is a GeoNames id or a name (case-insensitive; all
