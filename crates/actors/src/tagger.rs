@@ -580,7 +580,7 @@ impl ActorTagger {
         let mut keys: Vec<String> = Vec::new();
         let mut key = String::new();
         for (k, unit) in u.iter().enumerate().take(e.min(j + self.max_len)).skip(j) {
-            if !unit.word {
+            if !(unit.word || (unit.num && k > j)) {
                 break;
             }
             if k > j {

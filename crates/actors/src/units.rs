@@ -24,6 +24,8 @@ pub(crate) struct Unit {
     pub hyphen_before: bool,
     /// A word (letters); false for punctuation, numbers, URLs, tags.
     pub word: bool,
+    /// A number ("24" in "Deir Ezzor 24"): may continue a lexicon name but never starts one.
+    pub num: bool,
     pub sentence: usize,
 }
 
@@ -101,6 +103,7 @@ fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_befor
         possessive: false,
         hyphen_before,
         word: true,
+        num: false,
         sentence,
     }
 }
@@ -183,6 +186,7 @@ pub(crate) fn units(doc: &Doc) -> Vec<Unit> {
                         possessive: false,
                         hyphen_before: false,
                         word: false,
+                        num: false,
                         sentence: si,
                     });
                     pending_hyphen = false;
@@ -199,6 +203,7 @@ pub(crate) fn units(doc: &Doc) -> Vec<Unit> {
                         possessive: false,
                         hyphen_before: false,
                         word: false,
+                        num: t.kind == TokenKind::Number,
                         sentence: si,
                     });
                     pending_hyphen = false;
@@ -213,5 +218,5 @@ pub(crate) fn units(doc: &Doc) -> Vec<Unit> {
 /// (an acronym that must match in capitals), and whether its first letter is a capital.
 pub(crate) fn phrase_units(phrase: &str) -> Vec<Unit> {
     let doc = sitrep_model::analyze(phrase);
-    units(&doc).into_iter().filter(|u| u.word || u.norm == "&").collect()
+    units(&doc).into_iter().filter(|u| u.word || u.num || u.norm == "&").collect()
 }

@@ -489,3 +489,12 @@ fn conjoined_capitals_share_the_verb() {
         assert_eq!(find(&ms, text, s).kind, MentionKind::Metonym, "{s}");
     }
 }
+
+#[test]
+fn names_with_numbers_need_the_number() {
+    let text = "Deir Ezzor 24 said fighting reached Deir Ezzor. The 4th Division moved in.";
+    let ms = tag(text);
+    assert_eq!(find(&ms, text, "Deir Ezzor 24").actor.id.as_deref(), Some("DEZ24"));
+    assert!(ms.iter().all(|m| m.span.of(text) != "Deir Ezzor"));
+    assert_eq!(find(&ms, text, "4th Division").actor.id.as_deref(), Some("SYR-4DIV"));
+}
