@@ -192,4 +192,48 @@ fn migrations_are_versioned(url: &str) {
     assert!(err.to_string().contains("newer"), "{err}");
 }
 
-both_backends!(idempotent_ingest_and_reprocess, event_queries, reports_and_search, migrations_are_versioned);
+fn concurrent_writers_store_each_report_once(url: &str) {
+    // Two writers (e.g. two analysts' ingests) race over the same 12 reports about one battle.
+    Store::open(url).expect("migrate first");
+    let work = |offset: usize| {
+        let url = url.to_string();
+        std::thread::spawn(move || {
+            let mut s = Store::open(&url).expect("open");
+            for k in 0..12 {
+                let i = (k + offset) % 12;
+                let r = report(
+                    &format!("c{i}"),
+                    &format!("Outlet {i}"),
+                    "2024-06-01",
+                    &format!("Item {i}: clashes in Tell Alpha."),
+                );
+                let e = event(
+                    &r,
+                    BATTLE,
+                    vec![army()],
+                    vec![rebels()],
+                    Some(alpha()),
+                    Some("2024-06-01"),
+                    M::Asserted,
+                    &r.text,
+                );
+                s.insert_report(&r, &ex(vec![e], vec![])).expect("insert");
+            }
+        })
+    };
+    let (a, b) = (work(0), work(6));
+    a.join().expect("writer a");
+    b.join().expect("writer b");
+    let mut s = Store::open(url).expect("open");
+    let st = s.stats().expect("stats");
+    assert_eq!((st.reports, st.mentions, st.events), (12, 12, 1));
+    assert_eq!(s.events(&EventQuery::default()).expect("events")[0].sources, 12);
+}
+
+both_backends!(
+    idempotent_ingest_and_reprocess,
+    event_queries,
+    reports_and_search,
+    migrations_are_versioned,
+    concurrent_writers_store_each_report_once
+);
