@@ -200,6 +200,94 @@ const SUBJECT_LEAD: &[&str] = &[
     "but",
     "both",
 ];
+/// Common nouns that make a capture verb's object an area.
+const AREA_NOUNS: &[&str] = &[
+    "area",
+    "areas",
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "positions",
+    "position",
+    "camp",
+    "camps",
+    "region",
+    "regions",
+    "territory",
+    "territories",
+    "district",
+    "districts",
+    "neighborhood",
+    "neighborhoods",
+    "neighbourhood",
+    "neighbourhoods",
+    "base",
+    "bases",
+    "hill",
+    "hills",
+    "mountain",
+    "mountains",
+    "airport",
+    "airbase",
+    "outskirts",
+    "countryside",
+    "border",
+    "crossing",
+    "oil-fields",
+    "oilfield",
+    "oilfields",
+    "fields",
+    "stronghold",
+    "strongholds",
+    "headquarters",
+    "outpost",
+    "outposts",
+    "checkpoint",
+    "checkpoints",
+    "port",
+    "island",
+    "islands",
+    "valley",
+    "road",
+    "highway",
+    "bridge",
+    "dam",
+    "parts",
+    "sector",
+    "quarter",
+];
+/// Targets that make an attack an armed clash.
+const ARMED_TARGETS: &[&str] = &[
+    "checkpoint",
+    "checkpoints",
+    "patrol",
+    "patrols",
+    "convoy",
+    "convoys",
+    "base",
+    "bases",
+    "positions",
+    "position",
+    "outpost",
+    "outposts",
+    "troops",
+    "soldiers",
+    "forces",
+    "army",
+    "militants",
+    "fighters",
+    "rebels",
+    "insurgents",
+    "barracks",
+    "garrison",
+    "militia",
+    "militiamen",
+    "policemen",
+    "military",
+];
 const CITY_NOUNS: &[&str] = &["city", "town", "village", "crossing", "border", "base", "airport", "district"];
 const PROVINCE_NOUNS: &[&str] = &["governorate", "governate", "province", "region"];
 
@@ -330,16 +418,42 @@ impl<'a> Cx<'a> {
     }
 
     fn sentence(&self, s: usize, out: &mut Output) {
-        let event_hits = self.sentence_hits(s, |k| matches!(k, CueKind::Event(_)));
+        let r = self.sent_range(s);
+        let entries = &self.ex.lexicon.entries;
+        // Contexts marked anywhere in the sentence (before overlaps are resolved).
+        let marks: Vec<&str> = self
+            .hits
+            .iter()
+            .filter(|h| h.start >= r.start && h.end <= r.end)
+            .filter_map(|h| match &entries[h.entry].kind {
+                CueKind::Event(c) => c.flags.is.as_deref(),
+                _ => None,
+            })
+            .collect();
+        let event_hits = self.sentence_hits(s, |k| match k {
+            CueKind::Event(c) => {
+                (!c.is_marker() || c.flags.ignore) && c.flags.ctx.as_deref().is_none_or(|n| marks.contains(&n))
+            }
+            _ => false,
+        });
+        let mut found: Vec<(&EventCue, EventRecord, Option<ControlRecord>)> = Vec::new();
         for h in &event_hits {
-            let CueKind::Event(cue) = &self.ex.lexicon.entries[h.entry].kind else { continue };
+            let CueKind::Event(cue) = &entries[h.entry].kind else { continue };
             if cue.flags.ignore {
                 continue;
             }
             if let Some((ev, ctl)) = self.event(s, *h, cue) {
-                out.events.push(ev);
-                out.controls.extend(ctl);
+                found.push((cue, ev, ctl));
             }
+        }
+        // A context reading that fired replaces the plain readings it depends on.
+        let replaced: Vec<String> = found.iter().filter_map(|(c, _, _)| c.flags.ctx.clone()).collect();
+        for (cue, ev, ctl) in found {
+            if cue.flags.is.as_ref().is_some_and(|n| replaced.contains(n)) && cue.flags.ctx.is_none() {
+                continue;
+            }
+            out.events.push(ev);
+            out.controls.extend(ctl);
         }
         for h in self.sentence_hits(s, |k| matches!(k, CueKind::Control(_))) {
             let CueKind::Control(cue) = &self.ex.lexicon.entries[h.entry].kind else { continue };
@@ -905,16 +1019,19 @@ impl<'a> Cx<'a> {
                         ps >= cs && pe <= ce && (ps >= te || before_ok)
                     })
             });
-            if !local {
+            if !local && !self.area_object(s, ts, te) {
                 return None;
             }
         }
         let (modality, attributed_to) = self.modality(s, ts, te, cue.flags.noun, roles.actor1_ref.as_ref());
-        let acled = match &cue.acled {
+        let mut acled = match &cue.acled {
             AcledSpec::None => None,
             AcledSpec::Fixed(a) => Some(a.clone()),
             AcledSpec::Territory => territory_type(cue, roles.winner.as_ref()),
         };
+        if cue.flags.clash_if_armed && self.armed_target(s, te, roles.actor2) {
+            acled = crate::lexicon::acled("Armed clash");
+        }
         if acled.is_none() && cue.plover.is_none() {
             return None;
         }
@@ -971,6 +1088,33 @@ impl<'a> Cx<'a> {
             confidence: confidence.clamp(0.05, 1.0),
         };
         Some((ev, control))
+    }
+
+    /// The object of the verb is an area ("took several villages") or a name the gazetteer does
+    /// not know.
+    fn area_object(&self, s: usize, ts: usize, te: usize) -> bool {
+        let ce = self.clause_end(s, te.saturating_sub(1).max(ts));
+        let until = ce.min(te + 6);
+        (te..until).any(|k| AREA_NOUNS.contains(&self.w(k)))
+            || self.m.places.iter().enumerate().any(|(i, p)| {
+                let (ps, _) = self.place_toks[i];
+                ps >= te
+                    && ps < until
+                    && p.role == PlaceRole::Literal
+                    && !self.m.actors.iter().any(|a| a.span.overlaps(p.span))
+            })
+    }
+
+    /// The target is armed: an armed actor, or a post, patrol or convoy.
+    fn armed_target(&self, s: usize, te: usize, actor2: Option<usize>) -> bool {
+        if let Some(a) = actor2 {
+            let sector = self.m.actors[a].actor.sector.as_deref().unwrap_or("");
+            if matches!(sector, "MIL" | "REB" | "COP" | "UAF" | "SPY" | "INS") {
+                return true;
+            }
+        }
+        let ce = self.clause_end(s, te.saturating_sub(1));
+        (te..ce.min(te + 5)).any(|k| ARMED_TARGETS.contains(&self.w(k)))
     }
 
     // ----- static control ----------------------------------------------------------------------

@@ -95,6 +95,13 @@ pub struct EventFlags {
     pub no_passive: bool,
     /// Not an event: a phrase that contains a cue word ("took place").
     pub ignore: bool,
+    /// `is:NAME`: this cue marks a context (a protest, a weapon) that `ctx:NAME` cues depend on.
+    pub is: Option<String>,
+    /// `ctx:NAME`: only a reading when the sentence has an `is:NAME` cue; it then replaces the
+    /// events of those cues ("protesters clashed": a violent demonstration, not a protest).
+    pub ctx: Option<String>,
+    /// An attack on armed people or posts is an armed clash ("attacked a checkpoint").
+    pub clash_if_armed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -105,6 +112,10 @@ pub struct EventCue {
 }
 
 impl EventCue {
+    /// Only marks a context (no event of its own).
+    pub fn is_marker(&self) -> bool {
+        self.acled == AcledSpec::None && self.plover.is_none()
+    }
     pub fn is_territory(&self) -> bool {
         matches!(self.acled, AcledSpec::Territory)
             || self.acled == AcledSpec::Fixed(acled("Non-violent transfer of territory").expect("known type"))
@@ -383,9 +394,9 @@ fn parse_event(cols: &[&str]) -> Result<CueKind, String> {
             Some(PloverType { event: ev.to_string(), mode })
         }
     };
-    let ignore = cols[3].split(',').any(|f| f.trim() == "ignore");
-    if acled_spec == AcledSpec::None && plover.is_none() && !ignore {
-        return Err("a cue needs an ACLED or a PLOVER type (or the flag 'ignore')".into());
+    let marker = cols[3].split(',').any(|f| f.trim() == "ignore" || f.trim().starts_with("is:"));
+    if acled_spec == AcledSpec::None && plover.is_none() && !marker {
+        return Err("a cue needs an ACLED or a PLOVER type (or the flag 'ignore' or 'is:NAME')".into());
     }
     let mut flags = EventFlags::default();
     if cols[3] != "-" {
@@ -403,7 +414,16 @@ fn parse_event(cols: &[&str]) -> Result<CueKind, String> {
                 "symmetric" => flags.symmetric = true,
                 "no-passive" => flags.no_passive = true,
                 "ignore" => flags.ignore = true,
-                other => return Err(format!("unknown flag {other:?}")),
+                "clash-if-armed" => flags.clash_if_armed = true,
+                other => {
+                    if let Some(n) = other.strip_prefix("is:").filter(|n| !n.is_empty()) {
+                        flags.is = Some(n.to_string());
+                    } else if let Some(n) = other.strip_prefix("ctx:").filter(|n| !n.is_empty()) {
+                        flags.ctx = Some(n.to_string());
+                    } else {
+                        return Err(format!("unknown flag {other:?}"));
+                    }
+                }
             }
         }
     }
