@@ -1,8 +1,8 @@
 //! Coreference inside one report: pronouns ("They", "It", "them") and definite descriptions
 //! ("these forces", "the group", "the official", "the army") link to the most recent compatible
 //! mention, preferring subjects over objects of prepositions ("…against ISIS. They…" is not ISIS
-//! when the previous sentence has a compatible subject), and the current and previous sentence
-//! over older ones (at most two sentences back).
+//! when the previous sentence has a compatible subject). Pronouns look back one sentence;
+//! definite descriptions up to six sentences, inside the paragraph.
 
 use crate::tagger::Cand;
 use crate::{Actor, MentionKind};
@@ -149,8 +149,8 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
         let mut best: Option<(u8, usize)> = None;
         for j in (0..idx).rev() {
             let c = &cands[j];
-            // Pronouns look two sentences back; definite descriptions ("the group") further.
-            let window = if cands[idx].kind == MentionKind::Pronoun { 2 } else { 6 };
+            // Pronouns look one sentence back; definite descriptions ("the group") further.
+            let window = if cands[idx].kind == MentionKind::Pronoun { 1 } else { 6 };
             if c.sentence + window < s {
                 break;
             }
