@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,12 +41,13 @@ function startServer() {
 before(async () => {
   assert.ok(existsSync(BIN), `build the binary first (cargo build -p sitrep): ${BIN}`);
   [server, base] = await startServer();
-  browser = await chromium.launch({
+  // A fresh profile directory each run (playwright passes it as --user-data-dir).
+  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sitrep-chromium-')), {
     executablePath: CHROMIUM,
     headless: true,
+    viewport: { width: 1280, height: 800 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'sitrep-chromium-'))}`],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 });
 
@@ -56,7 +57,7 @@ after(async () => {
 });
 
 async function openMap() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -69,7 +70,7 @@ async function openMap() {
 test('the map renders control areas, event markers, legend and attribution', async () => {
   const { page, errors } = await openMap();
   const places = await page.locator('path.ctl').count();
-  const markers = await page.locator('.ev-icon').count();
+  const markers = await page.locator('#map .ev-icon').count();
   assert.ok(places >= 4, `control areas: ${places}`);
   assert.ok(markers >= 1, `event markers: ${markers}`);
   assert.ok(await page.locator('path.ctl-contested').count() >= 1, 'a contested place is drawn');
@@ -103,7 +104,7 @@ test('the slider re-renders control and events as of the chosen day', async () =
 test('a popup shows the evidence sentence with the mentions highlighted and a report link', async () => {
   const { page } = await openMap();
   // Filter to battles only and open an event popup.
-  await page.locator('.ev-icon.t-battles').first().click();
+  await page.locator('#map .ev-icon.t-battles').first().click();
   const popup = page.locator('.leaflet-popup-content');
   await popup.waitFor();
   const evidence = popup.locator('blockquote.evidence');
@@ -114,7 +115,8 @@ test('a popup shows the evidence sentence with the mentions highlighted and a re
   await page.screenshot({ path: join(shots, 'popup.png') });
   // Control popup of a place.
   await page.keyboard.press('Escape');
-  await page.locator('path.ctl-contested').first().click({ force: true });
+  // Abu Kamal lies next to Al Qa'im: dispatch the click on the contested place itself.
+  await page.locator('path.ctl-contested').first().dispatchEvent('click');
   await page.locator('.leaflet-popup-content .fact').waitFor();
   assert.match(await page.locator('.leaflet-popup-content .fact').innerText(), /Contested/);
   await page.close();
@@ -123,8 +125,8 @@ test('a popup shows the evidence sentence with the mentions highlighted and a re
 test('modality filter hides claims and forecasts', async () => {
   const { page } = await openMap();
   await page.selectOption('#window', '0');
-  await page.waitForFunction(() => document.querySelectorAll('.ev-icon.m-forecast').length > 0);
-  const before = await page.locator('.ev-icon').count();
+  await page.waitForFunction(() => document.querySelectorAll('#map .ev-icon.m-forecast').length > 0);
+  const before = await page.locator('#map .ev-icon').count();
   await page.locator('#modalities input[value=claimed]').uncheck();
   await page.locator('#modalities input[value=forecast]').uncheck();
   await page.waitForFunction((n) => document.querySelectorAll('#map .ev-icon').length < n, before);
@@ -145,7 +147,7 @@ test('the summary panel cites its sources', async () => {
 });
 
 test('a report with <script> and onerror= text renders inert, with all mentions highlighted', async () => {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const page = await browser.newPage();
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   await page.goto(base + 'report.html?id=demo-4&s=0');
@@ -163,8 +165,8 @@ test('a report with <script> and onerror= text renders inert, with all mentions 
   // The map popups of that report are inert too.
   const { page: map } = await openMap();
   await map.selectOption('#window', '0');
-  await map.waitForFunction(() => document.querySelectorAll('.ev-icon.t-explosions').length > 0);
-  await map.locator('.ev-icon.t-explosions').first().click();
+  await map.waitForFunction(() => document.querySelectorAll('#map .ev-icon.t-explosions').length > 0);
+  await map.locator('#map .ev-icon.t-explosions').first().click();
   await map.locator('.leaflet-popup-content blockquote').waitFor();
   assert.match(await map.locator('.leaflet-popup-content blockquote').innerText(), /<script>/);
   assert.equal(await map.locator('.leaflet-popup-content script, .leaflet-popup-content img').count(), 0);

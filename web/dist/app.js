@@ -179,11 +179,15 @@ function renderControl(places) {
   }
 }
 
-function eventIcon(e) {
+/** The icon of an event; `n` is its rank among the events at the same place. Icons sit beside the
+ * place (pixel offsets, so they never hide the control circle), in rows of four. */
+function eventIcon(e, n) {
   const [cls, sym] = typeOf(e);
   const d = el('div', `ev-icon t-${cls} m-${e.modality}`, sym);
   if (['claimed', 'disputed', 'reported'].includes(e.modality)) d.appendChild(el('sup', null, '?'));
-  return L.divIcon({ html: d, className: 'ev-marker', iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10] });
+  const col = n % 4, row = Math.floor(n / 4);
+  const x = 20 + 25 * col, y = 11 + 25 * row;
+  return L.divIcon({ html: d, className: 'ev-marker', iconSize: [22, 22], iconAnchor: [-x, y], popupAnchor: [x + 11, -y] });
 }
 
 function renderEvents(events) {
@@ -194,10 +198,7 @@ function renderEvents(events) {
     const key = `${e.place.lat},${e.place.lon}`;
     const n = seen.get(key) || 0;
     seen.set(key, n + 1);
-    // Spread markers at the same place on a small spiral so that each stays clickable.
-    const ang = n * 2.4, r = n === 0 ? 0 : 0.06 + 0.025 * n;
-    const ll = [e.place.lat + r * Math.sin(ang), e.place.lon + r * Math.cos(ang) + 0.12];
-    const m = L.marker(ll, { pane: 'events', icon: eventIcon(e), title: typeLabel(e), keyboard: true });
+    const m = L.marker([e.place.lat, e.place.lon], { pane: 'events', icon: eventIcon(e, n), title: typeLabel(e), keyboard: true });
     m.bindPopup(() => eventPopup(e), { maxWidth: 380 });
     m.addTo(app.events);
   }
