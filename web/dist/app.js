@@ -359,7 +359,8 @@ async function init() {
   });
   $('window').addEventListener('change', refresh);
   $('actor').addEventListener('change', refresh);
-  $('summary-btn').addEventListener('click', summarize);
+  $('summary-btn').addEventListener('click', () => { $('summary-close').hidden = false; summarize(); });
+  $('summary-close').addEventListener('click', () => { $('summary').textContent = ''; $('summary-close').hidden = true; });
   await refresh();
   // Fit the view to what is known.
   const pts = [];
