@@ -143,22 +143,47 @@ impl Store {
         self.conn.query(&sql, &ps.0)?.iter().filter(|r| r.text(0).is_some()).map(|r| parse(r, 0)).collect()
     }
 
-    /// The control history of a place: `place` is a GeoNames id or a name (case-insensitive; all
-    /// places of that name). Intervals oldest first, grouped by place.
+    /// The control history of a place: `place` is a GeoNames id, a name (case-insensitive; all
+    /// places of that name) or an admin1 code such as `SY.07`. For a province (feature code ADM1)
+    /// or an admin1 code, the histories of the places observed within it follow its own.
+    /// Intervals oldest first, grouped by place.
     pub fn history(&mut self, place: &str) -> Result<Vec<ControlState>> {
         let place = place.trim();
-        let keys = match place.parse::<i64>() {
-            Ok(id) => self.conn.query("SELECT key FROM places WHERE geonameid = ?1 ORDER BY key", &[Val::Int(id)])?,
-            Err(_) => self
-                .conn
-                .query("SELECT key FROM places WHERE name_lower = ?1 ORDER BY key", &[place.to_lowercase().into()])?,
+        let mut rows = match place.parse::<i64>() {
+            Ok(id) => {
+                self.conn.query("SELECT key, place FROM places WHERE geonameid = ?1 ORDER BY key", &[Val::Int(id)])?
+            }
+            Err(_) => self.conn.query(
+                "SELECT key, place FROM places WHERE name_lower = ?1 ORDER BY key",
+                &[place.to_lowercase().into()],
+            )?,
         };
+        let mut keys: Vec<String> = rows.iter().map(|r| r.string(0)).collect();
+        let mut areas: Vec<String> = Vec::new();
+        for r in rows.drain(..) {
+            let p: sitrep_core::record::PlaceRef = parse(&r, 1)?;
+            if p.feature_code.as_deref().is_some_and(|f| f.starts_with("ADM1")) {
+                areas.extend(p.admin1);
+            }
+        }
+        if keys.is_empty() && !place.is_empty() {
+            areas.push(place.to_string());
+        }
+        for a in areas {
+            for r in
+                self.conn.query("SELECT key FROM places WHERE admin1 = ?1 ORDER BY name_lower, key", &[a.into()])?
+            {
+                let k = r.string(0);
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
         let mut out = Vec::new();
         for k in keys {
-            let rows = self.conn.query(
-                "SELECT state FROM control_intervals WHERE place_key = ?1 ORDER BY since",
-                &[k.string(0).into()],
-            )?;
+            let rows = self
+                .conn
+                .query("SELECT state FROM control_intervals WHERE place_key = ?1 ORDER BY since", &[k.into()])?;
             for r in &rows {
                 out.push(parse(r, 0)?);
             }

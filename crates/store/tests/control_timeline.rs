@@ -127,4 +127,30 @@ fn territory_change_events_move_the_map(url: &str) {
     assert_eq!(obs.len(), 1);
 }
 
-both_backends!(town_changes_hands_is_retaken_and_claimed_by_both, territory_change_events_move_the_map);
+fn province_history_includes_its_towns(url: &str) {
+    let mut s = Store::open(url).expect("open");
+    let mut province = place("Upper Vale Governorate", 9000100, 35.2, 38.2, "SY.01");
+    province.feature_code = Some("ADM1".into());
+    let r1 = report("p1", "Wire One", "2024-03-01", "The army controls most of Upper Vale Governorate.");
+    let r2 = report("p2", "Daily Two", "2024-03-02", "The Front holds Beta Springs.");
+    let r3 = report("p3", "Daily Two", "2024-03-02", "Elsewhere, the Front holds a village.");
+    let mut elsewhere = place("Far Village", 9000200, 33.0, 36.0, "SY.09");
+    elsewhere.feature_code = Some("PPL".into());
+    s.insert_report(&r1, &ex(vec![], vec![control(&r1, province, army(), S::Controlled, M::Asserted, &r1.text)]))
+        .expect("insert");
+    s.insert_report(&r2, &ex(vec![], vec![control(&r2, beta(), rebels(), S::Controlled, M::Asserted, &r2.text)]))
+        .expect("insert");
+    s.insert_report(&r3, &ex(vec![], vec![control(&r3, elsewhere, rebels(), S::Controlled, M::Asserted, &r3.text)]))
+        .expect("insert");
+    let names = |h: Vec<sitrep_store::ControlState>| h.into_iter().map(|i| i.place.name).collect::<Vec<_>>();
+    assert_eq!(names(s.history("upper vale governorate").expect("h")), ["Upper Vale Governorate", "Beta Springs"]);
+    assert_eq!(names(s.history("SY.01").expect("h")), ["Beta Springs", "Upper Vale Governorate"]);
+    assert_eq!(names(s.history("Beta Springs").expect("h")), ["Beta Springs"]);
+    assert!(s.history("Nowhere").expect("h").is_empty());
+}
+
+both_backends!(
+    town_changes_hands_is_retaken_and_claimed_by_both,
+    territory_change_events_move_the_map,
+    province_history_includes_its_towns
+);

@@ -10,7 +10,8 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:\n  sitrep history \"Deir ez-Zor\"\n  sitrep history 170794 --format jsonl")]
 pub struct Args {
-    /// A GeoNames id or a place name (case-insensitive).
+    /// A GeoNames id, a place name (case-insensitive) or an admin1 code (SY.07); a province also
+    /// lists the places observed within it.
     #[arg(value_name = "PLACE")]
     pub place: String,
     #[command(flatten)]
