@@ -674,6 +674,14 @@ impl<'a> Tagger<'a> {
             };
             return Some((j + 1, Hit::new(a, b, DatePrecision::Week, true)));
         }
+        if matches!(which, "last" | "next" | "this") {
+            // "last March", "next May": the closest such month before/after the report month.
+            if let Some(m) = self.month_after_part(j) {
+                if self.lex.months.get(self.w(j)).is_some() && self.w(j).len() >= 3 && self.year(j + 1).is_none() {
+                    return self.resolve_month(j, m, None).map(|h| (j + 1, h));
+                }
+            }
+        }
         let unit = self.unit(j)?;
         if self.plural(j) {
             return None;
@@ -928,7 +936,7 @@ impl<'a> Tagger<'a> {
                 let b = ymd(a.start.year(), m, d2)?;
                 return Some((end, Hit::sized(a.start, b, a.anchored)));
             }
-            let j = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+            let j = if self.any(i + 1, &["of", ","]) { i + 2 } else { i + 1 };
             if let Some(y) = self.year(j) {
                 if !self.count_noun(j + 1) && self.month(i, true).or(self.cap(i).then_some(m)).is_some() {
                     return Some((j + 1, Hit::new(month_start(y, m)?, month_end(y, m)?, DatePrecision::Month, false)));

@@ -81,6 +81,10 @@ fn month_day_without_year_takes_the_closest_past_or_next_occurrence() {
 #[test]
 fn months_and_years() {
     check("The offensive began in March 2016.", "March 2016", "2016-03-01", "2016-03-31", Month);
+    check("The offensive began last March.", "last March", "2017-03-01", "2017-03-31", Month);
+    check("The offensive began last November.", "last November", "2016-11-01", "2016-11-30", Month);
+    check("The offensive will begin next March.", "next March", "2018-03-01", "2018-03-31", Month);
+    check("The border closed in March, 1995.", "March, 1995", "1995-03-01", "1995-03-31", Month);
     check("The offensive began in March.", "March", "2017-03-01", "2017-03-31", Month);
     check("The offensive will begin in December.", "December", "2017-12-01", "2017-12-31", Month);
     check("The city was lost in 2015.", "2015", "2015-01-01", "2015-12-31", Year);
