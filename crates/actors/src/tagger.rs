@@ -155,6 +155,171 @@ const SUBJECT_OPENERS: &[&str] = &[
     "tonight",
     "yesterday",
 ];
+/// Words that continue a clause after a noun phrase (for telling "the army said" from "the army
+/// base").
+const FUNCTION_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "as",
+    "if",
+    "than",
+    "then",
+    "so",
+    "because",
+    "since",
+    "until",
+    "unless",
+    "although",
+    "though",
+    "whether",
+    "also",
+    "not",
+    "never",
+    "only",
+    "even",
+    "still",
+    "already",
+    "again",
+    "too",
+    "all",
+    "both",
+    "each",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
+    "say",
+    "said",
+    "told",
+    "tell",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "do",
+    "did",
+    "does",
+    "had",
+    "have",
+    "has",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "this",
+    "these",
+    "those",
+    "there",
+    "here",
+    "now",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "what",
+    "how",
+    "why",
+    "no",
+    "yet",
+    "instead",
+    "however",
+    // irregular past tenses
+    "met",
+    "hit",
+    "fled",
+    "took",
+    "held",
+    "led",
+    "fought",
+    "shot",
+    "won",
+    "lost",
+    "left",
+    "sent",
+    "struck",
+    "began",
+    "came",
+    "went",
+    "made",
+    "got",
+    "gave",
+    "kept",
+    "set",
+    "put",
+    "ran",
+    "saw",
+    "knew",
+    "found",
+    "built",
+    "stood",
+    "brought",
+    "caught",
+    "bought",
+    "thought",
+    "spoke",
+    "rose",
+    "fell",
+    "drew",
+    "threw",
+    "flew",
+    "wrote",
+    "broke",
+    "chose",
+    "drove",
+    "arose",
+    "beat",
+    "cut",
+    "overran",
+    "overtook",
+    "withdrew",
+    "sought",
+    "spent",
+    "paid",
+    "laid",
+    "meant",
+    "read",
+    "hid",
+    "let",
+    "shut",
+    "split",
+    "spread",
+    "swore",
+    "tore",
+    "woke",
+    "wore",
+    "forbade",
+    "forgave",
+    "became",
+    "become",
+    "remain",
+    "remains",
+];
 const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "van", "von", "da", "du", "ul"];
 const DAYS: &[&str] = &[
     "monday",
@@ -803,6 +968,23 @@ impl ActorTagger {
         self.speaker_verb_after(u, k, s_end)
     }
 
+    /// Whether the lower-case word at `k` starts a new noun ("the general election", "the court
+    /// case") rather than continuing the clause (a verb, adverb, preposition or function word).
+    fn compound_noun_at(&self, u: &[Unit], k: usize, s_end: usize) -> bool {
+        if k >= s_end || !u[k].word || u[k].cap {
+            return false;
+        }
+        let w = u[k].norm.as_str();
+        let clause = FUNCTION_WORDS.contains(&w)
+            || w.ends_with("ed")
+            || w.ends_with("ing")
+            || w.ends_with('s')
+            || [CueKind::Verb, CueKind::Form, CueKind::Aux, CueKind::Adverb, CueKind::Oblique, CueKind::Locative]
+                .iter()
+                .any(|&c| self.cue(w, c));
+        !clause
+    }
+
     fn is_modifier_at(&self, u: &[Unit], end: usize, s_end: usize) -> bool {
         end < s_end && u[end].word && !u[end].cap && self.cue(&u[end].norm, CueKind::ModNoun)
     }
@@ -1125,6 +1307,9 @@ impl ActorTagger {
                     return Some((vec![cand], cend));
                 }
             }
+        }
+        if h.mods.is_empty() && end == h.head_end && row.plural == Some(false) && self.compound_noun_at(u, end, h.e) {
+            return Some((vec![], end)); // "the general election", "the court case"
         }
         if h.mods.is_empty() {
             // "regime forces", "government troops", "state media" without a country: the

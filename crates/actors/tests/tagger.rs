@@ -498,3 +498,11 @@ fn names_with_numbers_need_the_number() {
     assert!(ms.iter().all(|m| m.span.of(text) != "Deir Ezzor"));
     assert_eq!(find(&ms, text, "4th Division").actor.id.as_deref(), Some("SYR-4DIV"));
 }
+
+#[test]
+fn a_head_noun_followed_by_another_noun_is_not_a_mention() {
+    let text = "Turnout in the general election was low, and the court case was adjourned. The court ruled later.";
+    let ms = tag(text);
+    assert!(ms.iter().all(|m| !matches!(m.span.of(text), "the general" | "the court")), "{ms:?}");
+    assert_eq!(find(&ms, text, "The court").kind, MentionKind::Definite);
+}
