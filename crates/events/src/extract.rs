@@ -27,13 +27,18 @@ pub struct Output {
 pub struct Options {
     /// When a sentence names no place, take the last specific place of the paragraph (precision 2).
     pub inherit_places: bool,
+    /// A place named in the sentence is the event's location only with at least this score.
+    pub min_location_score: i64,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { inherit_places: true }
+        Options { inherit_places: true, min_location_score: MIN_LOCATION_SCORE }
     }
 }
+
+/// Tuned on event-location-dev.jsonl (`sitrep eval events --only location`).
+pub const MIN_LOCATION_SCORE: i64 = -1000;
 
 /// The event stage: lexicons compiled once, then shared read-only.
 #[derive(Clone, Debug)]
@@ -49,6 +54,8 @@ pub struct Location {
     pub mention: Option<usize>,
     pub place: PlaceRef,
     pub inherited: bool,
+    /// How strongly the sentence ties the place to the event (higher is stronger).
+    pub score: i64,
 }
 
 const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "am"];
@@ -317,6 +324,7 @@ impl EventExtractor {
     pub fn locate(&self, report: &Report, doc: &Doc, mentions: &Mentions, trigger: Span) -> Option<Location> {
         let mut ex = self.clone();
         ex.options.inherit_places = false;
+        ex.options.min_location_score = i64::MIN;
         let cx = Cx::new(&ex, report, doc, mentions);
         let ts = doc.token_at_or_after(trigger.start);
         let te = doc.token_at_or_after(trigger.end).max(ts + 1);
@@ -725,7 +733,7 @@ impl<'a> Cx<'a> {
                 best = Some((score, i, precision, path && p.level == PlaceLevel::Point));
             }
         }
-        if let Some((_, i, precision, path_only)) = best {
+        if let Some((score, i, precision, path_only)) = best.filter(|b| b.0 >= self.ex.options.min_location_score) {
             let p = &self.m.places[i];
             if path_only {
                 // Only a destination or origin is named: trust its province, not the point.
@@ -733,11 +741,11 @@ impl<'a> Cx<'a> {
                 a.text = p.place.as_ref().and_then(|x| x.text.clone());
                 a.span = Some(p.span);
                 a.precision = 3;
-                return Some(Location { mention: Some(i), place: a, inherited: false });
+                return Some(Location { mention: Some(i), place: a, inherited: false, score });
             }
             let mut pl = p.place.clone()?;
             pl.precision = precision.max(pl.precision);
-            return Some(Location { mention: Some(i), place: pl, inherited: false });
+            return Some(Location { mention: Some(i), place: pl, inherited: false, score });
         }
         // An anaphor in the clause ("the city", "the governorate"): its antecedent.
         if let Some(l) = self.anaphor_place(s, te, ce) {
@@ -772,14 +780,14 @@ impl<'a> Cx<'a> {
             a.text = Some(self.span_of(k, k + 2).of(self.doc.text).to_string());
             a.span = Some(self.span_of(k, k + 2));
             a.precision = 3;
-            return Some(Location { mention: Some(i), place: a, inherited: true });
+            return Some(Location { mention: Some(i), place: a, inherited: true, score: -100 });
         }
         if p.level != PlaceLevel::Point {
             return None;
         }
         let mut pl = p.place.clone()?;
         pl.precision = 2;
-        Some(Location { mention: Some(i), place: pl, inherited: true })
+        Some(Location { mention: Some(i), place: pl, inherited: true, score: -100 })
     }
 
     /// The last specific place named in the same paragraph before sentence `s` (precision 2).
@@ -796,7 +804,7 @@ impl<'a> Cx<'a> {
         })?;
         let mut pl = p.place.clone()?;
         pl.precision = 2;
-        Some(Location { mention: Some(i), place: pl, inherited: true })
+        Some(Location { mention: Some(i), place: pl, inherited: true, score: -100 })
     }
 
     // ----- modality ----------------------------------------------------------------------------
@@ -1151,7 +1159,7 @@ impl<'a> Cx<'a> {
                             && !self.is_container(i)
                         {
                             if let Some(pl) = p.place.clone() {
-                                ps.push(Location { mention: Some(i), place: pl, inherited: false });
+                                ps.push(Location { mention: Some(i), place: pl, inherited: false, score: 0 });
                             }
                         }
                     }
@@ -1196,7 +1204,7 @@ impl<'a> Cx<'a> {
         if !(pe..tok).all(|k| FILLERS.contains(&self.w(k))) {
             return None;
         }
-        Some(Location { mention: Some(i), place: p.place.clone()?, inherited: false })
+        Some(Location { mention: Some(i), place: p.place.clone()?, inherited: false, score: 0 })
     }
 
     fn place_just_after(&self, tok: usize, until: usize) -> Option<Location> {
@@ -1212,7 +1220,7 @@ impl<'a> Cx<'a> {
         if p.level == PlaceLevel::Region {
             pl.precision = 3;
         }
-        Some(Location { mention: Some(i), place: pl, inherited: false })
+        Some(Location { mention: Some(i), place: pl, inherited: false, score: 0 })
     }
 }
 
