@@ -677,7 +677,7 @@ impl<'a> Tagger<'a> {
         if matches!(which, "last" | "next" | "this") {
             // "last March", "next May": the closest such month before/after the report month.
             if let Some(m) = self.month_after_part(j) {
-                if self.lex.months.get(self.w(j)).is_some() && self.w(j).len() >= 3 && self.year(j + 1).is_none() {
+                if self.year(j + 1).is_none() {
                     return self.resolve_month(j, m, None).map(|h| (j + 1, h));
                 }
             }
