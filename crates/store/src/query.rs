@@ -88,7 +88,7 @@ impl Store {
                 }
             }
         }
-        sql += " ORDER BY date_start, id";
+        sql += " ORDER BY date_start IS NULL, date_start, id";
         if let Some(l) = q.limit {
             sql += &format!(" LIMIT {}", ps.p(l as i64));
         }
