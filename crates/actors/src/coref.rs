@@ -25,6 +25,8 @@ pub(crate) enum Want {
     Owner(String),
     /// "regime forces", "government troops": the armed forces of a government named before.
     GovArmy,
+    /// "the coalition", "the front": an actor with that word in its name.
+    Named(String),
     /// "the army", "the military": a state's armed forces.
     Army,
     /// "the government", "the regime", "the authorities".
@@ -55,6 +57,7 @@ fn compatible(want: &Want, title: &str, c: &Cand) -> bool {
         }
         Want::He => c.person && c.plural != Some(true),
         Want::Person => c.person && (GENERIC_TITLES.contains(&title) || c.title == title),
+        Want::Named(w) => !c.person && c.want.is_none() && c.actor.name.to_lowercase().contains(w.as_str()),
         Want::GovArmy => {
             !c.person
                 && c.actor.country.is_some()
@@ -150,7 +153,11 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
         for j in (0..idx).rev() {
             let c = &cands[j];
             // Pronouns look one sentence back; definite descriptions ("the group") further.
-            let window = if cands[idx].kind == MentionKind::Pronoun { 1 } else { 6 };
+            let window = match (&cands[idx].kind, &want) {
+                (MentionKind::Pronoun, _) => 1,
+                (_, Want::Named(_)) => 12,
+                _ => 6,
+            };
             if c.sentence + window < s {
                 break;
             }
@@ -222,7 +229,7 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
                 c.whole_country = whole && matches!(want, Want::It);
             }
             None => {
-                if cands[idx].kind == MentionKind::Pronoun {
+                if cands[idx].kind == MentionKind::Pronoun || matches!(want, Want::Named(_)) {
                     cands[idx].drop = true;
                 }
             }

@@ -109,6 +109,9 @@ pub(crate) enum NounRole {
     Premod,
     Proxy,
     Lead,
+    /// A word from actors' names ("coalition", "front", "council"): "the coalition" refers to an
+    /// earlier actor with that word in its name.
+    Named,
 }
 
 impl NounRole {
@@ -123,11 +126,12 @@ impl NounRole {
             "premod" => Self::Premod,
             "proxy" => Self::Proxy,
             "lead" => Self::Lead,
+            "named" => Self::Named,
             _ => return None,
         })
     }
     pub fn is_head(self) -> bool {
-        matches!(self, Self::Force | Self::Org | Self::Person | Self::Group | Self::People)
+        matches!(self, Self::Force | Self::Org | Self::Person | Self::Group | Self::People | Self::Named)
     }
 }
 
@@ -460,12 +464,12 @@ pub(crate) fn parse_sources(files: &[(&str, &str)]) -> Result<Lexicon, LexiconEr
                     }
                     let role = NounRole::parse(c[1].trim()).ok_or_else(|| {
                         ctx.err(format!(
-                            "unknown role {:?} (expected force, org, person, group, people, qual, premod, proxy, lead)",
+                            "unknown role {:?} (expected force, org, person, group, people, qual, premod, proxy, lead, named)",
                             c[1].trim()
                         ))
                     })?;
                     let sector = cell(c[2]).map(|s| check_sector(&ctx, s)).transpose()?;
-                    if role.is_head() && sector.is_none() {
+                    if role.is_head() && role != NounRole::Named && sector.is_none() {
                         return Err(ctx.err(format!("head noun {phrase:?} needs a sector")));
                     }
                     let plural = match cell(c[3]) {

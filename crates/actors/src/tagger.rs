@@ -1125,9 +1125,10 @@ impl ActorTagger {
             {
                 return Some((vec![], he));
             }
-            let head_row = [NounRole::Person, NounRole::Force, NounRole::Org, NounRole::Group, NounRole::People]
-                .iter()
-                .find_map(|role| rows.iter().copied().find(|&r| self.nouns[r].role == *role))?;
+            let head_row =
+                [NounRole::Person, NounRole::Force, NounRole::Org, NounRole::Group, NounRole::People, NounRole::Named]
+                    .iter()
+                    .find_map(|role| rows.iter().copied().find(|&r| self.nouns[r].role == *role))?;
             let quals: Vec<usize> = voc[..voc.len() - 1].iter().flat_map(|(_, _, rs)| rs.iter().copied()).collect();
             return self.with_head(
                 u,
@@ -1307,6 +1308,19 @@ impl ActorTagger {
                     return Some((vec![cand], cend));
                 }
             }
+        }
+        if role == NounRole::Named {
+            // "the coalition", "the front": an earlier actor with that word in its name.
+            if !h.mods.is_empty() || !h.det.is_some_and(|d| DEFINITE.contains(&d)) || self.compound_noun_at(u, end, h.e)
+            {
+                return Some((vec![], h.head_end));
+            }
+            let mut c =
+                Cand::new(h.np_start, end, self.composed(None, "UAF", &head_text), MentionKind::Definite, h.sentence);
+            c.actor.sector = None;
+            c.want = Some(Want::Named(row.phrase.clone()));
+            c.plural = Some(false);
+            return Some((vec![c], end));
         }
         if h.mods.is_empty() && end == h.head_end && row.plural == Some(false) && self.compound_noun_at(u, end, h.e) {
             return Some((vec![], end)); // "the general election", "the court case"

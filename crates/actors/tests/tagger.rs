@@ -506,3 +506,13 @@ fn a_head_noun_followed_by_another_noun_is_not_a_mention() {
     assert!(ms.iter().all(|m| !matches!(m.span.of(text), "the general" | "the court")), "{ms:?}");
     assert_eq!(find(&ms, text, "The court").kind, MentionKind::Definite);
 }
+
+#[test]
+fn the_coalition_refers_to_an_actor_with_that_name() {
+    let text = "The Saudi-led coalition bombed a port. Later the coalition denied it. The front line held.";
+    let ms = tag(text);
+    let c = find(&ms, text, "the coalition");
+    assert_eq!(c.kind, MentionKind::Definite);
+    assert_eq!(c.actor.id.as_deref(), Some("SAU-COALITION"));
+    assert!(ms.iter().all(|m| m.span.of(text) != "The front"), "no actor named front: no mention");
+}
