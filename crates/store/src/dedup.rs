@@ -75,8 +75,11 @@ fn irrealis(m: Modality) -> bool {
     matches!(m, Modality::Planned | Modality::Forecast | Modality::Hypothetical)
 }
 
-/// Great-circle distance in km.
+/// Great-circle distance in km (infinite when a coordinate is not a number).
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    if ![lat1, lon1, lat2, lon2].iter().all(|v| v.is_finite()) {
+        return f64::INFINITY;
+    }
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;
     let dl = (lon2 - lon1).to_radians();
@@ -281,4 +284,85 @@ pub fn territory_control(e: &EventRecord) -> Option<ControlRecord> {
         date: e.date.clone(),
         evidence: e.evidence.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_core::record::{AcledType, DateRef, Evidence, ReportRef, Trigger};
+    use sitrep_core::Span;
+
+    fn rec(src: &str, a1: &str, a2: &str, lat: f64, day: &str, m: Modality) -> EventRecord {
+        let d: NaiveDate = day.parse().expect("day");
+        let actor = |n: &str| ActorRef { name: n.into(), ..Default::default() };
+        EventRecord {
+            id: format!("{src}{day}"),
+            report: ReportRef { id: src.into(), source: Some(src.into()), url: None, published: Some(d), title: None },
+            acled: Some(AcledType { event_type: "Battles".into(), sub_event_type: "Armed clash".into() }),
+            plover: None,
+            actor1: if a1.is_empty() { vec![] } else { vec![actor(a1)] },
+            actor2: if a2.is_empty() { vec![] } else { vec![actor(a2)] },
+            place: Some(PlaceRef {
+                name: "X".into(),
+                lat,
+                lon: 40.0,
+                admin1: Some("A".into()),
+                precision: 1,
+                ..Default::default()
+            }),
+            date: Some(DateRef { start: d, end: d, precision: DatePrecision::Day, text: None }),
+            modality: m,
+            attributed_to: vec![],
+            trigger: Trigger { text: "t".into(), span: Span::new(0, 1) },
+            evidence: Evidence { sentence: 0, span: Span::new(0, 1), text: "t".into() },
+            confidence: 0.6,
+        }
+    }
+
+    #[test]
+    fn distances() {
+        // Damascus to Aleppo, about 310 km.
+        let km = haversine_km(33.5138, 36.2765, 36.2021, 37.1343);
+        assert!((300.0..320.0).contains(&km), "{km}");
+        assert!(haversine_km(f64::NAN, 0.0, 0.0, 0.0).is_infinite());
+    }
+
+    #[test]
+    fn compatibility_rules() {
+        let a = rec("s1", "Army", "Front", 35.0, "2024-01-02", Modality::Asserted);
+        assert!(compatible(&a, &rec("s2", "Front", "Army", 35.1, "2024-01-03", Modality::Claimed)).is_some());
+        assert!(compatible(&a, &rec("s2", "", "", 35.0, "2024-01-02", Modality::Reported)).is_some());
+        assert!(compatible(&a, &rec("s2", "Army", "Front", 35.0, "2024-01-04", Modality::Asserted)).is_none());
+        assert!(compatible(&a, &rec("s2", "Army", "Front", 35.0, "2024-01-02", Modality::Planned)).is_none());
+        assert!(compatible(&a, &rec("s2", "Militia", "Front", 35.0, "2024-01-02", Modality::Asserted)).is_none());
+        // 50 km away, both precise: different happenings; one vague in the same admin1: the same.
+        let far = rec("s2", "Army", "Front", 35.45, "2024-01-02", Modality::Asserted);
+        assert!(compatible(&a, &far).is_none());
+        let mut vague = far.clone();
+        if let Some(p) = vague.place.as_mut() {
+            p.precision = 3;
+        }
+        assert!(compatible(&a, &vague).is_some());
+        let mut nowhere = a.clone();
+        nowhere.place = None;
+        assert!(compatible(&a, &nowhere).is_none());
+        let mut nan = far;
+        if let Some(p) = nan.place.as_mut() {
+            p.lat = f64::NAN;
+            p.admin1 = None;
+        }
+        assert!(compatible(&a, &nan).is_none());
+    }
+
+    #[test]
+    fn confidence_counts_outlets_once() {
+        let a = rec("s1", "Army", "", 35.0, "2024-01-02", Modality::Asserted);
+        let b = rec("s2", "Army", "", 35.0, "2024-01-02", Modality::Asserted);
+        assert_eq!(merged_confidence(&[a.clone(), a.clone()]), 0.6);
+        assert_eq!(merged_confidence(&[a.clone(), b.clone()]), 0.84);
+        assert_eq!(source_count(&[a.clone(), a.clone(), b]), 2);
+        let mut weird = a;
+        weird.confidence = f32::NAN;
+        assert_eq!(merged_confidence(&[weird]), 0.0);
+    }
 }

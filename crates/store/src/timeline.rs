@@ -185,3 +185,54 @@ pub fn place_history(obs: &[Observation]) -> Vec<ControlState> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_core::record::{DatePrecision, DateRef, Evidence, ReportRef};
+    use sitrep_core::Span;
+
+    fn obs(src: &str, who: &str, st: ControlStatus, m: Modality, day: Option<&str>, derived: bool) -> Observation {
+        let d = day.map(|x| x.parse::<NaiveDate>().expect("day"));
+        Observation {
+            record: ControlRecord {
+                report: ReportRef { id: src.into(), source: Some(src.into()), url: None, published: d, title: None },
+                place: PlaceRef { name: "X".into(), geonameid: Some(1), precision: 1, ..Default::default() },
+                controller: ActorRef { name: who.into(), ..Default::default() },
+                status: st,
+                modality: m,
+                date: d.map(|d| DateRef { start: d, end: d, precision: DatePrecision::Day, text: None }),
+                evidence: Evidence { sentence: 0, span: Span::new(0, 1), text: "e".into() },
+            },
+            derived,
+        }
+    }
+
+    #[test]
+    fn nothing_and_undated_and_irrealis_make_no_history() {
+        assert!(place_history(&[]).is_empty());
+        let v = [
+            obs("a", "Army", ControlStatus::Controlled, Modality::Asserted, None, false),
+            obs("b", "Army", ControlStatus::Controlled, Modality::Planned, Some("2024-01-01"), false),
+            obs("c", "", ControlStatus::Controlled, Modality::Asserted, Some("2024-01-01"), false),
+        ];
+        assert!(place_history(&v).is_empty());
+    }
+
+    #[test]
+    fn siege_then_fall() {
+        let v = [
+            obs("a", "Army", ControlStatus::Besieged, Modality::Asserted, Some("2024-01-01"), false),
+            obs("b", "Army", ControlStatus::Besieged, Modality::Asserted, Some("2024-01-03"), false),
+            obs("c", "Front", ControlStatus::Controlled, Modality::Asserted, Some("2024-01-09"), true),
+        ];
+        let h = place_history(&v);
+        assert_eq!(h.len(), 2);
+        assert_eq!(h[0].status, ControlStatus::Besieged);
+        assert_eq!(h[0].sources.len(), 2);
+        assert_eq!(h[0].confidence, 0.84);
+        // Derived from a territory-change event: half weight.
+        assert_eq!(h[1].confidence, 0.3);
+        assert_eq!(h[1].until, None);
+    }
+}
