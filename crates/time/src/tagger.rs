@@ -1066,14 +1066,13 @@ impl<'a> Tagger<'a> {
         }
         let p = self.published?;
         let tense = self.tense_at(i);
-        let candidates = [p.year() - 1, p.year(), p.year() + 1].map(|y| ymd(y, m, d));
+        // Five years either side: 29 February exists in one of them.
+        let candidates = || (p.year() - 5..=p.year() + 5).filter_map(|y| ymd(y, m, d));
         let pick = if tense == Tense::Future {
-            candidates.into_iter().flatten().find(|&x| x >= p)
+            candidates().find(|&x| x >= p)
         } else {
-            candidates.into_iter().flatten().rev().find(|&x| x <= p)
-        }
-        // 29 February of a year that is not leap: the nearest one that exists.
-        .or_else(|| candidates.into_iter().flatten().min_by_key(|&x| (x - p).num_days().abs()))?;
+            candidates().filter(|&x| x <= p).last()
+        }?;
         Some(Hit::day(pick, true))
     }
 

@@ -302,3 +302,119 @@ fn no_panics_on_odd_input() {
         }
     }
 }
+
+mod properties {
+    use super::*;
+    use crate::arith::*;
+    use chrono::{Datelike, Weekday};
+    use proptest::prelude::*;
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        (1990i32..2040, 1u32..=12, 1u32..=31).prop_map(|(y, m, day)| ymd(y, m, day.min(days_in_month(y, m))).unwrap())
+    }
+
+    /// The single mention of `text` tagged on `p`.
+    fn only(text: &str, p: NaiveDate) -> TimeMention {
+        let doc = Doc::new(text);
+        let mut m = tag(&doc, Some(p));
+        assert_eq!(m.len(), 1, "{text:?} on {p}: {m:?}");
+        m.remove(0)
+    }
+
+    const NUMBER_WORDS: [&str; 13] =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+
+    proptest! {
+        #[test]
+        fn days_ago_in_words_and_digits(p in any_date(), n in 1usize..=12, words in any::<bool>()) {
+            let count = if words { NUMBER_WORDS[n].to_string() } else { n.to_string() };
+            let unit = if n == 1 { "day" } else { "days" };
+            let m = only(&format!("The town fell {count} {unit} ago."), p);
+            prop_assert_eq!((m.start, m.end), (add_days(p, -(n as i64)), add_days(p, -(n as i64))));
+            prop_assert_eq!(m.tense, Tense::Past);
+        }
+
+        #[test]
+        fn months_ago_contains_the_clamped_day(p in any_date(), n in 1usize..=12, plural in any::<bool>()) {
+            let unit = if plural { "months" } else { "month" };
+            let m = only(&format!("The town fell {} {unit} ago.", NUMBER_WORDS[n]), p);
+            let d = add_months(p, -(n as i32));
+            prop_assert!(m.start <= d && d <= m.end, "{m:?} {d}");
+            prop_assert!(m.end < p && m.days() <= 31);
+            prop_assert_eq!(m.precision, DatePrecision::Month);
+        }
+
+        #[test]
+        fn last_and_next_month_are_whole_calendar_months(p in any_date()) {
+            let last = only("The town fell last month.", p);
+            prop_assert_eq!(last.start.day(), 1);
+            prop_assert_eq!(add_days(last.end, 1), month_start(p.year(), p.month()).unwrap());
+            let next = only("Talks resume next month.", p);
+            prop_assert_eq!(add_days(month_end(p.year(), p.month()).unwrap(), 1), next.start);
+            prop_assert_eq!(add_days(next.end, 1).day(), 1);
+        }
+
+        #[test]
+        fn last_and_next_week_are_monday_to_sunday(p in any_date()) {
+            let last = only("The town fell last week.", p);
+            prop_assert_eq!(last.start.weekday(), Weekday::Mon);
+            prop_assert_eq!(last.end, add_days(week_start(p), -1));
+            let next = only("Talks resume next week.", p);
+            prop_assert_eq!(next.start, add_days(week_end(p), 1));
+            prop_assert_eq!(next.end.weekday(), Weekday::Sun);
+        }
+
+        #[test]
+        fn weekdays_resolve_by_tense(p in any_date(), w in 0usize..7) {
+            let past = only(&format!("The base was shelled on {}.", WEEKDAYS[w]), p);
+            prop_assert_eq!(past.start.weekday().num_days_from_monday() as usize, w);
+            prop_assert!(past.start <= p && (p - past.start).num_days() < 7);
+            let future = only(&format!("The envoy will arrive on {}.", WEEKDAYS[w]), p);
+            prop_assert_eq!(future.start.weekday().num_days_from_monday() as usize, w);
+            prop_assert!(future.start > p && (future.start - p).num_days() <= 7);
+        }
+
+        #[test]
+        fn month_day_without_year_is_the_closest_past_or_next(p in any_date(), m in 0usize..12, d in 1u32..=31) {
+            prop_assume!(d <= days_in_month(2016, m as u32 + 1)); // exists in a leap year at least
+            let text = format!("The town fell on {} {d}.", MONTHS[m]);
+            let doc = Doc::new(&text);
+            let past = tag(&doc, Some(p));
+            if let Some(x) = past.first() {
+                let leap_day = d == 29 && m == 1;
+                prop_assert!(x.start <= p && ((p - x.start).num_days() < 366 || leap_day), "{x:?}");
+                prop_assert_eq!((x.start.month() as usize, x.start.day()), (m + 1, d));
+            }
+            let future = only(&format!("Talks will resume on {} {d}.", MONTHS[m]), p);
+            prop_assert!(future.start >= p, "{future:?}");
+            prop_assert_eq!((future.start.month() as usize, future.start.day()), (m + 1, d));
+        }
+
+        #[test]
+        fn leap_days(y in 1990i32..2040) {
+            let text = format!("The siege ended on 29 February {y}.");
+            let doc = Doc::new(&text);
+            let m = tag(&doc, None);
+            let days: Vec<_> = m.iter().filter(|m| m.precision == DatePrecision::Day).collect();
+            prop_assert_eq!(days.len(), usize::from(is_leap(y)));
+            if let Some(d) = days.first() {
+                prop_assert_eq!((d.start.month(), d.start.day()), (2, 29));
+            }
+        }
+    }
+}
