@@ -1,7 +1,7 @@
 //! Print the actor mentions of a text read from stdin: `cargo run -p sitrep-actors --example tag_actors < report.txt`.
 //! An optional argument gives the publication date (YYYY-MM-DD).
 
-use std::io::Read;
+use std::io::{Read, Write};
 
 fn main() {
     let mut text = String::new();
@@ -20,14 +20,18 @@ fn main() {
     let doc = sitrep_model::Doc::new(&text);
     let show = std::env::var_os("SHOW_SENTENCES").is_some();
     let ms = tagger.tag(&doc, published);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     for (i, m) in ms.iter().enumerate() {
         if show && m.antecedent.is_some() {
             let a = &ms[m.antecedent.unwrap_or(0)];
             let from = doc.sentences[a.sentence].span.start;
             let to = doc.sentences[m.sentence].span.end;
-            println!("---- {}", text[from..to].replace('\n', " "));
+            if writeln!(out, "---- {}", text[from..to].replace('\n', " ")).is_err() {
+                return;
+            }
         }
-        println!(
+        let line = format!(
             "{i:3} s{:<3} {:<10} {:<45} → {} [{} {}]{}{}{}",
             m.sentence,
             format!("{:?}", m.kind),
@@ -39,5 +43,8 @@ fn main() {
             if m.modifier { " (modifier)" } else { "" },
             if m.locative { " (locative)" } else { "" },
         );
+        if writeln!(out, "{line}").is_err() {
+            return; // e.g. a closed pipe
+        }
     }
 }
