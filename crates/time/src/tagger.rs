@@ -1068,11 +1068,8 @@ impl<'a> Tagger<'a> {
         let tense = self.tense_at(i);
         // Five years either side: 29 February exists in one of them.
         let candidates = || (p.year() - 5..=p.year() + 5).filter_map(|y| ymd(y, m, d));
-        let pick = if tense == Tense::Future {
-            candidates().find(|&x| x >= p)
-        } else {
-            candidates().filter(|&x| x <= p).last()
-        }?;
+        let pick =
+            if tense == Tense::Future { candidates().find(|&x| x >= p) } else { candidates().rev().find(|&x| x <= p) }?;
         Some(Hit::day(pick, true))
     }
 
