@@ -110,6 +110,12 @@ function eventPopup(e) {
   const src = el('div', 'source meta', `Source: ${e.report.source || 'unknown'}, ${e.report.published || 'undated'} · report ${e.report.id}, sentence ${e.evidence.sentence + 1} · `);
   src.appendChild(reportLink(e.report.id, e.evidence.sentence));
   box.appendChild(src);
+  const others = (e.sources || []).slice(1);
+  if (others.length) {
+    box.appendChild(el('div', 'fact', `Also reported in ${others.length} other source${others.length === 1 ? '' : 's'}:`));
+    for (const s of others.slice(0, 4)) box.appendChild(sourceBlock(s));
+    if (others.length > 4) box.appendChild(el('div', 'meta', `and ${others.length - 4} more`));
+  }
   return box;
 }
 

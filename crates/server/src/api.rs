@@ -193,10 +193,15 @@ async fn events(State(s): State<AppState>, q: Result<Query<Params>, QueryRejecti
     let fmt = format(&p, true)?;
     let query = event_query(&p)?;
     let b = s.backend.clone();
-    let evs = blocking(move || b.events(&query)).await?;
     Ok(match fmt {
-        Format::GeoJson => geojson_response(geojson::events(&evs)),
-        Format::Json => Json(json!({"count": evs.len(), "events": evs})).into_response(),
+        Format::GeoJson => {
+            let evs = blocking(move || b.events(&query)).await?;
+            geojson_response(geojson::events(&evs))
+        }
+        Format::Json => {
+            let evs = blocking(move || b.event_views(&query)).await?;
+            Json(json!({"count": evs.len(), "events": evs})).into_response()
+        }
     })
 }
 

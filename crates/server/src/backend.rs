@@ -37,6 +37,55 @@ pub struct Source {
     pub mentions: Vec<MentionSpan>,
 }
 
+/// An event with every source that reported it (the store merges mentions of one happening).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventView {
+    #[serde(flatten)]
+    pub event: EventRecord,
+    /// Every report that mentions the event, with its modality and evidence (the event's own first).
+    pub sources: Vec<Source>,
+}
+
+impl EventView {
+    /// The event as its only source.
+    pub fn single(event: EventRecord) -> Self {
+        let mut mentions = Vec::new();
+        for a in event.actor1.iter().chain(&event.actor2) {
+            if let (Some(span), Some(text)) = (a.span, &a.text) {
+                mentions.push(MentionSpan {
+                    kind: "actor".into(),
+                    span,
+                    text: text.clone(),
+                    label: Some(a.name.clone()),
+                });
+            }
+        }
+        if let Some(p) = &event.place {
+            if let (Some(span), Some(text)) = (p.span, &p.text) {
+                mentions.push(MentionSpan {
+                    kind: "place".into(),
+                    span,
+                    text: text.clone(),
+                    label: Some(p.name.clone()),
+                });
+            }
+        }
+        mentions.push(MentionSpan {
+            kind: "trigger".into(),
+            span: event.trigger.span,
+            text: event.trigger.text.clone(),
+            label: None,
+        });
+        let src = Source {
+            report: event.report.clone(),
+            modality: event.modality,
+            evidence: event.evidence.clone(),
+            mentions,
+        };
+        EventView { sources: vec![src], event }
+    }
+}
+
 /// A place's control state over an interval (`since`..`until`, inclusive start, exclusive end).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ControlState {
@@ -112,6 +161,10 @@ pub type BResult<T> = Result<T, BackendError>;
 /// The store as the server sees it.
 pub trait Backend: Send + Sync + 'static {
     fn events(&self, q: &EventQuery) -> BResult<Vec<EventRecord>>;
+    /// The events with all their sources (default: each event is its own only source).
+    fn event_views(&self, q: &EventQuery) -> BResult<Vec<EventView>> {
+        Ok(self.events(q)?.into_iter().map(EventView::single).collect())
+    }
     /// Control observations whose date falls in `[from, to]` (either bound open when `None`).
     fn control_observations(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> BResult<Vec<ControlRecord>>;
     fn control_as_of(&self, date: NaiveDate) -> BResult<Vec<ControlState>>;

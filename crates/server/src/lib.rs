@@ -16,7 +16,7 @@ pub mod timeline;
 
 pub use api::{router, Auth};
 pub use backend::{
-    Backend, BackendError, ControlState, EventQuery, IngestOutcome, MentionSpan, Meta, ReportView, Source,
+    Backend, BackendError, ControlState, EventQuery, EventView, IngestOutcome, MentionSpan, Meta, ReportView, Source,
 };
 pub use memory::MemBackend;
 

@@ -2,8 +2,8 @@
 //! (each `Store` is one connection) let concurrent requests read in parallel (SQLite WAL).
 
 use crate::backend::{
-    event_type_label, BResult, Backend, BackendError, ControlState, EventQuery, IngestOutcome, MentionSpan, Meta,
-    ReportView, Source,
+    event_type_label, BResult, Backend, BackendError, ControlState, EventQuery, EventView, IngestOutcome, MentionSpan,
+    Meta, ReportView, Source,
 };
 use crate::memory::mentions_of;
 use chrono::NaiveDate;
@@ -120,6 +120,24 @@ impl Backend for StoreBackend {
     fn events(&self, q: &EventQuery) -> BResult<Vec<EventRecord>> {
         let evs = self.conn().events(&Self::store_query(q)).map_err(err)?;
         Ok(evs.into_iter().map(|e| e.event).collect())
+    }
+
+    fn event_views(&self, q: &EventQuery) -> BResult<Vec<EventView>> {
+        let evs = self.conn().events(&Self::store_query(q)).map_err(err)?;
+        Ok(evs
+            .into_iter()
+            .map(|se| {
+                let mut v = EventView::single(se.event);
+                for m in se.mentions {
+                    let dup =
+                        v.sources.iter().any(|s| s.report.id == m.report.id && s.evidence.span == m.evidence.span);
+                    if !dup {
+                        v.sources.extend(EventView::single(m).sources);
+                    }
+                }
+                v
+            })
+            .collect())
     }
 
     fn control_observations(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> BResult<Vec<ControlRecord>> {
