@@ -118,7 +118,10 @@ impl ControlState {
     /// `contenders` and the full evidence list (`sources`) added.
     pub fn to_json(&self) -> Value {
         let first = self.sources.iter().find(|s| s.controller.name == self.controller.name).or(self.sources.first());
-        let end = self.until.and_then(|u| u.pred_opt()).unwrap_or(self.since).max(self.since);
+        // The record's date covers the interval up to its end, or up to its latest evidence while
+        // it lasts (schema v1 needs an end).
+        let last_seen = self.sources.iter().map(|s| s.date).max().unwrap_or(self.since);
+        let end = self.until.and_then(|u| u.pred_opt()).unwrap_or(last_seen).max(self.since);
         json!({
             "record": "control",
             "report": first.map(|s| &s.report),
@@ -126,7 +129,7 @@ impl ControlState {
             "controller": self.controller,
             "status": self.status,
             "modality": self.modality,
-            "date": {"start": self.since, "end": if self.until.is_some() { Some(end) } else { None }, "precision": "day"},
+            "date": {"start": self.since, "end": end, "precision": "day"},
             "evidence": first.map(|s| &s.evidence),
             "since": self.since,
             "until": self.until,

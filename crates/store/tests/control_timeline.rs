@@ -105,6 +105,11 @@ fn town_changes_hands_is_retaken_and_claimed_by_both(url: &str) {
     assert_eq!(j["since"], "2024-01-10");
     assert_eq!(j["controller"]["name"], "Free Hills Front");
     assert!(j["evidence"]["text"].as_str().is_some_and(|t| t.contains("seized")));
+    assert_eq!(j["date"]["end"], "2024-01-19");
+    assert!(matches!(serde_json::from_value::<sitrep_core::Record>(j), Ok(sitrep_core::Record::Control(_))));
+    let open = at(&mut s, "2024-02-01")[0].to_json();
+    assert_eq!(open["date"]["end"], "2024-01-25");
+    assert!(serde_json::from_value::<sitrep_core::Record>(open).is_ok());
     let g = at(&mut s, "2024-01-12")[0].to_geojson();
     assert_eq!(g["geometry"]["coordinates"][0], 38.0);
     assert_eq!(g["properties"]["status"], "controlled");

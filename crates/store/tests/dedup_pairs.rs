@@ -73,6 +73,7 @@ fn same_event_different_wording_and_sources(url: &str) {
     let json = ev.to_json();
     assert_eq!(json["record"], "event");
     assert_eq!(json["mentions"].as_array().map(Vec::len), Some(3));
+    assert!(matches!(serde_json::from_value::<sitrep_core::Record>(json), Ok(sitrep_core::Record::Event(_))));
 }
 
 fn near_misses_stay_separate(url: &str) {
