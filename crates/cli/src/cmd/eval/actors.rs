@@ -212,3 +212,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_finds_exact_collapsed_and_partial_text() {
+        let text = "The Northern Front (NF) said its fighters left.";
+        assert_eq!(locate(text, "Northern Front"), Some((4, 18)));
+        assert_eq!(locate(text, "Northern  Front"), Some((4, 18)));
+        assert_eq!(locate(text, "Northern Front (NF"), Some((4, 22)));
+        assert_eq!(locate(text, "fighters of the Front"), Some((33, 41)));
+        assert_eq!(locate(text, ""), None);
+    }
+
+    #[test]
+    fn cameo_codes_map_to_iso() {
+        assert_eq!(cameo_to_iso("JAP"), "JPN");
+        assert_eq!(cameo_to_iso("SYR"), "SYR");
+    }
+}
