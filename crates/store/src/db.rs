@@ -102,6 +102,8 @@ impl PgToSql for Val {
                 Type::FLOAT4 => PgToSql::to_sql(&(*f as f32), ty, out),
                 _ => PgToSql::to_sql(f, ty, out),
             },
+            // PostgreSQL text cannot hold NUL; a space keeps every byte offset (spans) valid.
+            Val::Text(s) if s.contains('\0') => PgToSql::to_sql(&s.replace('\0', " "), ty, out),
             Val::Text(s) => PgToSql::to_sql(s, ty, out),
         }
     }

@@ -230,7 +230,22 @@ fn concurrent_writers_store_each_report_once(url: &str) {
     assert_eq!(s.events(&EventQuery::default()).expect("events")[0].sources, 12);
 }
 
+fn odd_text_is_stored_faithfully(url: &str) {
+    let mut s = Store::open(url).expect("open");
+    let text = "Shelling\0 in «Tell Alpha» — 3 killed; \u{1F4A5} 'quotes' \"double\" %_ \\ ?1 $1.";
+    let r = report("odd", "Wire One", "2024-07-01", text);
+    let e = event(&r, BATTLE, vec![army()], vec![], Some(alpha()), Some("2024-07-01"), M::Asserted, text);
+    s.insert_report(&r, &ex(vec![e], vec![])).expect("insert");
+    let back = s.report("odd").expect("report").expect("stored");
+    assert_eq!(back.report.text.len(), text.len(), "byte offsets are kept");
+    assert_eq!(back.report.text.replace('\0', " "), text.replace('\0', " "));
+    assert_eq!(s.events(&EventQuery { text: Some("«Tell Alpha»".into()), ..Default::default() }).expect("q").len(), 1);
+    assert_eq!(s.events(&EventQuery { actor: Some("%_".into()), ..Default::default() }).expect("q").len(), 0);
+    assert_eq!(s.events(&EventQuery { types: vec!["?1".into()], ..Default::default() }).expect("q").len(), 0);
+}
+
 both_backends!(
+    odd_text_is_stored_faithfully,
     idempotent_ingest_and_reprocess,
     event_queries,
     reports_and_search,
