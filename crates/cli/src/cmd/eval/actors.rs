@@ -91,7 +91,7 @@ fn locate(text: &str, actor_text: &str) -> Option<(usize, usize)> {
     words.into_iter().find_map(|w| text.find(w).map(|p| (p, p + w.len())))
 }
 
-fn best_mention<'m>(ms: &'m [ActorMention], span: (usize, usize)) -> Option<&'m ActorMention> {
+fn best_mention(ms: &[ActorMention], span: (usize, usize)) -> Option<&ActorMention> {
     ms.iter().filter(|m| m.span.start < span.1 && span.0 < m.span.end).max_by_key(|m| {
         let overlap = m.span.end.min(span.1) - m.span.start.max(span.0);
         (overlap, m.actor.sector.is_some(), !m.modifier)
