@@ -234,6 +234,11 @@ impl<'a> Tagger<'a> {
                 i += 1;
                 continue;
             }
+            if self.published.is_none() && self.is(i, "since") {
+                // "since 2013" runs up to the report date; without one, skip the whole phrase.
+                i = self.core(i + 1).map_or(i + 1, |(end, _)| end);
+                continue;
+            }
             match self.match_at(i) {
                 Some((end, hit)) if end > i => {
                     let last = self.toks[end - 1].span;
@@ -492,12 +497,13 @@ impl<'a> Tagger<'a> {
     /// "since X": from the start of X up to the report date.
     fn since(&self, i: usize) -> Option<(usize, Hit)> {
         let (end, x) = self.core(i + 1)?;
-        let hit = match self.published {
-            Some(p) if x.start <= p => {
-                let h = Hit::sized(x.start, p, true);
-                Hit { precision: h.precision.max(x.precision), ..h }.tensed(Tense::Ongoing)
-            }
-            _ => x,
+        // Without a report date the interval has no end: skip it, like other relative expressions.
+        let p = self.published?;
+        let hit = if x.start <= p {
+            let h = Hit::sized(x.start, p, true);
+            Hit { precision: h.precision.max(x.precision), ..h }.tensed(Tense::Ongoing)
+        } else {
+            x
         };
         Some((end, hit))
     }

@@ -216,6 +216,7 @@ fn since_and_ranges() {
 #[test]
 fn without_publication_date_relative_expressions_are_skipped() {
     assert!(tags_on("The town fell yesterday, three days ago, last week and on Saturday.", None).is_empty());
+    assert!(tags_on("It has been besieged since 2013.", None).is_empty());
     let t = tags_on("The town fell on 3 November 2017.", None);
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].4, Tense::Unknown);
