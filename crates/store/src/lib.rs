@@ -29,6 +29,20 @@
 //! - [`Store::events`], [`Store::search`]: filters and full-text search over evidence (SQLite FTS5,
 //!   PostgreSQL `to_tsvector('simple', …)` with a GIN index).
 //!
+//! # Tables (see [`migrate`])
+//!
+//! | table               | one row per                                   | notes                                   |
+//! |---------------------|-----------------------------------------------|-----------------------------------------|
+//! | `reports`           | stored report                                 | text, `content_hash` (unique), sentence spans, reader/pipeline warnings, pipeline mentions (JSON), extractor version, ingest and processing times |
+//! | `events`            | merged event                                  | representative record (JSON), dates, place, types, modality, confidence, mention and source counts |
+//! | `event_mentions`    | event as extracted from one report            | the full schema-v1 record, its report, outlet, evidence |
+//! | `places`            | place seen in a control observation           | key: `g` + GeoNames id, else `n` + name and country; coordinates, admin1 |
+//! | `control_obs`       | control observation (or territory-change event) | the schema-v1 record, day, `derived`   |
+//! | `control_intervals` | interval of a place's timeline                | derived from `control_obs` on every write; index `(place_key, since)` |
+//! | `schema_version`    | applied migration                             |                                         |
+//!
+//! Dates are stored as ISO `YYYY-MM-DD` text in both backends, so they compare the same way.
+//!
 //! [`testkit`] starts a throw-away PostgreSQL server for tests.
 
 pub mod db;
