@@ -100,3 +100,9 @@ fn ambiguous_names_are_reported() {
     let t = ActorTagger::from_sources(&[("countries.tsv", COUNTRIES), ("actors.tsv", b)]).unwrap();
     assert_eq!(t.ambiguous_names().len(), 1);
 }
+
+#[test]
+fn tagger_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<ActorTagger>();
+}
