@@ -80,13 +80,47 @@ impl StoreBackend {
     }
 }
 
+/// Mentions inside one control source's evidence: the controller (by its span) and the place (where
+/// its surface form or name occurs in the sentence).
+fn source_mentions(place: &sitrep_core::record::PlaceRef, x: &sitrep_store::ControlSource) -> Vec<MentionSpan> {
+    let ev = &x.evidence;
+    let mut out = Vec::new();
+    if let (Some(span), Some(text)) = (x.controller.span, &x.controller.text) {
+        if ev.span.contains(span) {
+            out.push(MentionSpan {
+                kind: "actor".into(),
+                span,
+                text: text.clone(),
+                label: Some(x.controller.name.clone()),
+            });
+        }
+    }
+    for form in place.text.iter().chain(std::iter::once(&place.name)) {
+        if form.is_empty() {
+            continue;
+        }
+        if let Some(at) = ev.text.find(form.as_str()) {
+            let span = Span::new(ev.span.start + at, ev.span.start + at + form.len());
+            out.push(MentionSpan { kind: "place".into(), span, text: form.clone(), label: Some(place.name.clone()) });
+            break;
+        }
+    }
+    out
+}
+
 fn state(s: sitrep_store::ControlState) -> ControlState {
+    let sources = s
+        .sources
+        .iter()
+        .map(|x| Source {
+            report: x.report.clone(),
+            modality: x.modality,
+            evidence: x.evidence.clone(),
+            mentions: source_mentions(&s.place, x),
+        })
+        .collect();
     ControlState {
-        sources: s
-            .sources
-            .into_iter()
-            .map(|x| Source { report: x.report, modality: x.modality, evidence: x.evidence, mentions: Vec::new() })
-            .collect(),
+        sources,
         place: s.place,
         controller: s.controller,
         status: s.status,

@@ -37,6 +37,10 @@ async fn store_backed_api_answers_every_route() {
     let places = v["places"].as_array().unwrap();
     assert!(places.len() >= 4, "{v}");
     assert!(places.iter().all(|p| !p["sources"].as_array().unwrap().is_empty()));
+    // Each source's evidence has the place highlighted.
+    let deir = places.iter().find(|p| p["place"]["name"] == "Deir ez-Zor").unwrap();
+    let m = &deir["sources"][0]["mentions"];
+    assert!(m.as_array().unwrap().iter().any(|x| x["kind"] == "place" && x["text"] == "Deir ez-Zor"), "{deir}");
     let (s, v) = get(&app, "/api/control?as_of=2017-10-21").await;
     assert_eq!(s, StatusCode::OK);
     assert!(v["places"].as_array().unwrap().len() < places.len());
