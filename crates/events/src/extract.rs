@@ -454,6 +454,35 @@ impl<'a> Cx<'a> {
                 found.push((cue, ev, ctl));
             }
         }
+        // A nominal cue next to a verbal one of the same kind is the same event ("jets bombed").
+        let same_kind = |a: &EventRecord, b: &EventRecord| match (&a.acled, &b.acled) {
+            (Some(x), Some(y)) => x.event_type == y.event_type,
+            (None, None) => a.plover.as_ref().map(|p| &p.event) == b.plover.as_ref().map(|p| &p.event),
+            _ => false,
+        };
+        let near = |a: &EventRecord, b: &EventRecord| {
+            let (x, y) = (a.trigger.span, b.trigger.span);
+            let gap = if x.end <= y.start {
+                &self.doc.text[x.end..y.start]
+            } else if y.end <= x.start {
+                &self.doc.text[y.end..x.start]
+            } else {
+                ""
+            };
+            gap.split_whitespace().count() <= 3 && !gap.contains(',')
+        };
+        let drop: Vec<usize> = (0..found.len())
+            .filter(|&i| {
+                found[i].0.flags.noun
+                    && (0..found.len()).any(|j| {
+                        j != i
+                            && !found[j].0.flags.noun
+                            && same_kind(&found[i].1, &found[j].1)
+                            && near(&found[i].1, &found[j].1)
+                    })
+            })
+            .collect();
+        let found: Vec<_> = found.into_iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, f)| f).collect();
         // A context reading that fired replaces the plain readings it depends on.
         let replaced: Vec<String> = found.iter().filter_map(|(c, _, _)| c.flags.ctx.clone()).collect();
         for (cue, ev, ctl) in found {
@@ -600,9 +629,10 @@ impl<'a> Cx<'a> {
             roles.actor2 = self.actor_right(te, ce, Some(&["against", "on", "targeting", "with"]), 6);
         } else {
             roles.actor1 = left;
-            roles.actor2 = self
-                .actor_right(te, ce, Some(&["from", "against"]), 10)
-                .or_else(|| self.actor_right(te, ce, None, 6).filter(|&i| !self.after_word(i, "by")));
+            roles.actor2 = self.actor_right(te, ce, Some(&["from", "against"]), 10).or_else(|| {
+                let comma = (te..ce).find(|&k| self.w(k) == ",").unwrap_or(ce);
+                self.actor_right(te, comma, None, 6).filter(|&i| !self.after_word(i, "by"))
+            });
         }
         if roles.actor1.is_some() && roles.actor1 == roles.actor2 {
             roles.actor2 = None;
@@ -761,8 +791,10 @@ impl<'a> Cx<'a> {
     /// named earlier in the paragraph.
     fn anaphor_place(&self, s: usize, from: usize, until: usize) -> Option<Location> {
         let k = (from..until.min(from + 4)).find(|&k| {
-            self.w(k) == "the" && (CITY_NOUNS.contains(&self.w(k + 1)) || PROVINCE_NOUNS.contains(&self.w(k + 1)))
+            let n = if matches!(self.w(k + 1), "whole" | "entire") { k + 2 } else { k + 1 };
+            self.w(k) == "the" && (CITY_NOUNS.contains(&self.w(n)) || PROVINCE_NOUNS.contains(&self.w(n)))
         })?;
+        let k = if matches!(self.w(k + 1), "whole" | "entire") { k + 1 } else { k };
         let noun = self.w(k + 1);
         let para = self.doc.sentences[s].paragraph;
         let para_start = self.doc.paragraphs.get(para).map(|p| p.start).unwrap_or(0);
@@ -927,6 +959,7 @@ impl<'a> Cx<'a> {
                     && self.doc.token_text(k).chars().next().is_some_and(|c| c.is_uppercase())
                     && !self.actor_toks.iter().any(|&(a, b)| a <= k && k < b)
                     && !self.place_toks.iter().any(|&(a, b)| a <= k && k < b)
+                    && !self.time_toks.iter().any(|&(a, b)| a <= k && k < b)
             };
             if is_cap(k) {
                 let mut e = k + 1;
@@ -1013,7 +1046,9 @@ impl<'a> Cx<'a> {
         if cue.flags.needs_actor && roles.actor1.is_none() {
             return None;
         }
-        let loc = self.location(s, ts, te, Some(cue), true);
+        // Statements (PLOVER-only cues) have no place of their own to inherit.
+        let inherit = cue.acled != AcledSpec::None;
+        let loc = self.location(s, ts, te, Some(cue), inherit);
         if cue.flags.needs_place {
             let local = loc.as_ref().is_some_and(|l| {
                 !l.inherited
@@ -1035,7 +1070,14 @@ impl<'a> Cx<'a> {
         let mut acled = match &cue.acled {
             AcledSpec::None => None,
             AcledSpec::Fixed(a) => Some(a.clone()),
-            AcledSpec::Territory => territory_type(cue, roles.winner.as_ref()),
+            AcledSpec::Territory => territory_type(cue, roles.winner.as_ref()).or_else(|| {
+                // Winner unknown: the loser tells ("pushed back the militants": state forces won).
+                let loser = roles.actor2.map(|i| &self.m.actors[i].actor)?;
+                match is_state(loser)? {
+                    true => crate::lexicon::acled("Non-state actor overtakes territory"),
+                    false => crate::lexicon::acled("Government regains territory"),
+                }
+            }),
         };
         if cue.flags.clash_if_armed && self.armed_target(s, te, roles.actor2) {
             acled = crate::lexicon::acled("Armed clash");
@@ -1102,8 +1144,27 @@ impl<'a> Cx<'a> {
     /// not know.
     fn area_object(&self, s: usize, ts: usize, te: usize) -> bool {
         let ce = self.clause_end(s, te.saturating_sub(1).max(ts));
-        let until = ce.min(te + 6);
-        (te..until).any(|k| AREA_NOUNS.contains(&self.w(k)))
+        let until = ce.min(te + 10);
+        let first_word =
+            (te..until).find(|&k| !matches!(self.w(k), "the" | "a" | "an" | "of" | "town" | "city" | "village"));
+        let r = self.sent_range(s);
+        let words: Vec<usize> = r.clone().filter(|&k| self.doc.tokens[k].kind == TokenKind::Word).collect();
+        let caps =
+            words.iter().filter(|&&k| self.doc.token_text(k).chars().next().is_some_and(char::is_uppercase)).count();
+        let title_case = caps * 5 > words.len() * 3;
+        let proper = !title_case
+            && first_word.is_some_and(|k| {
+                self.doc.tokens[k].kind == TokenKind::Word
+                    && !matches!(
+                        self.w(k),
+                        "its" | "his" | "her" | "their" | "our" | "this" | "that" | "these" | "those" | "some" | "all"
+                    )
+                    && self.doc.token_text(k).chars().next().is_some_and(char::is_uppercase)
+                    && !self.actor_toks.iter().any(|&(a, b)| a <= k && k < b)
+                    && !self.time_toks.iter().any(|&(a, b)| a <= k && k < b)
+            });
+        proper
+            || (te..until).any(|k| AREA_NOUNS.contains(&self.w(k)))
             || self.m.places.iter().enumerate().any(|(i, p)| {
                 let (ps, _) = self.place_toks[i];
                 ps >= te
@@ -1239,10 +1300,10 @@ fn territory_type(cue: &EventCue, winner: Option<&ActorRef>) -> Option<AcledType
     }
 }
 
-/// State forces (government, military, police, intelligence of a country) or not; None if unknown.
+/// State forces (government, military, police, intelligence) or not; None if unknown.
 pub fn is_state(a: &ActorRef) -> Option<bool> {
     let sector = a.sector.as_deref()?;
-    Some(matches!(sector, "GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG") && a.country.is_some())
+    Some(matches!(sector, "GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG"))
 }
 
 fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
