@@ -950,6 +950,14 @@ impl ActorTagger {
                 return true;
             }
         }
+        // "calling on Washington to back the pact", "urged Ankara to withdraw": the capital is
+        // asked to act.
+        if end + 1 < s_end && u[end].norm == "to" && self.cue(&u[end + 1].norm, CueKind::Verb) && np_start > s_start {
+            let p = u[np_start - 1].norm.as_str();
+            if p == "on" || self.cue(p, CueKind::Verb) || self.cue(p, CueKind::Form) {
+                return true;
+            }
+        }
         if !self.subject_position(u, np_start, s_start) {
             return false;
         }

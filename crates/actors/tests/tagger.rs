@@ -516,3 +516,14 @@ fn the_coalition_refers_to_an_actor_with_that_name() {
     assert_eq!(c.actor.id.as_deref(), Some("SAU-COALITION"));
     assert!(ms.iter().all(|m| m.span.of(text) != "The front"), "no actor named front: no mention");
 }
+
+#[test]
+fn capitals_asked_to_act_and_capitals_that_launch_strikes() {
+    let text = "Protesters called on Ankara to withdraw. Later Paris and Rome launched air strikes. \
+                The minister then flew to Cairo to sign the deal.";
+    let ms = tag(text);
+    for s in ["Ankara", "Paris", "Rome"] {
+        assert_eq!(find(&ms, text, s).kind, MentionKind::Metonym, "{s}");
+    }
+    assert!(find(&ms, text, "Cairo").locative);
+}
