@@ -1176,7 +1176,8 @@ impl<'a> Tagger<'a> {
                 let this = season_interval(p.year(), season)?;
                 let y = p.year();
                 match modifier.unwrap_or(0) {
-                    -1 if this.0 <= p => y - 1,
+                    // The most recent one that has ended; the next one that has not begun.
+                    -1 if this.1 < p => y,
                     -1 => y - 1,
                     1 => {
                         if this.0 > p {

@@ -182,6 +182,29 @@ fn calendar_units() {
 }
 
 #[test]
+fn more_relative_forms() {
+    check("Shelling went on all this week.", "this week", "2017-10-30", "2017-11-05", Week);
+    check("A vote is due later this month.", "later this month", "2017-11-04", "2017-11-30", Month);
+    check("The town was lost three years ago.", "three years ago", "2014-05-03", "2015-05-03", Year);
+    check("The town was lost 3 weeks ago.", "3 weeks ago", "2017-10-10", "2017-10-16", Week);
+    check("Early on Monday the jets returned.", "Early on Monday", "2017-10-30", "2017-10-30", Day);
+    check("Sunday's raid killed five.", "Sunday's", "2017-10-29", "2017-10-29", Day);
+    check("The envoy will arrive in two days.", "two days", "2017-11-05", "2017-11-05", Day);
+    check("Troops will withdraw within a week.", "a week", "2017-11-03", "2017-11-10", Month);
+    check("Jets struck the town before dawn.", "before dawn", "2017-11-02", "2017-11-03", Day);
+    check("Strikes continued over the past 24 hours.", "over the past 24 hours", "2017-11-02", "2017-11-03", Week);
+    check("Aid is expected in the coming weeks.", "in the coming weeks", "2017-11-04", "2017-12-15", Month);
+    check("Fighting has raged since last week.", "since last week", "2017-10-23", "2017-11-03", Month);
+    check("The siege began in the spring.", "the spring", "2017-03-01", "2017-05-31", Month);
+    check("The siege began last summer.", "last summer", "2017-06-01", "2017-08-31", Month);
+    check("The siege began last winter.", "last winter", "2016-12-01", "2017-02-28", Month);
+    check("The siege may end next summer.", "next summer", "2018-06-01", "2018-08-31", Month);
+    // "in two days of fighting" is a duration, not a date.
+    none("Forty died in two days of fighting.");
+    none("The offensive lasted for five years.");
+}
+
+#[test]
 fn windows() {
     check("Fifty died during the last three days.", "during the last three days", "2017-10-31", "2017-11-03", Week);
     check("Fifty died during the past two weeks.", "during the past two weeks", "2017-10-20", "2017-11-03", Month);
