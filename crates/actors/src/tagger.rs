@@ -889,7 +889,9 @@ impl ActorTagger {
         if !p.word {
             return !matches!(p.norm.as_str(), "-" | "/");
         }
-        SUBJECT_OPENERS.contains(&p.norm.as_str()) || DAYS.contains(&p.norm.as_str())
+        SUBJECT_OPENERS.contains(&p.norm.as_str())
+            || DAYS.contains(&p.norm.as_str())
+            || (np_start - 1 == s_start && self.cue(&p.norm, CueKind::Adverb))
     }
 
     /// Whether a speaking/deciding verb (or a copula + attitude adjective) follows at `k`.
