@@ -863,7 +863,9 @@ impl<'a> Tagger<'a> {
             _ => return None,
         };
         // The inner expression: a month, a year or a calendar unit.
-        let inner = if let Some(y) = self.year(j) {
+        let inner = if let Some(d) = self.decade(j) {
+            Some(d)
+        } else if let Some(y) = self.year(j) {
             Some((j + 1, Hit::new(year_start(y)?, year_end(y)?, DatePrecision::Year, false)))
         } else if let Some(m) = self.month_after_part(j) {
             let (year, end) = self.opt_year(j + 1);
@@ -977,6 +979,9 @@ impl<'a> Tagger<'a> {
         if let Some(m) = self.numeric_date(i) {
             return Some(m);
         }
+        if let Some(m) = self.decade(i) {
+            return Some(m);
+        }
         self.bare_year(i)
     }
 
@@ -1033,6 +1038,20 @@ impl<'a> Tagger<'a> {
             return Some((i + 1, Hit { end_byte: glued, ..Hit::day(date, false) }));
         }
         Some((self.trailing_daypart(i + 1), Hit::day(date, false)))
+    }
+
+    /// "the 1990s", "the 1980's".
+    fn decade(&self, i: usize) -> Option<(usize, Hit)> {
+        let w = self.w(i);
+        let digits = w.strip_suffix("'s").or_else(|| w.strip_suffix('s'))?;
+        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let y: i32 = digits.parse().ok()?;
+        if y % 10 != 0 || !(1900..=2090).contains(&y) {
+            return None;
+        }
+        Some((i + 1, Hit::new(year_start(y)?, year_end(y + 9)?, DatePrecision::Year, false)))
     }
 
     /// A year on its own: after a temporal word ("in 2015", "since 2011", "of 2016") or opening a
@@ -1289,7 +1308,7 @@ fn widen(d: NaiveDate, unit: Unit, p: NaiveDate, n: i64) -> (NaiveDate, NaiveDat
 fn narrow(h: Hit, part: Part) -> Hit {
     let days = span_days(h.start, h.end);
     let (a, b) = match h.precision {
-        DatePrecision::Year if days >= 365 => {
+        DatePrecision::Year if (365..=366).contains(&days) => {
             let y = h.start.year();
             let (m1, m2) = match part {
                 Part::Early => (1, 4),
@@ -1319,6 +1338,7 @@ fn narrow(h: Hit, part: Part) -> Hit {
         }
     };
     let precision = match h.precision {
+        DatePrecision::Year if days > 366 => DatePrecision::Year,
         DatePrecision::Year => DatePrecision::Month,
         DatePrecision::Month => DatePrecision::Week,
         _ => DatePrecision::Day,

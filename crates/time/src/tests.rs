@@ -88,6 +88,8 @@ fn months_and_years() {
     check("The offensive began in March.", "March", "2017-03-01", "2017-03-31", Month);
     check("The offensive will begin in December.", "December", "2017-12-01", "2017-12-31", Month);
     check("The city was lost in 2015.", "2015", "2015-01-01", "2015-12-31", Year);
+    check("The movement grew in the 1980s.", "1980s", "1980-01-01", "1989-12-31", Year);
+    check("The movement grew in the early 1980s.", "early 1980s", "1980-01-01", "1983-05-01", Year);
     check("Fighting raged until mid-2016.", "mid-2016", "2016-05-01", "2016-08-31", Month);
     check("Fighting raged until mid-March.", "mid-March", "2017-03-11", "2017-03-20", Week);
     check("The group was founded in early 2012.", "early 2012", "2012-01-01", "2012-04-30", Month);
