@@ -1300,6 +1300,30 @@ impl ActorTagger {
         let mut end = h.head_end;
         if person {
             end = self.person_name_end(u, end, h.e);
+            // "Russian President Vladimir Putin", "Prime Minister Benjamin Netanyahu": the named
+            // person from the lexicon.
+            let mut k = h.head_end;
+            while k < end {
+                if let Some((e2, ts)) = self.match_at(u, k, end, false) {
+                    if let Some(t) = ts.iter().find(|t| t.kind == TKind::Actor && self.actors[t.idx].person) {
+                        let start = if h.mods.is_empty() { h.premod_start } else { h.premod_start.min(h.mods_start) };
+                        let mut c = Cand::new(
+                            start,
+                            end.max(e2),
+                            self.actors[t.idx].actor.clone(),
+                            MentionKind::Official,
+                            h.sentence,
+                        );
+                        c.person = true;
+                        c.plural = Some(false);
+                        c.title = row.phrase.clone();
+                        return Some((vec![c], end.max(e2)));
+                    }
+                    k = e2;
+                } else {
+                    k += 1;
+                }
+            }
         }
         let head_text = u[h.voc_start..h.head_end].iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ");
         let mut out = Vec::new();

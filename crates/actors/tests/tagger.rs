@@ -527,3 +527,13 @@ fn capitals_asked_to_act_and_capitals_that_launch_strikes() {
     }
     assert!(find(&ms, text, "Cairo").locative);
 }
+
+#[test]
+fn title_and_lexicon_name_give_the_person() {
+    let text = "Russian President Vladimir Putin met Prime Minister Benjamin Netanyahu.";
+    let ms = tag(text);
+    assert_eq!(find(&ms, text, "Russian President Vladimir Putin").actor.id.as_deref(), Some("RUS-PUTIN"));
+    let n = find(&ms, text, "Prime Minister Benjamin Netanyahu");
+    assert_eq!(n.actor.id.as_deref(), Some("ISR-NETANYAHU"));
+    assert_eq!(n.kind, MentionKind::Official);
+}
