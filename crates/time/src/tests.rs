@@ -443,4 +443,33 @@ mod properties {
             }
         }
     }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+        #[test]
+        fn never_panics(words in proptest::collection::vec(
+            prop_oneof![
+                Just("since"), Just("between"), Just("and"), Just("from"), Just("to"), Just("the"), Just("last"),
+                Just("past"), Just("next"), Just("coming"), Just("few"), Just("a"), Just("days"), Just("month"),
+                Just("ago"), Just("in"), Just("early"), Just("mid-"), Just("late"), Just("on"), Just("Saturday"),
+                Just("Sat"), Just("March"), Just("May"), Just("Nov."), Just("3"), Just("31"), Just("3-5"),
+                Just("2017"), Just("99999"), Just("232017"), Just("29"), Just("February"), Just("1990s"),
+                Just("18.10.2014X"), Just("2017-02-30"), Just("12/13/2016"), Just(","), Just("."), Just("of"),
+                Just("at"), Just("dawn"), Just("tonight"), Just("over"), Just("night"), Just("will"), Just("é"),
+                Just("ﬁ"), Just("’s"), Just("end"), Just("summer"), Just("this"), Just("year"), Just("week"),
+                Just("two"), Just("or"), Just("three"), Just("twenty-five"), Just("hours"), Just("within"),
+            ],
+            0..14,
+        ), p in any_date(), with_date in any::<bool>()) {
+            let text = words.join(" ");
+            let doc = Doc::new(&text);
+            for m in tag(&doc, with_date.then_some(p)) {
+                prop_assert!(m.start <= m.end);
+                prop_assert!(text.get(m.span.start..m.span.end).is_some());
+            }
+            for s in 0..doc.sentences.len() {
+                let _ = clause_tense(&doc, s, usize::MAX);
+            }
+        }
+    }
 }
