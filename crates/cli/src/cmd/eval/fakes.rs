@@ -341,4 +341,19 @@ mod tests {
         assert_eq!(dl, NaiveDate::from_ymd_opt(2017, 3, 6));
         assert_eq!(body, NaiveDate::from_ymd_opt(2017, 3, 4));
     }
+
+    #[test]
+    fn run_scores_a_small_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.jsonl");
+        let rows = [
+            r#"{"id":0,"title":"Shelling in Homs","text":"Tue 07 Mar 2017 Shells hit Homs on Monday, a monitor said.","date":"2017-03-06","location":"homs"}"#,
+            r#"{"id":2,"title":"No date","text":"Jets struck Idlib.","date":"2017-03-06","location":"idlib"}"#,
+        ];
+        std::fs::write(&path, rows.join("\n")).unwrap();
+        let args = Args { path: path.clone(), verbose: true, limit: None, no_places: true };
+        assert!(run(args).is_ok());
+        let missing = Args { path: dir.path().join("none.jsonl"), verbose: false, limit: None, no_places: true };
+        assert!(run(missing).is_err());
+    }
 }
