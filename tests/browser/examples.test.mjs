@@ -62,6 +62,16 @@ test('the examples map shows control areas and event markers, and the slider cha
   assert.ok(places >= 1, `control areas: ${places}`);
   assert.ok(markers >= 1, `event markers: ${markers}`);
   await page.screenshot({ path: join(shots, 'examples.png') });
+  // A control area's popup: the fact and its sources' evidence with the place highlighted.
+  await page.locator('path.ctl').first().dispatchEvent('click');
+  const popup = page.locator('.leaflet-popup-content');
+  await popup.locator('.fact').waitFor();
+  assert.match(await popup.locator('.fact').innerText(), /Held by|Contested|Besieged/);
+  assert.ok(await popup.locator('blockquote.evidence').count() >= 1);
+  assert.ok(await popup.locator('blockquote.evidence .m-place, blockquote.evidence .m-actor').count() >= 1,
+    'mentions are highlighted in the evidence');
+  await page.screenshot({ path: join(shots, 'examples-control-popup.png') });
+  await page.keyboard.press('Escape');
   await page.locator('#slider').fill('0');
   await page.waitForFunction((n) => Number(document.body.dataset.events) < n, markers);
   assert.ok(Number(await page.getAttribute('body', 'data-places')) <= places);

@@ -3,7 +3,8 @@
 // origin; report text is inserted only as text (see common.js).
 'use strict';
 
-const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#393b79'];
+const PALETTE = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#393b79',
+  '#ff9896', '#aec7e8', '#98df8a', '#c5b0d5', '#ffbb78', '#637939', '#f7b6d2', '#9edae5', '#dbdb8d', '#7f7f7f'];
 const TYPE_CLASS = {
   'Battles': ['battles', 'B'],
   'Explosions/Remote violence': ['explosions', 'X'],
@@ -40,7 +41,13 @@ app.events = L.layerGroup().addTo(map);
 
 function iso(d) { return new Date(d).toISOString().slice(0, 10); }
 
-function actorKey(a) { return (a && (a.id || a.name || '')).toLowerCase(); }
+/** The side an actor belongs to: its country and sector when known (so that "the army" and
+ * "government troops" of one country share a colour), else its id or name. */
+function actorKey(a) {
+  if (!a) return '';
+  if (a.country && a.sector) return `${a.country}/${a.sector}`.toLowerCase();
+  return String(a.id || a.name || '').toLowerCase();
+}
 
 function colorOf(actor) {
   const k = actorKey(actor);
@@ -137,7 +144,7 @@ function controlPopup(st) {
   else if (st.status === 'besieged') what = `Besieged, held by ${st.controller.name}`;
   else what = `Held by ${st.controller.name}`;
   box.appendChild(el('div', 'fact', what));
-  box.appendChild(el('div', 'meta', `since ${st.since || '?'}${st.until ? ' until ' + st.until : ''} · confidence ${st.confidence}`));
+  box.appendChild(el('div', 'meta', `since ${st.since || '?'}${st.until ? ' until ' + st.until : ''} · confidence ${Number(st.confidence).toFixed(2)}`));
   for (const s of st.sources.slice(0, 5)) box.appendChild(sourceBlock(s));
   if (st.sources.length > 5) box.appendChild(el('div', 'meta', `and ${st.sources.length - 5} more sources`));
   if (st.place.geonameid != null) {
@@ -230,8 +237,16 @@ function renderLegend(places) {
   const box = $('legend-control');
   box.textContent = '';
   const sides = new Map();
-  for (const st of places) for (const a of [st.controller, ...(st.contenders || [])]) sides.set(actorKey(a), a);
-  for (const a of sides.values()) box.appendChild(el('div', 'legend-row', null, legendSwatch(colorOf(a)), document.createTextNode(a.name)));
+  for (const st of places) {
+    for (const a of [st.controller, ...(st.contenders || [])]) {
+      const k = actorKey(a);
+      if (!sides.has(k)) sides.set(k, { actor: a, names: new Set() });
+      sides.get(k).names.add(a.name);
+    }
+  }
+  for (const s of sides.values()) {
+    box.appendChild(el('div', 'legend-row', null, legendSwatch(colorOf(s.actor)), document.createTextNode([...s.names].join(' / '))));
+  }
   if (!sides.size) box.appendChild(el('div', 'meta', 'No control reported up to this day.'));
   box.appendChild(el('div', 'legend-row', null, legendSwatch(stripes('#777777', '#ffffff')), document.createTextNode('contested (stripes of the sides)')));
   box.appendChild(el('div', 'legend-row', null, legendSwatch('#fff', { border: '3px solid #000' }), document.createTextNode('besieged')));
@@ -344,7 +359,7 @@ async function init() {
     return;
   }
   const m = app.meta;
-  for (const a of m.actors) colorOf({ name: a });
+  for (const a of m.controllers || []) colorOf(a);
   for (const t of m.event_types) checkbox('types', t, t, true);
   for (const mod of MODALITIES) checkbox('modalities', mod, mod, !MODALITY_DEFAULT_OFF.has(mod));
   for (const a of m.actors) { const o = el('option', null, a); o.value = a; $('actor').appendChild(o); }

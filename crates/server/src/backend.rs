@@ -145,6 +145,9 @@ pub struct Meta {
     pub controls: usize,
     pub event_types: Vec<String>,
     pub actors: Vec<String>,
+    /// The sides that hold or contest places (for stable map colours).
+    #[serde(default)]
+    pub controllers: Vec<ActorRef>,
 }
 
 /// A failure of the backend, mapped to an HTTP status by the API.

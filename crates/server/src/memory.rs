@@ -94,6 +94,14 @@ pub fn mentions_of(text: &str, events: &[EventRecord], controls: &[ControlRecord
     out
 }
 
+/// Distinct actors by their timeline key, in order of first appearance.
+pub fn distinct_actors<'a>(
+    it: impl Iterator<Item = &'a sitrep_core::record::ActorRef>,
+) -> Vec<sitrep_core::record::ActorRef> {
+    let mut seen = std::collections::HashSet::new();
+    it.filter(|a| seen.insert(crate::timeline::actor_key(a))).cloned().collect()
+}
+
 impl Backend for MemBackend {
     fn events(&self, q: &EventQuery) -> BResult<Vec<EventRecord>> {
         let d = self.read();
@@ -180,6 +188,7 @@ impl Backend for MemBackend {
             controls: d.controls.len(),
             event_types: types.into_iter().collect(),
             actors: actors.into_iter().collect(),
+            controllers: distinct_actors(d.controls.iter().map(|c| &c.controller)),
         })
     }
 }

@@ -228,9 +228,12 @@ impl Backend for StoreBackend {
                 actors.insert(a.name.clone());
             }
         }
+        let mut sides = Vec::new();
         if let Some(d) = st.last_date {
             for s in c.control_as_of(d, None).map_err(err)? {
                 actors.insert(s.controller.name.clone());
+                sides.push(s.controller);
+                sides.extend(s.contenders);
             }
         }
         Ok(Meta {
@@ -241,6 +244,7 @@ impl Backend for StoreBackend {
             controls: st.controls,
             event_types: types.into_iter().collect(),
             actors: actors.into_iter().collect(),
+            controllers: crate::memory::distinct_actors(sides.iter()),
         })
     }
 }
