@@ -41,6 +41,8 @@ pub struct ActorTagger {
     noun_index: HashMap<String, Vec<usize>>,
     noun_max: usize,
     cues: HashMap<String, Vec<CueKind>>,
+    /// Bare forms of the speaking/deciding verbs ("attack", "demand").
+    lemmas: std::collections::HashSet<String>,
 }
 
 /// A candidate mention while tagging (unit indices; resolved into [`ActorMention`]s at the end).
@@ -407,6 +409,7 @@ impl ActorTagger {
             noun_index: HashMap::new(),
             noun_max: 1,
             cues: HashMap::new(),
+            lemmas: Default::default(),
         };
         for (i, c) in t.countries.iter().enumerate() {
             t.country_by_iso.insert(c.iso3.clone(), i);
@@ -473,6 +476,9 @@ impl ActorTagger {
             t.noun_index.entry(key).or_default().push(i);
         }
         for (kind, w) in &lex.cues {
+            if *kind == CueKind::Verb {
+                t.lemmas.insert(w.clone());
+            }
             let forms = if *kind == CueKind::Verb { verb_forms(w) } else { vec![w.clone()] };
             for f in forms {
                 let key = phrase_units(&f).iter().map(|u| u.norm.as_str()).collect::<Vec<_>>().join(" ");
@@ -895,8 +901,11 @@ impl ActorTagger {
     }
 
     /// Whether a speaking/deciding verb (or a copula + attitude adjective) follows at `k`.
-    fn speaker_verb_after(&self, u: &[Unit], mut k: usize, s_end: usize) -> bool {
+    /// Without an auxiliary, a singular subject needs an inflected verb ("Syria attacks", not the
+    /// headline noun in "Syria attack symptoms"); `plural` subjects may take the bare form.
+    fn speaker_verb_after(&self, u: &[Unit], mut k: usize, s_end: usize, plural: bool) -> bool {
         let mut copula = false;
+        let mut aux = false;
         let mut steps = 0;
         while k < s_end && steps < 10 {
             steps += 1;
@@ -916,6 +925,7 @@ impl ActorTagger {
                 if matches!(w, "is" | "was" | "are" | "were" | "be") {
                     copula = true;
                 }
+                aux = true;
                 k += 1;
                 continue;
             }
@@ -933,7 +943,10 @@ impl ActorTagger {
             return self.cue(w, CueKind::Adj)
                 || (w.ends_with("ing") && (self.cue(w, CueKind::Verb) || self.cue(w, CueKind::Form)));
         }
-        self.cue(w, CueKind::Verb) || self.cue(w, CueKind::Form)
+        if self.cue(w, CueKind::Form) {
+            return true;
+        }
+        self.cue(w, CueKind::Verb) && (aux || plural || !self.lemmas.contains(w))
     }
 
     /// A capital or country at units [np_start, end) standing for its government.
@@ -975,7 +988,7 @@ impl ActorTagger {
                 _ => break,
             }
         }
-        self.speaker_verb_after(u, k, s_end)
+        self.speaker_verb_after(u, k, s_end, k != end)
     }
 
     /// Whether the lower-case word at `k` starts a new noun ("the general election", "the court

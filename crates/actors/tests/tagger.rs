@@ -537,3 +537,13 @@ fn title_and_lexicon_name_give_the_person() {
     assert_eq!(n.actor.id.as_deref(), Some("ISR-NETANYAHU"));
     assert_eq!(n.kind, MentionKind::Official);
 }
+
+#[test]
+fn a_headline_noun_after_a_country_is_not_a_verb() {
+    let text = "Yemen attack toll rises to 40.";
+    let ms = tag(text);
+    assert_ne!(find(&ms, text, "Yemen").kind, MentionKind::Metonym);
+    let t2 = "Yemen attacks the port. Yemen will attack again.";
+    let ms = tag(t2);
+    assert!(ms.iter().filter(|m| m.span.of(t2) == "Yemen").all(|m| m.kind == MentionKind::Metonym));
+}
