@@ -51,6 +51,7 @@ pub enum Season {
 pub enum Cue {
     Future,
     FutureTo,
+    Modal,
     Ongoing,
     BePresent,
     BePast,
@@ -166,6 +167,7 @@ impl Lexicon {
             let cue = match cue {
                 "future" => Cue::Future,
                 "future_to" => Cue::FutureTo,
+                "modal" => Cue::Modal,
                 "ongoing" => Cue::Ongoing,
                 "be_present" => Cue::BePresent,
                 "be_past" => Cue::BePast,

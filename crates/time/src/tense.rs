@@ -42,6 +42,12 @@ fn cue_at(
     match lex.cues.get(w) {
         Some(Cue::Future) => return Some(Tense::Future),
         Some(Cue::FutureTo) => return (next(1) == "to").then_some(Tense::Future),
+        Some(Cue::Modal) if w == "may" && caps[j] => return None, // the month
+        Some(Cue::Modal) => {
+            // "could enter": a possibility ahead; "may have fled": a guess about the past.
+            let perfect = next(1) == "have" || (next(1) == "not" && next(2) == "have");
+            return Some(if perfect { Tense::Past } else { Tense::Future });
+        }
         Some(Cue::Ongoing) => return Some(Tense::Ongoing),
         Some(cue @ (Cue::BePresent | Cue::BePast)) => {
             // "is going to", "is to", "is expected to", "was set to": a plan or forecast.

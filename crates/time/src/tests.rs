@@ -284,6 +284,10 @@ fn clause_tenses() {
     assert_eq!(tense_of("The army on Sunday is expected to storm the town.", "Sunday"), Tense::Future);
     assert_eq!(tense_of("The envoy was due to arrive, and was set to meet them.", "meet"), Tense::Future);
     assert_eq!(tense_of("The town was shelled on Sunday.", "Sunday"), Tense::Past);
+    assert_eq!(tense_of("Residents fear the army could enter on Saturday.", "Saturday"), Tense::Future);
+    assert_eq!(tense_of("Officials expect the vote on Sunday.", "Sunday"), Tense::Future);
+    assert_eq!(tense_of("The rebels may have fled on Sunday.", "Sunday"), Tense::Past);
+    assert_eq!(tense_of("The Syrian army said on Saturday that it had recaptured the town.", "Saturday"), Tense::Past);
     assert_eq!(tense_of("Rain.", "Rain"), Tense::Unknown);
 }
 
