@@ -360,6 +360,10 @@ async fn not_found_api(uri: Uri) -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, format!("no such endpoint: {}", uri.path()))
 }
 
+async fn method_not_allowed(method: axum::http::Method, uri: Uri) -> ApiError {
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, format!("{method} is not allowed on {}", uri.path()))
+}
+
 async fn static_file(uri: Uri) -> Response {
     let path = uri.path().trim_start_matches('/');
     let path = if path.is_empty() { "index.html" } else { path };
@@ -401,6 +405,7 @@ pub fn router(backend: Arc<dyn Backend>, auth: Auth) -> Router {
         .route("/summary", get(summary_h))
         .route("/meta", get(meta))
         .fallback(not_found_api)
+        .method_not_allowed_fallback(method_not_allowed)
         .with_state(state);
     Router::new().nest("/api", api).fallback(static_file)
 }

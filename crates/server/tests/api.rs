@@ -155,6 +155,14 @@ async fn bad_parameters_are_clear_json_errors() {
 }
 
 #[tokio::test]
+async fn wrong_method_is_a_json_405() {
+    let (s, ct, v) = call(app(), Request::delete("/api/events").body(Body::empty()).unwrap()).await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(ct, "application/json");
+    assert!(v["error"]["message"].as_str().unwrap().contains("DELETE"));
+}
+
+#[tokio::test]
 async fn post_report_ingests_and_respects_the_token_rules() {
     let body = json!({"id": "new-1", "source": "Test", "published": "2017-11-20", "text": "Clashes were reported."});
     // Loopback without a token: allowed; again: already stored.
