@@ -417,3 +417,78 @@ fn ids_are_stable_and_evidence_is_the_sentence() {
     assert_eq!(e.evidence.text, "The national army shelled Kafr Tala.");
     assert_eq!(&text[e.trigger.span.start..e.trigger.span.end], "shelled");
 }
+
+// ----- more roles and readings -----------------------------------------------------------------
+
+#[test]
+fn a_metonym_is_an_actor_not_the_event_location() {
+    let text = "Amaria City demands talks with the Northern Front.";
+    let out = run(
+        text,
+        &[A("Amaria City", "Government of Amaria", Some("AMA"), Some("GOV"), ActorKind::Metonym), rebels()],
+        &[("Amaria City", "Amaria City", 500, PlaceLevel::Point)],
+    );
+    let e = only(&out, "demands");
+    assert_eq!(e.actor1[0].name, "Government of Amaria");
+    assert!(e.place.is_none(), "{:?}", e.place);
+}
+
+#[test]
+fn violence_at_a_protest_is_a_violent_demonstration() {
+    let out = run("Protesters clashed with police in Kafr Tala on Friday.", &[], &[town()]);
+    let types: Vec<&str> =
+        out.events.iter().filter_map(|e| e.acled.as_ref()).map(|a| a.sub_event_type.as_str()).collect();
+    assert_eq!(types, vec!["Violent demonstration"], "{:?}", out.events);
+    let out = run("Police fired tear gas at protesters in Kafr Tala.", &[], &[town()]);
+    assert!(out.events.iter().any(|e| e.acled.as_ref().unwrap().sub_event_type == "Protest with intervention"));
+    let out = run("Thousands of protesters marched peacefully in Kafr Tala.", &[], &[town()]);
+    assert_eq!(out.events[0].acled.as_ref().unwrap().sub_event_type, "Peaceful protest");
+}
+
+#[test]
+fn a_capture_without_resistance_is_a_non_violent_transfer() {
+    let out = run("The Northern Front entered Kafr Tala without resistance.", &[rebels()], &[town()]);
+    let e = only(&out, "entered");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Non-violent transfer of territory");
+}
+
+#[test]
+fn accidents_are_not_attacks() {
+    let out = run("A gas tank exploded at a factory in Kafr Tala, killing three workers.", &[], &[town()]);
+    assert!(out.events.is_empty(), "{:?}", out.events);
+}
+
+#[test]
+fn an_attack_on_a_checkpoint_is_an_armed_clash() {
+    let out = run("Gunmen attacked a checkpoint near Kafr Tala.", &[], &[town()]);
+    assert_eq!(only(&out, "attacked").acled.as_ref().unwrap().sub_event_type, "Armed clash");
+    let out = run("Gunmen attacked a wedding party near Kafr Tala.", &[], &[town()]);
+    assert_eq!(only(&out, "attacked").acled.as_ref().unwrap().sub_event_type, "Attack");
+}
+
+#[test]
+fn weapons_found_are_disrupted_weapons_use() {
+    let out = run("Police found a cache of rifles and explosives in Kafr Tala.", &[], &[town()]);
+    let types: Vec<&str> =
+        out.events.iter().filter_map(|e| e.acled.as_ref()).map(|a| a.sub_event_type.as_str()).collect();
+    assert!(types.contains(&"Disrupted weapons use"), "{types:?}");
+}
+
+#[test]
+fn a_governorate_anaphor_resolves_to_the_province() {
+    let out = run(
+        "The Northern Front attacked Kafr Tala, then the group kept controlling the governorate.",
+        &[rebels(), pronoun("the group", "Northern Front", None, "REB")],
+        &[town()],
+    );
+    let c = out.controls.iter().find(|c| c.place.name == "Province").expect("control of the province");
+    assert_eq!(c.controller.name, "Northern Front");
+    assert_eq!(c.place.precision, 3);
+}
+
+#[test]
+fn the_winner_is_unknown_but_the_loser_tells() {
+    let out = run("Kafr Tala was recaptured from the Northern Front.", &[rebels()], &[town()]);
+    let e = only(&out, "recaptured");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Government regains territory");
+}
