@@ -45,7 +45,8 @@ pub struct Actor {
     pub acled_inter: Option<u8>,
     pub wikidata: Option<String>,
     /// For proxies ("U.S.-backed forces", "Iranian proxy militias"): the ISO3 of the backer. The
-    /// proxy itself then has no country unless the text names one.
+    /// proxy itself has no country unless the text names one, or the report names the one group
+    /// the lexicon says that country backs (then the proxy is that group).
     pub backer: Option<String>,
 }
 
@@ -73,8 +74,9 @@ pub struct ActorMention {
     pub span: Span,
     pub actor: Actor,
     pub kind: MentionKind,
-    /// For pronouns and definite descriptions: index (into the same Vec) of the mention they
-    /// refer to. Kept for provenance.
+    /// For pronouns and definite descriptions (and proxy descriptions such as "U.S.-backed
+    /// forces" linked to a backed group named earlier): index (into the same Vec) of the mention
+    /// they refer to. Kept for provenance.
     pub antecedent: Option<usize>,
     /// Index of the sentence in `Doc::sentences`.
     pub sentence: usize,

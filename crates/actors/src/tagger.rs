@@ -603,6 +603,7 @@ impl ActorTagger {
         }
         coref::resolve(&mut cands);
         self.fallback_country(&mut cands);
+        self.link_proxies(&mut cands, published);
         let mut map = vec![None; cands.len()];
         let mut out = Vec::with_capacity(cands.len());
         for (k, c) in cands.iter().enumerate() {
@@ -625,6 +626,42 @@ impl ActorTagger {
             m.antecedent = m.antecedent.and_then(|a| map.get(a).copied().flatten());
         }
         out
+    }
+
+    /// "U.S.-backed forces" in a report that also names a group the lexicon says the U.S. backs
+    /// (on the publication date): that group. An earlier mention becomes the antecedent.
+    fn link_proxies(&self, cands: &mut [Cand], published: Option<NaiveDate>) {
+        for idx in 0..cands.len() {
+            let c = &cands[idx];
+            let Some(backer) = c.actor.backer.clone() else { continue };
+            if c.drop || c.actor.country.is_some() || c.actor.id.is_some() || c.person {
+                continue;
+            }
+            let backs = |j: usize| {
+                let o = &cands[j];
+                !o.drop
+                    && o.want.is_none()
+                    && o.actor.id.as_deref().and_then(|id| self.actor_by_id.get(id)).is_some_and(|&a| {
+                        self.actors[a]
+                            .relations
+                            .iter()
+                            .any(|r| r.kind == RelationKind::BackedBy && r.target == backer && r.holds_on(published))
+                    })
+            };
+            let found: Vec<usize> = (0..cands.len()).filter(|&j| j != idx && backs(j)).collect();
+            let ids: std::collections::BTreeSet<&str> =
+                found.iter().filter_map(|&j| cands[j].actor.id.as_deref()).collect();
+            if ids.len() != 1 {
+                continue; // none, or several candidates: keep the generic proxy
+            }
+            let Some(&first) = found.first() else { continue };
+            let actor = cands[first].actor.clone();
+            let before = found.iter().rev().copied().find(|&j| j < idx);
+            let c = &mut cands[idx];
+            c.actor = actor;
+            c.actor.backer = Some(backer);
+            c.antecedent = before;
+        }
     }
 
     /// "regime forces", "the government" with no antecedent: in a report about one country,

@@ -547,3 +547,16 @@ fn a_headline_noun_after_a_country_is_not_a_verb() {
     let ms = tag(t2);
     assert!(ms.iter().filter(|m| m.span.of(t2) == "Yemen").all(|m| m.kind == MentionKind::Metonym));
 }
+
+#[test]
+fn a_proxy_description_links_to_the_backed_group_named_in_the_report() {
+    let text = "The SDF took the dam. Later the U.S.-backed forces moved east.";
+    let ms = tag_on(text, 2018, 3, 1);
+    let p = find(&ms, text, "U.S.-backed forces");
+    assert_eq!(p.actor.id.as_deref(), Some("SDF"));
+    assert_eq!(p.actor.backer.as_deref(), Some("USA"));
+    assert_eq!(ms[p.antecedent.unwrap()].span.of(text), "SDF");
+    let alone = "Later the U.S.-backed forces moved east.";
+    let ms = tag_on(alone, 2018, 3, 1);
+    assert_eq!(find(&ms, alone, "U.S.-backed forces").actor.id, None);
+}
