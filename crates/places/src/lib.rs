@@ -1,1 +1,402 @@
 //! Places: the embedded gazetteer and the geoparser (detection, romanization folding, resolution).
+//!
+//! Place data: GeoNames (CC BY 4.0), via the registry packages listed in data/gazetteer/SOURCES.md,
+//! plus sitrep's curated supplement (data/gazetteer/supplement.tsv).
+//!
+//! ```
+//! let g = sitrep_places::Geoparser::embedded().unwrap();
+//! let text = "Shelling was reported in Deir Ezzor and near Albu Kamal.";
+//! let ids: Vec<i64> = g.parse(text).iter().filter_map(|m| m.place.as_ref().map(|p| p.geonameid)).collect();
+//! assert_eq!(ids, [170794, 174448]);
+//! ```
+
+pub mod fold;
+pub mod gazetteer;
+mod resolve;
+mod stop;
+
+use std::collections::HashSet;
+
+use gazetteer::Entry;
+pub use gazetteer::{Gazetteer, GazetteerError, Place};
+use sitrep_model::record::PlaceRef;
+use sitrep_model::Span;
+
+/// How a place name is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceRole {
+    /// The place itself, where something is or happens.
+    Literal,
+    /// "Syrian": the country, as a modifier; not an event location.
+    Demonym,
+    /// "Damascus demands": a government, not a location.
+    Metonym,
+}
+
+/// One place name found in a text, with the place it was resolved to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMention {
+    pub span: Span,
+    pub role: PlaceRole,
+    pub place: Option<Place>,
+    pub confidence: f32,
+    /// The geonameid of an explicit container found in the text ("X in Syria", "X, Idlib").
+    pub container: Option<i64>,
+}
+
+/// The geoparser: a gazetteer with its folded-name index. Build once, share freely (Send + Sync).
+pub struct Geoparser {
+    pub(crate) gaz: Gazetteer,
+    pub(crate) stop: stop::StopList,
+}
+
+/// A detected name before resolution.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub span: Span,
+    /// Word indices [w0, w1] (inclusive) of the words in `words`.
+    pub w0: usize,
+    pub w1: usize,
+    pub entries: Vec<Entry>,
+    /// Whether this came from given spans (gold-span mode) rather than detection.
+    #[allow(dead_code)]
+    pub given: bool,
+}
+
+impl Geoparser {
+    /// The embedded default gazetteer (GeoNames artifact + curated supplement + demonyms).
+    pub fn embedded() -> Result<Geoparser, GazetteerError> {
+        Ok(Geoparser { gaz: Gazetteer::embedded()?, stop: stop::StopList::embedded()? })
+    }
+
+    /// The embedded gazetteer extended with user-supplied GeoNames rows (allCountries.txt or a
+    /// country file) and, optionally, alternateNamesV2.txt rows.
+    pub fn with_extra(geonames_rows: &str, alternate_names: Option<&str>) -> Result<Geoparser, GazetteerError> {
+        let mut g = Gazetteer::embedded()?;
+        g.add_geonames_rows(geonames_rows, "--gazetteer")?;
+        if let Some(alt) = alternate_names {
+            for line in alt.lines() {
+                g.add_alternate_names_line(line);
+            }
+        }
+        g.build_index();
+        Ok(Geoparser { gaz: g, stop: stop::StopList::embedded()? })
+    }
+
+    /// A geoparser over a gazetteer built by the caller (e.g. streamed from a large dump).
+    pub fn from_gazetteer(gaz: Gazetteer) -> Result<Geoparser, GazetteerError> {
+        Ok(Geoparser { gaz, stop: stop::StopList::embedded()? })
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// Find and resolve the place names of `text`.
+    pub fn parse(&self, text: &str) -> Vec<PlaceMention> {
+        let words = fold::words(text);
+        let found = self.detect(text, &words);
+        resolve::resolve(self, text, &words, &found)
+    }
+
+    /// As [`Geoparser::parse`], for a document analysed by sitrep-model.
+    pub fn parse_doc(&self, doc: &sitrep_model::Doc) -> Vec<PlaceMention> {
+        self.parse(doc.text)
+    }
+
+    /// Resolve exactly the given spans (gold-span mode). The rest of the text is still read for
+    /// context (other places, containers). Spans that are not on char boundaries, or not a known
+    /// name, give `None`.
+    pub fn resolve_spans(&self, text: &str, spans: &[Span]) -> Vec<Option<Place>> {
+        let words = fold::words(text);
+        let detected = self.detect(text, &words);
+        let mut found: Vec<Found> = Vec::new();
+        let mut given_idx: Vec<Option<usize>> = Vec::with_capacity(spans.len());
+        for s in spans {
+            match self.lookup_span(text, &words, *s) {
+                Some(f) => {
+                    given_idx.push(Some(found.len()));
+                    found.push(f);
+                }
+                None => given_idx.push(None),
+            }
+        }
+        for d in detected {
+            if !spans.iter().any(|s| s.overlaps(d.span)) {
+                found.push(d);
+            }
+        }
+        let resolved = resolve::resolve_found(self, text, &words, &found);
+        given_idx.into_iter().map(|gi| gi.and_then(|i| resolved[i].place.clone())).collect()
+    }
+
+    pub fn get(&self, geonameid: i64) -> Option<Place> {
+        self.gaz.by_id.get(&geonameid).map(|&i| self.gaz.place(i))
+    }
+
+    /// A governorate/province ("SY.07") as a Place (feature code ADM1).
+    pub fn admin1_place(&self, admin1: &str) -> Option<Place> {
+        self.gaz.admin1.get(admin1).map(|&i| self.gaz.place(i))
+    }
+
+    /// A country (ISO 3166-1 alpha-2) as a Place.
+    pub fn country_place(&self, iso2: &str) -> Option<Place> {
+        self.gaz.country.get(iso2).map(|&i| self.gaz.place(i))
+    }
+
+    /// Whether `word` (one word) folds to a name of the gazetteer.
+    pub fn is_one_word_name(&self, word: &str) -> bool {
+        let k = fold::fold_word(word);
+        !k.is_empty() && self.gaz.index.get(k.as_str()).is_some_and(|v| v.iter().any(|e| matches!(e, Entry::Place(_))))
+    }
+
+    /// Candidate places for a name, in no particular order.
+    pub fn candidates(&self, name: &str) -> Vec<Place> {
+        let key = fold::fold_name(name);
+        self.gaz
+            .index
+            .get(key.as_str())
+            .map(|v| {
+                v.iter()
+                    .filter_map(|e| match e {
+                        Entry::Place(i) => Some(self.gaz.place(*i)),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Detection: the longest known name at each position, left to right, that passes the
+    /// capitalization and stop-list rules.
+    pub(crate) fn detect(&self, text: &str, words: &[fold::Word]) -> Vec<Found> {
+        let mut out = Vec::new();
+        let caps = words.iter().filter(|w| w.capital).count();
+        let lowercase_doc = words.len() >= 20 && caps * 50 < words.len();
+        let max_words = self.gaz.max_words.max(1);
+        let mut i = 0;
+        let mut key = String::new();
+        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(max_words); // (word j, key len)
+        while i < words.len() {
+            if words[i].article || words[i].key.is_empty() {
+                i += 1;
+                continue;
+            }
+            key.clear();
+            ends.clear();
+            let mut j = i;
+            let mut n = 0;
+            while j < words.len() && n < max_words {
+                if j > i && words[j].break_before {
+                    break;
+                }
+                if words[j].article {
+                    j += 1;
+                    continue;
+                }
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(&words[j].key);
+                n += 1;
+                ends.push((j, key.len()));
+                j += 1;
+            }
+            let mut accepted = None;
+            for &(j, klen) in ends.iter().rev() {
+                if let Some(entries) = self.gaz.index.get(&key[..klen]) {
+                    if self.accept(text, words, i, j, entries, lowercase_doc) {
+                        accepted = Some((j, entries));
+                        break;
+                    }
+                }
+            }
+            match accepted {
+                Some((j, entries)) => {
+                    let mut start = words[i].start;
+                    if i > 0 && words[i - 1].article && !words[i].break_before {
+                        start = words[i - 1].start;
+                    }
+                    out.push(Found {
+                        span: Span::new(start, words[j].end),
+                        w0: i,
+                        w1: j,
+                        entries: entries.clone(),
+                        given: false,
+                    });
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The gazetteer entries for a given span: its whole name, else without a leading "the" or a
+    /// trailing kind word ("province", "river"), else its longest known part.
+    fn lookup_span(&self, text: &str, words: &[fold::Word], s: Span) -> Option<Found> {
+        text.get(s.start..s.end)?;
+        let idx: Vec<usize> =
+            (0..words.len()).filter(|&k| words[k].start >= s.start && words[k].end <= s.end).collect();
+        if idx.is_empty() {
+            return None;
+        }
+        const GENERIC: &[&str] = &[
+            "the",
+            "province",
+            "governorate",
+            "city",
+            "river",
+            "county",
+            "district",
+            "region",
+            "state",
+            "town",
+            "village",
+            "airport",
+            "mountains",
+            "valley",
+            "island",
+            "islands",
+        ];
+        let key_of = |ks: &[usize]| -> String {
+            ks.iter()
+                .filter(|&&k| !words[k].article)
+                .map(|&k| words[k].key.as_str())
+                .filter(|k| !k.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut lo = 0;
+        let mut hi = idx.len();
+        loop {
+            let key = key_of(&idx[lo..hi]);
+            if let Some(e) = self.gaz.index.get(key.as_str()) {
+                return Some(Found { span: s, w0: idx[lo], w1: idx[hi - 1], entries: e.clone(), given: true });
+            }
+            if hi - lo > 1 && GENERIC.contains(&words[idx[lo]].lower.as_str()) {
+                lo += 1;
+            } else if hi - lo > 1 && GENERIC.contains(&words[idx[hi - 1]].lower.as_str()) {
+                hi -= 1;
+            } else {
+                break;
+            }
+        }
+        // longest known part
+        for len in (1..idx.len()).rev() {
+            for a in 0..=idx.len() - len {
+                let key = key_of(&idx[a..a + len]);
+                if let Some(e) = self.gaz.index.get(key.as_str()) {
+                    return Some(Found { span: s, w0: idx[a], w1: idx[a + len - 1], entries: e.clone(), given: true });
+                }
+            }
+        }
+        None
+    }
+
+    fn accept(&self, text: &str, words: &[fold::Word], i: usize, j: usize, entries: &[Entry], lc: bool) -> bool {
+        let first = &words[i];
+        let content: Vec<&fold::Word> = words[i..=j].iter().filter(|w| !w.article).collect();
+        if !lc {
+            if !first.capital {
+                return false;
+            }
+            if content.iter().any(|w| !w.capital && w.lower.len() >= 4) {
+                return false;
+            }
+        }
+        let demonym_only = entries.iter().all(|e| !matches!(e, Entry::Place(_)));
+        if content.len() == 1 {
+            let w = content[0];
+            if self.stop.is_hard(&w.lower) {
+                return false;
+            }
+            // All-capitals words of two or three letters are acronyms (IS, UN) unless a country code.
+            let sentence_start = is_sentence_start(text, first.start);
+            let cue = i > 0 && has_cue(words, i);
+            if self.stop.is_soft(&w.lower) && !cue {
+                let gaz = &self.gaz;
+                let top_level = |e: &Entry| match *e {
+                    Entry::Place(i) => {
+                        let r = &gaz.recs[i as usize];
+                        matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT" | "ADM1")
+                    }
+                    _ => true,
+                };
+                let big = |e: &Entry| match *e {
+                    Entry::Place(i) => gaz.recs[i as usize].pop >= 100_000,
+                    _ => false,
+                };
+                let ok = entries.iter().any(top_level) || (!sentence_start && entries.iter().any(big));
+                if !ok {
+                    return false;
+                }
+            }
+            // A surname after a capitalized given name or title ("John Kerry"): not a place,
+            // unless a locative word comes first.
+            if i > 0 && !demonym_only {
+                let p = &words[i - 1];
+                if p.capital
+                    && !first.break_before
+                    && !p.article
+                    && !self.stop.is_function(&p.lower)
+                    && !self.gaz.index.contains_key(p.key.as_str())
+                {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// Words that, right before a name, say that a place follows.
+const CUES: &[&str] = &[
+    "in", "at", "near", "outside", "around", "into", "toward", "towards", "across", "from", "to", "of", "via",
+    "through", "inside", "between", "and", "nearby", "south", "north", "east", "west", "town", "city", "village",
+];
+
+fn has_cue(words: &[fold::Word], i: usize) -> bool {
+    let p = &words[i - 1];
+    let p = if p.article && i >= 2 { &words[i - 2] } else { p };
+    !words[i].break_before && CUES.contains(&p.lower.as_str())
+}
+
+fn is_sentence_start(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("").trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '[']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', ';', '—', '–'])
+}
+
+/// A schema-v1 place reference for a mention (None when it has no resolved place).
+pub fn place_ref(m: &PlaceMention, text: &str, precision: u8) -> Option<PlaceRef> {
+    let p = m.place.as_ref()?;
+    Some(PlaceRef {
+        text: text.get(m.span.start..m.span.end).map(str::to_string),
+        span: Some(m.span),
+        name: p.name.clone(),
+        geonameid: (p.geonameid > 0).then_some(p.geonameid),
+        lat: p.lat,
+        lon: p.lon,
+        country: p.country.clone(),
+        admin1: p.admin1.clone(),
+        feature_code: Some(p.feature_code.clone()),
+        precision,
+    })
+}
+
+/// Great-circle distance in km.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn ok<T: Send + Sync>() {}
+    ok::<Geoparser>();
+    let _: HashSet<()> = HashSet::new();
+}

@@ -1,0 +1,366 @@
+//! The gazetteer: places (GeoNames rows), a folded-name index over all their names, admin-1 and
+//! country lookups. Built once from the embedded artifact, the curated supplement and, optionally,
+//! user-supplied GeoNames rows.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use crate::fold::{fold_name, fold_word};
+
+/// The committed artifact, built by `tools/gazetteer/build.sh` (see data/gazetteer/SOURCES.md).
+static EMBEDDED: &[u8] = include_bytes!("../../../data/gazetteer/geonames.tsv.zst");
+/// The curated supplement: GeoNames row format plus a source note (data/gazetteer/supplement.tsv).
+pub static SUPPLEMENT: &str = include_str!("../../../data/gazetteer/supplement.tsv");
+/// Extra demonyms and adjectives (data/gazetteer/demonyms.tsv).
+pub static DEMONYMS: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
+
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    #[error("gazetteer artifact: {0}")]
+    Artifact(String),
+    #[error("{file}:{line}: {msg}")]
+    Row { file: String, line: usize, msg: String },
+}
+
+/// A place of the gazetteer, as other stages see it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// GeoNames id; negative for places of sitrep's curated supplement that GeoNames lacks.
+    pub geonameid: i64,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    /// "SY.07" style: country code and GeoNames admin-1 code.
+    pub admin1: Option<String>,
+    pub feature_class: String,
+    pub feature_code: String,
+    pub population: u64,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Rec {
+    pub id: i64,
+    pub name: Box<str>,
+    pub lat: f64,
+    pub lon: f64,
+    pub fclass: u8,
+    pub fcode: Box<str>,
+    pub cc: Box<str>,
+    pub admin1: Box<str>,
+    pub pop: u64,
+    /// Names other than `name`, '|'-separated.
+    pub alts: Box<str>,
+}
+
+/// An index entry: a place, or a country referred to by its demonym/adjective.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Entry {
+    Place(u32),
+    Demonym(u32),
+    /// A demonym with no country place (e.g. "Kurdish"): the index of the text in `free_demonyms`.
+    FreeDemonym(u32),
+}
+
+#[derive(Default)]
+pub struct Gazetteer {
+    pub(crate) recs: Vec<Rec>,
+    pub(crate) by_id: HashMap<i64, u32>,
+    pub(crate) index: HashMap<Box<str>, Vec<Entry>>,
+    pub(crate) admin1: HashMap<Box<str>, u32>,
+    pub(crate) country: HashMap<Box<str>, u32>,
+    pub(crate) max_words: usize,
+    /// Demonyms and adjectives with what they refer to (kept to rebuild the index).
+    pub(crate) dem_list: Vec<(Entry, String)>,
+}
+
+fn parse_f64(s: &str) -> Option<f64> {
+    s.trim().parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+impl Gazetteer {
+    /// The embedded default: the GeoNames artifact, the curated supplement and demonyms.
+    pub fn embedded() -> Result<Gazetteer, GazetteerError> {
+        let mut dec = ruzstd::decoding::StreamingDecoder::new(EMBEDDED)
+            .map_err(|e| GazetteerError::Artifact(format!("zstd: {e}")))?;
+        let mut tsv = String::with_capacity(24 << 20);
+        dec.read_to_string(&mut tsv).map_err(|e| GazetteerError::Artifact(format!("zstd: {e}")))?;
+        let mut g = Gazetteer::default();
+        g.load_artifact(&tsv)?;
+        g.add_geonames_rows(SUPPLEMENT, "data/gazetteer/supplement.tsv")?;
+        g.build_index();
+        g.add_demonyms(DEMONYMS, "data/gazetteer/demonyms.tsv")?;
+        Ok(g)
+    }
+
+    fn push(&mut self, r: Rec) {
+        if let Some(&i) = self.by_id.get(&r.id) {
+            self.recs[i as usize] = r;
+            return;
+        }
+        self.by_id.insert(r.id, self.recs.len() as u32);
+        self.recs.push(r);
+    }
+
+    /// Rows of the artifact: id name lat lon fclass fcode cc admin1 pop altnames demonyms.
+    fn load_artifact(&mut self, tsv: &str) -> Result<(), GazetteerError> {
+        self.recs.reserve(280_000);
+        let mut dems: Vec<(Entry, String)> = Vec::new();
+        for (n, line) in tsv.lines().enumerate() {
+            let c: Vec<&str> = line.split('\t').collect();
+            let bad = |msg: &str| GazetteerError::Row {
+                file: "data/gazetteer/geonames.tsv.zst".into(),
+                line: n + 1,
+                msg: msg.into(),
+            };
+            if c.len() < 11 {
+                return Err(bad("expected 11 columns"));
+            }
+            let id: i64 = c[0].parse().map_err(|_| bad("bad geonameid"))?;
+            let lat = parse_f64(c[2]).ok_or_else(|| bad("bad latitude"))?;
+            let lon = parse_f64(c[3]).ok_or_else(|| bad("bad longitude"))?;
+            self.push(Rec {
+                id,
+                name: c[1].into(),
+                lat,
+                lon,
+                fclass: c[4].bytes().next().unwrap_or(b'P'),
+                fcode: c[5].into(),
+                cc: c[6].into(),
+                admin1: c[7].into(),
+                pop: c[8].parse().unwrap_or(0),
+                alts: c[9].into(),
+            });
+            if !c[10].is_empty() {
+                let i = self.by_id[&id];
+                for d in c[10].split('|') {
+                    dems.push((Entry::Demonym(i), d.to_string()));
+                }
+            }
+        }
+        self.dem_list = dems;
+        Ok(())
+    }
+
+    /// Add rows in GeoNames' own format (allCountries.txt, a country file, or sitrep's supplement,
+    /// which has a source note as a 20th column). A row whose id is already known and whose
+    /// coordinates are empty only adds its names to that place. `#` starts a comment line.
+    pub fn add_geonames_rows(&mut self, text: &str, file: &str) -> Result<(), GazetteerError> {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            self.add_geonames_line(line).map_err(|msg| GazetteerError::Row { file: file.into(), line: n + 1, msg })?;
+        }
+        Ok(())
+    }
+
+    /// One GeoNames row (19 tab-separated columns, more allowed). Call [`Gazetteer::build_index`]
+    /// after adding rows to a gazetteer that is already indexed.
+    pub fn add_geonames_line(&mut self, line: &str) -> Result<(), String> {
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 15 {
+            return Err(format!("expected at least 15 tab-separated GeoNames columns, found {}", c.len()));
+        }
+        let id: i64 = c[0].trim().parse().map_err(|_| format!("bad geonameid {:?}", c[0]))?;
+        let mut alts: Vec<&str> = Vec::new();
+        if !c[2].is_empty() && c[2] != c[1] {
+            alts.push(c[2]);
+        }
+        alts.extend(c[3].split(',').map(str::trim).filter(|a| !a.is_empty()));
+        if let (true, Some(&i)) = (c[4].trim().is_empty(), self.by_id.get(&id)) {
+            let r = &mut self.recs[i as usize];
+            let mut all: Vec<&str> = r.alts.split('|').filter(|a| !a.is_empty()).collect();
+            if !c[1].is_empty() && c[1] != &*r.name {
+                all.push(c[1]);
+            }
+            all.extend(alts);
+            r.alts = all.join("|").into();
+            return Ok(());
+        }
+        let lat = parse_f64(c[4]).ok_or_else(|| format!("bad latitude {:?}", c[4]))?;
+        let lon = parse_f64(c[5]).ok_or_else(|| format!("bad longitude {:?}", c[5]))?;
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            return Err("coordinates out of range".into());
+        }
+        if c[1].trim().is_empty() {
+            return Err("empty name".into());
+        }
+        let alts: Vec<&str> = alts.into_iter().filter(|a| !a.contains('|')).collect();
+        self.push(Rec {
+            id,
+            name: c[1].trim().into(),
+            lat,
+            lon,
+            fclass: c[6].bytes().next().unwrap_or(b'P'),
+            fcode: c[7].trim().into(),
+            cc: c[8].trim().into(),
+            admin1: c[10].trim().into(),
+            pop: c[14].trim().parse().unwrap_or(0),
+            alts: alts.join("|").into(),
+        });
+        Ok(())
+    }
+
+    /// Add alternate names in GeoNames' alternateNamesV2.txt format (id, geonameid, language,
+    /// name, …). Only Latin-script names in English or no language are kept.
+    pub fn add_alternate_names_line(&mut self, line: &str) {
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 4 || !matches!(c[2], "" | "en" | "ar" | "ku") {
+            return;
+        }
+        let Ok(id) = c[1].parse::<i64>() else { return };
+        let name = c[3].trim();
+        if name.is_empty() || name.contains('|') || !name.chars().all(|ch| !ch.is_alphabetic() || is_latin(ch)) {
+            return;
+        }
+        if let Some(&i) = self.by_id.get(&id) {
+            let r = &mut self.recs[i as usize];
+            let s = if r.alts.is_empty() { name.to_string() } else { format!("{}|{}", r.alts, name) };
+            r.alts = s.into();
+        }
+    }
+
+    /// (Re)build the folded-name index, and the admin-1 and country lookups.
+    pub fn build_index(&mut self) {
+        let mut index: HashMap<Box<str>, Vec<Entry>> = HashMap::with_capacity(self.recs.len() * 2);
+        self.admin1.clear();
+        self.country.clear();
+        let mut max_words = 1;
+        for (i, r) in self.recs.iter().enumerate() {
+            let i = i as u32;
+            match &*r.fcode {
+                "ADM1" if !r.cc.is_empty() => {
+                    self.admin1.insert(format!("{}.{}", r.cc, r.admin1).into(), i);
+                }
+                "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" | "TERR" if !r.cc.is_empty() => {
+                    let cur = self.country.get(&*r.cc).copied();
+                    if cur.is_none() || &*r.fcode == "PCLI" {
+                        self.country.insert(r.cc.clone(), i);
+                    }
+                }
+                _ => {}
+            }
+            let mut add = |name: &str, index: &mut HashMap<Box<str>, Vec<Entry>>| {
+                let key = fold_name(name);
+                if key.len() < 2 {
+                    return;
+                }
+                let nw = key.split(' ').count();
+                if nw > 6 {
+                    return;
+                }
+                max_words = max_words.max(nw);
+                let v = index.entry(key.as_str().into()).or_default();
+                if v.last() != Some(&Entry::Place(i)) {
+                    v.push(Entry::Place(i));
+                }
+                // "Abu Kamal" is also written as one word: Bukamal, Boukamal.
+                if let Some(rest) = key.strip_prefix("abu ") {
+                    if !rest.contains(' ') {
+                        let joined = format!("bu{rest}");
+                        let v = index.entry(joined.into()).or_default();
+                        if v.last() != Some(&Entry::Place(i)) {
+                            v.push(Entry::Place(i));
+                        }
+                    }
+                }
+            };
+            add(&r.name, &mut index);
+            for a in r.alts.split('|').filter(|a| !a.is_empty()) {
+                add(a, &mut index);
+            }
+        }
+        for (e, d) in &self.dem_list {
+            add_demonym(&mut index, d, *e);
+        }
+        self.index = index;
+        self.max_words = max_words;
+    }
+
+    /// Demonyms file: `word<TAB>ISO2 or -` lines; `-` for a people without a country place.
+    fn add_demonyms(&mut self, text: &str, file: &str) -> Result<(), GazetteerError> {
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim_end();
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut c = line.split('\t');
+            let (Some(word), Some(cc)) = (c.next(), c.next()) else {
+                return Err(GazetteerError::Row {
+                    file: file.into(),
+                    line: n + 1,
+                    msg: "expected demonym<TAB>ISO2".into(),
+                });
+            };
+            let entry = if cc.trim() == "-" {
+                Entry::FreeDemonym(0)
+            } else {
+                match self.country.get(cc.trim()) {
+                    Some(&i) => Entry::Demonym(i),
+                    None => {
+                        return Err(GazetteerError::Row {
+                            file: file.into(),
+                            line: n + 1,
+                            msg: format!("unknown country code {cc:?}"),
+                        })
+                    }
+                }
+            };
+            add_demonym(&mut self.index, word.trim(), entry);
+            self.dem_list.push((entry, word.trim().to_string()));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn place(&self, i: u32) -> Place {
+        let r = &self.recs[i as usize];
+        Place {
+            geonameid: r.id,
+            name: r.name.to_string(),
+            lat: r.lat,
+            lon: r.lon,
+            country: (!r.cc.is_empty()).then(|| r.cc.to_string()),
+            admin1: (!r.cc.is_empty() && !r.admin1.is_empty() && &*r.admin1 != "00")
+                .then(|| format!("{}.{}", r.cc, r.admin1)),
+            feature_class: (r.fclass as char).to_string(),
+            feature_code: r.fcode.to_string(),
+            population: r.pop,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.recs.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.recs.is_empty()
+    }
+}
+
+fn add_demonym(index: &mut HashMap<Box<str>, Vec<Entry>>, word: &str, e: Entry) {
+    let mut forms = vec![fold_name(word)];
+    // Plurals: Syrians, Iraqis, Kurds are handled by the file; add -s forms of -an/-i words.
+    let lw = word.to_lowercase();
+    if lw.ends_with("an") || lw.ends_with('i') {
+        forms.push(fold_name(&format!("{word}s")));
+    }
+    for k in forms {
+        if k.len() < 3 {
+            continue;
+        }
+        let v = index.entry(k.into()).or_default();
+        if !v.contains(&e) {
+            v.push(e);
+        }
+    }
+}
+
+fn is_latin(c: char) -> bool {
+    (c as u32) < 0x250 || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
+/// Fold one word: exposed for the stop-list.
+pub fn fold_one(w: &str) -> String {
+    fold_word(w)
+}

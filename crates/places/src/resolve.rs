@@ -1,0 +1,417 @@
+//! Resolution: rank each name's candidate places by feature type, population, the document's
+//! country context, explicit containers and spatial coherence; flag demonyms and metonyms.
+
+use std::collections::HashMap;
+
+use crate::fold::Word;
+use crate::gazetteer::{Entry, Rec};
+use crate::{distance_km, Found, Geoparser, PlaceMention, PlaceRole};
+
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    rec: u32,
+    demonym: bool,
+    score: f32,
+}
+
+fn feature_score(r: &Rec) -> f32 {
+    match &*r.fcode {
+        "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" => 7.0,
+        "TERR" => 5.0,
+        "CONT" => 6.5,
+        "ADM1" => 3.0,
+        "ADM2" => 0.5,
+        "PPLC" => 4.0,
+        "PPLA" => 2.5,
+        "PPLG" => 2.0,
+        "PPLA2" => 1.5,
+        "PPLA3" | "PPLA4" | "PPLA5" => 0.8,
+        "PPL" | "PPLF" | "PPLS" | "PPLR" | "PPLL" => 0.0,
+        "PPLX" => -0.5,
+        "PPLH" | "PPLQ" | "PPLW" => -1.5,
+        _ => 2.0, // supplement features: rivers, crossings, fields, bases, regions
+    }
+}
+
+fn pop_score(r: &Rec) -> f32 {
+    0.7 * ((r.pop as f32) + 1.0).log10()
+}
+
+fn is_country(r: &Rec) -> bool {
+    matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" | "TERR")
+}
+
+fn is_admin_area(r: &Rec) -> bool {
+    r.fclass == b'A'
+}
+
+/// Words after a name that say what kind of place it is.
+fn kind_after(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "province" | "provinces" | "governorate" | "governorates" | "region" | "state" | "wilaya" | "muhafazat"
+        | "oblast" | "prefecture" => "adm1",
+        "district" | "county" | "municipality" | "subdistrict" | "nahiya" => "adm2",
+        "city" | "town" | "village" | "villages" | "suburb" | "neighbourhood" | "neighborhood" => "ppl",
+        "river" => "stm",
+        "airport" | "airbase" | "airfield" => "air",
+        "dam" | "lake" | "reservoir" => "water",
+        "field" | "oilfield" | "gasfield" => "field",
+        "crossing" | "border" => "crossing",
+        "mountains" | "mountain" | "mount" | "hills" => "mt",
+        _ => return None,
+    })
+}
+
+fn kind_match(kind: &str, r: &Rec) -> bool {
+    let f = &*r.fcode;
+    match kind {
+        "adm1" => f == "ADM1",
+        "adm2" => f == "ADM2" || f == "ADM3",
+        "ppl" => r.fclass == b'P',
+        "stm" => f.starts_with("STM"),
+        "air" => f.starts_with("AIR"),
+        "water" => matches!(f, "DAM" | "LK" | "RSV" | "LKI"),
+        "field" => f.starts_with("OIL") || f == "GASF",
+        "crossing" => f == "PSTB" || r.fclass == b'P',
+        "mt" => f.starts_with("MT") || f == "HLL" || f == "HLLS",
+        _ => false,
+    }
+}
+
+/// Verbs of speaking or deciding: a capital or country as their subject is a government.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "warned",
+    "warns",
+    "demanded",
+    "demands",
+    "announced",
+    "announces",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "insisted",
+    "insists",
+    "wants",
+    "wanted",
+    "threatened",
+    "threatens",
+    "urged",
+    "urges",
+    "condemned",
+    "condemns",
+    "claimed",
+    "claims",
+    "agreed",
+    "agrees",
+    "refused",
+    "refuses",
+    "decided",
+    "decides",
+    "responded",
+    "responds",
+    "called",
+    "calls",
+    "blamed",
+    "blames",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "signed",
+    "signs",
+    "recognized",
+    "recognised",
+    "recognizes",
+    "recognises",
+    "imposed",
+    "imposes",
+    "sanctioned",
+    "expelled",
+    "summoned",
+    "protested",
+    "protests",
+    "backed",
+    "backs",
+    "supports",
+    "supported",
+    "opposes",
+    "opposed",
+    "welcomed",
+    "welcomes",
+    "criticized",
+    "criticised",
+    "asked",
+    "asks",
+    "hopes",
+    "hoped",
+    "believes",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "ordered",
+    "orders",
+];
+const AUX: &[&str] =
+    &["has", "have", "had", "will", "would", "also", "is", "was", "could", "may", "might", "must", "did", "does"];
+
+fn metonym_after(text: &str, words: &[Word], f: &Found) -> bool {
+    let mut k = f.w1 + 1;
+    let mut steps = 0;
+    while k < words.len() && steps < 3 {
+        let w = &words[k];
+        if w.break_before {
+            // "Damascus, which …" or "Russia's" are not verbs of this subject
+            return false;
+        }
+        if SPEECH.contains(&w.lower.as_str()) {
+            return true;
+        }
+        if !AUX.contains(&w.lower.as_str()) {
+            return false;
+        }
+        k += 1;
+        steps += 1;
+    }
+    let _ = text;
+    false
+}
+
+pub(crate) fn resolve(g: &Geoparser, text: &str, words: &[Word], found: &[Found]) -> Vec<PlaceMention> {
+    resolve_found(g, text, words, found)
+}
+
+pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[Found]) -> Vec<PlaceMention> {
+    let gaz = &g.gaz;
+    let n = found.len();
+    // Candidates with their context-free scores.
+    let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(n);
+    for f in found {
+        let mention_lower = {
+            let mut s = String::new();
+            crate::fold::base_letters(text.get(f.span.start..f.span.end).unwrap_or(""), &mut s);
+            s
+        };
+        let has_dem = f.entries.iter().any(|e| matches!(e, Entry::Demonym(_) | Entry::FreeDemonym(_)));
+        let mut v: Vec<Cand> = Vec::new();
+        for e in &f.entries {
+            match *e {
+                Entry::Place(i) if !has_dem => {
+                    let r = &gaz.recs[i as usize];
+                    let mut s = feature_score(r) + pop_score(r);
+                    let mut nl = String::new();
+                    crate::fold::base_letters(&r.name, &mut nl);
+                    if nl == mention_lower {
+                        s += 0.7;
+                    }
+                    v.push(Cand { rec: i, demonym: false, score: s });
+                }
+                Entry::Demonym(i) => v.push(Cand { rec: i, demonym: true, score: 10.0 }),
+                _ => {}
+            }
+        }
+        // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo").
+        let seats: Vec<(Box<str>, Box<str>)> = v
+            .iter()
+            .filter(|c| !c.demonym && gaz.recs[c.rec as usize].fclass == b'P')
+            .map(|c| {
+                let r = &gaz.recs[c.rec as usize];
+                (r.cc.clone(), r.admin1.clone())
+            })
+            .collect();
+        for c in v.iter_mut() {
+            let r = &gaz.recs[c.rec as usize];
+            if !c.demonym
+                && (&*r.fcode == "ADM1" || &*r.fcode == "ADM2")
+                && seats.iter().any(|(cc, a1)| *cc == r.cc && *a1 == r.admin1)
+            {
+                c.score -= 2.5;
+            }
+        }
+        cands.push(v);
+    }
+    // Kind words around each name.
+    let kinds: Vec<Option<&'static str>> = found
+        .iter()
+        .map(|f| {
+            let after = words.get(f.w1 + 1).filter(|w| !w.break_before).and_then(|w| kind_after(&w.lower));
+            let before = if f.w0 >= 2 && words[f.w0 - 1].lower == "of" && !words[f.w0].break_before {
+                kind_after(&words[f.w0 - 2].lower)
+            } else if f.w0 >= 1 && !words[f.w0].break_before {
+                match words[f.w0 - 1].lower.as_str() {
+                    "river" => Some("stm"),
+                    "lake" => Some("water"),
+                    "mount" => Some("mt"),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            before.or(after)
+        })
+        .collect();
+    for (k, v) in cands.iter_mut().enumerate() {
+        if let Some(kind) = kinds[k] {
+            for c in v.iter_mut() {
+                if !c.demonym && kind_match(kind, &gaz.recs[c.rec as usize]) {
+                    c.score += if kind == "ppl" { 1.5 } else { 6.0 };
+                }
+            }
+        }
+    }
+    let best0: Vec<Option<Cand>> = cands.iter().map(|v| best(v)).collect();
+
+    // Containers: "X, Y" / "X in Y" where Y is a country or province.
+    let mut container: Vec<Option<u32>> = vec![None; n];
+    for k in 0..n.saturating_sub(1) {
+        let between = text.get(found[k].span.end..found[k + 1].span.start).unwrap_or("").trim();
+        let between = between.trim_start_matches(',').trim();
+        let ok =
+            between.is_empty() || between == "in" || between == "in the" || between == "," || between == "province of";
+        if !ok {
+            continue;
+        }
+        if let Some(b) = best0[k + 1] {
+            let r = &gaz.recs[b.rec as usize];
+            if is_admin_area(r) && !b.demonym {
+                container[k] = Some(b.rec);
+            }
+        }
+    }
+    // "the Syrian town of X": a demonym right before a place word.
+    for k in 0..n {
+        if found[k].w0 >= 3 {
+            let w = &words[found[k].w0 - 1];
+            if w.lower == "of" && kind_after(&words[found[k].w0 - 2].lower).is_some() {
+                if let Some(j) = k.checked_sub(1) {
+                    if found[j].w1 + 3 == found[k].w0 {
+                        if let Some(b) = best0[j] {
+                            if b.demonym {
+                                container[k] = Some(b.rec);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Document context: countries and provinces of names that are sure.
+    let mut ctx_cc: HashMap<&str, f32> = HashMap::new();
+    let mut ctx_a1: HashMap<(&str, &str), f32> = HashMap::new();
+    let mut sure_pts: Vec<(usize, f64, f64)> = Vec::new();
+    let mut total = 0.0f32;
+    let mut contrib: Vec<Option<(&str, &str, f32)>> = vec![None; n];
+    for (k, v) in cands.iter().enumerate() {
+        let Some(b) = best0[k] else { continue };
+        let second = v.iter().filter(|c| c.rec != b.rec).map(|c| c.score).fold(f32::MIN, f32::max);
+        let r = &gaz.recs[b.rec as usize];
+        let distinct_countries = v.iter().any(|c| gaz.recs[c.rec as usize].cc != r.cc);
+        let sure = b.demonym || is_country(r) || !distinct_countries || b.score - second >= 2.0;
+        if !sure || r.cc.is_empty() {
+            continue;
+        }
+        let mut w = if b.demonym || is_country(r) { 1.5 } else { 1.0 };
+        if found[k].span.start < 60 {
+            w += 1.0; // dateline
+        }
+        contrib[k] = Some((&*r.cc, &*r.admin1, w));
+        *ctx_cc.entry(&r.cc).or_default() += w;
+        total += w;
+        if !is_country(r) && !b.demonym && !r.admin1.is_empty() {
+            *ctx_a1.entry((&r.cc, &r.admin1)).or_default() += w;
+        }
+        if !is_country(r) && !b.demonym && &*r.fcode != "CONT" {
+            sure_pts.push((k, r.lat, r.lon));
+        }
+    }
+    let total = total.max(1.0);
+
+    let mut out = Vec::with_capacity(n);
+    for (k, f) in found.iter().enumerate() {
+        let mut v = cands[k].clone();
+        let cont = container[k].map(|i| &gaz.recs[i as usize]);
+        for c in v.iter_mut() {
+            if c.demonym {
+                continue;
+            }
+            let r = &gaz.recs[c.rec as usize];
+            // other mentions' weight only, not the name's own
+            let (own_cc, own_a1) = match contrib[k] {
+                Some((cc, a1, w)) => {
+                    (if cc == &*r.cc { w } else { 0.0 }, if cc == &*r.cc && a1 == &*r.admin1 { w } else { 0.0 })
+                }
+                None => (0.0, 0.0),
+            };
+            let cc_w = ctx_cc.get(&*r.cc).copied().unwrap_or(0.0);
+            let cc_share = ((cc_w - own_cc).max(0.0) / total).min(1.0);
+            c.score += 3.5 * cc_share;
+            if !r.admin1.is_empty() {
+                let a_w = ctx_a1.get(&(&*r.cc, &*r.admin1)).copied().unwrap_or(0.0);
+                c.score += 3.0 * ((a_w - own_a1).max(0.0) / total).min(1.0);
+            }
+            if let Some(cr) = cont {
+                if cr.cc == r.cc && (is_country(cr) || cr.admin1 == r.admin1) && cr.id != r.id {
+                    c.score += 6.0;
+                }
+            }
+            // spatial coherence: near another sure place of the document
+            if !is_country(r) && r.fclass != b'L' {
+                let near = sure_pts
+                    .iter()
+                    .filter(|(j, _, _)| *j != k)
+                    .any(|(_, la, lo)| distance_km(r.lat, r.lon, *la, *lo) < 250.0);
+                if near {
+                    c.score += 1.0;
+                }
+            }
+        }
+        let b = best(&v);
+        let (place, role, conf) = match b {
+            Some(b) => {
+                let second = v.iter().filter(|c| c.rec != b.rec).map(|c| c.score).fold(f32::MIN, f32::max);
+                let margin = if second == f32::MIN { 5.0 } else { b.score - second };
+                let conf = 1.0 / (1.0 + (-margin).exp());
+                let r = &gaz.recs[b.rec as usize];
+                let role = if b.demonym {
+                    PlaceRole::Demonym
+                } else if (is_country(r) || &*r.fcode == "PPLC") && metonym_after(text, words, f) {
+                    PlaceRole::Metonym
+                } else {
+                    PlaceRole::Literal
+                };
+                (Some(gaz.place(b.rec)), role, conf.clamp(0.05, 0.99))
+            }
+            None => {
+                let dem = f.entries.iter().any(|e| matches!(e, Entry::FreeDemonym(_)));
+                (None, if dem { PlaceRole::Demonym } else { PlaceRole::Literal }, 0.3)
+            }
+        };
+        out.push(PlaceMention {
+            span: f.span,
+            role,
+            place,
+            confidence: conf,
+            container: container[k].map(|i| gaz.recs[i as usize].id),
+        });
+    }
+    out
+}
+
+fn best(v: &[Cand]) -> Option<Cand> {
+    let mut b: Option<Cand> = None;
+    for c in v {
+        match b {
+            None => b = Some(*c),
+            Some(x) if c.score > x.score => b = Some(*c),
+            _ => {}
+        }
+    }
+    b
+}
