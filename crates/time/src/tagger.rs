@@ -207,6 +207,10 @@ impl<'a> Tagger<'a> {
                 if lower.len() > 1 && lower.ends_with('.') && t.kind == TokenKind::Word {
                     lower.pop();
                 }
+                // Possessives date like their noun: "Saturday's attack", "last night's raid".
+                if lower.len() > 2 && lower.ends_with("'s") && t.kind == TokenKind::Word {
+                    lower.truncate(lower.len() - 2);
+                }
                 Tok { lower, kind: t.kind, cap: text.chars().next().is_some_and(char::is_uppercase), span: t.span }
             })
             .collect();
@@ -621,6 +625,16 @@ impl<'a> Tagger<'a> {
                         return Some((i + 2, day(p)));
                     }
                 }
+            }
+            "over" | "during" | "at" | "on" if self.is(i + 1, "the") && self.is(i + 2, "weekend") => {
+                let tense = self.tense_at(i);
+                let sat = if tense == Tense::Future {
+                    weekday_on_or_after(add_days(p, 1), chrono::Weekday::Sat)
+                } else {
+                    // The weekend that ended last (or ends today).
+                    add_days(weekday_on_or_before(p, chrono::Weekday::Sun), -1)
+                };
+                return Some((i + 3, Hit::new(sat, add_days(sat, 1), DatePrecision::Week, true)));
             }
             "last" if self.is(i + 1, "night") => {
                 return Some((i + 2, Hit::new(add_days(p, -1), p, DatePrecision::Day, true).tensed(Tense::Past)));

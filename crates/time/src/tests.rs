@@ -185,6 +185,10 @@ fn calendar_units() {
 
 #[test]
 fn more_relative_forms() {
+    check("Jets struck the town over the weekend.", "over the weekend", "2017-10-28", "2017-10-29", Week);
+    check("Talks will resume over the weekend.", "over the weekend", "2017-11-04", "2017-11-05", Week);
+    check("Last night's raid killed five.", "Last night's", "2017-11-02", "2017-11-03", Day);
+    check("Yesterday's raid killed five.", "Yesterday's", "2017-11-02", "2017-11-02", Day);
     check("Shelling went on all this week.", "this week", "2017-10-30", "2017-11-05", Week);
     check("A vote is due later this month.", "later this month", "2017-11-04", "2017-11-30", Month);
     check("The town was lost three years ago.", "three years ago", "2014-05-03", "2015-05-03", Year);
