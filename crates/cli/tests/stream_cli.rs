@@ -79,7 +79,7 @@ fn one_line_per_input_line_with_error_records() {
     assert_eq!(v[44]["report"]["id"], "nul");
     assert_eq!(v[46]["report"]["id"], "crlf");
     assert_eq!(v[50]["report"]["id"], "7");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("7 of 51 lines"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("8 of 51 lines"), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// Unbundling the stream output gives exactly the records of `sitrep extract` on the same file.
