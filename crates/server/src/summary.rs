@@ -52,7 +52,22 @@ pub struct Summary {
 fn the(name: &str) -> String {
     // Names of organisations read better with an article ("the Syrian Arab Army"); acronyms too ("the SDF").
     let lower = name.to_lowercase();
-    let org = ["army", "forces", "state", "front", "government", "militia", "units", "police", "council", "brigade"];
+    let org = [
+        "army",
+        "forces",
+        "state",
+        "front",
+        "government",
+        "militia",
+        "units",
+        "police",
+        "council",
+        "brigade",
+        "coalition",
+        "troops",
+        "ministry",
+        "alliance",
+    ];
     let acronym = name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_ascii_uppercase());
     if lower.starts_with("the ") || !(acronym || org.iter().any(|w| lower.split_whitespace().any(|x| x == *w))) {
         name.to_string()
@@ -138,6 +153,61 @@ fn event_clause(e: &EventRecord) -> Clause {
             format!("carried out air or drone strikes{place}"),
             format!("carry out air or drone strikes{place}"),
             format!("Air or drone strikes were reported{place}"),
+        ),
+        "Attack" | "Abduction/forced disappearance" | "Sexual violence" => {
+            let (p, b) = match sub {
+                "Attack" => ("attacked", "attack"),
+                "Abduction/forced disappearance" => ("abducted", "abduct"),
+                _ => ("committed sexual violence against", "commit sexual violence against"),
+            };
+            let target = a2.clone().unwrap_or_else(|| "civilians".to_string());
+            (format!("{p} {target}{place}"), format!("{b} {target}{place}"), format!("Civilians were attacked{place}"))
+        }
+        "Suicide bomb" | "Remote explosive/landmine/IED" | "Grenade" | "Chemical weapon" => {
+            let (p, b, n) = match sub {
+                "Suicide bomb" => ("carried out a suicide bombing", "carry out a suicide bombing", "A suicide bombing"),
+                "Grenade" => ("threw a grenade", "throw a grenade", "A grenade attack"),
+                "Chemical weapon" => ("used chemical weapons", "use chemical weapons", "A chemical attack"),
+                _ => ("set off an explosive device", "set off an explosive device", "An explosive device"),
+            };
+            (format!("{p}{place}"), format!("{b}{place}"), format!("{n} was reported{place}"))
+        }
+        "Peaceful protest" | "Protest with intervention" | "Excessive force against protesters" => {
+            (format!("protested{place}"), format!("protest{place}"), format!("Protests were reported{place}"))
+        }
+        "Violent demonstration" | "Mob violence" => {
+            (format!("rioted{place}"), format!("riot{place}"), format!("Riots were reported{place}"))
+        }
+        "Agreement" => (
+            format!("reached an agreement{}{place}", a2.as_ref().map(|x| format!(" with {x}")).unwrap_or_default()),
+            format!("reach an agreement{}{place}", a2.as_ref().map(|x| format!(" with {x}")).unwrap_or_default()),
+            format!("An agreement was reached{place}"),
+        ),
+        "Arrests" => {
+            (format!("made arrests{place}"), format!("make arrests{place}"), format!("Arrests were reported{place}"))
+        }
+        "Headquarters or base established" => {
+            (format!("set up a base{place}"), format!("set up a base{place}"), format!("A base was set up{place}"))
+        }
+        "Non-violent transfer of territory" => (
+            format!("took over {pname} without a fight{from}"),
+            format!("take over {pname} without a fight{from}"),
+            format!("{pname} changed hands without a fight"),
+        ),
+        "Looting/property destruction" => (
+            format!("looted or destroyed property{place}"),
+            format!("loot or destroy property{place}"),
+            format!("Looting or destruction of property was reported{place}"),
+        ),
+        "Disrupted weapons use" => (
+            format!("disrupted an attack{place}"),
+            format!("disrupt an attack{place}"),
+            format!("An attack was disrupted{place}"),
+        ),
+        "Change to group/activity" => (
+            format!("changed its activity{place}"),
+            format!("change its activity{place}"),
+            format!("A group changed its activity{place}"),
         ),
         "" => {
             let (p, b) = match plover {
@@ -252,7 +322,20 @@ fn phrase(c: &Clause, m: Modality, claimant: Option<String>, outlet: Option<&str
 
 fn lower_first(s: &str) -> String {
     // Keep proper names capitalised: only lower a leading function word.
-    for w in ["It ", "The ", "A ", "Fighting ", "Shelling ", "Air "] {
+    for w in [
+        "It ",
+        "The ",
+        "A ",
+        "An ",
+        "Fighting ",
+        "Shelling ",
+        "Air ",
+        "Civilians ",
+        "Protests ",
+        "Riots ",
+        "Arrests ",
+        "Looting ",
+    ] {
         if let Some(rest) = s.strip_prefix(w) {
             return format!("{}{rest}", w.to_lowercase());
         }
