@@ -169,8 +169,9 @@ impl Store {
     }
 
     /// Re-extracts every stored report with `extract`, replacing its mentions and observations
-    /// (one transaction per `batch` reports). `progress(done, total)` is called after each batch.
-    /// Returns the number of reports reprocessed.
+    /// (one transaction per `batch` reports), then re-groups all event mentions
+    /// ([`Store::recluster`]) so that the result is what a clean ingest would store.
+    /// `progress(done, total)` is called after each batch. Returns the number of reports reprocessed.
     pub fn reprocess(
         &mut self,
         mut extract: impl FnMut(&Report) -> Extraction,
@@ -210,6 +211,7 @@ impl Store {
             done += chunk.len();
             progress(done, total);
         }
+        self.recluster()?;
         Ok(done)
     }
 

@@ -77,7 +77,8 @@ impl Store {
     }
 
     /// The existing event this mention describes, if any (see [`crate::dedup`]).
-    fn find_event(&mut self, pk: i64, e: &EventRecord) -> Result<Option<i64>> {
+    /// Only events with an id above `above` are candidates (re-clustering builds new events).
+    fn find_event(&mut self, pk: i64, e: &EventRecord, above: i64) -> Result<Option<i64>> {
         let (Some(place), Some((start, end))) = (&e.place, event_days(e)) else { return Ok(None) };
         let lo = start.checked_sub_days(Days::new(40)).unwrap_or(start);
         let hi = end.checked_add_days(Days::new(dedup::SLACK_DAYS)).unwrap_or(end);
@@ -87,7 +88,7 @@ impl Store {
         let rows = self.conn.query(
             "SELECT id FROM events WHERE date_start >= ?1 AND date_start <= ?2 AND date_end >= ?3 \
              AND (place_key = ?4 OR (lat BETWEEN ?5 AND ?6 AND lon BETWEEN ?7 AND ?8) OR admin1 = ?9) \
-             AND id NOT IN (SELECT event_id FROM event_mentions WHERE report = ?10) ORDER BY id",
+             AND id NOT IN (SELECT event_id FROM event_mentions WHERE report = ?10) AND id > ?11 ORDER BY id",
             &[
                 day_str(lo),
                 day_str(hi),
@@ -99,6 +100,7 @@ impl Store {
                 Val::Real(place.lon + dlon),
                 place.admin1.clone().into(),
                 Val::Int(pk),
+                Val::Int(above),
             ],
         )?;
         let mut best: Option<(f64, i64)> = None;
@@ -122,24 +124,28 @@ impl Store {
         Ok(best.map(|(_, id)| id))
     }
 
+    /// A new, empty event keyed by the mention's record id (made unique if taken).
+    fn new_event(&mut self, pk: i64, ord: usize, e: &EventRecord) -> Result<i64> {
+        let base = if e.id.is_empty() { format!("e{pk}-{ord}") } else { e.id.clone() };
+        let mut key = base.clone();
+        let mut n = 1;
+        while self.conn.query_int("SELECT id FROM events WHERE key = ?1", &[key.as_str().into()])?.is_some() {
+            n += 1;
+            key = format!("{base}-{n}");
+        }
+        self.conn
+            .query_int(
+                "INSERT INTO events (key, types, modality, confidence, n_mentions, n_sources, actors, record) \
+                 VALUES (?1, '', 'asserted', 0, 0, 0, '', '{}') RETURNING id",
+                &[key.into()],
+            )?
+            .ok_or_else(|| Error::Other("insert returned no id".into()))
+    }
+
     fn add_mention(&mut self, pk: i64, ord: usize, e: &EventRecord) -> Result<()> {
-        let event_id = match self.find_event(pk, e)? {
+        let event_id = match self.find_event(pk, e, 0)? {
             Some(id) => id,
-            None => {
-                let mut key = if e.id.is_empty() { format!("e{pk}-{ord}") } else { e.id.clone() };
-                let mut n = 1;
-                while self.conn.query_int("SELECT id FROM events WHERE key = ?1", &[key.as_str().into()])?.is_some() {
-                    n += 1;
-                    key = format!("{}-{n}", e.id);
-                }
-                self.conn
-                    .query_int(
-                        "INSERT INTO events (key, types, modality, confidence, n_mentions, n_sources, actors, record) \
-                         VALUES (?1, '', 'asserted', 0, 0, 0, '', '{}') RETURNING id",
-                        &[key.into()],
-                    )?
-                    .ok_or_else(|| Error::Other("insert returned no id".into()))?
-            }
+            None => self.new_event(pk, ord, e)?,
         };
         let mid = self
             .conn
@@ -165,6 +171,39 @@ impl Store {
             )?;
         }
         self.refresh_event(event_id)
+    }
+
+    /// Rebuilds every merged event from all mentions, in report and mention order: the same
+    /// grouping a clean ingest of the stored reports would make (greedy merging depends on order,
+    /// and reprocessing re-adds a report's mentions while later reports are present). One
+    /// transaction; event ids (keys) are kept where the first mention is the same.
+    pub fn recluster(&mut self) -> Result<usize> {
+        self.in_tx(|s| {
+            let above = s.conn.query_int("SELECT COALESCE(MAX(id), 0) FROM events", &[])?.unwrap_or(0);
+            s.conn.exec("UPDATE events SET key = 'old:' || key", &[])?;
+            let ids = s.conn.query("SELECT id, report, ord FROM event_mentions ORDER BY report, ord, id", &[])?;
+            for chunk in ids.chunks(500) {
+                let list: Vec<String> = chunk.iter().filter_map(|r| r.int(0)).map(|i| i.to_string()).collect();
+                let sql = format!("SELECT id, record FROM event_mentions WHERE id IN ({})", list.join(","));
+                let records: std::collections::HashMap<i64, String> =
+                    s.conn.query(&sql, &[])?.into_iter().map(|r| (r.int(0).unwrap_or(0), r.string(1))).collect();
+                for r in chunk {
+                    let (mid, pk, ord) = (r.int(0).unwrap_or(0), r.int(1).unwrap_or(0), r.int(2).unwrap_or(0));
+                    let e: EventRecord = serde_json::from_str(records.get(&mid).map_or("null", String::as_str))?;
+                    let eid = match s.find_event(pk, &e, above)? {
+                        Some(id) => id,
+                        None => s.new_event(pk, ord.max(0) as usize, &e)?,
+                    };
+                    s.conn.exec(
+                        "UPDATE event_mentions SET event_id = ?1 WHERE id = ?2",
+                        &[Val::Int(eid), Val::Int(mid)],
+                    )?;
+                    s.refresh_event(eid)?;
+                }
+            }
+            s.conn.exec("DELETE FROM events WHERE id <= ?1", &[Val::Int(above)])?;
+            Ok(s.conn.query_int("SELECT COUNT(*) FROM events", &[])?.unwrap_or(0).max(0) as usize)
+        })
     }
 
     /// Recomputes an event's representative record and figures from its mentions (deletes it when

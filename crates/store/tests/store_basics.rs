@@ -244,7 +244,51 @@ fn odd_text_is_stored_faithfully(url: &str) {
     assert_eq!(s.events(&EventQuery { types: vec!["?1".into()], ..Default::default() }).expect("q").len(), 0);
 }
 
+fn reprocess_regroups_like_a_clean_ingest(url: &str) {
+    // a (sides unknown) fits both b and c; b and c are different clashes. A clean ingest groups
+    // {a, b} and {c}; re-adding a alone while c is present would pull it to c (closer).
+    let ra = report("ra", "Wire One", "2024-08-01", "Clashes were reported in Tell Alpha.");
+    let rb = report("rb", "Daily Two", "2024-08-01", "The army fought the Front near Alpha Gardens.");
+    let rc = report("rc", "Monitor Three", "2024-08-01", "Lakeside Militia clashed with the Front in Tell Alpha.");
+    let a = event(&ra, BATTLE, vec![], vec![], Some(alpha()), Some("2024-08-01"), M::Asserted, &ra.text);
+    let b = event(
+        &rb,
+        BATTLE,
+        vec![army()],
+        vec![rebels()],
+        Some(alpha_suburb()),
+        Some("2024-08-01"),
+        M::Asserted,
+        &rb.text,
+    );
+    let militia = actor("Lakeside Militia", None, "PRM");
+    let c = event(&rc, BATTLE, vec![militia], vec![rebels()], Some(alpha()), Some("2024-08-01"), M::Asserted, &rc.text);
+    let items = [(ra, ex(vec![a], vec![])), (rb, ex(vec![b], vec![])), (rc, ex(vec![c], vec![]))];
+    let mut s = Store::open(url).expect("open");
+    s.insert_batch(items.iter().map(|(r, e)| (r, e))).expect("insert");
+    let groups = |s: &mut Store| {
+        let mut g: Vec<Vec<String>> = s
+            .events(&EventQuery::default())
+            .expect("events")
+            .iter()
+            .map(|e| e.mentions.iter().map(|m| m.report.id.clone()).collect())
+            .collect();
+        g.sort();
+        g
+    };
+    let clean = groups(&mut s);
+    assert_eq!(clean, [vec!["ra".to_string(), "rb".to_string()], vec!["rc".to_string()]]);
+    let keys: Vec<String> = s.events(&EventQuery::default()).expect("events").into_iter().map(|e| e.id).collect();
+    let by_id =
+        |r: &sitrep_core::Report| items.iter().find(|(x, _)| x.id == r.id).map(|(_, e)| e.clone()).unwrap_or_default();
+    s.reprocess(by_id, 1, |_, _| {}).expect("reprocess");
+    assert_eq!(groups(&mut s), clean);
+    let again: Vec<String> = s.events(&EventQuery::default()).expect("events").into_iter().map(|e| e.id).collect();
+    assert_eq!(again, keys, "event ids are stable across reprocessing");
+}
+
 both_backends!(
+    reprocess_regroups_like_a_clean_ingest,
     odd_text_is_stored_faithfully,
     idempotent_ingest_and_reprocess,
     event_queries,
