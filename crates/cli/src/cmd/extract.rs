@@ -28,10 +28,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let pipeline = Pipeline::new();
     if args.stream.stream {
-        return super::stream::run_cli(&pipeline, &args.stream, &args.input);
+        return super::stream::run_cli(&Pipeline::new(), &args.stream, &args.input);
     }
+    // Built on the first report read: loading the gazetteer and lexicons is the slow part of a
+    // small run, and a run whose inputs all fail need not pay it.
+    let pipeline_cell = std::cell::OnceCell::new();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut write_error = None;
@@ -41,6 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return;
         }
         let report = ingested.report;
+        let pipeline: &Pipeline = pipeline_cell.get_or_init(Pipeline::new);
         // A bug in a stage must not cost the other reports: the report keeps its record, with a
         // warning, and the run's exit code says something failed.
         let mut extraction = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract(&report)))
