@@ -245,6 +245,7 @@ impl<'a> Tagger<'a> {
             }
             match self.match_at(i) {
                 Some((end, hit)) if end > i => {
+                    let end = end.min(self.toks.len());
                     let last = self.toks[end - 1].span;
                     let span_end = hit.end_byte.filter(|&b| b > last.start && b <= last.end).unwrap_or(last.end);
                     let span = Span::new(self.toks[i].span.start, span_end);
@@ -840,7 +841,7 @@ impl<'a> Tagger<'a> {
         let w = self.w(i);
         // "mid-2016", "mid-March", "mid-November 2016" are single tokens.
         if let Some(rest) = w.strip_prefix("mid-") {
-            let raw_rest = &self.raw(i)[4..];
+            let raw_rest = self.raw(i).get(4..).unwrap_or("");
             let hit = if let Ok(y) = rest.parse::<i32>() {
                 if !(1900..=2100).contains(&y) {
                     return None;
@@ -1008,7 +1009,7 @@ impl<'a> Tagger<'a> {
                 // "18.10.2014Get": a numeric date glued to the next (capitalized) word.
                 let cut = t.lower.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '/' | '-')))?;
                 let raw = t.span.of(self.doc.text);
-                if cut < 8 || !raw[cut..].chars().next().is_some_and(char::is_uppercase) {
+                if cut < 8 || !raw.get(cut..).unwrap_or("").chars().next().is_some_and(char::is_uppercase) {
                     return None;
                 }
                 (&t.lower[..cut], Some(t.span.start + cut))
