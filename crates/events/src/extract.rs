@@ -38,7 +38,7 @@ impl Default for Options {
 }
 
 /// Tuned on event-location-dev.jsonl (`sitrep eval events --only location`).
-pub const MIN_LOCATION_SCORE: i64 = -1000;
+pub const MIN_LOCATION_SCORE: i64 = -20;
 
 /// The event stage: lexicons compiled once, then shared read-only.
 #[derive(Clone, Debug)]
@@ -730,7 +730,7 @@ impl<'a> Cx<'a> {
             let (bk, before) = self.word_before_place(i, r.start);
             let near = (bk.saturating_sub(2)..=bk).any(|k| NEAR_WORDS.contains(&self.w(k)));
             let path = PATH_PREPS.contains(&before) && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
-            let mut score: i64 = if after { 100 } else { 70 } - dist.min(40);
+            let mut score: i64 = if after { 100 } else { 85 } - (2 * dist).min(60);
             if cue.is_some_and(|c| c.flags.place_subject) && !after {
                 score += 40;
             }
