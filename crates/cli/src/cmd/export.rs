@@ -27,6 +27,23 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match write(args) {
+        // A closed pipe (`sitrep export … | head`) is not an error.
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e)
+            if e.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
+        other => other,
+    }
+}
+
+fn write(args: Args) -> anyhow::Result<ExitCode> {
     let backend = sitrep_server::open(&args.db)?;
     let q = sitrep_server::EventQuery { from: args.from, to: args.to, ..Default::default() };
     let events = backend.events(&q)?;
