@@ -174,3 +174,10 @@ test('a report with <script> and onerror= text renders inert, with all mentions 
   await map.close();
   await page.close();
 });
+
+test('web/dist is built from the current web/src (run `npm run build` in web/ after editing)', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  for (const f of readdirSync(join(root, 'web', 'src'))) {
+    assert.equal(readFileSync(join(root, 'web', 'dist', f), 'utf8'), readFileSync(join(root, 'web', 'src', f), 'utf8'), f);
+  }
+});
