@@ -1,9 +1,16 @@
 //! The pipeline: one report in, its records out. Built once (lexicons, gazetteer), then shared
 //! read-only across threads.
+//!
+//! Stages, in data-flow order: text layer (`sitrep-model`) → places (`sitrep-places`), actors
+//! (`sitrep-actors`), time (`sitrep-time`) → events and control (`sitrep-events`). The adapters
+//! below turn each mention stage's output into the event stage's input ([`Mentions`]).
 
+use sitrep_actors::{ActorMention, ActorTagger, MentionKind};
+use sitrep_events::{ActorIn, ActorKind, EventExtractor, Mentions, PlaceIn, PlaceLevel, PlaceRole, Tense, TimeIn};
 use sitrep_model::analyze;
-use sitrep_model::record::{ControlRecord, EventRecord, Record, ReportRecord, ReportRef};
-use sitrep_model::Report;
+use sitrep_model::record::{ControlRecord, EventRecord, PlaceRef, Record, ReportRecord, ReportRef};
+use sitrep_model::{Doc, Report};
+use sitrep_places::{Geoparser, Place, PlaceMention};
 
 /// Everything extracted from one report.
 #[derive(Clone, Debug, Default)]
@@ -13,6 +20,8 @@ pub struct Extraction {
     pub controls: Vec<ControlRecord>,
     /// Problems worth telling the user that did not stop extraction (e.g. no publication date).
     pub warnings: Vec<String>,
+    /// The actor, place and time mentions the events were built from.
+    pub mentions: Mentions,
 }
 
 impl Extraction {
@@ -30,12 +39,66 @@ impl Extraction {
     }
 }
 
-#[derive(Debug, Default)]
-pub struct Pipeline {}
+/// A stage that could not be built (a broken lexicon or gazetteer).
+#[derive(Debug)]
+pub struct PipelineError(pub String);
+
+impl std::fmt::Display for PipelineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PipelineError {}
+
+pub struct Pipeline {
+    geoparser: Geoparser,
+    actors: ActorTagger,
+    events: EventExtractor,
+}
+
+impl std::fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline").finish_non_exhaustive()
+    }
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl Pipeline {
+    /// The pipeline with the embedded lexicons and gazetteer. Panics only if the embedded data of
+    /// this build is broken (a bug caught by the tests); see [`Pipeline::try_new`].
     pub fn new() -> Self {
-        Pipeline {}
+        match Self::try_new() {
+            Ok(p) => p,
+            Err(e) => panic!("broken embedded data in this build: {e}"),
+        }
+    }
+
+    pub fn try_new() -> Result<Self, PipelineError> {
+        Ok(Pipeline {
+            geoparser: Geoparser::embedded().map_err(|e| PipelineError(format!("gazetteer: {e}")))?,
+            actors: ActorTagger::embedded().map_err(|e| PipelineError(format!("actor lexicon: {e}")))?,
+            events: EventExtractor::embedded().map_err(|e| PipelineError(format!("event lexicon: {e}")))?,
+        })
+    }
+
+    /// Replace the event stage (e.g. with user-edited cue lexicons).
+    pub fn with_events(mut self, events: EventExtractor) -> Self {
+        self.events = events;
+        self
+    }
+
+    pub fn events(&self) -> &EventExtractor {
+        &self.events
+    }
+
+    pub fn geoparser(&self) -> &Geoparser {
+        &self.geoparser
     }
 
     pub fn extract(&self, report: &Report) -> Extraction {
@@ -44,6 +107,93 @@ impl Pipeline {
         if report.published.is_none() {
             warnings.push("no publication date: relative dates cannot be anchored".to_string());
         }
-        Extraction { sentences: doc.sentences.len(), events: Vec::new(), controls: Vec::new(), warnings }
+        let mentions = self.mentions(report, &doc);
+        let out = self.events.extract(report, &doc, &mentions);
+        Extraction { sentences: doc.sentences.len(), events: out.events, controls: out.controls, warnings, mentions }
     }
+
+    /// The actor, place and time mentions of a report, as the event stage reads them.
+    pub fn mentions(&self, report: &Report, doc: &Doc) -> Mentions {
+        let text = doc.text;
+        let places = self.geoparser.parse_doc(doc).iter().map(|m| self.place_in(m, text)).collect();
+        let actor_mentions = self.actors.tag(doc, report.published);
+        let actors = actor_mentions.iter().filter_map(|m| actor_in(m, text)).collect();
+        let times = sitrep_time::tag(doc, report.published)
+            .iter()
+            .map(|t| TimeIn {
+                span: t.span,
+                date: t.to_ref(text),
+                tense: match t.tense {
+                    sitrep_time::Tense::Past => Tense::Past,
+                    sitrep_time::Tense::Ongoing => Tense::Ongoing,
+                    sitrep_time::Tense::Future => Tense::Future,
+                    sitrep_time::Tense::Unknown => Tense::Unknown,
+                },
+                anchored: t.anchored,
+            })
+            .collect();
+        Mentions { actors, places, times }.sorted()
+    }
+
+    fn place_in(&self, m: &PlaceMention, text: &str) -> PlaceIn {
+        let role = match m.role {
+            sitrep_places::PlaceRole::Literal => PlaceRole::Literal,
+            sitrep_places::PlaceRole::Demonym => PlaceRole::Demonym,
+            sitrep_places::PlaceRole::Metonym => PlaceRole::Metonym,
+        };
+        let level = m.place.as_ref().map(level_of).unwrap_or(PlaceLevel::Point);
+        let place = m.place.as_ref().map(|p| {
+            let mut r = place_ref(p, 1);
+            r.text = text.get(m.span.start..m.span.end).map(str::to_string);
+            r.span = Some(m.span);
+            r
+        });
+        let admin1 = m
+            .place
+            .as_ref()
+            .and_then(|p| p.admin1.as_deref())
+            .and_then(|a| self.geoparser.admin1_place(a))
+            .map(|p| place_ref(&p, 3));
+        PlaceIn { span: m.span, role, place, level, admin1 }
+    }
+}
+
+fn place_ref(p: &Place, precision: u8) -> PlaceRef {
+    PlaceRef {
+        text: None,
+        span: None,
+        name: p.name.clone(),
+        geonameid: (p.geonameid > 0).then_some(p.geonameid),
+        lat: p.lat,
+        lon: p.lon,
+        country: p.country.clone(),
+        admin1: p.admin1.clone(),
+        feature_code: Some(p.feature_code.clone()),
+        precision,
+    }
+}
+
+/// How specific a gazetteer place is (GeoNames feature class and code).
+fn level_of(p: &Place) -> PlaceLevel {
+    let code = p.feature_code.as_str();
+    match p.feature_class.as_str() {
+        "A" if code.starts_with("PCL") || code == "TERR" => PlaceLevel::Country,
+        "A" => PlaceLevel::Region,
+        "H" | "T" | "U" => PlaceLevel::Feature,
+        "L" if matches!(code, "RGN" | "RGNE" | "AREA" | "ZN" | "ZNB" | "CONT") => PlaceLevel::Region,
+        _ => PlaceLevel::Point,
+    }
+}
+
+fn actor_in(m: &ActorMention, text: &str) -> Option<ActorIn> {
+    if m.locative {
+        return None;
+    }
+    let kind = match m.kind {
+        MentionKind::Lexicon | MentionKind::Composed | MentionKind::Official => ActorKind::Name,
+        MentionKind::Metonym => ActorKind::Metonym,
+        MentionKind::Pronoun => ActorKind::Pronoun,
+        MentionKind::Definite => ActorKind::Definite,
+    };
+    Some(ActorIn { span: m.span, actor: m.to_ref(text), kind })
 }

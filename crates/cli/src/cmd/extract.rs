@@ -23,8 +23,21 @@ pub struct Args {
     #[arg(long)]
     pub pretty: bool,
 
+    /// After each report's records, also write a `mentions` record: the actor, place and time
+    /// mentions the events were built from (for checking and debugging extraction).
+    #[arg(long)]
+    pub mentions: bool,
+
     #[command(flatten)]
     pub stream: super::stream::StreamArgs,
+}
+
+/// A line of output: a schema-v1 record, or the opt-in `mentions` record.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Rec<'a> {
+    Record(&'a sitrep_core::Record),
+    Value(&'a serde_json::Value),
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -61,7 +74,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         // The reader's warnings (converted encoding, split file, …) come first in the record.
         extraction.warnings.splice(0..0, ingested.warnings);
-        for rec in extraction.records(&report) {
+        let mut values: Vec<serde_json::Value> = Vec::new();
+        if args.mentions {
+            values.push(serde_json::json!({
+                "record": "mentions",
+                "report": sitrep_core::record::ReportRef::of(&report),
+                "actors": extraction.mentions.actors,
+                "places": extraction.mentions.places,
+                "times": extraction.mentions.times,
+            }));
+        }
+        for rec in extraction.records(&report).iter().map(Rec::Record).chain(values.iter().map(Rec::Value)) {
             let res = if args.pretty {
                 serde_json::to_writer_pretty(&mut out, &rec).map_err(std::io::Error::from)
             } else {
