@@ -175,6 +175,10 @@ pub trait Backend: Send + Sync + 'static {
     fn report(&self, id: &str) -> BResult<Option<ReportView>>;
     fn ingest(&self, report: Report) -> BResult<IngestOutcome>;
     fn meta(&self) -> BResult<Meta>;
+    /// The name of a GeoNames admin-1 area ("SY.07"), when the backend can tell (default: no).
+    fn admin1_name(&self, _code: &str) -> Option<String> {
+        None
+    }
 }
 
 /// The date an event is about: its own date, else its report's publication date.

@@ -94,7 +94,13 @@ fn names(v: &[ActorRef]) -> (String, String) {
 }
 
 /// Writes events with an ACLED type, a place and a date as ACLED rows. Returns (written, skipped).
-pub fn acled_csv(events: &[EventRecord], out: &mut dyn Write, timestamp: i64) -> std::io::Result<(usize, usize)> {
+/// `admin1` names GeoNames admin-1 codes ("SY.07"); the column stays empty where it cannot.
+pub fn acled_csv(
+    events: &[EventRecord],
+    out: &mut dyn Write,
+    timestamp: i64,
+    admin1: &dyn Fn(&str) -> Option<String>,
+) -> std::io::Result<(usize, usize)> {
     writeln!(out, "{}", ACLED_COLUMNS.join(","))?;
     let (mut n, mut skipped) = (0, 0);
     for e in events {
@@ -143,8 +149,8 @@ pub fn acled_csv(events: &[EventRecord], out: &mut dyn Write, timestamp: i64) ->
             country.map(|c| c.numeric.to_string()).unwrap_or_default(),
             country.and_then(|c| c.acled_region.clone()).unwrap_or_default(),
             country.map(|c| c.name.clone()).or_else(|| p.country.clone()).unwrap_or_default(),
-            // Admin names are not resolved yet; GeoNames admin1 codes are not ACLED names, so leave them empty.
-            String::new(),
+            // ACLED writes names; a GeoNames code is not one, so the column stays empty without a name.
+            p.admin1.as_deref().and_then(admin1).unwrap_or_default(),
             String::new(),
             String::new(),
             p.name.clone(),
@@ -246,7 +252,7 @@ mod tests {
     #[test]
     fn acled_csv_has_acled_header_and_honest_precision() {
         let mut buf = Vec::new();
-        let (n, skipped) = acled_csv(&events(), &mut buf, 0).unwrap();
+        let (n, skipped) = acled_csv(&events(), &mut buf, 0, &|_| None).unwrap();
         let s = String::from_utf8(buf).unwrap();
         let mut lines = s.lines();
         assert_eq!(lines.next().unwrap().split(',').count(), 31);

@@ -19,6 +19,8 @@ pub struct StoreBackend {
     pool: Vec<Mutex<Store>>,
     next: AtomicUsize,
     pipeline: OnceLock<Pipeline>,
+    /// Name admin-1 areas from the embedded gazetteer (built on first use).
+    admin_names: bool,
 }
 
 fn err(e: sitrep_store::Error) -> BackendError {
@@ -33,12 +35,23 @@ impl StoreBackend {
         for _ in 0..n {
             pool.push(Mutex::new(Store::open(url).map_err(|e| anyhow::anyhow!("cannot open database '{url}': {e}"))?));
         }
-        Ok(StoreBackend { pool, next: AtomicUsize::new(0), pipeline: OnceLock::new() })
+        Ok(StoreBackend { pool, next: AtomicUsize::new(0), pipeline: OnceLock::new(), admin_names: true })
+    }
+
+    /// Leaves admin-1 areas unnamed (no gazetteer is loaded for summaries and exports).
+    pub fn without_admin_names(mut self) -> Self {
+        self.admin_names = false;
+        self
     }
 
     /// Wraps an open store (one connection).
     pub fn from_store(store: Store) -> Self {
-        StoreBackend { pool: vec![Mutex::new(store)], next: AtomicUsize::new(0), pipeline: OnceLock::new() }
+        StoreBackend {
+            pool: vec![Mutex::new(store)],
+            next: AtomicUsize::new(0),
+            pipeline: OnceLock::new(),
+            admin_names: true,
+        }
     }
 
     /// Stores a report with records made elsewhere (hand-built examples, records from another run).
@@ -213,6 +226,13 @@ impl Backend for StoreBackend {
             }
             Inserted::Skipped { .. } => Ok(IngestOutcome { report_id: id, stored: false, events: 0, controls: 0 }),
         }
+    }
+
+    fn admin1_name(&self, code: &str) -> Option<String> {
+        if !self.admin_names {
+            return None;
+        }
+        self.pipeline.get_or_init(Pipeline::new).geoparser().admin1_place(code).map(|p| p.name)
     }
 
     fn meta(&self) -> BResult<Meta> {

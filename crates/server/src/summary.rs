@@ -507,10 +507,14 @@ pub fn build(b: &dyn Backend, from: NaiveDate, to: NaiveDate, region: Option<&st
     for (k, mut s) in sections {
         let ps = places.remove(&k).unwrap_or_default();
         let country = k.0.as_deref().map(countries::name);
-        s.region = match (&country, &k.1) {
-            (Some(c), Some(a)) if !ps.is_empty() => format!("{c}: {} area ({a})", ps[..ps.len().min(3)].join(", ")),
-            (Some(c), Some(a)) => format!("{c} ({a})"),
-            (Some(c), None) => c.clone(),
+        let admin = k.1.as_deref().and_then(|a| b.admin1_name(a));
+        s.region = match (&country, &k.1, admin) {
+            (Some(c), Some(_), Some(name)) => format!("{c}: {name}"),
+            (Some(c), Some(a), None) if !ps.is_empty() => {
+                format!("{c}: {} area ({a})", ps[..ps.len().min(3)].join(", "))
+            }
+            (Some(c), Some(a), None) => format!("{c} ({a})"),
+            (Some(c), None, _) => c.clone(),
             _ => "Unlocated".to_string(),
         };
         s.country = k.0.clone();

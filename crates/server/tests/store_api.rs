@@ -10,7 +10,7 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 fn app() -> axum::Router {
-    let b = StoreBackend::open(":memory:", 1).unwrap();
+    let b = StoreBackend::open(":memory:", 1).unwrap().without_admin_names();
     for (r, e, c) in fixtures::demo() {
         assert!(b.add_records(&r, e, c).unwrap());
     }

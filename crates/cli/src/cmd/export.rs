@@ -57,7 +57,8 @@ fn write(args: Args) -> anyhow::Result<ExitCode> {
         "acled-csv" => {
             let now =
                 std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-            let (n, skipped) = export::acled_csv(&events, &mut out, i64::try_from(now).unwrap_or(0))?;
+            let (n, skipped) =
+                export::acled_csv(&events, &mut out, i64::try_from(now).unwrap_or(0), &|c| backend.admin1_name(c))?;
             if skipped > 0 {
                 eprintln!("sitrep: {n} events written; {skipped} left out (ACLED rows need an ACLED type, a place and a date)");
             }
