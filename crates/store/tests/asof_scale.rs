@@ -55,6 +55,16 @@ fn run(places: usize, per_place: usize) {
     let ms = t.elapsed().as_secs_f64() * 1000.0;
     assert_eq!(got.len(), places);
     let t = Instant::now();
+    let raw = s
+        .conn()
+        .query(
+            "SELECT (SELECT ci.state FROM control_intervals ci WHERE ci.place_key = p.key AND ci.since <= ?1 \
+             ORDER BY ci.since DESC LIMIT 1) AS state FROM places p ORDER BY p.name_lower, p.key",
+            &[day.to_string().into()],
+        )
+        .expect("raw");
+    eprintln!("  of which SQL: {:.1} ms ({} rows)", t.elapsed().as_secs_f64() * 1000.0, raw.len());
+    let t = Instant::now();
     let boxed = s.control_as_of(day, Some([35.0, 30.0, 35.05, 39.9])).expect("bbox");
     let bms = t.elapsed().as_secs_f64() * 1000.0;
     assert!(!boxed.is_empty() && boxed.len() < places);
