@@ -294,16 +294,19 @@ impl Gazetteer {
                     msg: "expected demonym<TAB>ISO2".into(),
                 });
             };
-            let entry = if cc.trim() == "-" {
+            let target = cc.trim();
+            let entry = if target == "-" {
                 Entry::FreeDemonym(0)
+            } else if let Some(i) = target.parse::<i64>().ok().and_then(|id| self.by_id.get(&id)) {
+                Entry::Demonym(*i)
             } else {
-                match self.country.get(cc.trim()) {
+                match self.country.get(target) {
                     Some(&i) => Entry::Demonym(i),
                     None => {
                         return Err(GazetteerError::Row {
                             file: file.into(),
                             line: n + 1,
-                            msg: format!("unknown country code {cc:?}"),
+                            msg: format!("unknown country code or geonameid {target:?}"),
                         })
                     }
                 }

@@ -320,7 +320,7 @@ impl Geoparser {
                 let top_level = |e: &Entry| match *e {
                     Entry::Place(i) => {
                         let r = &gaz.recs[i as usize];
-                        matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT" | "ADM1")
+                        matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
                     }
                     _ => true,
                 };

@@ -29,7 +29,12 @@ fn feature_score(r: &Rec) -> f32 {
         "PPL" | "PPLF" | "PPLS" | "PPLR" | "PPLL" => 0.0,
         "PPLX" => -0.5,
         "PPLH" | "PPLQ" | "PPLW" => -1.5,
-        _ => 2.0, // supplement features: rivers, crossings, fields, bases, regions
+        // curated supplement or a user's full dump: regions, rivers, crossings, fields, bases
+        _ => match r.fclass {
+            b'L' => 4.0,
+            b'H' | b'S' | b'T' => 3.0,
+            _ => 1.0,
+        },
     }
 }
 
@@ -212,14 +217,19 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                     }
                     v.push(Cand { rec: i, demonym: false, score: s });
                 }
-                Entry::Demonym(i) => v.push(Cand { rec: i, demonym: true, score: 10.0 }),
+                Entry::Demonym(i) => {
+                    let r = &gaz.recs[i as usize];
+                    v.push(Cand { rec: i, demonym: true, score: 10.0 + pop_score(r) })
+                }
                 _ => {}
             }
         }
         // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo").
+        let mention_key = crate::fold::fold_name(text.get(f.span.start..f.span.end).unwrap_or(""));
         let seats: Vec<(Box<str>, Box<str>)> = v
             .iter()
             .filter(|c| !c.demonym && gaz.recs[c.rec as usize].fclass == b'P')
+            .filter(|c| crate::fold::fold_name(&gaz.recs[c.rec as usize].name) == mention_key)
             .map(|c| {
                 let r = &gaz.recs[c.rec as usize];
                 (r.cc.clone(), r.admin1.clone())
