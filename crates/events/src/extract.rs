@@ -1148,10 +1148,19 @@ impl<'a> Cx<'a> {
         let first_word =
             (te..until).find(|&k| !matches!(self.w(k), "the" | "a" | "an" | "of" | "town" | "city" | "village"));
         let r = self.sent_range(s);
-        let words: Vec<usize> = r.clone().filter(|&k| self.doc.tokens[k].kind == TokenKind::Word).collect();
-        let caps =
-            words.iter().filter(|&&k| self.doc.token_text(k).chars().next().is_some_and(char::is_uppercase)).count();
-        let title_case = caps * 5 > words.len() * 3;
+        // A headline in title case ("Loses Control Of Its Last Refuge"): function words capitalized.
+        let function: Vec<usize> = r
+            .clone()
+            .skip(1)
+            .filter(|&k| {
+                matches!(
+                    self.w(k),
+                    "of" | "the" | "its" | "from" | "to" | "in" | "on" | "and" | "for" | "with" | "at" | "by"
+                )
+            })
+            .collect();
+        let capitalized = |k: &usize| self.doc.token_text(*k).chars().next().is_some_and(char::is_uppercase);
+        let title_case = function.iter().any(capitalized) && !function.iter().any(|k| !capitalized(k));
         let proper = !title_case
             && first_word.is_some_and(|k| {
                 self.doc.tokens[k].kind == TokenKind::Word
