@@ -221,7 +221,7 @@ fn run_generated(files: &[(&str, String)], extra: &[&str]) -> (Run, tempfile::Te
 #[test]
 fn generated_huge_inputs_are_bounded() {
     // The limits are scaled down (16 KiB reports) so that the run stays quick in debug builds;
-    // the code paths are the ones a 100 MB file takes at the default 4 MiB.
+    // the code paths are the ones a 100 MB file takes at the default 1 MiB.
     let huge = format!("{{\"id\":\"huge\",\"text\":\"{}\"}}", "a".repeat(100 << 10));
     let files = [
         // A JSONL line far over the limit between two good lines.

@@ -264,7 +264,7 @@ fn big_text_is_read_in_parts() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("archive.txt");
     let para = "Shelling was reported near Avdiivka on Tuesday, officials said. Residents did not leave.\n\n";
-    // Small sizes keep the run quick; the reader is the same at 4 MiB parts of a 100 MB file.
+    // Small sizes keep the run quick; the reader is the same at 1 MiB parts of a 100 MB file.
     std::fs::write(&p, format!("March 3, 2023\n\n{}", para.repeat(100))).unwrap(); // ≈ 9 KB
     let r = extract_ok(&[&p.display().to_string(), "--max-report-size", "4K"], None);
     let reps = reports(&r.records);

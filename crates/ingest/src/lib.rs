@@ -33,8 +33,9 @@ use sitrep_model::Report;
 use std::fmt;
 use std::io::Read;
 
-/// Default size limit of one report's text (4 MiB).
-pub const DEFAULT_MAX_REPORT_BYTES: usize = 4 << 20;
+/// Default size limit of one report's text (1 MiB): far above any real report, and small enough
+/// that the extraction stages stay quick on each part of a huge file.
+pub const DEFAULT_MAX_REPORT_BYTES: usize = 1 << 20;
 /// HTML pages and feeds may be this many times the report limit before they are refused.
 pub const HTML_FEED_FACTOR: usize = 4;
 

@@ -28,9 +28,9 @@ pub struct InputArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub published: Option<NaiveDate>,
 
-    /// Largest report text (e.g. 4M, 512K). Larger plain-text files are read in parts split at
+    /// Largest report text (e.g. 1M, 512K). Larger plain-text files are read in parts split at
     /// paragraph breaks; HTML pages and feeds over 4× this are refused.
-    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "4M")]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "1M")]
     pub max_report_size: usize,
 
     /// Encoding of inputs that are not UTF-8, e.g. windows-1252, iso-8859-6, windows-1256
