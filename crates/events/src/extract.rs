@@ -1013,12 +1013,8 @@ impl<'a> Cx<'a> {
             return Some(d);
         }
         let p = self.report.published?;
-        let day = |a: i64, b: i64, precision| DateRef {
-            start: p + Duration::days(a),
-            end: p + Duration::days(b),
-            precision,
-            text: None,
-        };
+        let shift = |n: i64| p.checked_add_signed(Duration::days(n)).unwrap_or(p);
+        let day = |a: i64, b: i64, precision| DateRef { start: shift(a), end: shift(b), precision, text: None };
         Some(match modality {
             Modality::Planned | Modality::Forecast | Modality::Hypothetical => day(1, 30, DatePrecision::Month),
             _ if self.ongoing(s, ts, noun) => day(0, 0, DatePrecision::Day),

@@ -105,7 +105,12 @@ fn run(text: &str, actors: &[A], places: &[P]) -> Output {
     let mut r = Report::new("t", text);
     r.published = NaiveDate::from_ymd_opt(2020, 5, 10);
     let doc = analyze(text);
-    EventExtractor::embedded().unwrap().extract(&r, &doc, &m)
+    extractor().extract(&r, &doc, &m)
+}
+
+fn extractor() -> &'static EventExtractor {
+    static X: std::sync::OnceLock<EventExtractor> = std::sync::OnceLock::new();
+    X.get_or_init(|| EventExtractor::embedded().unwrap())
 }
 
 fn army() -> A {
@@ -491,4 +496,70 @@ fn the_winner_is_unknown_but_the_loser_tells() {
     let out = run("Kafr Tala was recaptured from the Northern Front.", &[rebels()], &[town()]);
     let e = only(&out, "recaptured");
     assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Government regains territory");
+}
+
+// ----- robustness ------------------------------------------------------------------------------
+
+mod no_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn words() -> impl Strategy<Value = String> {
+        let w = prop::sample::select(vec![
+            "the",
+            "army",
+            "captured",
+            "Kafr Tala",
+            "from",
+            "rebels",
+            "not",
+            "will",
+            "if",
+            "said",
+            "according to",
+            "held by",
+            "'",
+            "\"",
+            ",",
+            ".",
+            ";",
+            "fell to",
+            "attacked",
+            "protesters",
+            "clashed",
+            "the city",
+            "é",
+            "—",
+            "U.S.",
+            "last stronghold",
+            "they",
+            "withdrew from",
+            "to",
+            "by",
+            "was",
+            "handed over",
+            "(",
+            ")",
+            "\n\n",
+        ]);
+        prop::collection::vec(w, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_text_and_mentions(text in words(), far in any::<bool>()) {
+            let out = run(&text, &[army(), rebels(), pronoun("they", "National Army", None, "MIL")], &[town()]);
+            for e in &out.events {
+                prop_assert!(text.get(e.trigger.span.start..e.trigger.span.end).is_some());
+                prop_assert!(text.get(e.evidence.span.start..e.evidence.span.end).is_some());
+            }
+            if far {
+                let mut r = Report::new("x", text.clone());
+                r.published = NaiveDate::from_ymd_opt(262_000, 12, 31);
+                let doc = analyze(&text);
+                let _ = extractor().extract(&r, &doc, &Mentions::default());
+            }
+        }
+    }
 }

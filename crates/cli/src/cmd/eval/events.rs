@@ -28,7 +28,20 @@ use std::process::ExitCode;
 
 /// `sitrep eval events`: event type, event location and PLOVER scores.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  sitrep eval events\n  sitrep eval events --only location --limit 2000")]
+#[command(
+    long_about = "Event type, event location and PLOVER scores on the development sets in ../shared/eval.\n\n\
+event-type-dev.jsonl (CASE 2021): a snippet's label is the ACLED sub-event type of the events it says happened, \
+taken from its first sentence with an ACLED event and, within it, the most specific type; the CASE label of each \
+ACLED sub-event type is the obvious one (ARMED_CLASH = Armed clash, GOV_REGAINS_TERIT = Government regains \
+territory, ...). DIPLO is predicted when a snippet has only non-violent PLOVER events; ORG_CRIME, \
+NATURAL_DISASTER, MAN_MADE_DISASTER and ATTRIB are not ACLED types and are never predicted (they count as \
+misses); a snippet without events is NONE. Macro-F1 is given over the 30 gold labels and over the 25 ACLED ones.\n\n\
+event-location-dev.jsonl: the place the event stage attaches to the given trigger, from its sentence alone; \
+correct when it overlaps a gold location, or when both are empty.\n\n\
+plover-dev.jsonl: the PLOVER event of the first event found; the gold uses PLOVER 0.5, so ASSAULT with a battle, \
+shelling or air-strike type counts as FIGHT and ACCUSE as DISAPPROVE.",
+    after_help = "Examples:\n  sitrep eval events\n  sitrep eval events --only location --limit 2000"
+)]
 pub struct Args {
     /// The folder with the evaluation sets.
     #[arg(long, default_value = "../shared/eval")]
