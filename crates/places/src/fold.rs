@@ -319,7 +319,7 @@ pub fn mark_articles(ws: &mut [Word]) {
         let art = if is_article_word(lower) {
             // "Al Qaim", "al-Bukamal", "el Bab"
             true
-        } else if is_sun_article(lower) {
+        } else if is_sun_article(lower) && !ws[i].all_caps {
             // assimilated: the article ends with the next word's first consonant (Ar Raqqah, Ash Shaddadi)
             let cons = lower.trim_start_matches(['a', 'e', 'u', 'i']);
             let assimilated =

@@ -333,6 +333,22 @@ impl Gazetteer {
         }
     }
 
+    /// Whether the place has a name equal to `lower` (lowercase, without diacritics).
+    pub(crate) fn has_name(&self, i: u32, lower: &str) -> bool {
+        let r = &self.recs[i as usize];
+        std::iter::once(&*r.name).chain(r.alts.split('|')).any(|n| {
+            let mut b = String::with_capacity(n.len());
+            crate::fold::base_letters(n, &mut b);
+            b == lower
+        })
+    }
+
+    /// Whether the place has a name spelled exactly `s` (case included).
+    pub(crate) fn has_exact_name(&self, i: u32, s: &str) -> bool {
+        let r = &self.recs[i as usize];
+        std::iter::once(&*r.name).chain(r.alts.split('|')).any(|n| n == s)
+    }
+
     pub fn len(&self) -> usize {
         self.recs.len()
     }

@@ -295,6 +295,20 @@ impl Geoparser {
         None
     }
 
+    /// Whether some candidate is major: a country, continent or curated region, or (when `big`)
+    /// a place of 100,000 people or more whose own name (not only its folded key) is the mention.
+    fn major(&self, entries: &[Entry], mention_lower: &str, big: bool) -> bool {
+        entries.iter().any(|e| match *e {
+            Entry::Place(i) => {
+                let r = &self.gaz.recs[i as usize];
+                matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
+                    || (r.id < 0 && r.fclass == b'L')
+                    || (big && r.pop >= 100_000 && self.gaz.has_name(i, mention_lower))
+            }
+            _ => true,
+        })
+    }
+
     fn accept(&self, text: &str, words: &[fold::Word], i: usize, j: usize, entries: &[Entry], lc: bool) -> bool {
         let first = &words[i];
         let content: Vec<&fold::Word> = words[i..=j].iter().filter(|w| !w.article).collect();
@@ -306,43 +320,49 @@ impl Geoparser {
                 return false;
             }
         }
+        if content.iter().all(|w| self.stop.is_hard(&w.lower)) {
+            return false; // "In the", "I'm"
+        }
         let demonym_only = entries.iter().all(|e| !matches!(e, Entry::Place(_)));
+        let mention = text.get(first.start..words[j].end).unwrap_or("");
         if content.len() == 1 {
             let w = content[0];
             if self.stop.is_hard(&w.lower) {
                 return false;
             }
-            // All-capitals words of two or three letters are acronyms (IS, UN) unless a country code.
+            // All-capitals short words are acronyms (AP, BBC, NAFTA) unless a name is spelled so (US, UAE).
+            if w.all_caps && w.lower.len() <= 5 && !lc {
+                let exact = entries.iter().any(|e| match *e {
+                    Entry::Place(i) => self.gaz.has_exact_name(i, mention),
+                    _ => false,
+                });
+                if !exact {
+                    return false;
+                }
+            }
             let sentence_start = is_sentence_start(text, first.start);
             let cue = i > 0 && has_cue(words, i);
             if self.stop.is_soft(&w.lower) && !cue {
-                let gaz = &self.gaz;
-                let top_level = |e: &Entry| match *e {
-                    Entry::Place(i) => {
-                        let r = &gaz.recs[i as usize];
-                        matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
-                    }
-                    _ => true,
-                };
-                let big = |e: &Entry| match *e {
-                    Entry::Place(i) => gaz.recs[i as usize].pop >= 100_000,
-                    _ => false,
-                };
-                let ok = entries.iter().any(top_level) || (!sentence_start && entries.iter().any(big));
+                let ok =
+                    self.major(entries, &w.lower, false) || (!sentence_start && self.major(entries, &w.lower, true));
                 if !ok {
                     return false;
                 }
             }
-            // A surname after a capitalized given name or title ("John Kerry"): not a place,
-            // unless a locative word comes first.
-            if i > 0 && !demonym_only {
-                let p = &words[i - 1];
-                if p.capital
-                    && !first.break_before
-                    && !p.article
-                    && !self.stop.is_function(&p.lower)
-                    && !self.gaz.index.contains_key(p.key.as_str())
-                {
+            if !demonym_only && !cue && !self.major(entries, &w.lower, true) {
+                // A surname after a capitalized given name or title ("John Kerry"), or a given name
+                // before a capitalized surname ("Donald Trump"): part of a person's name.
+                let joined_cap = |k: usize| {
+                    let p = &words[k];
+                    p.capital
+                        && !p.article
+                        && !self.stop.is_function(&p.lower)
+                        && !self.gaz.index.contains_key(p.key.as_str())
+                };
+                if i > 0 && !first.break_before && joined_cap(i - 1) {
+                    return false;
+                }
+                if j + 1 < words.len() && !words[j + 1].break_before && joined_cap(j + 1) {
                     return false;
                 }
             }

@@ -39,7 +39,8 @@ fn feature_score(r: &Rec) -> f32 {
 }
 
 fn pop_score(r: &Rec) -> f32 {
-    0.7 * ((r.pop as f32) + 1.0).log10()
+    let curated = if r.id < 0 { 1.5 } else { 0.0 }; // sitrep's supplement: named daily in reporting
+    0.7 * ((r.pop as f32) + 1.0).log10() + curated
 }
 
 fn is_country(r: &Rec) -> bool {
@@ -226,20 +227,23 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         }
         // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo").
         let mention_key = crate::fold::fold_name(text.get(f.span.start..f.span.end).unwrap_or(""));
-        let seats: Vec<(Box<str>, Box<str>)> = v
+        let seats: Vec<(Box<str>, Box<str>, bool, u64)> = v
             .iter()
             .filter(|c| !c.demonym && gaz.recs[c.rec as usize].fclass == b'P')
-            .filter(|c| crate::fold::fold_name(&gaz.recs[c.rec as usize].name) == mention_key)
             .map(|c| {
                 let r = &gaz.recs[c.rec as usize];
-                (r.cc.clone(), r.admin1.clone())
+                let same_name = crate::fold::fold_name(&r.name) == mention_key;
+                (r.cc.clone(), r.admin1.clone(), same_name, r.pop)
             })
             .collect();
         for c in v.iter_mut() {
             let r = &gaz.recs[c.rec as usize];
+            // ... or a city that holds a large part of its province ("New York")
             if !c.demonym
                 && (&*r.fcode == "ADM1" || &*r.fcode == "ADM2")
-                && seats.iter().any(|(cc, a1)| *cc == r.cc && *a1 == r.admin1)
+                && seats.iter().any(|(cc, a1, same, pop)| {
+                    *cc == r.cc && *a1 == r.admin1 && (*same || *pop as f64 >= 0.3 * r.pop as f64)
+                })
             {
                 c.score -= 2.5;
             }
@@ -361,10 +365,10 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             };
             let cc_w = ctx_cc.get(&*r.cc).copied().unwrap_or(0.0);
             let cc_share = ((cc_w - own_cc).max(0.0) / total).min(1.0);
-            c.score += 3.5 * cc_share;
+            c.score += 5.0 * cc_share;
             if !r.admin1.is_empty() {
                 let a_w = ctx_a1.get(&(&*r.cc, &*r.admin1)).copied().unwrap_or(0.0);
-                c.score += 3.0 * ((a_w - own_a1).max(0.0) / total).min(1.0);
+                c.score += 4.0 * ((a_w - own_a1).max(0.0) / total).min(1.0);
             }
             if let Some(cr) = cont {
                 if cr.cc == r.cc && (is_country(cr) || cr.admin1 == r.admin1) && cr.id != r.id {
