@@ -456,7 +456,7 @@ impl<'a> Cx<'a> {
         }
         // A nominal cue next to a verbal one of the same kind is the same event ("jets bombed").
         let same_kind = |a: &EventRecord, b: &EventRecord| match (&a.acled, &b.acled) {
-            (Some(x), Some(y)) => x.event_type == y.event_type,
+            (Some(x), Some(y)) => x.sub_event_type == y.sub_event_type,
             (None, None) => a.plover.as_ref().map(|p| &p.event) == b.plover.as_ref().map(|p| &p.event),
             _ => false,
         };

@@ -92,10 +92,10 @@ pub const PRIORITY: [&str; 25] = [
     "Suicide bomb",
     "Grenade",
     "Sexual violence",
+    "Violent demonstration",
     "Excessive force against protesters",
     "Protest with intervention",
     "Mob violence",
-    "Violent demonstration",
     "Government regains territory",
     "Non-state actor overtakes territory",
     "Non-violent transfer of territory",
@@ -156,7 +156,9 @@ pub fn case_label(events: &[EventRecord]) -> String {
     // Events the snippet says happened name it; plans, forecasts and denials only if nothing did.
     let happened: Vec<&EventRecord> = events
         .iter()
-        .filter(|e| matches!(e.modality, Modality::Asserted | Modality::Claimed | Modality::Reported))
+        .filter(|e| {
+            matches!(e.modality, Modality::Asserted | Modality::Claimed | Modality::Reported | Modality::Disputed)
+        })
         .collect();
     let pool: Vec<&EventRecord> =
         if happened.iter().any(|e| e.acled.is_some()) { happened } else { events.iter().collect() };
