@@ -31,8 +31,11 @@ pub fn serve(
     token: Option<String>,
     on_ready: impl FnOnce(SocketAddr),
 ) -> anyhow::Result<()> {
+    // The last reference is dropped outside the runtime: blocking database clients (PostgreSQL)
+    // must not be closed on an async worker.
+    let keep = backend.clone();
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    rt.block_on(async move {
+    let result = rt.block_on(async move {
         let listener =
             tokio::net::TcpListener::bind(addr).await.map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr()?;
@@ -44,7 +47,10 @@ pub fn serve(
             })
             .await?;
         Ok(())
-    })
+    });
+    drop(rt);
+    drop(keep);
+    result
 }
 
 /// Opens the backend a `--db` URL names: `memory:` (empty, in memory), `memory:demo` (the built-in

@@ -10,7 +10,11 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 fn app() -> axum::Router {
-    let b = StoreBackend::open(":memory:", 1).unwrap().without_admin_names();
+    app_at(":memory:")
+}
+
+fn app_at(url: &str) -> axum::Router {
+    let b = StoreBackend::open(url, 2).unwrap().without_admin_names();
     for (r, e, c) in fixtures::demo() {
         assert!(b.add_records(&r, e, c).unwrap());
     }
@@ -26,7 +30,22 @@ async fn get(app: &axum::Router, uri: &str) -> (StatusCode, Value) {
 
 #[tokio::test]
 async fn store_backed_api_answers_every_route() {
-    let app = app();
+    check(app()).await;
+}
+
+/// The blocking PostgreSQL client must be opened and dropped outside the async runtime; requests
+/// reach it from tokio's blocking threads, as in `sitrep serve`.
+#[test]
+fn the_same_api_over_postgresql() {
+    let Some(url) = sitrep_store::testkit::fresh_database_or_skip("the_same_api_over_postgresql") else { return };
+    let app = app_at(&url);
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    rt.block_on(check(app.clone()));
+    drop(rt);
+    drop(app);
+}
+
+async fn check(app: axum::Router) {
     let (s, v) = get(&app, "/api/events").await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert!(v["count"].as_u64().unwrap() >= 6, "{v}");
