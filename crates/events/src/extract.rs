@@ -1067,8 +1067,9 @@ impl<'a> Cx<'a> {
             AcledSpec::None => None,
             AcledSpec::Fixed(a) => Some(a.clone()),
             AcledSpec::Territory => territory_type(cue, roles.winner.as_ref()).or_else(|| {
-                // Winner unknown: the loser tells ("pushed back the militants": state forces won).
-                let loser = roles.actor2.map(|i| &self.m.actors[i].actor)?;
+                // Winner unknown: the loser tells ("retaken from the militants": state forces won).
+                let ce = self.clause_end(s, te - 1);
+                let loser = self.actor_right(te, ce, Some(&["from"]), 10).map(|i| &self.m.actors[i].actor)?;
                 match is_state(loser)? {
                     true => crate::lexicon::acled("Non-state actor overtakes territory"),
                     false => crate::lexicon::acled("Government regains territory"),
