@@ -264,7 +264,7 @@ pub fn words(s: &str) -> Vec<Word> {
             let end = start + text.len();
             let mut lower = String::with_capacity(text.len());
             base_letters(text, &mut lower);
-            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic() && !is_mark(*c)).collect();
             let capital = letters.first().is_some_and(|c| c.is_uppercase());
             let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
             if !lower.is_empty() {

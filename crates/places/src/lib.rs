@@ -357,7 +357,7 @@ impl Geoparser {
                     p.capital
                         && !p.article
                         && !self.stop.is_function(&p.lower)
-                        && !self.gaz.index.contains_key(p.key.as_str())
+                        && (!self.gaz.index.contains_key(p.key.as_str()) || self.stop.is_soft(&p.lower))
                 };
                 if i > 0 && !first.break_before && joined_cap(i - 1) {
                     return false;

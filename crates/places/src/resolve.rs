@@ -215,6 +215,8 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                     crate::fold::base_letters(&r.name, &mut nl);
                     if nl == mention_lower {
                         s += 0.7;
+                    } else if gaz.has_name(i, &mention_lower) {
+                        s += 0.4;
                     }
                     v.push(Cand { rec: i, demonym: false, score: s });
                 }
@@ -270,6 +272,17 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             before.or(after)
         })
         .collect();
+    // "Homs and Aleppo governorates": a plural kind word covers the names joined to it.
+    let mut kinds = kinds;
+    for k in (0..n.saturating_sub(1)).rev() {
+        if kinds[k].is_none() && kinds[k + 1].is_some() {
+            let between = text.get(found[k].span.end..found[k + 1].span.start).unwrap_or("").trim();
+            let plural = words.get(found[k + 1].w1 + 1).is_some_and(|w| w.lower.ends_with('s'));
+            if plural && matches!(between, "and" | "," | "or" | ", and") {
+                kinds[k] = kinds[k + 1];
+            }
+        }
+    }
     for (k, v) in cands.iter_mut().enumerate() {
         if let Some(kind) = kinds[k] {
             for c in v.iter_mut() {
@@ -363,6 +376,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 }
                 None => (0.0, 0.0),
             };
+            let total = (total - contrib[k].map_or(0.0, |c| c.2)).max(1.0);
             let cc_w = ctx_cc.get(&*r.cc).copied().unwrap_or(0.0);
             let cc_share = ((cc_w - own_cc).max(0.0) / total).min(1.0);
             c.score += 5.0 * cc_share;
