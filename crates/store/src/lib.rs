@@ -38,7 +38,7 @@
 //! | `event_mentions`    | event as extracted from one report            | the full schema-v1 record, its report, outlet, evidence |
 //! | `places`            | place seen in a control observation           | key: `g` + GeoNames id, else `n` + name and country; coordinates, admin1 |
 //! | `control_obs`       | control observation (or territory-change event) | the schema-v1 record, day, `derived`   |
-//! | `control_intervals` | interval of a place's timeline                | derived from `control_obs` on every write; index `(place_key, since)` |
+//! | `control_intervals` | interval of a place's timeline                | derived from `control_obs` on every write; primary key `(place_key, since)` |
 //! | `schema_version`    | applied migration                             |                                         |
 //!
 //! Dates are stored as ISO `YYYY-MM-DD` text in both backends, so they compare the same way.

@@ -83,16 +83,15 @@ CREATE INDEX obs_place_day ON control_obs(place_key, day);
 CREATE INDEX obs_report ON control_obs(report);
 CREATE INDEX obs_day ON control_obs(day);
 CREATE TABLE control_intervals (
-  id INTEGER PRIMARY KEY,
   place_key TEXT NOT NULL REFERENCES places(key),
   since TEXT NOT NULL,
   until TEXT,
   controller_key TEXT NOT NULL,
   status TEXT NOT NULL,
   confidence REAL NOT NULL,
-  state TEXT NOT NULL
-);
-CREATE INDEX intervals_place_since ON control_intervals(place_key, since);
+  state TEXT NOT NULL,
+  PRIMARY KEY (place_key, since)
+) WITHOUT ROWID;
 "#;
 
 const SQLITE_V2: &str = r#"
@@ -107,12 +106,13 @@ CREATE INDEX mentions_tsv ON event_mentions USING gin (to_tsvector('simple', evi
 CREATE INDEX obs_tsv ON control_obs USING gin (to_tsvector('simple', evidence));
 "#;
 
-/// The PostgreSQL form of a SQLite DDL script: 64-bit keys and floats.
+/// The PostgreSQL form of a SQLite DDL script: 64-bit keys and floats, no SQLite table options.
 fn pg_ddl(sqlite: &str) -> String {
     sqlite
         .replace("id INTEGER PRIMARY KEY", "id BIGSERIAL PRIMARY KEY")
         .replace(" INTEGER", " BIGINT")
         .replace(" REAL", " DOUBLE PRECISION")
+        .replace(") WITHOUT ROWID;", ");")
 }
 
 fn script(kind: Kind, version: i64) -> Option<String> {

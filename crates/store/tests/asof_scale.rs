@@ -90,7 +90,7 @@ fn as_of_uses_the_place_since_index() {
         )
         .expect("plan");
     let text: Vec<String> = plan.iter().map(|r| r.string(3)).collect();
-    assert!(text.iter().any(|t| t.contains("intervals_place_since")), "{text:?}");
+    assert!(text.iter().any(|t| t.contains("SEARCH ci USING PRIMARY KEY (place_key=? AND since<?)")), "{text:?}");
     assert!(!text.iter().any(|t| t.starts_with("SCAN ci")), "{text:?}");
     run(200, 20);
 }
