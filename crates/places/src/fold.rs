@@ -343,6 +343,10 @@ pub fn mark_articles(ws: &mut [Word]) {
 
 /// The key of a whole name: its non-article word keys joined by single spaces.
 pub fn fold_name(name: &str) -> String {
+    // fast path: one word of letters (no article can stand alone)
+    if name.chars().all(|c| c.is_alphanumeric() && !is_mark(c)) {
+        return fold_word(name);
+    }
     let ws = words(name);
     let mut out = String::new();
     for w in ws.iter().filter(|w| !w.article && !w.key.is_empty()) {
