@@ -175,6 +175,24 @@ impl Geoparser {
         let caps = words.iter().filter(|w| w.capital).count();
         let lowercase_doc = words.len() >= 20 && caps * 50 < words.len();
         let max_words = self.gaz.max_words.max(1);
+        // One sense per discourse: a word seen as a surname ("John Kelly") is a person's name
+        // wherever it stands alone in the document ("Kelly said").
+        let mut persons: HashSet<&str> = HashSet::new();
+        for k in 1..words.len() {
+            let (p, w) = (&words[k - 1], &words[k]);
+            if p.capital
+                && w.capital
+                && !w.break_before
+                && !p.all_caps
+                && !p.article
+                && !self.stop.is_function(&p.lower)
+                && !self.stop.is_hard(&p.lower)
+                && (!self.gaz.index.contains_key(p.key.as_str()) || self.stop.is_soft(&p.lower))
+                && (k + 1 >= words.len() || words[k + 1].break_before || !words[k + 1].capital)
+            {
+                persons.insert(w.lower.as_str());
+            }
+        }
         let mut i = 0;
         let mut key = String::new();
         let mut ends: Vec<(usize, usize)> = Vec::with_capacity(max_words); // (word j, key len)
@@ -206,7 +224,7 @@ impl Geoparser {
             let mut accepted = None;
             for &(j, klen) in ends.iter().rev() {
                 if let Some(entries) = self.gaz.index.get(&key[..klen]) {
-                    if self.accept(text, words, i, j, entries, lowercase_doc) {
+                    if self.accept(text, words, i, j, entries, lowercase_doc, &persons) {
                         accepted = Some((j, entries));
                         break;
                     }
@@ -309,7 +327,17 @@ impl Geoparser {
         })
     }
 
-    fn accept(&self, text: &str, words: &[fold::Word], i: usize, j: usize, entries: &[Entry], lc: bool) -> bool {
+    #[allow(clippy::too_many_arguments)]
+    fn accept(
+        &self,
+        text: &str,
+        words: &[fold::Word],
+        i: usize,
+        j: usize,
+        entries: &[Entry],
+        lc: bool,
+        persons: &HashSet<&str>,
+    ) -> bool {
         let first = &words[i];
         let content: Vec<&fold::Word> = words[i..=j].iter().filter(|w| !w.article).collect();
         if !lc {
@@ -350,6 +378,9 @@ impl Geoparser {
                 }
             }
             if !demonym_only && !cue && !self.major(entries, &w.lower, true) {
+                if persons.contains(w.lower.as_str()) {
+                    return false;
+                }
                 // A surname after a capitalized given name or title ("John Kerry"), or a given name
                 // before a capitalized surname ("Donald Trump"): part of a person's name.
                 let joined_cap = |k: usize| {
