@@ -7,7 +7,8 @@
 #
 # DB defaults to target/bench/load.db, built on first use by `sitrep ingest` of the bench corpus
 # (target/bench/corpus.jsonl from `bash bench/run`, or ../shared/eval/corpus/guardian-sdf-dev.jsonl).
-# `memory:demo` uses the server's built-in example data.
+# `memory:demo` uses the server's built-in example data. SITREP_BIN=path skips the release build.
+# AS_OF=YYYY-MM-DD and EVENTS_PATH=/api/events?... choose the queries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=target/bench/load.db
@@ -21,8 +22,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 1; }; }
-cargo build --release -q -p sitrep
-BIN=target/release/sitrep
+if [ -z "${SITREP_BIN:-}" ]; then
+  cargo build --release -q -p sitrep
+fi
+BIN=${SITREP_BIN:-target/release/sitrep}
 mkdir -p target/bench
 if [[ "$DB" != memory:* && "$DB" != postgres* && ! -s "$DB" ]]; then
   CORPUS=target/bench/corpus.jsonl
