@@ -30,6 +30,7 @@ fn feature_score(r: &Rec) -> f32 {
         "PPLX" => -0.5,
         "PPLH" | "PPLQ" | "PPLW" => -1.5,
         // curated supplement or a user's full dump: regions, rivers, crossings, fields, bases
+        "OCN" | "SEA" | "GULF" | "STRT" => 5.0,
         _ => match r.fclass {
             b'L' => 4.0,
             b'H' | b'S' | b'T' => 3.0,
@@ -244,7 +245,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             if !c.demonym
                 && (&*r.fcode == "ADM1" || &*r.fcode == "ADM2")
                 && seats.iter().any(|(cc, a1, same, pop)| {
-                    *cc == r.cc && *a1 == r.admin1 && (*same || *pop as f64 >= 0.3 * r.pop as f64)
+                    *cc == r.cc && *a1 == r.admin1 && (*same || *pop as f64 >= 0.3 * r.pop as f64 || *pop >= 1_000_000)
                 })
             {
                 c.score -= 2.5;
