@@ -236,8 +236,17 @@ impl Geoparser {
                     if i > 0 && words[i - 1].article && !words[i].break_before {
                         start = words[i - 1].start;
                     }
+                    // "U.S.", "D.C.", "Calif.": keep the abbreviation's final period when a name has it
+                    let mut end = words[j].end;
+                    if text.as_bytes().get(end) == Some(&b'.') {
+                        let with_dot = text.get(start..end + 1).unwrap_or("");
+                        if entries.iter().any(|e| matches!(*e, Entry::Place(p) if self.gaz.has_exact_name(p, with_dot)))
+                        {
+                            end += 1;
+                        }
+                    }
                     out.push(Found {
-                        span: Span::new(start, words[j].end),
+                        span: Span::new(start, end),
                         w0: i,
                         w1: j,
                         entries: entries.clone(),

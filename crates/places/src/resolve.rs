@@ -41,7 +41,17 @@ fn feature_score(r: &Rec) -> f32 {
 
 fn pop_score(r: &Rec) -> f32 {
     let curated = if r.id < 0 { 1.5 } else { 0.0 }; // sitrep's supplement: named daily in reporting
-    0.7 * ((r.pop as f32) + 1.0).log10() + curated
+                                                    // GeoNames leaves many admin seats without a population: assume a typical one for the rank
+    let pop = match (r.pop, &*r.fcode) {
+        (0, "PPLC") => 500_000,
+        (0, "PPLA") => 50_000,
+        (0, "PPLA2") => 20_000,
+        (0, "PPLA3") => 5_000,
+        (0, "PPLA4") => 2_000,
+        (0, _) if r.fclass == b'P' && r.id > 0 => 500, // cities500: at least 500 people
+        (p, _) => p,
+    };
+    0.7 * ((pop as f32) + 1.0).log10() + curated
 }
 
 fn is_country(r: &Rec) -> bool {
