@@ -329,7 +329,7 @@ impl Geoparser {
             Entry::Place(i) => {
                 let r = &self.gaz.recs[i as usize];
                 matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
-                    || (r.id < 0 && r.fclass == b'L')
+                    || (r.id < 0 && r.fclass != b'P')
                     || (big && r.pop >= 100_000 && self.gaz.has_name(i, mention_lower))
             }
             _ => true,
@@ -357,7 +357,7 @@ impl Geoparser {
                 return false;
             }
         }
-        if content.iter().all(|w| self.stop.is_hard(&w.lower)) {
+        if content.iter().all(|w| self.stop.is_function(&w.lower)) {
             return false; // "In the", "I'm"
         }
         let demonym_only = entries.iter().all(|e| !matches!(e, Entry::Place(_)));
