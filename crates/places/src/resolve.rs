@@ -12,6 +12,8 @@ struct Cand {
     rec: u32,
     demonym: bool,
     score: f32,
+    /// The mention spells one of the place's names (not only a romanization fold of one).
+    spelled: bool,
 }
 
 fn feature_score(r: &Rec) -> f32 {
@@ -224,16 +226,19 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                     let mut s = feature_score(r) + pop_score(r);
                     let mut nl = String::new();
                     crate::fold::base_letters(&r.name, &mut nl);
+                    let mut spelled = true;
                     if nl == mention_lower {
                         s += 0.7;
                     } else if gaz.has_name(i, &mention_lower) {
                         s += 0.4;
+                    } else {
+                        spelled = false;
                     }
-                    v.push(Cand { rec: i, demonym: false, score: s });
+                    v.push(Cand { rec: i, demonym: false, score: s, spelled });
                 }
                 Entry::Demonym(i) => {
                     let r = &gaz.recs[i as usize];
-                    v.push(Cand { rec: i, demonym: true, score: 10.0 + pop_score(r) })
+                    v.push(Cand { rec: i, demonym: true, score: 10.0 + pop_score(r), spelled: true })
                 }
                 _ => {}
             }
@@ -411,7 +416,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 }
             }
         }
-        let b = best(&v);
+        let b = best(&v).filter(|b| !far_fetched(gaz, b, k, &ctx_cc, contrib[k], total, &sure_pts));
         let (place, role, conf) = match b {
             Some(b) => {
                 let second = v.iter().filter(|c| c.rec != b.rec).map(|c| c.score).fold(f32::MIN, f32::max);
@@ -441,6 +446,29 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         });
     }
     out
+}
+
+/// A small place reached only through romanization folding, in a country the rest of the document
+/// never names and far from every place it is sure of ("al-Nuri" in a Mosul report is not a village
+/// in Italy): better unresolved than placed on the wrong continent.
+fn far_fetched(
+    gaz: &crate::gazetteer::Gazetteer,
+    b: &Cand,
+    k: usize,
+    ctx_cc: &HashMap<&str, f32>,
+    own: Option<(&str, &str, f32)>,
+    total: f32,
+    sure_pts: &[(usize, f64, f64)],
+) -> bool {
+    let r = &gaz.recs[b.rec as usize];
+    if b.demonym || b.spelled || is_country(r) || r.pop >= 20_000 {
+        return false;
+    }
+    let others = total - own.map_or(0.0, |c| c.2);
+    let own_cc = own.filter(|c| c.0 == &*r.cc).map_or(0.0, |c| c.2);
+    let cc_elsewhere = ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - own_cc;
+    let near = sure_pts.iter().any(|(j, la, lo)| *j != k && distance_km(r.lat, r.lon, *la, *lo) < 1000.0);
+    others >= 2.0 && cc_elsewhere <= 0.0 && !near
 }
 
 fn best(v: &[Cand]) -> Option<Cand> {

@@ -198,3 +198,25 @@ fn never_panics_on_odd_input() {
     }
     let _ = g().resolve_spans("abc", &[sitrep_model::Span::new(1, 99), sitrep_model::Span::new(2, 1)]);
 }
+
+#[test]
+fn folded_small_place_on_another_continent_stays_unresolved() {
+    // "al-Nuri" folds to a small Italian village's name; in a report that is sure of Iraq and
+    // names no Italian place, better no place than the wrong continent.
+    let text = "Iraqi troops cleared the old city of Mosul on Sunday. Near Tal Afar and Sinjar the \
+                army held its lines. Fighters had blown up the al-Nuri mosque before they fled.";
+    for m in g().parse(text) {
+        if let Some(p) = &m.place {
+            assert_eq!(
+                p.country.as_deref(),
+                Some("IQ"),
+                "{} resolved to {} ({:?})",
+                &text[m.span.start..m.span.end],
+                p.name,
+                p.country
+            );
+        }
+    }
+    // A place spelled as GeoNames spells it is never dropped by that rule.
+    assert!(g().parse("Fighting was reported in Nole, near Turin.").iter().any(|m| m.place.is_some()));
+}
