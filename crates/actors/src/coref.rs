@@ -177,8 +177,13 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
             if c.locative && !matches!(want, Want::Army | Want::Gov) {
                 continue;
             }
-            if c.want.is_some() && c.antecedent.is_none() {
-                continue; // an unresolved pronoun or a generic description
+            // An unresolved pronoun points at nothing; an unresolved description that was kept
+            // ("The federal police claimed … their units") is an actor of its own.
+            if c.want.is_some()
+                && c.antecedent.is_none()
+                && (c.kind == MentionKind::Pronoun || c.actor.sector.is_none())
+            {
+                continue;
             }
             if !compatible(&want, &title, c) {
                 continue;

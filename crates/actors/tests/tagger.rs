@@ -560,3 +560,16 @@ fn a_proxy_description_links_to_the_backed_group_named_in_the_report() {
     let ms = tag_on(alone, 2018, 3, 1);
     assert_eq!(find(&ms, alone, "U.S.-backed forces").actor.id, None);
 }
+
+#[test]
+fn kept_description_is_an_antecedent_of_its_own() {
+    // "The federal police" stays an actor of its own; "their units" in the same sentence is
+    // theirs, not the militants' named earlier.
+    let text = "Soldiers fought the Islamic State near the dam for a week. The federal police said that \
+                their units had retaken the hill the militants had held.";
+    let ms = tag(text);
+    let guards = find(&ms, text, "The federal police");
+    let units = find(&ms, text, "their units");
+    assert_ne!(units.actor.id.as_deref(), Some("ISIL"), "{units:?}");
+    assert_eq!(units.actor.name, guards.actor.name);
+}
