@@ -410,7 +410,8 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 let near = sure_pts
                     .iter()
                     .filter(|(j, _, _)| *j != k)
-                    .any(|(_, la, lo)| distance_km(r.lat, r.lon, *la, *lo) < 250.0);
+                    // 250 km is at least 2.24 degrees of latitude: a cheap test before the haversine.
+                    .any(|(_, la, lo)| (r.lat - la).abs() < 2.3 && distance_km(r.lat, r.lon, *la, *lo) < 250.0);
                 if near {
                     c.score += 1.0;
                 }
