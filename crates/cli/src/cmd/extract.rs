@@ -96,6 +96,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     });
+    // Freeing the place-name index costs a noticeable part of a short run and buys nothing at exit
+    // (bench/RESULTS.md); the process ends right after this function.
+    std::mem::forget(pipeline_cell);
     if let Some(e) = write_error {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return Ok(ExitCode::SUCCESS);
