@@ -6,7 +6,7 @@ use crate::db::{Conn, Kind, Val};
 use crate::{Error, Result};
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 2;
+pub const LATEST: i64 = 3;
 
 const SQLITE_V1: &str = r#"
 CREATE TABLE reports (
@@ -106,6 +106,10 @@ CREATE INDEX mentions_tsv ON event_mentions USING gin (to_tsvector('simple', evi
 CREATE INDEX obs_tsv ON control_obs USING gin (to_tsvector('simple', evidence));
 "#;
 
+/// The events listing (`ORDER BY date_start IS NULL, date_start, id LIMIT n`) reads this index in
+/// order instead of sorting every event per request. Same DDL on both backends.
+const V3: &str = "CREATE INDEX events_order ON events ((date_start IS NULL), date_start, id);";
+
 /// The PostgreSQL form of a SQLite DDL script: 64-bit keys and floats, no SQLite table options.
 fn pg_ddl(sqlite: &str) -> String {
     sqlite
@@ -121,6 +125,7 @@ fn script(kind: Kind, version: i64) -> Option<String> {
         (Kind::Sqlite, 2) => Some(SQLITE_V2.to_string()),
         (Kind::Postgres, 1) => Some(pg_ddl(SQLITE_V1)),
         (Kind::Postgres, 2) => Some(PG_V2.to_string()),
+        (_, 3) => Some(V3.to_string()),
         _ => None,
     }
 }

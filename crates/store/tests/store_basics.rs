@@ -296,3 +296,22 @@ both_backends!(
     migrations_are_versioned,
     concurrent_writers_store_each_report_once
 );
+
+#[test]
+fn events_listing_reads_the_order_index_instead_of_sorting() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("plan.db");
+    let mut s = sitrep_store::Store::open(path.to_str().expect("utf-8")).expect("open");
+    let plan: Vec<String> = s
+        .conn()
+        .query(
+            "EXPLAIN QUERY PLAN SELECT id FROM events WHERE 1=1 ORDER BY date_start IS NULL, date_start, id LIMIT 100",
+            &[],
+        )
+        .expect("plan")
+        .iter()
+        .map(|r| r.string(3))
+        .collect();
+    assert!(plan.iter().any(|p| p.contains("events_order")), "{plan:?}");
+    assert!(!plan.iter().any(|p| p.contains("TEMP B-TREE")), "{plan:?}");
+}
