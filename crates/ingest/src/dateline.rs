@@ -576,15 +576,7 @@ fn date_at(toks: &[Tok], i: usize) -> Option<(PartialDate, usize)> {
         }
         let d = day_word(tx(k))?;
         k += 1;
-        let mut year = None;
-        let mut j = k;
-        if tx(j) == "," {
-            j += 1;
-        }
-        if let Some(y) = year_word(tx(j)) {
-            year = Some(y);
-            k = j + 1;
-        }
+        let (year, k) = optional_year(&tx, k);
         return valid(year, m, d).map(|pd| (pd, k));
     }
     // Day [of] Month[.][,] [Year]
@@ -598,18 +590,20 @@ fn date_at(toks: &[Tok], i: usize) -> Option<(PartialDate, usize)> {
         if tx(k) == "." {
             k += 1;
         }
-        let mut year = None;
-        let mut j = k;
-        if tx(j) == "," {
-            j += 1;
-        }
-        if let Some(y) = year_word(tx(j)) {
-            year = Some(y);
-            k = j + 1;
-        }
+        let (year, k) = optional_year(&tx, k);
         return valid(year, m, d).map(|pd| (pd, k));
     }
     None
+}
+
+/// `[,] [Year]` after a day and month: the year, if any, and the token index after what was read
+/// (a lone comma without a year is left unread).
+fn optional_year<'t>(tx: &impl Fn(usize) -> &'t str, k: usize) -> (Option<i32>, usize) {
+    let j = if tx(k) == "," { k + 1 } else { k };
+    match year_word(tx(j)) {
+        Some(y) => (Some(y), j + 1),
+        None => (None, k),
+    }
 }
 
 fn valid(year: Option<i32>, month: u32, day: u32) -> Option<PartialDate> {
