@@ -41,6 +41,17 @@ pub struct Section {
     pub political: Vec<Line>,
 }
 
+impl Section {
+    /// The section's line groups with their headings, in reading order.
+    pub fn groups(&self) -> [(&'static str, &Vec<Line>); 3] {
+        [
+            ("What changed hands", &self.changed_hands),
+            ("Fighting", &self.fighting),
+            ("Political moves", &self.political),
+        ]
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Summary {
     pub from: NaiveDate,
@@ -553,11 +564,7 @@ pub fn markdown(s: &Summary) -> String {
     }
     for sec in &s.sections {
         o.push_str(&format!("## {}\n\n", md_escape(&sec.region)));
-        for (title, lines) in [
-            ("What changed hands", &sec.changed_hands),
-            ("Fighting", &sec.fighting),
-            ("Political moves", &sec.political),
-        ] {
+        for (title, lines) in sec.groups() {
             if lines.is_empty() {
                 continue;
             }
@@ -611,11 +618,7 @@ pub fn html(s: &Summary) -> String {
     }
     for sec in &s.sections {
         o.push_str(&format!("<section>\n<h2>{}</h2>\n", html_escape(&sec.region)));
-        for (title, lines) in [
-            ("What changed hands", &sec.changed_hands),
-            ("Fighting", &sec.fighting),
-            ("Political moves", &sec.political),
-        ] {
+        for (title, lines) in sec.groups() {
             if lines.is_empty() {
                 continue;
             }
