@@ -1,0 +1,131 @@
+//! Static control statements ("held by X", "X controls Y", "X's last stronghold").
+
+use super::roles::same_actor;
+use super::words::*;
+use super::{Cx, Location};
+use crate::lexicon::{ControlCue, ControlShape, Hit};
+use crate::mentions::PlaceLevel;
+use sitrep_model::record::{ActorRef, ControlRecord, DatePrecision, DateRef, Evidence, Modality, PlaceRef, ReportRef};
+
+impl Cx<'_> {
+    pub(super) fn control(&self, s: usize, h: Hit, cue: ControlCue) -> Vec<ControlRecord> {
+        let r = self.sent_range(s);
+        let cs = self.clause_start(s, h.start);
+        let ce = self.clause_end(s, h.end - 1);
+        let (controller, places): (Option<usize>, Vec<Location>) = match cue.shape {
+            ControlShape::ByRight => {
+                let c = self.actor_right(h.end, ce, None, 2);
+                let p = self.place_just_before(h.start, r.start).into_iter().collect();
+                (c, p)
+            }
+            ControlShape::SubjectObject => {
+                let c = self.actor_left(cs, h.start).or_else(|| self.actor_left(r.start, h.start));
+                let p =
+                    self.place_just_after(h.end, ce).or_else(|| self.anaphor_place(s, h.end, ce)).into_iter().collect();
+                (c, p)
+            }
+            ControlShape::Stronghold => {
+                let c = (0..self.m.actors.len()).find(|&i| {
+                    let (_, ae) = self.actor_toks[i];
+                    ae <= h.start && (ae..h.start).all(|k| matches!(self.w(k), "'" | "'s" | "s" | "the" | "its"))
+                });
+                let mut ps: Vec<Location> = Vec::new();
+                if let Some(ci) = c {
+                    for (i, p) in self.m.places.iter().enumerate() {
+                        let (a, b) = self.place_toks[i];
+                        if a >= cs
+                            && b <= self.actor_toks[ci].0
+                            && self.usable(p)
+                            && p.level == PlaceLevel::Point
+                            && !self.is_container(i)
+                        {
+                            if let Some(pl) = p.place.clone() {
+                                ps.push(Location { mention: Some(i), place: pl, inherited: false, score: 0 });
+                            }
+                        }
+                    }
+                }
+                if ps.is_empty() {
+                    ps.extend(self.place_just_after(h.end, ce));
+                }
+                (c, ps)
+            }
+        };
+        let Some(ci) = controller else { return Vec::new() };
+        let ctl = strip(&self.actor_ref(ci));
+        let (modality, _) = self.modality(s, h.start, h.end, false, Some(&ctl));
+        if matches!(modality, Modality::Negated | Modality::Hypothetical | Modality::Planned | Modality::Forecast) {
+            return Vec::new();
+        }
+        let date =
+            self.report.published.map(|p| DateRef { start: p, end: p, precision: DatePrecision::Day, text: None });
+        let sent = &self.doc.sentences[s];
+        let evidence = Evidence { sentence: s, span: sent.span, text: sent.span.of(self.doc.text).to_string() };
+        places
+            .into_iter()
+            .filter(|l| l.place.precision < 3 || is_admin(&l.place))
+            .map(|l| ControlRecord {
+                report: ReportRef::of(self.report),
+                place: l.place,
+                controller: ctl.clone(),
+                status: cue.status,
+                modality,
+                date: date.clone(),
+                evidence: evidence.clone(),
+            })
+            .collect()
+    }
+
+    pub(super) fn place_just_before(&self, tok: usize, floor: usize) -> Option<Location> {
+        let (i, p) = self.m.places.iter().enumerate().rfind(|(i, _)| self.place_toks[*i].1 <= tok)?;
+        let (_, pe) = self.place_toks[i];
+        if pe < floor || !self.usable(p) || p.level == PlaceLevel::Country || tok - pe > 4 {
+            return None;
+        }
+        if !(pe..tok).all(|k| FILLERS.contains(&self.w(k))) {
+            return None;
+        }
+        Some(Location { mention: Some(i), place: p.place.clone()?, inherited: false, score: 0 })
+    }
+
+    pub(super) fn place_just_after(&self, tok: usize, until: usize) -> Option<Location> {
+        let (i, p) = self.m.places.iter().enumerate().find(|(i, _)| self.place_toks[*i].0 >= tok)?;
+        let (ps, _) = self.place_toks[i];
+        if ps >= until || !self.usable(p) || p.level == PlaceLevel::Country || ps - tok > 4 {
+            return None;
+        }
+        if !(tok..ps).all(|k| FILLERS.contains(&self.w(k))) {
+            return None;
+        }
+        let mut pl = p.place.clone()?;
+        if p.level == PlaceLevel::Region {
+            pl.precision = 3;
+        }
+        Some(Location { mention: Some(i), place: pl, inherited: false, score: 0 })
+    }
+}
+
+/// A controller without this mention's text/span (the same for every observation).
+pub(super) fn strip(a: &ActorRef) -> ActorRef {
+    ActorRef { text: a.text.clone(), span: a.span, ..a.clone() }
+}
+
+pub(super) fn dedup_controls(v: &mut Vec<ControlRecord>) {
+    let mut out: Vec<ControlRecord> = Vec::new();
+    for c in v.drain(..) {
+        let dup = out.iter().any(|o| {
+            o.evidence.sentence == c.evidence.sentence
+                && o.status == c.status
+                && same_actor(&o.controller, &c.controller)
+                && (o.place.geonameid == c.place.geonameid && o.place.name == c.place.name)
+        });
+        if !dup {
+            out.push(c);
+        }
+    }
+    *v = out;
+}
+
+pub(super) fn is_admin(p: &PlaceRef) -> bool {
+    p.feature_code.as_deref().is_some_and(|f| f.starts_with("ADM"))
+}

@@ -1,0 +1,154 @@
+//! Modality: asserted, claimed, reported, disputed, planned, forecast, hypothetical, negated,
+//! with `attributed_to` from the attribution phrase.
+
+use super::roles::{dedup_actors, same_actor};
+use super::Cx;
+use crate::lexicon::{CueKind, Hit, ModalityKind, Scope};
+use sitrep_model::record::{ActorRef, Modality};
+use sitrep_model::text::TokenKind;
+
+impl Cx<'_> {
+    pub(super) fn modality(
+        &self,
+        s: usize,
+        ts: usize,
+        te: usize,
+        noun: bool,
+        actor1: Option<&ActorRef>,
+    ) -> (Modality, Vec<ActorRef>) {
+        let r = self.sent_range(s);
+        let trig_clause = self.clause[ts];
+        let hits = self.sentence_hits(s, |k| matches!(k, CueKind::Modality(_)));
+        let (mut neg, mut plan, mut fore, mut hyp, mut disp, mut rep) = (false, false, false, false, false, false);
+        let mut speakers: Vec<ActorRef> = Vec::new();
+        let mut source_seen = false;
+        for h in &hits {
+            if h.end > ts && h.start < te {
+                continue;
+            }
+            let CueKind::Modality(mc) = &self.ex.lexicon.entries[h.entry].kind else { continue };
+            let in_scope = match mc.scope {
+                Scope::Clause(n) => h.end <= ts && self.clause[h.start] == trig_clause && ts - h.end <= n,
+                Scope::Sentence => h.end <= ts,
+                Scope::Any => true,
+                Scope::Verb => h.end == ts && !noun,
+            };
+            if !in_scope {
+                continue;
+            }
+            match mc.kind {
+                ModalityKind::Set(Modality::Negated) => neg = true,
+                ModalityKind::Set(Modality::Planned) => plan = true,
+                ModalityKind::Set(Modality::Forecast) => fore = true,
+                ModalityKind::Set(Modality::Hypothetical) => hyp = true,
+                ModalityKind::Set(Modality::Disputed) => disp = true,
+                ModalityKind::Set(Modality::Reported) | ModalityKind::Set(Modality::Claimed) => rep = true,
+                ModalityKind::Set(Modality::Asserted) | ModalityKind::Speaker => {}
+                ModalityKind::SourceLeft => {
+                    source_seen = true;
+                    // The speaker: the actor just before the cue (after the trigger when the cue follows it).
+                    let from = if h.start >= te { te } else { r.start };
+                    if let Some(a) = self.actor_left(from, h.start) {
+                        speakers.push(self.actor_ref(a));
+                        // Other named actors in a list before the cue ("X of A and Y of B report").
+                        for (i, &(as_, ae)) in self.actor_toks.iter().enumerate() {
+                            if as_ >= from && ae <= h.start && i != a && from == r.start {
+                                speakers.push(self.actor_ref(i));
+                            }
+                        }
+                    }
+                    speakers.extend(self.speaker_names(&hits, from, h.start));
+                }
+                ModalityKind::SourceRight => {
+                    source_seen = true;
+                    if let Some(a) = self.actor_right(h.end, r.end, None, 3) {
+                        speakers.push(self.actor_ref(a));
+                    } else {
+                        speakers.extend(self.speaker_names(&hits, h.end, (h.end + 6).min(r.end)));
+                    }
+                }
+            }
+        }
+        if self.in_scare_quotes(ts, te) {
+            disp = true;
+        }
+        dedup_actors(&mut speakers);
+        let claimed = source_seen && actor1.is_some_and(|a| speakers.iter().any(|s| same_actor(a, s)));
+        let m = if hyp {
+            Modality::Hypothetical
+        } else if neg {
+            Modality::Negated
+        } else if disp {
+            Modality::Disputed
+        } else if plan {
+            Modality::Planned
+        } else if fore {
+            Modality::Forecast
+        } else if claimed {
+            Modality::Claimed
+        } else if source_seen || rep {
+            Modality::Reported
+        } else {
+            Modality::Asserted
+        };
+        let attributed = if matches!(m, Modality::Claimed | Modality::Reported) { speakers } else { Vec::new() };
+        (m, attributed)
+    }
+
+    /// Source names in `[from, until)` that are no actor mention: speaker nouns ("journalists")
+    /// and capitalized names ("Ibrahim Al Amin").
+    pub(super) fn speaker_names(&self, hits: &[Hit], from: usize, until: usize) -> Vec<ActorRef> {
+        let mut out = Vec::new();
+        for h in hits {
+            if h.start >= from && h.end <= until {
+                if let CueKind::Modality(mc) = &self.ex.lexicon.entries[h.entry].kind {
+                    if mc.kind == ModalityKind::Speaker {
+                        let sp = self.span_of(h.start, h.end);
+                        let text = sp.of(self.doc.text).to_string();
+                        out.push(ActorRef {
+                            name: text.clone(),
+                            text: Some(text),
+                            span: Some(sp),
+                            ..Default::default()
+                        });
+                    }
+                }
+            }
+        }
+        let sent_start = self
+            .doc
+            .sentence_at(self.doc.tokens.get(from).map(|t| t.span.start).unwrap_or(0))
+            .map(|s| self.sent_range(s).start);
+        let mut k = from;
+        while k < until {
+            let is_cap = |k: usize| {
+                self.doc.tokens[k].kind == TokenKind::Word
+                    && self.doc.token_text(k).chars().next().is_some_and(|c| c.is_uppercase())
+                    && !self.actor_toks.iter().any(|&(a, b)| a <= k && k < b)
+                    && !self.place_toks.iter().any(|&(a, b)| a <= k && k < b)
+                    && !self.time_toks.iter().any(|&(a, b)| a <= k && k < b)
+            };
+            if is_cap(k) {
+                let mut e = k + 1;
+                while e < until && is_cap(e) {
+                    e += 1;
+                }
+                let single_initial = e == k + 1 && Some(k) == sent_start;
+                if !single_initial {
+                    let sp = self.span_of(k, e);
+                    let text = sp.of(self.doc.text).to_string();
+                    out.push(ActorRef { name: text.clone(), text: Some(text), span: Some(sp), ..Default::default() });
+                }
+                k = e;
+            } else {
+                k += 1;
+            }
+        }
+        out
+    }
+
+    pub(super) fn in_scare_quotes(&self, ts: usize, te: usize) -> bool {
+        let q = |w: &str| matches!(w, "'" | "\"" | "“" | "”" | "‘" | "’");
+        ts > 0 && q(self.doc.token_text(ts - 1)) && te < self.doc.tokens.len() && q(self.doc.token_text(te))
+    }
+}

@@ -1,0 +1,188 @@
+//! Roles: who did it to whom, from clause-level patterns over tokens and actor mentions.
+
+use super::words::*;
+use super::{Cx, Roles};
+use crate::lexicon::EventCue;
+use sitrep_model::record::ActorRef;
+
+impl Cx<'_> {
+    pub(super) fn actor_ref(&self, i: usize) -> ActorRef {
+        let a = &self.m.actors[i];
+        let mut r = a.actor.clone();
+        r.span = Some(a.span);
+        r.text = Some(a.span.of(self.doc.text).to_string());
+        r
+    }
+
+    /// The nearest actor mention ending at or before token `before`, in the range `[from, before)`,
+    /// skipping objects of prepositions.
+    pub(super) fn actor_left(&self, from: usize, before: usize) -> Option<usize> {
+        (0..self.m.actors.len())
+            .filter(|&i| {
+                let (s, e) = self.actor_toks[i];
+                s >= from && e <= before && !(s > 0 && OBJECT_PREPS.contains(&self.w(s - 1)))
+            })
+            .max_by_key(|&i| self.actor_toks[i].1)
+    }
+
+    /// The first actor mention starting in `[after, until)`, optionally only right after one of `preps`.
+    pub(super) fn actor_right(
+        &self,
+        after: usize,
+        until: usize,
+        preps: Option<&[&str]>,
+        max_gap: usize,
+    ) -> Option<usize> {
+        (0..self.m.actors.len())
+            .filter(|&i| {
+                let (s, _) = self.actor_toks[i];
+                if s < after || s >= until || s - after > max_gap {
+                    return false;
+                }
+                match preps {
+                    None => true,
+                    Some(p) => {
+                        // The preposition stands just before the mention, skipping determiners.
+                        let mut k = s;
+                        while k > after && matches!(self.w(k - 1), "the" | "a" | "an" | "its" | "their" | "those") {
+                            k -= 1;
+                        }
+                        k > 0 && p.contains(&self.w(k - 1))
+                    }
+                }
+            })
+            .min_by_key(|&i| self.actor_toks[i].0)
+    }
+
+    pub(super) fn clause_start(&self, s: usize, tok: usize) -> usize {
+        let r = self.sent_range(s);
+        let mut k = tok.min(r.end.saturating_sub(1));
+        while k > r.start && self.clause[k - 1] == self.clause[tok.min(r.end - 1)] {
+            k -= 1;
+        }
+        k
+    }
+
+    pub(super) fn clause_end(&self, s: usize, tok: usize) -> usize {
+        let r = self.sent_range(s);
+        let c = self.clause[tok.min(r.end - 1)];
+        let mut k = tok;
+        while k < r.end && self.clause[k] == c {
+            k += 1;
+        }
+        k
+    }
+
+    pub(super) fn is_passive(&self, ts: usize, cue: &EventCue) -> bool {
+        if cue.flags.no_passive || cue.flags.noun || self.w(ts).ends_with("ing") {
+            return false;
+        }
+        let mut k = ts;
+        let r_start =
+            self.doc.sentence_at(self.doc.tokens[ts].span.start).map(|s| self.sent_range(s).start).unwrap_or(0);
+        while k > r_start && ADVERBS.contains(&self.w(k - 1)) {
+            k -= 1;
+        }
+        k > r_start && BE.contains(&self.w(k - 1))
+    }
+
+    /// The actor a paragraph is about: the subject of the closest earlier sentence that has one.
+    pub(super) fn topic_actor(&self, s: usize) -> Option<usize> {
+        let para = self.doc.sentences[s].paragraph;
+        for p in (s.saturating_sub(3)..s).rev() {
+            if self.doc.sentences[p].paragraph != para {
+                break;
+            }
+            if let Some(a) = self.subject_of(p) {
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    /// An actor mention opening the sentence (only function words and time words before it).
+    pub(super) fn subject_of(&self, s: usize) -> Option<usize> {
+        let r = self.sent_range(s);
+        let first =
+            (0..self.m.actors.len()).find(|&i| self.actor_toks[i].0 >= r.start && self.actor_toks[i].0 < r.end)?;
+        let start = self.actor_toks[first].0;
+        let ok = (r.start..start)
+            .all(|k| SUBJECT_LEAD.contains(&self.w(k)) || self.time_toks.iter().any(|&(a, b)| a <= k && k < b));
+        ok.then_some(first)
+    }
+
+    pub(super) fn roles(&self, s: usize, ts: usize, te: usize, cue: &EventCue) -> Roles {
+        let r = self.sent_range(s);
+        let cs = self.clause_start(s, ts);
+        let ce = self.clause_end(s, te - 1);
+        let left = self.actor_left(cs, ts).or_else(|| self.actor_left(r.start, ts));
+        let mut roles = Roles { actor1: None, actor2: None, actor1_ref: None, winner: None };
+        if self.is_passive(ts, cue) {
+            let agent = self.actor_right(te, ce, Some(&["by"]), 4);
+            roles.actor1 = agent;
+            roles.actor2 = left;
+            if agent.is_none() && cue.flags.topic_agent {
+                roles.actor1 = self.topic_actor(s).filter(|&a| Some(a) != left);
+            }
+            if cue.flags.place_subject || cue.flags.loser_subject {
+                roles.actor2 = None;
+            }
+        } else if cue.flags.place_subject {
+            roles.actor1 = self.actor_right(te, ce, None, 3).or_else(|| self.actor_right(te - 1, ce, Some(&["to"]), 3));
+        } else if cue.flags.loser_subject {
+            let to = self.actor_right(te, ce, Some(&["to"]), 8);
+            roles.actor2 = left;
+            roles.actor1 = to.or(left);
+            if to.is_none() {
+                roles.actor2 = None;
+            }
+        } else if cue.flags.noun {
+            roles.actor1 = self.actor_right(te, ce, Some(&["by"]), 4).or(left);
+            roles.actor2 = self.actor_right(te, ce, Some(&["against", "on", "targeting", "with"]), 6);
+        } else {
+            roles.actor1 = left;
+            roles.actor2 = self.actor_right(te, ce, Some(&["from", "against"]), 10).or_else(|| {
+                let comma = (te..ce).find(|&k| self.w(k) == ",").unwrap_or(ce);
+                self.actor_right(te, comma, None, 6).filter(|&i| !self.after_word(i, "by"))
+            });
+        }
+        if roles.actor1.is_some() && roles.actor1 == roles.actor2 {
+            roles.actor2 = None;
+        }
+        if let (Some(a), Some(b)) = (roles.actor1, roles.actor2) {
+            if same_actor(&self.m.actors[a].actor, &self.m.actors[b].actor) {
+                roles.actor2 = None;
+            }
+        }
+        roles.actor1_ref = roles.actor1.map(|i| self.actor_ref(i));
+        if cue.is_territory() {
+            let winner_known = !cue.flags.loser_subject || roles.actor1 != left || left.is_none();
+            if winner_known {
+                roles.winner = roles.actor1_ref.clone();
+            }
+        }
+        roles
+    }
+
+    pub(super) fn after_word(&self, actor: usize, word: &str) -> bool {
+        let s = self.actor_toks[actor].0;
+        s > 0 && self.w(s - 1) == word
+    }
+}
+
+pub(super) fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
+    match (&a.id, &b.id) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.name.eq_ignore_ascii_case(&b.name),
+    }
+}
+
+pub(super) fn dedup_actors(v: &mut Vec<ActorRef>) {
+    let mut out: Vec<ActorRef> = Vec::new();
+    for a in v.drain(..) {
+        if !out.iter().any(|b| same_actor(&a, b) && a.span == b.span) {
+            out.push(a);
+        }
+    }
+    *v = out;
+}
