@@ -1,0 +1,110 @@
+//! Lexicon lookup at a unit: the longest actor/country/group name, and the longest
+//! composition-vocabulary phrase.
+
+use super::{ActorTagger, ModItem, TKind, Target};
+use crate::lexicon::NounRole;
+use crate::units::Unit;
+
+impl ActorTagger {
+    pub(super) fn match_at(&self, u: &[Unit], j: usize, e: usize, shouting: bool) -> Option<(usize, Vec<Target>)> {
+        if j >= e || !u[j].word {
+            return None;
+        }
+        let mut keys: Vec<String> = Vec::new();
+        let mut key = String::new();
+        for (k, unit) in u.iter().enumerate().take(e.min(j + self.max_len)).skip(j) {
+            if !(unit.word || (unit.num && k > j)) {
+                break;
+            }
+            if k > j {
+                key.push(' ');
+            }
+            key.push_str(&unit.norm);
+            keys.push(key.clone());
+            if unit.possessive {
+                break;
+            }
+        }
+        for len in (1..=keys.len()).rev() {
+            if let Some(ts) = self.index.get(&keys[len - 1]) {
+                let ok: Vec<Target> = ts.iter().filter(|t| !t.needs_cap || u[j].cap).copied().collect();
+                if !ok.is_empty() {
+                    return Some((j + len, ok));
+                }
+            }
+            if len == 1 {
+                if let Some(ts) = self.acronyms.get(&u[j].raw) {
+                    let short = u[j].raw.chars().count() <= 3;
+                    if !(shouting && short) {
+                        return Some((j + 1, ts.clone()));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The longest composition-vocabulary phrase at `j`: (end, noun row indices).
+    pub(super) fn noun_at(&self, u: &[Unit], j: usize, e: usize) -> Option<(usize, &[usize])> {
+        if j >= e || !u[j].word {
+            return None;
+        }
+        let mut best = None;
+        let mut key = String::new();
+        for (k, unit) in u.iter().enumerate().take(e.min(j + self.noun_max)).skip(j) {
+            if !unit.word {
+                break;
+            }
+            if k > j {
+                key.push(' ');
+            }
+            key.push_str(&unit.norm);
+            if let Some(rows) = self.noun_index.get(&key) {
+                best = Some((k + 1, rows.as_slice()));
+            }
+            if unit.possessive {
+                break;
+            }
+        }
+        best
+    }
+
+    pub(super) fn noun_has(&self, rows: &[usize], role: NounRole) -> bool {
+        rows.iter().any(|&r| self.nouns[r].role == role)
+    }
+
+    pub(super) fn item(&self, start: usize, end: usize, ts: &[Target]) -> ModItem {
+        let mut it = ModItem { start, end, ..Default::default() };
+        if let Some(t) = ts.iter().find(|t| t.kind == TKind::Actor) {
+            it.actor = Some(t.idx);
+            return it;
+        }
+        if let Some(c) = ts.iter().find_map(|t| match t.kind {
+            TKind::CountryName | TKind::CountryAdj | TKind::CountryPeople | TKind::Capital => Some(t.idx),
+            _ => None,
+        }) {
+            it.country = Some(c);
+            for t in ts.iter().filter(|t| t.idx == c) {
+                match t.kind {
+                    TKind::CountryName => it.name = true,
+                    TKind::CountryAdj => it.adj = true,
+                    TKind::CountryPeople => it.people = true,
+                    TKind::Capital => it.capital = true,
+                    _ => {}
+                }
+            }
+            return it;
+        }
+        if let Some(t) = ts.iter().find(|t| matches!(t.kind, TKind::GroupName | TKind::GroupAdj)) {
+            it.group = Some(t.idx);
+            for t2 in ts.iter().filter(|x| x.idx == t.idx) {
+                match t2.kind {
+                    TKind::GroupName => it.group_name = true,
+                    TKind::GroupAdj => it.adj = true,
+                    _ => {}
+                }
+            }
+        }
+        it
+    }
+}
