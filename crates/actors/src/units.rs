@@ -3,17 +3,25 @@
 //! diacritics, no periods or apostrophes) and a possessive flag ("Iraq's" → Iraq + 's).
 
 use sitrep_model::{Doc, TokenKind};
+use std::borrow::Cow;
 
+/// [`Unit::id`] of a unit whose normalized form is in no lexicon phrase and no cue list.
+pub(crate) const NO_WORD: u32 = u32::MAX;
+
+/// Borrowed from the text when nothing changes (most lower-case words, all punctuation), so a
+/// document's units cost few allocations.
 #[derive(Clone, Debug)]
-pub(crate) struct Unit {
+pub(crate) struct Unit<'a> {
     pub start: usize,
     pub end: usize,
     /// Lower-cased, folded, without periods and apostrophes. Punctuation keeps its text.
-    pub norm: String,
+    pub norm: Cow<'a, str>,
     /// The original letters without periods/apostrophes (for case-sensitive acronyms).
-    pub raw: String,
+    pub raw: Cow<'a, str>,
     /// The original text of the unit.
-    pub orig: String,
+    pub orig: &'a str,
+    /// The tagger's vocabulary id of `norm` ([`NO_WORD`] if unknown); set by the tagger.
+    pub id: u32,
     /// First letter is upper case.
     pub cap: bool,
     /// All letters upper case (and at least one letter).
@@ -27,6 +35,12 @@ pub(crate) struct Unit {
     /// A number ("24" in "Deir Ezzor 24"): may continue a lexicon name but never starts one.
     pub num: bool,
     pub sentence: usize,
+}
+
+impl Unit<'_> {
+    pub fn norm_str(&self) -> &str {
+        &self.norm
+    }
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -71,7 +85,15 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
     out.push(base);
 }
 
-fn normalize(s: &str) -> String {
+/// ASCII bytes that [`normalize`] changes or drops (upper case, periods, apostrophes).
+fn ascii_unchanged(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_uppercase() && !matches!(b, b'.' | b'\'' | b'`')
+}
+
+fn normalize(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(ascii_unchanged) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c == '.' || is_apostrophe(c) {
@@ -82,24 +104,38 @@ fn normalize(s: &str) -> String {
         }
         fold_char(c, &mut out);
     }
-    out
+    Cow::Owned(out)
 }
 
-fn raw_letters(s: &str) -> String {
-    s.chars().filter(|&c| c != '.' && !is_apostrophe(c)).collect()
+fn raw_letters(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !matches!(b, b'.' | b'\'' | b'`')) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().filter(|&c| c != '.' && !is_apostrophe(c)).collect())
 }
 
-fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_before: bool) -> Unit {
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_before: bool) -> Unit<'_> {
     let s = &text[start..end];
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    let cap = letters.peek().is_some_and(|c| c.is_uppercase());
+    let upper = letters.peek().is_some() && letters.all(|c| !c.is_lowercase());
     Unit {
         start,
         end,
         norm: normalize(s),
         raw: raw_letters(s),
-        orig: s.to_string(),
-        cap: s.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase),
-        upper: !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase()),
+        orig: s,
+        id: NO_WORD,
+        cap,
+        upper,
         possessive: false,
         hyphen_before,
         word: true,
@@ -109,9 +145,9 @@ fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_befor
 }
 
 /// The units of a whole document, in text order, each tagged with its sentence index.
-pub(crate) fn units(doc: &Doc) -> Vec<Unit> {
+pub(crate) fn units<'a>(doc: &Doc<'a>) -> Vec<Unit<'a>> {
     let text = doc.text;
-    let mut out: Vec<Unit> = Vec::with_capacity(doc.tokens.len() + 8);
+    let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len() + 8);
     for (si, sent) in doc.sentences.iter().enumerate() {
         let toks = &doc.tokens[sent.tokens.clone()];
         let mut pending_hyphen = false;
@@ -178,9 +214,10 @@ pub(crate) fn units(doc: &Doc) -> Vec<Unit> {
                     out.push(Unit {
                         start: t.span.start,
                         end: t.span.end,
-                        norm: s.to_string(),
-                        raw: s.to_string(),
-                        orig: s.to_string(),
+                        norm: Cow::Borrowed(s),
+                        raw: Cow::Borrowed(s),
+                        orig: s,
+                        id: NO_WORD,
                         cap: false,
                         upper: false,
                         possessive: false,
@@ -195,9 +232,10 @@ pub(crate) fn units(doc: &Doc) -> Vec<Unit> {
                     out.push(Unit {
                         start: t.span.start,
                         end: t.span.end,
-                        norm: s.to_lowercase(),
-                        raw: s.to_string(),
-                        orig: s.to_string(),
+                        norm: lowercase(s),
+                        raw: Cow::Borrowed(s),
+                        orig: s,
+                        id: NO_WORD,
                         cap: false,
                         upper: false,
                         possessive: false,
@@ -216,7 +254,7 @@ pub(crate) fn units(doc: &Doc) -> Vec<Unit> {
 
 /// The normalized unit keys of a lexicon phrase, and whether it is a single all-capital word
 /// (an acronym that must match in capitals), and whether its first letter is a capital.
-pub(crate) fn phrase_units(phrase: &str) -> Vec<Unit> {
+pub(crate) fn phrase_units(phrase: &str) -> Vec<Unit<'_>> {
     let doc = sitrep_model::analyze(phrase);
     units(&doc).into_iter().filter(|u| u.word || u.num || u.norm == "&").collect()
 }

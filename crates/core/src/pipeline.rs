@@ -101,6 +101,10 @@ impl Pipeline {
         &self.geoparser
     }
 
+    pub fn actors(&self) -> &ActorTagger {
+        &self.actors
+    }
+
     pub fn extract(&self, report: &Report) -> Extraction {
         let doc = analyze(&report.text);
         let mut warnings = Vec::new();
@@ -116,22 +120,8 @@ impl Pipeline {
     pub fn mentions(&self, report: &Report, doc: &Doc) -> Mentions {
         let text = doc.text;
         let places = self.geoparser.parse_doc(doc).iter().map(|m| self.place_in(m, text)).collect();
-        let actor_mentions = self.actors.tag(doc, report.published);
-        let actors = actor_mentions.iter().filter_map(|m| actor_in(m, text)).collect();
-        let times = sitrep_time::tag(doc, report.published)
-            .iter()
-            .map(|t| TimeIn {
-                span: t.span,
-                date: t.to_ref(text),
-                tense: match t.tense {
-                    sitrep_time::Tense::Past => Tense::Past,
-                    sitrep_time::Tense::Ongoing => Tense::Ongoing,
-                    sitrep_time::Tense::Future => Tense::Future,
-                    sitrep_time::Tense::Unknown => Tense::Unknown,
-                },
-                anchored: t.anchored,
-            })
-            .collect();
+        let actors = actor_mentions(&self.actors, report, doc);
+        let times = time_mentions(report, doc);
         Mentions { actors, places, times }.sorted()
     }
 
@@ -183,6 +173,29 @@ fn level_of(p: &Place) -> PlaceLevel {
         "L" if matches!(code, "RGN" | "RGNE" | "AREA" | "ZN" | "ZNB" | "CONT") => PlaceLevel::Region,
         _ => PlaceLevel::Point,
     }
+}
+
+/// The actor mentions of a report as the event stage reads them (in the tagger's order).
+pub fn actor_mentions(tagger: &ActorTagger, report: &Report, doc: &Doc) -> Vec<ActorIn> {
+    tagger.tag(doc, report.published).iter().filter_map(|m| actor_in(m, doc.text)).collect()
+}
+
+/// The time mentions of a report as the event stage reads them (in text order).
+pub fn time_mentions(report: &Report, doc: &Doc) -> Vec<TimeIn> {
+    sitrep_time::tag(doc, report.published)
+        .iter()
+        .map(|t| TimeIn {
+            span: t.span,
+            date: t.to_ref(doc.text),
+            tense: match t.tense {
+                sitrep_time::Tense::Past => Tense::Past,
+                sitrep_time::Tense::Ongoing => Tense::Ongoing,
+                sitrep_time::Tense::Future => Tense::Future,
+                sitrep_time::Tense::Unknown => Tense::Unknown,
+            },
+            anchored: t.anchored,
+        })
+        .collect()
 }
 
 fn actor_in(m: &ActorMention, text: &str) -> Option<ActorIn> {

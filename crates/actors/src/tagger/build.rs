@@ -3,10 +3,8 @@
 use super::{ActorTagger, TKind, Target};
 use crate::lexicon::{self, CueKind, LexiconError};
 use crate::units::phrase_units;
-use std::collections::HashMap;
 
-fn push_target(map: &mut HashMap<String, Vec<Target>>, key: String, t: Target) {
-    let v = map.entry(key).or_default();
+fn push_target(v: &mut Vec<Target>, t: Target) {
     if !v.contains(&t) {
         v.push(t);
     }
@@ -61,14 +59,13 @@ impl ActorTagger {
             groups: lex.groups,
             nouns: lex.nouns,
             actors: lex.actors,
-            actor_by_id: HashMap::new(),
-            country_by_iso: HashMap::new(),
-            index: HashMap::new(),
-            acronyms: HashMap::new(),
+            actor_by_id: Default::default(),
+            country_by_iso: Default::default(),
+            index: Default::default(),
+            acronyms: Default::default(),
             max_len: 1,
-            noun_index: HashMap::new(),
             noun_max: 1,
-            cues: HashMap::new(),
+            trie: Default::default(),
             lemmas: Default::default(),
         };
         for (i, c) in t.countries.iter().enumerate() {
@@ -119,21 +116,25 @@ impl ActorTagger {
             }
             let letters = us[0].raw.chars().filter(|c| c.is_alphabetic()).count();
             if us.len() == 1 && us[0].upper && (2..=6).contains(&letters) {
-                push_target(&mut t.acronyms, us[0].raw.clone(), Target { kind, idx, needs_cap: true });
+                push_target(
+                    t.acronyms.entry(us[0].raw.to_string()).or_default(),
+                    Target { kind, idx, needs_cap: true },
+                );
                 continue;
             }
-            let key = us.iter().map(|u| u.norm.as_str()).collect::<Vec<_>>().join(" ");
+            let key = us.iter().map(|u| &*u.norm).collect::<Vec<_>>().join(" ");
             t.max_len = t.max_len.max(us.len());
-            push_target(&mut t.index, key, Target { kind, idx, needs_cap: us[0].cap });
+            let target = Target { kind, idx, needs_cap: us[0].cap };
+            push_target(t.index.entry(key).or_default(), target);
+            push_target(&mut t.trie.insert(us.iter().map(|u| &*u.norm)).targets, target);
         }
         for (i, n) in t.nouns.iter().enumerate() {
             let us = phrase_units(&n.phrase);
             if us.is_empty() {
                 continue;
             }
-            let key = us.iter().map(|u| u.norm.as_str()).collect::<Vec<_>>().join(" ");
             t.noun_max = t.noun_max.max(us.len());
-            t.noun_index.entry(key).or_default().push(i);
+            t.trie.insert(us.iter().map(|u| &*u.norm)).nouns.push(i);
         }
         for (kind, w) in &lex.cues {
             if *kind == CueKind::Verb {
@@ -141,14 +142,12 @@ impl ActorTagger {
             }
             let forms = if *kind == CueKind::Verb { verb_forms(w) } else { vec![w.clone()] };
             for f in forms {
-                let key = phrase_units(&f).iter().map(|u| u.norm.as_str()).collect::<Vec<_>>().join(" ");
+                let key = phrase_units(&f).iter().map(|u| &*u.norm).collect::<Vec<_>>().join(" ");
                 let key = if key.is_empty() { f.clone() } else { key };
-                let v = t.cues.entry(key).or_default();
-                if !v.contains(kind) {
-                    v.push(*kind);
-                }
+                t.trie.add_cue(&key, *kind);
             }
         }
+        t.trie.finish();
         Ok(t)
     }
 }

@@ -10,7 +10,7 @@ use crate::{Actor, MentionKind};
 
 impl ActorTagger {
     pub(super) fn pronoun(&self, u: &[Unit], i: usize, s_start: usize, s_end: usize) -> Option<Cand> {
-        let w = u[i].norm.as_str();
+        let w = u[i].norm_str();
         let want = match w {
             "they" | "them" => Want::They,
             "it" => Want::It,
@@ -24,21 +24,21 @@ impl ActorTagger {
             // Only a subject "It" can stand for an actor; skip "It seems", "It will take…".
             let subject = i == s_start || {
                 let p = &u[i - 1];
-                !p.word && p.norm != "'" || SUBJECT_OPENERS.contains(&p.norm.as_str())
+                !p.word && p.norm != "'" || SUBJECT_OPENERS.contains(&p.norm_str())
             };
             if !subject {
                 return None;
             }
             let next = u.get(i + 1).filter(|_| i + 1 < s_end)?;
-            if self.cue(&next.norm, CueKind::Expletive) {
+            if self.cue_u(next, CueKind::Expletive) {
                 return None;
             }
-            if self.cue(&next.norm, CueKind::Aux) {
+            if self.cue_u(next, CueKind::Aux) {
                 let mut k = i + 1;
-                while k < s_end && (self.cue(&u[k].norm, CueKind::Aux) || self.cue(&u[k].norm, CueKind::Adverb)) {
+                while k < s_end && (self.cue_u(&u[k], CueKind::Aux) || self.cue_u(&u[k], CueKind::Adverb)) {
                     k += 1;
                 }
-                if k < s_end && self.cue(&u[k].norm, CueKind::Expletive) {
+                if k < s_end && self.cue_u(&u[k], CueKind::Expletive) {
                     return None;
                 }
             }
@@ -56,11 +56,11 @@ impl ActorTagger {
         }
         let p = &u[np_start - 1];
         if !p.word {
-            return !matches!(p.norm.as_str(), "-" | "/");
+            return !matches!(p.norm_str(), "-" | "/");
         }
-        SUBJECT_OPENERS.contains(&p.norm.as_str())
-            || DAYS.contains(&p.norm.as_str())
-            || (np_start - 1 == s_start && self.cue(&p.norm, CueKind::Adverb))
+        SUBJECT_OPENERS.contains(&p.norm_str())
+            || DAYS.contains(&p.norm_str())
+            || (np_start - 1 == s_start && self.cue_u(p, CueKind::Adverb))
     }
 
     /// Whether a speaking/deciding verb (or a copula + attitude adjective) follows at `k`.
@@ -72,12 +72,12 @@ impl ActorTagger {
         let mut steps = 0;
         while k < s_end && steps < 10 {
             steps += 1;
-            let w = u[k].norm.as_str();
+            let w = u[k].norm_str();
             if w == "," {
                 k += 1;
                 continue;
             }
-            if w == "on" && k + 1 < s_end && DAYS.contains(&u[k + 1].norm.as_str()) {
+            if w == "on" && k + 1 < s_end && DAYS.contains(&u[k + 1].norm_str()) {
                 k += 2;
                 continue;
             }
@@ -101,7 +101,7 @@ impl ActorTagger {
         if k >= s_end || !u[k].word {
             return false;
         }
-        let w = u[k].norm.as_str();
+        let w = u[k].norm_str();
         if copula {
             return self.cue(w, CueKind::Adj)
                 || (w.ends_with("ing") && (self.cue(w, CueKind::Verb) || self.cue(w, CueKind::Form)));
@@ -116,7 +116,7 @@ impl ActorTagger {
     pub(super) fn is_metonym(&self, u: &[Unit], np_start: usize, end: usize, s_start: usize, s_end: usize) -> bool {
         // "Baghdad's central control", "Moscow's position"
         if end > 0 && u[end - 1].possessive {
-            let at = |k: usize| k < s_end && u[k].word && self.cue(&u[k].norm, CueKind::Policy);
+            let at = |k: usize| k < s_end && u[k].word && self.cue_u(&u[k], CueKind::Policy);
             if at(end) || (end < s_end && u[end].word && !u[end].cap && at(end + 1)) {
                 return true;
             }
@@ -124,14 +124,14 @@ impl ActorTagger {
         // "an open exchange with Washington", "talks with Moscow"
         if np_start > s_start && u[np_start - 1].norm == "with" {
             let from = np_start.saturating_sub(5).max(s_start);
-            if (from..np_start - 1).any(|k| self.cue(&u[k].norm, CueKind::Exchange)) {
+            if (from..np_start - 1).any(|k| self.cue_u(&u[k], CueKind::Exchange)) {
                 return true;
             }
         }
         // "calling on Washington to back the pact", "urged Ankara to withdraw": the capital is
         // asked to act.
-        if end + 1 < s_end && u[end].norm == "to" && self.cue(&u[end + 1].norm, CueKind::Verb) && np_start > s_start {
-            let p = u[np_start - 1].norm.as_str();
+        if end + 1 < s_end && u[end].norm == "to" && self.cue_u(&u[end + 1], CueKind::Verb) && np_start > s_start {
+            let p = u[np_start - 1].norm_str();
             if p == "on" || self.cue(p, CueKind::Verb) || self.cue(p, CueKind::Form) {
                 return true;
             }
@@ -142,7 +142,7 @@ impl ActorTagger {
         // "Washington and Moscow agreed": a conjoined country or capital shares the verb.
         let mut k = end;
         for _ in 0..3 {
-            if !(k + 1 < s_end && matches!(u[k].norm.as_str(), "and" | ",")) {
+            if !(k + 1 < s_end && matches!(u[k].norm_str(), "and" | ",")) {
                 break;
             }
             let at = if u[k + 1].norm == "the" { k + 2 } else { k + 1 };
@@ -160,7 +160,7 @@ impl ActorTagger {
         if k >= s_end || !u[k].word || u[k].cap {
             return false;
         }
-        let w = u[k].norm.as_str();
+        let w = u[k].norm_str();
         let clause = FUNCTION_WORDS.contains(&w)
             || w.ends_with("ed")
             || w.ends_with("ing")
@@ -172,6 +172,6 @@ impl ActorTagger {
     }
 
     pub(super) fn is_modifier_at(&self, u: &[Unit], end: usize, s_end: usize) -> bool {
-        end < s_end && u[end].word && !u[end].cap && self.cue(&u[end].norm, CueKind::ModNoun)
+        end < s_end && u[end].word && !u[end].cap && self.cue_u(&u[end], CueKind::ModNoun)
     }
 }

@@ -1,47 +1,46 @@
 //! Lexicon lookup at a unit: the longest actor/country/group name, and the longest
 //! composition-vocabulary phrase.
 
+use super::trie::ROOT;
 use super::{ActorTagger, ModItem, TKind, Target};
 use crate::lexicon::NounRole;
 use crate::units::Unit;
 
 impl ActorTagger {
-    pub(super) fn match_at(&self, u: &[Unit], j: usize, e: usize, shouting: bool) -> Option<(usize, Vec<Target>)> {
+    /// The longest actor, country or group name at `j` (within `..e`): its end and targets.
+    /// A name that needs a capital only matches a capitalized first word; a single all-capital
+    /// acronym matches only as written (short ones not in all-capital text).
+    pub(super) fn match_at(&self, u: &[Unit], j: usize, e: usize, shouting: bool) -> Option<(usize, &[Target])> {
         if j >= e || !u[j].word {
             return None;
         }
-        let mut keys: Vec<String> = Vec::new();
-        let mut key = String::new();
+        let cap = u[j].cap;
+        let mut best: Option<(usize, &[Target])> = None;
+        let mut node = ROOT;
         for (k, unit) in u.iter().enumerate().take(e.min(j + self.max_len)).skip(j) {
             if !(unit.word || (unit.num && k > j)) {
                 break;
             }
-            if k > j {
-                key.push(' ');
+            let Some(next) = self.trie.child(node, unit.id) else { break };
+            node = next;
+            let n = self.trie.node(node);
+            let ok = if cap { &n.targets } else { &n.capless };
+            if !ok.is_empty() {
+                best = Some((k + 1, ok.as_slice()));
             }
-            key.push_str(&unit.norm);
-            keys.push(key.clone());
             if unit.possessive {
                 break;
             }
         }
-        for len in (1..=keys.len()).rev() {
-            if let Some(ts) = self.index.get(&keys[len - 1]) {
-                let ok: Vec<Target> = ts.iter().filter(|t| !t.needs_cap || u[j].cap).copied().collect();
-                if !ok.is_empty() {
-                    return Some((j + len, ok));
-                }
-            }
-            if len == 1 {
-                if let Some(ts) = self.acronyms.get(&u[j].raw) {
-                    let short = u[j].raw.chars().count() <= 3;
-                    if !(shouting && short) {
-                        return Some((j + 1, ts.clone()));
-                    }
-                }
-            }
+        if best.is_some() {
+            return best;
         }
-        None
+        let ts = self.acronyms.get(&*u[j].raw)?;
+        let short = u[j].raw.chars().count() <= 3;
+        if shouting && short {
+            return None;
+        }
+        Some((j + 1, ts.as_slice()))
     }
 
     /// The longest composition-vocabulary phrase at `j`: (end, noun row indices).
@@ -50,16 +49,15 @@ impl ActorTagger {
             return None;
         }
         let mut best = None;
-        let mut key = String::new();
+        let mut node = ROOT;
         for (k, unit) in u.iter().enumerate().take(e.min(j + self.noun_max)).skip(j) {
             if !unit.word {
                 break;
             }
-            if k > j {
-                key.push(' ');
-            }
-            key.push_str(&unit.norm);
-            if let Some(rows) = self.noun_index.get(&key) {
+            let Some(next) = self.trie.child(node, unit.id) else { break };
+            node = next;
+            let rows = &self.trie.node(node).nouns;
+            if !rows.is_empty() {
                 best = Some((k + 1, rows.as_slice()));
             }
             if unit.possessive {

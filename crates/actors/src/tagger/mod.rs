@@ -4,6 +4,7 @@ mod build;
 mod context;
 mod matching;
 mod phrase;
+mod trie;
 mod words;
 
 use crate::coref::{self, Want};
@@ -11,6 +12,7 @@ use crate::lexicon::{ActorRow, CountryRow, CueKind, GroupRow, NounRow, RelationK
 use crate::units::{units, Unit};
 use crate::{Actor, ActorMention, Affiliation, MentionKind};
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_model::{Doc, Span};
 use std::collections::HashMap;
 use words::DETERMINERS;
@@ -40,16 +42,18 @@ pub struct ActorTagger {
     groups: Vec<GroupRow>,
     nouns: Vec<NounRow>,
     actors: Vec<ActorRow>,
-    actor_by_id: HashMap<String, usize>,
-    country_by_iso: HashMap<String, usize>,
-    index: HashMap<String, Vec<Target>>,
-    acronyms: HashMap<String, Vec<Target>>,
+    actor_by_id: FxHashMap<String, usize>,
+    country_by_iso: FxHashMap<String, usize>,
+    /// Normalized name (words joined by spaces) → targets; the same names are in `trie`.
+    index: FxHashMap<String, Vec<Target>>,
+    /// Single all-capital names, as written ("SAA", "YPG").
+    acronyms: FxHashMap<String, Vec<Target>>,
     max_len: usize,
-    noun_index: HashMap<String, Vec<usize>>,
     noun_max: usize,
-    cues: HashMap<String, Vec<CueKind>>,
+    /// Names, composition nouns and cue words, for the tagging hot path.
+    trie: trie::PhraseTrie,
     /// Bare forms of the speaking/deciding verbs ("attack", "demand").
-    lemmas: std::collections::HashSet<String>,
+    lemmas: FxHashSet<String>,
 }
 
 /// A candidate mention while tagging (unit indices; resolved into [`ActorMention`]s at the end).
@@ -131,8 +135,8 @@ struct ModItem {
 }
 
 impl ActorTagger {
-    /// a check for analysts editing the lexicon (the tagger takes the first row).
     /// Names that the lexicon gives to more than one actor, as `(normalized name, actor ids)`:
+    /// a check for analysts editing the lexicon (the tagger takes the first row).
     pub fn ambiguous_names(&self) -> Vec<(String, Vec<String>)> {
         let mut out = Vec::new();
         for (key, ts) in self.index.iter().chain(self.acronyms.iter()) {
@@ -185,7 +189,7 @@ impl ActorTagger {
         // A capital alone is a place in running text but names the government when looked up.
         let us = units(&doc);
         let words: Vec<&Unit> = us.iter().filter(|u| u.word).collect();
-        let key = words.iter().map(|u| u.norm.as_str()).collect::<Vec<_>>().join(" ");
+        let key = words.iter().map(|u| u.norm_str()).collect::<Vec<_>>().join(" ");
         let ts = self.index.get(&key)?;
         ts.iter().find(|t| t.kind == TKind::Capital).map(|t| self.government(t.idx))
     }
@@ -193,7 +197,10 @@ impl ActorTagger {
     /// Tag the actor mentions of a report. `published` anchors dated lexicon relations (e.g.
     /// "Nusra" in a 2018 report is Hay'at Tahrir al-Sham).
     pub fn tag(&self, doc: &Doc, published: Option<NaiveDate>) -> Vec<ActorMention> {
-        let u = units(doc);
+        let mut u = units(doc);
+        for x in &mut u {
+            x.id = self.trie.id(&x.norm);
+        }
         let mut cands: Vec<Cand> = Vec::new();
         let mut s_start = 0;
         while s_start < u.len() {
@@ -229,10 +236,10 @@ impl ActorTagger {
             if c.start > 0 {
                 let mut p = c.start - 1;
                 // "…held by the U.S. proxy forces": skip a determiner before the preposition check.
-                if DETERMINERS.contains(&u[p].norm.as_str()) && p > 0 && u[p - 1].sentence == c.sentence {
+                if DETERMINERS.contains(&u[p].norm_str()) && p > 0 && u[p - 1].sentence == c.sentence {
                     p -= 1;
                 }
-                if u[p].sentence == c.sentence && self.cue(&u[p].norm, CueKind::Oblique) {
+                if u[p].sentence == c.sentence && self.cue_u(&u[p], CueKind::Oblique) {
                     c.oblique = true;
                 }
             }
@@ -362,7 +369,12 @@ impl ActorTagger {
     }
 
     pub(crate) fn cue(&self, w: &str, k: CueKind) -> bool {
-        self.cues.get(w).is_some_and(|v| v.contains(&k))
+        self.trie.cue(w, k)
+    }
+
+    /// [`Self::cue`] for a unit of the document being tagged (by its vocabulary id).
+    pub(crate) fn cue_u(&self, u: &Unit, k: CueKind) -> bool {
+        self.trie.cue_id(u.id, k)
     }
 
     fn country_actor(&self, c: usize) -> Actor {
@@ -427,7 +439,7 @@ fn display_name(u: &[Unit], a: usize, b: usize) -> String {
         if k > 0 {
             s.push(if x.hyphen_before { '-' } else { ' ' });
         }
-        s.push_str(&x.orig);
+        s.push_str(x.orig);
     }
     s
 }

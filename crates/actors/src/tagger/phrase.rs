@@ -20,9 +20,9 @@ impl ActorTagger {
     ) -> Option<(Vec<Cand>, usize)> {
         let sentence = u[i].sentence;
         let mut j = i;
-        let det = if DETERMINERS.contains(&u[i].norm.as_str()) {
+        let det = if DETERMINERS.contains(&u[i].norm_str()) {
             j += 1;
-            Some(u[i].norm.as_str())
+            Some(u[i].norm_str())
         } else {
             None
         };
@@ -53,7 +53,7 @@ impl ActorTagger {
                 at = j + 1;
             }
             let Some((mut end, ts)) = self.match_at(u, at, e, shouting) else { break };
-            let mut item = self.item(j, end, &ts);
+            let mut item = self.item(j, end, ts);
             item.backer = pro;
             item.conj = std::mem::take(&mut conj);
             if end < e && u[end].word && !u[end - 1].possessive {
@@ -69,7 +69,7 @@ impl ActorTagger {
                         }
                         _ => item.hyphen_tail = true,
                     }
-                } else if matches!(u[end].norm.as_str(), "proxy" | "proxies") && item.actor.is_none() {
+                } else if matches!(u[end].norm_str(), "proxy" | "proxies") && item.actor.is_none() {
                     item.backer = true;
                     // "proxy" is both the qualifier and, in "U.S. proxies", the head.
                     if u[end].norm == "proxy" {
@@ -85,9 +85,9 @@ impl ActorTagger {
                 break;
             }
             // "The Iraqi and Syrian forces", "U.S. and Iraqi officials"
-            if j + 1 < e && matches!(u[j].norm.as_str(), "and" | "," | "or") {
+            if j + 1 < e && matches!(u[j].norm_str(), "and" | "," | "or") {
                 if let Some((_, ts2)) = self.match_at(u, j + 1, e, shouting) {
-                    let it2 = self.item(j + 1, j + 2, &ts2);
+                    let it2 = self.item(j + 1, j + 2, ts2);
                     if it2.adj && item.adj && item.actor.is_none() {
                         j += 1;
                         conj = true;
@@ -99,7 +99,7 @@ impl ActorTagger {
             // named actor or a group.
             if (item.adj || item.backer) && item.actor.is_none() && item.group.is_none() {
                 if let Some((_, ts2)) = self.match_at(u, j, e, shouting) {
-                    let it2 = self.item(j, j + 1, &ts2);
+                    let it2 = self.item(j, j + 1, ts2);
                     if it2.actor.is_some() || it2.group.is_some() || (item.backer && it2.country.is_some()) {
                         continue;
                     }
@@ -148,7 +148,7 @@ impl ActorTagger {
             if mods.is_empty()
                 && he < e
                 && u[he].word
-                && (u[he].hyphen_before || (!u[he].cap && self.cue(&u[he].norm, CueKind::ModNoun)))
+                && (u[he].hyphen_before || (!u[he].cap && self.cue_u(&u[he], CueKind::ModNoun)))
             {
                 return Some((vec![], he));
             }
@@ -196,7 +196,7 @@ impl ActorTagger {
                 .find_map(|m| m.country.filter(|_| m.adj))
                 .map(|c| self.countries[c].iso3.clone())
                 .or_else(|| grp.country.clone());
-            let text_name = u[first.start..g.end].iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ");
+            let text_name = u[first.start..g.end].iter().map(|x| x.norm_str()).collect::<Vec<_>>().join(" ");
             let mut actor = self.composed(country.as_deref(), &grp.people, &text_name);
             actor.name = display_name(u, first.start, g.end);
             if country.is_none() {
@@ -235,7 +235,7 @@ impl ActorTagger {
                         && p.cap
                         && !p.possessive
                         && !sentence_initial
-                        && !DAYS.contains(&p.norm.as_str())
+                        && !DAYS.contains(&p.norm_str())
                         && self.match_at(u, first.start - 1, e, shouting).is_none()
                         && self.noun_at(u, first.start - 1, e).is_none()
                     {
@@ -246,7 +246,7 @@ impl ActorTagger {
                 cand.plural = Some(false);
                 cand.whole_country = true;
                 cand.modifier = first.hyphen_tail || first.backer || self.is_modifier_at(u, first.end, e);
-                cand.locative = name_start > s_start && self.cue(&u[name_start - 1].norm, CueKind::Locative);
+                cand.locative = name_start > s_start && self.cue_u(&u[name_start - 1], CueKind::Locative);
                 return Some((vec![cand], next));
             }
             if first.people {
@@ -342,7 +342,7 @@ impl ActorTagger {
                 }
             }
         }
-        let head_text = u[h.voc_start..h.head_end].iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ");
+        let head_text = u[h.voc_start..h.head_end].iter().map(|x| x.norm_str()).collect::<Vec<_>>().join(" ");
         let mut out = Vec::new();
         let kind = if person { MentionKind::Official } else { MentionKind::Composed };
         let span_start = if person || h.mods.is_empty() { h.premod_start } else { h.mods_start };
@@ -350,7 +350,7 @@ impl ActorTagger {
         if h.mods.is_empty() && end + 1 < h.e && u[end].norm == "of" {
             let at = if u[end + 1].norm == "the" { end + 2 } else { end + 1 };
             if let Some((cend, ts)) = self.match_at(u, at, h.e, false) {
-                let it = self.item(at, cend, &ts);
+                let it = self.item(at, cend, ts);
                 if let (Some(c), true) = (it.country, it.name && it.actor.is_none()) {
                     let actor = self.composed(Some(&self.countries[c].iso3), &sector, &head_text);
                     let mut cand = Cand::new(span_start, cend, actor, kind, h.sentence);
@@ -548,7 +548,7 @@ impl ActorTagger {
                 {
                     let n2 = &self.nouns[r2];
                     let sec2 = n2.sector.clone().unwrap_or_else(|| "UAF".into());
-                    let text2 = u[end + 1..e2].iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ");
+                    let text2 = u[end + 1..e2].iter().map(|x| x.norm_str()).collect::<Vec<_>>().join(" ");
                     for m in &countries {
                         let Some(c) = m.country else { continue };
                         let actor = self.composed(Some(&self.countries[c].iso3), &sec2, &text2);
@@ -570,8 +570,8 @@ impl ActorTagger {
     fn person_name_end(&self, u: &[Unit], mut k: usize, e: usize) -> usize {
         let start = k;
         while k < e && k < start + 5 && u[k].word {
-            let particle = NAME_PARTICLES.contains(&u[k].norm.as_str()) && k + 1 < e && u[k + 1].cap;
-            if !(u[k].cap || particle) || DAYS.contains(&u[k].norm.as_str()) {
+            let particle = NAME_PARTICLES.contains(&u[k].norm_str()) && k + 1 < e && u[k + 1].cap;
+            if !(u[k].cap || particle) || DAYS.contains(&u[k].norm_str()) {
                 break;
             }
             if u[k].cap
