@@ -2,7 +2,7 @@
 //! day) and `data/time/tense.tsv` (tense and aspect cues). Embedded as defaults; an analyst may load
 //! edited copies with [`Lexicon::from_tsv`]. Errors name the file and line.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::OnceLock;
 
 pub const DEFAULT_WORDS: &str = include_str!("../../../data/time/words.tsv");
@@ -70,7 +70,7 @@ pub struct Lexicon {
     pub units: HashMap<String, Unit>,
     pub dayparts: HashMap<String, DayPart>,
     pub seasons: HashMap<String, Season>,
-    pub count_nouns: std::collections::HashSet<String>,
+    pub count_nouns: FxHashSet<String>,
     pub cues: HashMap<String, Cue>,
 }
 

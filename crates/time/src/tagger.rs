@@ -3,15 +3,17 @@
 
 use crate::arith::*;
 use crate::lexicon::{DayPart, Lexicon, Season, Unit};
-use crate::tense::{clause_tense_with, norm};
+use crate::tense::{clause_tense_with, norm_cow};
 use crate::{precision_for_days, Tense, TimeMention};
 use chrono::{Datelike, NaiveDate};
 use sitrep_model::record::DatePrecision;
 use sitrep_model::{Doc, Span, TokenKind};
+use std::borrow::Cow;
 
-struct Tok {
-    /// Lower case, typographic apostrophes folded, one trailing period stripped ("nov." → "nov").
-    lower: String,
+struct Tok<'a> {
+    /// Lower case, typographic apostrophes folded, one trailing period stripped ("nov." → "nov");
+    /// borrowed from the text when that changes nothing.
+    lower: Cow<'a, str>,
     kind: TokenKind,
     cap: bool,
     span: Span,
@@ -122,7 +124,7 @@ pub(crate) struct Tagger<'a> {
     lex: &'a Lexicon,
     doc: &'a Doc<'a>,
     published: Option<NaiveDate>,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
     sentence_of: Vec<usize>,
     sentence_start: Vec<bool>,
     /// Whether a pattern can begin at this token (a cheap filter before the patterns run).
@@ -130,55 +132,58 @@ pub(crate) struct Tagger<'a> {
 }
 
 /// Words that can open a time expression, besides numbers and the lexicon's words.
-const OPENERS: &[&str] = &[
-    "since",
-    "between",
-    "from",
-    "during",
-    "in",
-    "over",
-    "within",
-    "for",
-    "throughout",
-    "across",
-    "through",
-    "the",
-    "last",
-    "past",
-    "previous",
-    "next",
-    "coming",
-    "upcoming",
-    "recent",
-    "today",
-    "today's",
-    "tonight",
-    "tonight's",
-    "tomorrow",
-    "tomorrow's",
-    "yesterday",
-    "yesterday's",
-    "overnight",
-    "recently",
-    "lately",
-    "earlier",
-    "later",
-    "this",
-    "at",
-    "before",
-    "early",
-    "late",
-    "mid",
-    "end",
-    "few",
-    "several",
-    "some",
-    "many",
-    "couple",
-];
+fn is_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "since"
+            | "between"
+            | "from"
+            | "during"
+            | "in"
+            | "over"
+            | "within"
+            | "for"
+            | "throughout"
+            | "across"
+            | "through"
+            | "the"
+            | "last"
+            | "past"
+            | "previous"
+            | "next"
+            | "coming"
+            | "upcoming"
+            | "recent"
+            | "today"
+            | "today's"
+            | "tonight"
+            | "tonight's"
+            | "tomorrow"
+            | "tomorrow's"
+            | "yesterday"
+            | "yesterday's"
+            | "overnight"
+            | "recently"
+            | "lately"
+            | "earlier"
+            | "later"
+            | "this"
+            | "at"
+            | "before"
+            | "early"
+            | "late"
+            | "mid"
+            | "end"
+            | "few"
+            | "several"
+            | "some"
+            | "many"
+            | "couple"
+    )
+}
 
 fn can_start(lex: &Lexicon, t: &Tok) -> bool {
-    let w = t.lower.as_str();
+    let w = &*t.lower;
     if t.kind == TokenKind::Number || w.starts_with(|c: char| c.is_ascii_digit()) || w.starts_with("mid-") {
         return true;
     }
@@ -186,7 +191,7 @@ fn can_start(lex: &Lexicon, t: &Tok) -> bool {
         return false;
     }
     let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).unwrap_or(w);
-    OPENERS.contains(&w)
+    is_opener(w)
         || lex.months.contains_key(w)
         || lex.weekdays.contains_key(w)
         || lex.weekdays.contains_key(stem)
@@ -196,6 +201,18 @@ fn can_start(lex: &Lexicon, t: &Tok) -> bool {
         || w.split_once('-').is_some_and(|(a, _)| lex.numbers.contains_key(a))
 }
 
+/// Cuts `s` to its first `len` bytes (a char boundary: callers cut off ASCII suffixes).
+fn truncate(s: &mut Cow<'_, str>, len: usize) {
+    match s {
+        Cow::Borrowed(b) => *b = b.get(..len).unwrap_or(b),
+        Cow::Owned(o) => {
+            if o.is_char_boundary(len) {
+                o.truncate(len)
+            }
+        }
+    }
+}
+
 impl<'a> Tagger<'a> {
     pub(crate) fn new(lex: &'a Lexicon, doc: &'a Doc<'a>, published: Option<NaiveDate>) -> Self {
         let toks: Vec<Tok> = doc
@@ -203,13 +220,15 @@ impl<'a> Tagger<'a> {
             .iter()
             .map(|t| {
                 let text = t.span.of(doc.text);
-                let mut lower = norm(text);
+                let mut lower = norm_cow(text);
                 if lower.len() > 1 && lower.ends_with('.') && t.kind == TokenKind::Word {
-                    lower.pop();
+                    let n = lower.len() - 1;
+                    truncate(&mut lower, n);
                 }
                 // Possessives date like their noun: "Saturday's attack", "last night's raid".
                 if lower.len() > 2 && lower.ends_with("'s") && t.kind == TokenKind::Word {
-                    lower.truncate(lower.len() - 2);
+                    let n = lower.len() - 2;
+                    truncate(&mut lower, n);
                 }
                 Tok { lower, kind: t.kind, cap: text.chars().next().is_some_and(char::is_uppercase), span: t.span }
             })
@@ -269,7 +288,7 @@ impl<'a> Tagger<'a> {
     // ----- token helpers -------------------------------------------------------------------
 
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lower.as_str())
+        self.toks.get(i).map_or("", |t| &*t.lower)
     }
     fn is(&self, i: usize, word: &str) -> bool {
         self.w(i) == word
@@ -312,8 +331,8 @@ impl<'a> Tagger<'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        let m = *self.lex.months.get(&t.lower)?;
-        let ambiguous = matches!(t.lower.as_str(), "may" | "march" | "mar" | "jan" | "sun" | "sat");
+        let m = *self.lex.months.get(&*t.lower)?;
+        let ambiguous = matches!(&*t.lower, "may" | "march" | "mar" | "jan" | "sun" | "sat");
         if (ambiguous || bare) && !t.cap {
             return None;
         }
@@ -330,7 +349,7 @@ impl<'a> Tagger<'a> {
     /// A day of the month: "3", "03", "3rd", "21st".
     fn day(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
-        let s = t.lower.as_str();
+        let s = &*t.lower;
         let digits = match t.kind {
             TokenKind::Number => s,
             TokenKind::Word => ["st", "nd", "rd", "th"].iter().find_map(|suf| s.strip_suffix(suf))?,
@@ -391,7 +410,7 @@ impl<'a> Tagger<'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        let w = t.lower.as_str();
+        let w = &*t.lower;
         let w = w.strip_suffix("'s").unwrap_or(w);
         if let Some(&d) = self.lex.weekdays.get(w) {
             let full = w.ends_with("day");
@@ -417,7 +436,7 @@ impl<'a> Tagger<'a> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        if let Some(&n) = self.lex.numbers.get(&t.lower) {
+        if let Some(&n) = self.lex.numbers.get(&*t.lower) {
             if (20..=90).contains(&n) && n % 10 == 0 {
                 if let Some(&u) = self.lex.numbers.get(self.w(i + 1)) {
                     if (1..=9).contains(&u) {
@@ -897,7 +916,7 @@ impl<'a> Tagger<'a> {
 
     fn month_after_part(&self, j: usize) -> Option<u32> {
         let t = self.toks.get(j)?;
-        let m = *self.lex.months.get(&t.lower)?;
+        let m = *self.lex.months.get(&*t.lower)?;
         (t.cap && t.lower.len() >= 3).then_some(m)
     }
 
@@ -978,7 +997,7 @@ impl<'a> Tagger<'a> {
             }
             // "Apr 232017": a dateline whose comma was lost, day and year fused.
             if let Some(t) = self.toks.get(i + 1) {
-                let s = t.lower.as_str();
+                let s = &*t.lower;
                 if t.kind == TokenKind::Number && (5..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
                     let (d, y) = s.split_at(s.len() - 4);
                     if let (Ok(d), Ok(y)) = (d.parse::<u32>(), y.parse::<i32>()) {
@@ -1004,7 +1023,7 @@ impl<'a> Tagger<'a> {
     fn numeric_date(&self, i: usize) -> Option<(usize, Hit)> {
         let t = self.toks.get(i)?;
         let (s, glued) = match t.kind {
-            TokenKind::Number => (t.lower.as_str(), None),
+            TokenKind::Number => (&*t.lower, None),
             TokenKind::Word => {
                 // "18.10.2014Get": a numeric date glued to the next (capitalized) word.
                 let cut = t.lower.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '/' | '-')))?;
