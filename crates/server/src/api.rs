@@ -1,6 +1,6 @@
 //! The HTTP API (axum) and the embedded web app.
 
-use crate::backend::{Backend, BackendError, EventQuery};
+use crate::backend::{Backend, BackendError, ControlState, EventQuery, EventView};
 use crate::{assets, geojson, summary};
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::QueryRejection;
@@ -10,9 +10,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use sitrep_core::record::Modality;
+use sitrep_core::record::{Modality, PlaceRef};
 use sitrep_core::Report;
 use std::sync::Arc;
 
@@ -183,9 +183,31 @@ pub fn event_query(p: &Params) -> Result<EventQuery, ApiError> {
         types: get_all(p, "type"),
         actor: get1(p, "actor").map(str::to_string),
         modality: parse_modalities(&get_all(p, "modality"))?,
-        q: get1(p, "q").map(str::to_string),
+        text: get1(p, "q").map(str::to_string),
         limit: Some(limit),
     })
+}
+
+// Response bodies, serialized straight from the values (building a `serde_json::Value` tree first
+// doubled the work and the allocations of the largest answers).
+#[derive(Serialize)]
+struct EventsBody<'a> {
+    count: usize,
+    events: &'a [EventView],
+}
+
+#[derive(Serialize)]
+struct ControlBody<'a> {
+    as_of: NaiveDate,
+    count: usize,
+    places: &'a [ControlState],
+}
+
+#[derive(Serialize)]
+struct HistoryBody<'a> {
+    geonameid: i64,
+    place: &'a PlaceRef,
+    intervals: &'a [ControlState],
 }
 
 async fn events(State(s): State<AppState>, q: Result<Query<Params>, QueryRejection>) -> ApiResult {
@@ -200,7 +222,7 @@ async fn events(State(s): State<AppState>, q: Result<Query<Params>, QueryRejecti
         }
         Format::Json => {
             let evs = blocking(move || b.event_views(&query)).await?;
-            Json(json!({"count": evs.len(), "events": evs})).into_response()
+            Json(EventsBody { count: evs.len(), events: &evs }).into_response()
         }
     })
 }
@@ -216,7 +238,7 @@ async fn control(State(s): State<AppState>, q: Result<Query<Params>, QueryReject
     let states = blocking(move || b.control_as_of(date)).await?;
     Ok(match fmt {
         Format::GeoJson => geojson_response(geojson::control(&states)),
-        Format::Json => Json(json!({"as_of": date, "count": states.len(), "places": states})).into_response(),
+        Format::Json => Json(ControlBody { as_of: date, count: states.len(), places: &states }).into_response(),
     })
 }
 
@@ -238,7 +260,7 @@ async fn history(
     }
     Ok(match fmt {
         Format::GeoJson => geojson_response(geojson::control(&h)),
-        Format::Json => Json(json!({"geonameid": gid, "place": h[0].place, "intervals": h})).into_response(),
+        Format::Json => Json(HistoryBody { geonameid: gid, place: &h[0].place, intervals: &h }).into_response(),
     })
 }
 

@@ -9,22 +9,10 @@ use sitrep_core::record::{
 };
 use sitrep_core::{Report, Span};
 
-/// Filters of `GET /api/events`, the same as `sitrep events`.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct EventQuery {
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    /// min_lon, min_lat, max_lon, max_lat
-    pub bbox: Option<[f64; 4]>,
-    /// ACLED event or sub-event types or PLOVER event codes (any matches, case-insensitive).
-    pub types: Vec<String>,
-    /// Substring of an actor's name or id (case-insensitive), in any role.
-    pub actor: Option<String>,
-    pub modality: Vec<Modality>,
-    /// Words that must all occur in the evidence sentence (case-insensitive).
-    pub q: Option<String>,
-    pub limit: Option<usize>,
-}
+/// Filters of `GET /api/events`: the store's own query type (the same filters as `sitrep events`),
+/// so the API, the CLI and every backend read one definition. [`event_matches`] is its reference
+/// semantics for backends without an index.
+pub use sitrep_store::EventQuery;
 
 /// One source of a fact: the report and the evidence sentence in it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -209,54 +197,52 @@ fn contains_ci(hay: &str, needle_lower: &str) -> bool {
     hay.to_lowercase().contains(needle_lower)
 }
 
-impl EventQuery {
-    /// Whether an event passes every filter (the reference semantics; stores may use indexes).
-    pub fn matches(&self, e: &EventRecord) -> bool {
-        if self.from.is_some() || self.to.is_some() {
-            let Some((start, end)) = event_dates(e) else { return false };
-            if self.from.is_some_and(|f| end < f) || self.to.is_some_and(|t| start > t) {
-                return false;
-            }
-        }
-        if let Some([x0, y0, x1, y1]) = self.bbox {
-            let Some(p) = &e.place else { return false };
-            if !(p.lon >= x0 && p.lon <= x1 && p.lat >= y0 && p.lat <= y1) {
-                return false;
-            }
-        }
-        if !self.types.is_empty() {
-            let ok = self.types.iter().any(|t| {
-                let t = t.trim();
-                e.acled
-                    .as_ref()
-                    .is_some_and(|a| a.event_type.eq_ignore_ascii_case(t) || a.sub_event_type.eq_ignore_ascii_case(t))
-                    || e.plover.as_ref().is_some_and(|p| p.event.eq_ignore_ascii_case(t))
-            });
-            if !ok {
-                return false;
-            }
-        }
-        if let Some(a) = &self.actor {
-            let a = a.to_lowercase();
-            let hit = e
-                .actor1
-                .iter()
-                .chain(&e.actor2)
-                .chain(&e.attributed_to)
-                .any(|r| contains_ci(&r.name, &a) || r.id.as_deref().is_some_and(|id| contains_ci(id, &a)));
-            if !hit {
-                return false;
-            }
-        }
-        if !self.modality.is_empty() && !self.modality.contains(&e.modality) {
+/// Whether an event passes every filter of `q` (the reference semantics; stores use indexes).
+pub fn event_matches(q: &EventQuery, e: &EventRecord) -> bool {
+    if q.from.is_some() || q.to.is_some() {
+        let Some((start, end)) = event_dates(e) else { return false };
+        if q.from.is_some_and(|f| end < f) || q.to.is_some_and(|t| start > t) {
             return false;
         }
-        if let Some(q) = &self.q {
-            let text = e.evidence.text.to_lowercase();
-            if !q.split_whitespace().all(|w| text.contains(&w.to_lowercase())) {
-                return false;
-            }
-        }
-        true
     }
+    if let Some([x0, y0, x1, y1]) = q.bbox {
+        let Some(p) = &e.place else { return false };
+        if !(p.lon >= x0 && p.lon <= x1 && p.lat >= y0 && p.lat <= y1) {
+            return false;
+        }
+    }
+    if !q.types.is_empty() {
+        let ok = q.types.iter().any(|t| {
+            let t = t.trim();
+            e.acled
+                .as_ref()
+                .is_some_and(|a| a.event_type.eq_ignore_ascii_case(t) || a.sub_event_type.eq_ignore_ascii_case(t))
+                || e.plover.as_ref().is_some_and(|p| p.event.eq_ignore_ascii_case(t))
+        });
+        if !ok {
+            return false;
+        }
+    }
+    if let Some(a) = &q.actor {
+        let a = a.to_lowercase();
+        let hit = e
+            .actor1
+            .iter()
+            .chain(&e.actor2)
+            .chain(&e.attributed_to)
+            .any(|r| contains_ci(&r.name, &a) || r.id.as_deref().is_some_and(|id| contains_ci(id, &a)));
+        if !hit {
+            return false;
+        }
+    }
+    if !q.modality.is_empty() && !q.modality.contains(&e.modality) {
+        return false;
+    }
+    if let Some(words) = &q.text {
+        let text = e.evidence.text.to_lowercase();
+        if !words.split_whitespace().all(|w| text.contains(&w.to_lowercase())) {
+            return false;
+        }
+    }
+    true
 }

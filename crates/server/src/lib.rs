@@ -16,7 +16,8 @@ pub mod timeline;
 
 pub use api::{router, Auth};
 pub use backend::{
-    Backend, BackendError, ControlState, EventQuery, EventView, IngestOutcome, MentionSpan, Meta, ReportView, Source,
+    event_matches, Backend, BackendError, ControlState, EventQuery, EventView, IngestOutcome, MentionSpan, Meta,
+    ReportView, Source,
 };
 pub use memory::MemBackend;
 

@@ -105,7 +105,8 @@ pub fn distinct_actors<'a>(
 impl Backend for MemBackend {
     fn events(&self, q: &EventQuery) -> BResult<Vec<EventRecord>> {
         let d = self.read();
-        let mut v: Vec<EventRecord> = d.events.iter().filter(|e| q.matches(e)).cloned().collect();
+        let mut v: Vec<EventRecord> =
+            d.events.iter().filter(|e| crate::backend::event_matches(q, e)).cloned().collect();
         v.sort_by_key(|e| event_dates(e).map(|x| x.0));
         if let Some(n) = q.limit {
             v.truncate(n);

@@ -78,19 +78,6 @@ impl StoreBackend {
         let i = self.next.fetch_add(1, Ordering::Relaxed) % self.pool.len();
         self.pool[i].lock().unwrap_or_else(|e| e.into_inner())
     }
-
-    fn store_query(q: &EventQuery) -> sitrep_store::EventQuery {
-        sitrep_store::EventQuery {
-            from: q.from,
-            to: q.to,
-            bbox: q.bbox,
-            types: q.types.clone(),
-            actor: q.actor.clone(),
-            modality: q.modality.clone(),
-            text: q.q.clone(),
-            limit: q.limit,
-        }
-    }
 }
 
 /// Mentions inside one control source's evidence: the controller (by its span) and the place (where
@@ -165,12 +152,12 @@ fn pipeline_mentions(text: &str, v: &Value) -> Vec<MentionSpan> {
 
 impl Backend for StoreBackend {
     fn events(&self, q: &EventQuery) -> BResult<Vec<EventRecord>> {
-        let evs = self.conn().events(&Self::store_query(q)).map_err(err)?;
+        let evs = self.conn().events(q).map_err(err)?;
         Ok(evs.into_iter().map(|e| e.event).collect())
     }
 
     fn event_views(&self, q: &EventQuery) -> BResult<Vec<EventView>> {
-        let evs = self.conn().events(&Self::store_query(q)).map_err(err)?;
+        let evs = self.conn().events(q).map_err(err)?;
         Ok(evs
             .into_iter()
             .map(|se| {
@@ -239,7 +226,7 @@ impl Backend for StoreBackend {
         let mut c = self.conn();
         let st = c.stats().map_err(err)?;
         // Filter vocabularies from a sample of events (labels as the records spell them).
-        let sample = c.events(&sitrep_store::EventQuery { limit: Some(5000), ..Default::default() }).map_err(err)?;
+        let sample = c.events(&EventQuery { limit: Some(5000), ..Default::default() }).map_err(err)?;
         let mut types = BTreeSet::new();
         let mut actors = BTreeSet::new();
         for e in &sample {
