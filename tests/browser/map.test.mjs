@@ -76,6 +76,10 @@ test('the map renders control areas, event markers, legend and attribution', asy
   assert.ok(await page.locator('path.ctl-contested').count() >= 1, 'a contested place is drawn');
   const fill = await page.locator('path.ctl-contested').first().getAttribute('fill');
   assert.match(fill, /^url\(#stripe-/, 'contested places are striped');
+  // Province-level facts colour their Natural Earth admin-1 area; a contested province is striped.
+  assert.equal(await page.getAttribute('body', 'data-areas'), '2', 'Hasakah and Raqqa provinces as areas');
+  assert.equal(await page.locator('path.ctl-area').count(), 2);
+  assert.match(await page.locator('path.ctl-area.ctl-contested').getAttribute('fill'), /^url\(#stripe-/);
   const attribution = await page.locator('.leaflet-control-attribution').innerText();
   assert.match(attribution, /GeoNames/);
   assert.match(attribution, /Natural Earth/);

@@ -23,9 +23,16 @@ const app = {
   colors: new Map(),
   patterns: new Set(),
   control: null,
+  areas: null,
+  borders: null,
   events: null,
   seq: 0,
+  /** ISO2 country code -> Promise of its admin-1 features (or null when the build has none). */
+  admin1: new Map(),
+  admin1Index: null,
 };
+/** Events asked per refresh: enough for a map, bounded so that a large store answers quickly. */
+const EVENT_LIMIT = 2000;
 
 const $ = (id) => document.getElementById(id);
 const status = (msg) => { $('status').textContent = msg || ''; };
@@ -34,8 +41,13 @@ const map = L.map('map', { worldCopyJump: true, minZoom: 2, maxZoom: 13 }).setVi
 map.attributionControl.setPrefix('Leaflet');
 map.attributionControl.addAttribution('Basemap: Natural Earth (public domain) | Places: GeoNames (CC BY 4.0)');
 map.createPane('base').style.zIndex = 250;
+map.createPane('borders').style.zIndex = 260;
+map.createPane('areas').style.zIndex = 410;
 map.createPane('control').style.zIndex = 420;
 map.createPane('events').style.zIndex = 640;
+app.borders = L.layerGroup().addTo(map);
+app.bordersRenderer = L.canvas({ pane: 'borders' });
+app.areas = L.layerGroup().addTo(map);
 app.control = L.layerGroup().addTo(map);
 app.events = L.layerGroup().addTo(map);
 
@@ -165,31 +177,110 @@ function controlPopup(st) {
   return box;
 }
 
+// ---------- admin-1 areas ----------
+
+/** A control fact about a province, governorate or state (GeoNames feature ADM1) colours its area. */
+function isArea(st) { return /^ADM1/.test(st.place.feature_code || ''); }
+
+/** The admin-1 areas of a country (Natural Earth, built into basemap/admin1/), loaded once; their
+ * borders join the basemap. Resolves to [] when the build has no file for the country. */
+function admin1Of(cc) {
+  if (!cc) return Promise.resolve([]);
+  if (!app.admin1.has(cc)) {
+    const known = app.admin1Index ? Promise.resolve(app.admin1Index)
+      : fetch('basemap/admin1/index.json').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+    app.admin1.set(cc, known.then((idx) => {
+      app.admin1Index = idx;
+      if (!Object.prototype.hasOwnProperty.call(idx, cc)) return [];
+      return fetch(`basemap/admin1/${encodeURIComponent(cc)}.geojson`).then((r) => (r.ok ? r.json() : { features: [] }));
+    }).then((g) => {
+      const feats = (g && g.features) || [];
+      if (feats.length) {
+        L.geoJSON({ type: 'FeatureCollection', features: feats }, {
+          pane: 'borders', renderer: app.bordersRenderer, interactive: false,
+          style: { color: '#9a9a9a', weight: 0.7, dashArray: '3 3', fill: false },
+        }).addTo(app.borders);
+      }
+      return feats;
+    }).catch(() => []));
+  }
+  return app.admin1.get(cc);
+}
+
+function inRing(x, y, ring) {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i], [xj, yj] = ring[j];
+    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function contains(geometry, lon, lat) {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  return polys.some((rings) => inRing(lon, lat, rings[0]) && !rings.slice(1).some((h) => inRing(lon, lat, h)));
+}
+
+/** The area of a province-level fact: by GeoNames id, else admin-1 code, else the area containing its point. */
+function areaOf(st, feats) {
+  const p = st.place;
+  return feats.find((f) => p.geonameid != null && f.properties.gn_id === p.geonameid)
+    || feats.find((f) => p.admin1 && f.properties.admin1 === p.admin1)
+    || feats.find((f) => contains(f.geometry, p.lon, p.lat))
+    || null;
+}
+
+/** Loads the admin-1 areas of every country with control facts (their borders are drawn too). */
+function loadAreas(places) {
+  const ccs = new Set(places.map((st) => st.place.country).filter(Boolean));
+  return Promise.all([...ccs].map(admin1Of));
+}
+
 // ---------- layers ----------
 
-function renderControl(places) {
-  app.control.clearLayers();
-  for (const st of places) {
-    const color = colorOf(st.controller);
-    let fill = color;
-    if (st.status === 'contested') {
-      const other = st.contenders && st.contenders.length ? colorOf(st.contenders[0]) : '#ffffff';
-      fill = stripes(color, other);
-    }
-    const m = L.circleMarker([st.place.lat, st.place.lon], {
-      pane: 'control',
-      radius: 16,
-      color: st.status === 'besieged' ? '#000' : '#333',
-      weight: st.status === 'besieged' ? 5 : 2,
-      dashArray: st.modality === 'claimed' || st.modality === 'disputed' ? '5 4' : null,
-      fillColor: fill,
-      fillOpacity: 0.7,
-      className: `ctl ctl-${st.status}`,
-    });
-    m.bindPopup(() => controlPopup(st), { maxWidth: 380 });
-    m.bindTooltip(st.place.name, { direction: 'top', offset: [0, -14] });
-    m.addTo(app.control);
+function controlStyle(st) {
+  const color = colorOf(st.controller);
+  let fill = color;
+  if (st.status === 'contested') {
+    const other = st.contenders && st.contenders.length ? colorOf(st.contenders[0]) : '#ffffff';
+    fill = stripes(color, other);
   }
+  return {
+    color: st.status === 'besieged' ? '#000' : '#333',
+    weight: st.status === 'besieged' ? 5 : 2,
+    dashArray: st.modality === 'claimed' || st.modality === 'disputed' ? '5 4' : null,
+    fillColor: fill,
+    fillOpacity: 0.7,
+  };
+}
+
+/** Draws control: provinces as coloured areas (below), towns as circles; returns the number of areas. */
+async function renderControl(places, seq) {
+  await loadAreas(places);
+  if (seq !== app.seq) return -1;
+  app.control.clearLayers();
+  app.areas.clearLayers();
+  let areas = 0;
+  for (const st of places) {
+    const feat = isArea(st) ? areaOf(st, await admin1Of(st.place.country)) : null;
+    let m;
+    if (feat) {
+      const style = controlStyle(st);
+      m = L.geoJSON(feat, {
+        pane: 'areas',
+        style: { ...style, weight: Math.max(1, style.weight - 0.5), fillOpacity: 0.45, className: `ctl ctl-area ctl-${st.status}` },
+      });
+      m.bindTooltip(`${st.place.name} (province)`, { sticky: true });
+      m.addTo(app.areas);
+      areas += 1;
+    } else {
+      m = L.circleMarker([st.place.lat, st.place.lon], { pane: 'control', radius: 16, ...controlStyle(st), className: `ctl ctl-${st.status}` });
+      m.bindTooltip(st.place.name, { direction: 'top', offset: [0, -14] });
+      m.addTo(app.control);
+    }
+    m.bindPopup(() => controlPopup(st), { maxWidth: 380 });
+  }
+  return areas;
 }
 
 /** The icon of an event; `n` is its rank among the events at the same place. Icons sit beside the
@@ -249,6 +340,7 @@ function renderLegend(places) {
   }
   if (!sides.size) box.appendChild(el('div', 'meta', 'No control reported up to this day.'));
   box.appendChild(el('div', 'legend-row', null, legendSwatch(stripes('#777777', '#ffffff')), document.createTextNode('contested (stripes of the sides)')));
+  box.appendChild(el('div', 'legend-row', null, legendSwatch('#bbbbbb', { borderRadius: '0' }), document.createTextNode('province / governorate (area), town (circle)')));
   box.appendChild(el('div', 'legend-row', null, legendSwatch('#fff', { border: '3px solid #000' }), document.createTextNode('besieged')));
   box.appendChild(el('div', 'legend-row', null, legendSwatch('#fff', { border: '2px dashed #333' }), document.createTextNode('claimed by a party only')));
   const ev = $('legend-events');
@@ -282,18 +374,21 @@ async function refresh() {
   if (types.length < allTypes) p.set('type', types.join(','));
   p.set('modality', mods.join(','));
   if ($('actor').value) p.set('actor', $('actor').value);
+  p.set('limit', String(EVENT_LIMIT));
   try {
     const [ctl, evs] = await Promise.all([
       getJSON('api/control?as_of=' + date),
       types.length && mods.length ? getJSON('api/events?' + p) : Promise.resolve({ events: [] }),
     ]);
     if (seq !== app.seq) return;
-    renderControl(ctl.places);
+    const areas = await renderControl(ctl.places, seq);
+    if (areas < 0) return;
     renderEvents(evs.events);
     renderLegend(ctl.places);
-    status('');
+    status(evs.events.length >= EVENT_LIMIT ? `Showing the first ${EVENT_LIMIT} events of this window: narrow the filters to see the rest.` : '');
     document.body.dataset.date = date;
     document.body.dataset.places = String(ctl.places.length);
+    document.body.dataset.areas = String(areas);
     document.body.dataset.events = String(evs.events.length);
   } catch (err) {
     status('Could not load data: ' + err.message);
@@ -384,10 +479,11 @@ async function init() {
   $('summary-close').addEventListener('click', () => { $('summary').textContent = ''; $('summary-close').hidden = true; });
   await refresh();
   // Fit the view to what is known.
-  const pts = [];
-  app.control.eachLayer((l) => pts.push(l.getLatLng()));
-  app.events.eachLayer((l) => pts.push(l.getLatLng()));
-  if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 8 });
+  const bounds = L.latLngBounds([]);
+  app.control.eachLayer((l) => bounds.extend(l.getLatLng()));
+  app.events.eachLayer((l) => bounds.extend(l.getLatLng()));
+  app.areas.eachLayer((l) => bounds.extend(l.getBounds()));
+  if (bounds.isValid()) map.fitBounds(bounds.pad(0.3), { maxZoom: 8 });
 }
 
 init();

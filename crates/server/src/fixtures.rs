@@ -20,13 +20,24 @@ struct Pl {
     lon: f64,
     cc: &'static str,
     admin1: &'static str,
+    /// GeoNames feature code: a town (PPLA) or a province (ADM1, drawn as an area on the map).
+    fc: &'static str,
 }
 
-const DEIR: Pl = Pl { name: "Deir ez-Zor", gid: 170794, lat: 35.33588, lon: 40.14084, cc: "SY", admin1: "SY.07" };
-const ABU_KAMAL: Pl = Pl { name: "Abu Kamal", gid: 174448, lat: 34.45226, lon: 40.91854, cc: "SY", admin1: "SY.07" };
-const AFRIN: Pl = Pl { name: "Afrin", gid: 174184, lat: 36.54891, lon: 36.79295, cc: "SY", admin1: "SY.09" };
-const QAIM: Pl = Pl { name: "Al Qa'im", gid: 92138, lat: 34.39251, lon: 40.98945, cc: "IQ", admin1: "IQ.01" };
-const DAMASCUS: Pl = Pl { name: "Damascus", gid: 170654, lat: 33.5102, lon: 36.29128, cc: "SY", admin1: "SY.13" };
+const DEIR: Pl =
+    Pl { name: "Deir ez-Zor", gid: 170794, lat: 35.33588, lon: 40.14084, cc: "SY", admin1: "SY.07", fc: "PPLA" };
+const ABU_KAMAL: Pl =
+    Pl { name: "Abu Kamal", gid: 174448, lat: 34.45226, lon: 40.91854, cc: "SY", admin1: "SY.07", fc: "PPLA" };
+const AFRIN: Pl =
+    Pl { name: "Afrin", gid: 174184, lat: 36.54891, lon: 36.79295, cc: "SY", admin1: "SY.09", fc: "PPLA" };
+const QAIM: Pl =
+    Pl { name: "Al Qa'im", gid: 92138, lat: 34.39251, lon: 40.98945, cc: "IQ", admin1: "IQ.01", fc: "PPLA" };
+const HASAKAH: Pl =
+    Pl { name: "Al Ḩasakah", gid: 173813, lat: 36.69504, lon: 41.08845, cc: "SY", admin1: "SY.01", fc: "ADM1" };
+const RAQQA_PROV: Pl =
+    Pl { name: "Ar Raqqah", gid: 172957, lat: 36.11113, lon: 38.95742, cc: "SY", admin1: "SY.04", fc: "ADM1" };
+const DAMASCUS: Pl =
+    Pl { name: "Damascus", gid: 170654, lat: 33.5102, lon: 36.29128, cc: "SY", admin1: "SY.13", fc: "PPLA" };
 
 fn actor(name: &str, cc: Option<&str>, sector: &str) -> ActorRef {
     ActorRef {
@@ -100,7 +111,7 @@ fn place(report: &Report, ev: &Evidence, p: &Pl, text: &str) -> PlaceRef {
         lon: p.lon,
         country: Some(p.cc.to_string()),
         admin1: Some(p.admin1.to_string()),
-        feature_code: Some("PPLA".to_string()),
+        feature_code: Some(p.fc.to_string()),
         precision: 1,
     }
 }
@@ -185,7 +196,7 @@ fn report(id: &str, source: &str, published: &str, title: &str, text: &str) -> R
 /// A report with its records.
 pub type Item = (Report, Vec<EventRecord>, Vec<ControlRecord>);
 
-/// The demo situation: five reports over three weeks, with a town changing hands, a claim, a
+/// The demo situation: six reports over four weeks, with a town changing hands, a claim, a
 /// denial, a forecast, fighting and a report whose text tries to inject markup.
 pub fn demo() -> Vec<Item> {
     use ControlStatus::*;
@@ -398,6 +409,22 @@ pub fn demo() -> Vec<Item> {
     )];
     let c = vec![ctl(&r, "Fighting continued", &ABU_KAMAL, "Abu Kamal", saa(), Contested, Asserted, "2017-11-15")];
     out.push((r, e, c));
+
+    // Province-level facts: the map colours the whole governorate.
+    let r = report(
+        "demo-6",
+        "Example Daily",
+        "2017-11-16",
+        "Provinces",
+        "Kurdish-led forces now control most of Hasakah province, the SDF said. \
+         Fighting for Raqqa province went on between the SDF and the Islamic State.",
+    );
+    let c = vec![
+        ctl(&r, "Kurdish-led forces", &HASAKAH, "Hasakah province", sdf(), Controlled, Claimed, "2017-11-16"),
+        ctl(&r, "Fighting for Raqqa", &RAQQA_PROV, "Raqqa province", sdf(), Contested, Reported, "2017-11-16"),
+        ctl(&r, "Fighting for Raqqa", &RAQQA_PROV, "Raqqa province", isis(), Contested, Reported, "2017-11-16"),
+    ];
+    out.push((r, Vec::new(), c));
     out
 }
 

@@ -72,7 +72,7 @@ async fn geojson_forms() {
     assert_eq!(f["geometry"]["type"], "Point");
     assert!(f["geometry"]["coordinates"][0].as_f64().unwrap() > 30.0, "lon first");
     let (_, _, v) = get("/api/control?as_of=2017-11-20&format=geojson").await;
-    assert_eq!(v["features"].as_array().unwrap().len(), 4);
+    assert_eq!(v["features"].as_array().unwrap().len(), 6, "four towns and two provinces");
 }
 
 #[tokio::test]

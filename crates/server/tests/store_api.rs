@@ -75,7 +75,7 @@ async fn check(app: axum::Router) {
     assert!(v.as_str().unwrap().contains("sentence"), "{v}");
     let (s, v) = get(&app, "/api/meta").await;
     assert_eq!(s, StatusCode::OK);
-    assert_eq!(v["reports"], 5);
+    assert_eq!(v["reports"], 6);
     assert_eq!(v["first_date"], "2017-10-20");
     let (s, _) = get(&app, "/api/reports/missing").await;
     assert_eq!(s, StatusCode::NOT_FOUND);
