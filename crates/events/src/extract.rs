@@ -55,6 +55,18 @@ pub struct Location {
     pub score: i64,
 }
 
+/// One place of the sentence scored as an event's location (see [`EventExtractor::location_candidates`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Index into `Mentions::places`.
+    pub mention: usize,
+    pub score: i64,
+    /// 1 = the place itself, 2 = near it, 3 = its province or country.
+    pub precision: u8,
+    /// The place is only where someone went or came from: its province is kept, not the point.
+    pub path_only: bool,
+}
+
 mod control;
 mod dates;
 mod location;
@@ -97,6 +109,24 @@ impl EventExtractor {
         let te = doc.token_at_or_after(trigger.end).max(ts + 1);
         let s = doc.sentence_at(trigger.start)?;
         cx.location(s, ts, te, None, false)
+    }
+
+    /// Every place of the trigger's sentence with its score as the event's location (highest
+    /// wins; below [`Options::min_location_score`] none is attached): to explain a choice.
+    pub fn location_candidates(
+        &self,
+        report: &Report,
+        doc: &Doc,
+        mentions: &Mentions,
+        trigger: Span,
+    ) -> Vec<Candidate> {
+        let cx = Cx::new(self, report, doc, mentions);
+        let ts = doc.token_at_or_after(trigger.start);
+        let te = doc.token_at_or_after(trigger.end).max(ts + 1);
+        match doc.sentence_at(trigger.start) {
+            Some(s) => cx.place_candidates(s, ts, te, None),
+            None => Vec::new(),
+        }
     }
 }
 
@@ -368,17 +398,10 @@ impl<'a> Cx<'a> {
         Some((ev, control))
     }
 
-    /// The object of the verb is an area ("took several villages") or a name the gazetteer does
-    /// not know.
-    fn area_object(&self, s: usize, ts: usize, te: usize) -> bool {
-        let ce = self.clause_end(s, te.saturating_sub(1).max(ts));
-        let until = ce.min(te + 10);
-        let first_word =
-            (te..until).find(|&k| !matches!(self.w(k), "the" | "a" | "an" | "of" | "town" | "city" | "village"));
-        let r = self.sent_range(s);
-        // A headline in title case ("Loses Control Of Its Last Refuge"): function words capitalized.
-        let function: Vec<usize> = r
-            .clone()
+    /// A headline in title case ("Loses Control Of Its Last Refuge"): function words capitalized.
+    fn title_case(&self, s: usize) -> bool {
+        let function: Vec<usize> = self
+            .sent_range(s)
             .skip(1)
             .filter(|&k| {
                 matches!(
@@ -388,8 +411,17 @@ impl<'a> Cx<'a> {
             })
             .collect();
         let capitalized = |k: &usize| self.doc.token_text(*k).chars().next().is_some_and(char::is_uppercase);
-        let title_case = function.iter().any(capitalized) && !function.iter().any(|k| !capitalized(k));
-        let proper = !title_case
+        function.iter().any(capitalized) && !function.iter().any(|k| !capitalized(k))
+    }
+
+    /// The object of the verb is an area ("took several villages") or a name the gazetteer does
+    /// not know.
+    fn area_object(&self, s: usize, ts: usize, te: usize) -> bool {
+        let ce = self.clause_end(s, te.saturating_sub(1).max(ts));
+        let until = ce.min(te + 10);
+        let first_word =
+            (te..until).find(|&k| !matches!(self.w(k), "the" | "a" | "an" | "of" | "town" | "city" | "village"));
+        let proper = !self.title_case(s)
             && first_word.is_some_and(|k| {
                 self.doc.tokens[k].kind == TokenKind::Word
                     && !matches!(

@@ -12,6 +12,6 @@ pub mod extract;
 pub mod lexicon;
 pub mod mentions;
 
-pub use extract::{is_state, EventExtractor, Location, Options, Output};
+pub use extract::{is_state, Candidate, EventExtractor, Location, Options, Output};
 pub use lexicon::{Lexicon, LexiconError};
 pub use mentions::{ActorIn, ActorKind, Mentions, PlaceIn, PlaceLevel, PlaceRole, Tense, TimeIn};

@@ -1,9 +1,10 @@
 //! Event location: the place where the event happened, not every place in the sentence.
 
 use super::words::*;
-use super::{Cx, Location};
+use super::{Candidate, Cx, Location};
 use crate::lexicon::EventCue;
 use crate::mentions::{PlaceIn, PlaceLevel, PlaceRole};
+use sitrep_model::text::TokenKind;
 
 impl Cx<'_> {
     /// A literal, resolved place that the actor stage does not read as an actor ("Damascus
@@ -12,37 +13,240 @@ impl Cx<'_> {
         p.role == PlaceRole::Literal && p.place.is_some() && !self.m.actors.iter().any(|a| a.span.overlaps(p.span))
     }
 
-    /// Is place mention `i` the container of an earlier place ("X in Syria")?
+    /// Is place mention `i` the container of, or a reference point for, another place of its
+    /// sentence? "X in Y", "X, Y-province", "Y's X", "the Y town of X", "X district of Y",
+    /// "X near Y", "X, 20 km north of Y": Y is not where the event happened when X is named.
     pub(super) fn is_container(&self, i: usize) -> bool {
-        let (s, _) = self.place_toks[i];
-        if s < 2 || !matches!(self.w(s - 1), "in" | ",") {
+        let (s, e) = self.place_toks[i];
+        let Some(sent) = self.doc.sentence_at(self.m.places[i].span.start) else { return false };
+        let floor = self.sent_range(sent).start;
+        let ceil = self.sent_range(sent).end;
+        let level = self.m.places[i].level;
+        let literal = |j: usize| j != i && self.m.places[j].role == PlaceRole::Literal;
+        let other_ends_at = |k: usize| (0..self.place_toks.len()).any(|j| literal(j) && self.place_toks[j].1 == k);
+        let other_starts_at = |k: usize| (0..self.place_toks.len()).any(|j| literal(j) && self.place_toks[j].0 == k);
+        // Walk back over "village", "district", "the" to the word that links Y to what precedes.
+        let mut k = s;
+        while k > floor && (UNIT_NOUNS.contains(&self.w(k - 1)) || matches!(self.w(k - 1), "the" | "a")) {
+            k -= 1;
+        }
+        if k > floor + 1 {
+            let link = self.w(k - 1);
+            // An earlier place ends right before the link, maybe followed by its own unit noun.
+            let mut j = k - 1;
+            while j > floor && UNIT_NOUNS.contains(&self.w(j - 1)) {
+                j -= 1;
+            }
+            let anchored = other_ends_at(j) || other_ends_at(k - 1);
+            match link {
+                "in" | "near" if anchored => return true,
+                "," if anchored && level != PlaceLevel::Point => return true,
+                _ => {}
+            }
+        }
+        // "X, 48 km north of Y": a distance before Y and a place before the distance.
+        if k > floor + 1 && matches!(self.w(k - 1), "of" | "from") {
+            let mut j = k - 1;
+            let stop = j.saturating_sub(6).max(floor);
+            while j > stop && !DISTANCE_UNITS.contains(&self.w(j)) {
+                j -= 1;
+            }
+            if DISTANCE_UNITS.contains(&self.w(j)) && (floor..j).any(|t| other_ends_at(t + 1) && j - t <= 6) {
+                return true;
+            }
+        }
+        // "Y's (northern) district of X" / "Y's X" and "the Y town of X".
+        let mut t = e;
+        if matches!(self.w(t), "'s" | "'") {
+            t += 1;
+        }
+        let possessive = t > e;
+        while t < ceil && (PLACE_PREMODIFIERS.contains(&self.w(t)) || self.w(t).ends_with("ern")) {
+            t += 1;
+        }
+        if possessive && other_starts_at(t) {
+            return true;
+        }
+        let mut u = t;
+        while u < ceil && u < t + 3 && UNIT_NOUNS.contains(&self.w(u)) {
+            u += 1;
+        }
+        if u > t {
+            if self.w(u) == "of" && other_starts_at(u + 1) {
+                return true;
+            }
+            if possessive && other_starts_at(u) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A place the actor stage also reads as an actor ("Syria" for its government) that stands
+    /// where only a place can: after a locative preposition ("in northwest Syria") or as the
+    /// owner of a part of itself ("Egypt's streets").
+    fn locative_use(&self, i: usize) -> bool {
+        let (s, e) = self.place_toks[i];
+        let floor = self.doc.sentence_at(self.m.places[i].span.start).map(|x| self.sent_range(x).start).unwrap_or(0);
+        let mut k = s;
+        while k > floor && PLACE_PREMODIFIERS.contains(&self.w(k - 1)) {
+            k -= 1;
+        }
+        if k > floor && LOCATIVE_PREPS.contains(&self.w(k - 1)) {
+            return true;
+        }
+        let mut t = e;
+        if matches!(self.w(t), "'s" | "'") {
+            t += 1;
+            while PLACE_PREMODIFIERS.contains(&self.w(t)) || self.w(t).ends_with("ern") {
+                t += 1;
+            }
+            return UNIT_NOUNS.contains(&self.w(t)) || matches!(self.w(t), "streets" | "soil" | "territory");
+        }
+        false
+    }
+
+    /// Place `i` can be an event's location: literal and resolved, not an actor (unless it stands
+    /// where only a place can), not part of a longer name, not a modifier ("Dubai-based").
+    fn candidate_ok(&self, i: usize, title_case: bool) -> bool {
+        let p = &self.m.places[i];
+        if p.role != PlaceRole::Literal || p.place.is_none() {
             return false;
         }
-        self.m.places[i].level != PlaceLevel::Point
-            && self.place_toks.iter().take(i).any(|&(_, e)| e + 1 == s || e + 2 == s)
+        let mut actors = self.m.actors.iter().filter(|a| a.span.overlaps(p.span)).peekable();
+        if actors.peek().is_some() && !(actors.all(|a| a.span == p.span) && self.locative_use(i)) {
+            return false;
+        }
+        !self.embedded_in_name(i, title_case)
+    }
+
+    /// Place `i` is one word of a longer name ("Adel Awadallah", "Independence Day", "Ahrar
+    /// Al-Sham") or joined by a hyphen to a modifier ("Dubai-based").
+    fn embedded_in_name(&self, i: usize, title_case: bool) -> bool {
+        let text = self.doc.text;
+        let span = self.m.places[i].span;
+        if let Some(rest) = text.get(span.end..).and_then(|r| r.strip_prefix('-')) {
+            let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+            if HYPHEN_MODIFIERS.contains(&w.as_str()) {
+                return true;
+            }
+        }
+        if let Some(head) = text.get(..span.start).and_then(|h| h.strip_suffix('-')) {
+            let w: String = head.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+            if w.chars().count() > 3 {
+                return true; // "Muirhead-Smith"; not "al-Bab"
+            }
+        }
+        if title_case {
+            return false;
+        }
+        let (s, e) = self.place_toks[i];
+        let Some(sent) = self.doc.sentence_at(span.start) else { return false };
+        let r = self.sent_range(sent);
+        let name_word = |k: usize| {
+            let t = self.doc.token_text(k);
+            self.doc.tokens[k].kind == TokenKind::Word
+                && t.chars().next().is_some_and(char::is_uppercase)
+                && t.chars().any(char::is_lowercase)
+                && !self.place_toks.iter().any(|&(a, b)| a <= k && k < b)
+                && !self.time_toks.iter().any(|&(a, b)| a <= k && k < b)
+                && !CALENDAR_WORDS.contains(&self.w(k))
+        };
+        let before = s > r.start + 1 && name_word(s - 1) && !NAME_HEADS.contains(&self.w(s - 1));
+        let head = e == s + 1 && TOPONYM_HEADS.contains(&self.w(s));
+        let after = !head && e < r.end && name_word(e) && !NAME_TAILS.contains(&self.w(e));
+        before || after
+    }
+
+    /// Place `i` belongs to a source or a person, not to the event: "a correspondent in X",
+    /// "according to officials in X", "the X governor", "ISIS leader in X".
+    fn source_place(&self, i: usize) -> bool {
+        let (s, e) = self.place_toks[i];
+        let Some(sent) = self.doc.sentence_at(self.m.places[i].span.start) else { return false };
+        let r = self.sent_range(sent);
+        let (bk, before) = self.word_before_place(i, r.start);
+        if matches!(before, "in" | "from" | "at" | "for" | "of") && bk > r.start {
+            let mut k = bk;
+            while k > r.start && matches!(self.w(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            }
+            if k > r.start && (SOURCE_NOUNS.contains(&self.w(k - 1)) || LEADER_NOUNS.contains(&self.w(k - 1))) {
+                return true;
+            }
+        }
+        // "the X governor said", "X security chief": the place names someone's post.
+        let mut t = e;
+        while t < r.end
+            && t < e + 2
+            && matches!(self.w(t), "security" | "police" | "provincial" | "military" | "health")
+        {
+            t += 1;
+        }
+        if t < r.end && (SOURCE_NOUNS.contains(&self.w(t)) || LEADER_NOUNS.contains(&self.w(t))) {
+            return true;
+        }
+        // Inside "according to ..." up to the next comma.
+        let mut k = s;
+        while k > r.start && !matches!(self.w(k - 1), "," | ";" | ":") {
+            if matches!(self.w(k - 1), "according" | "citing") {
+                return true;
+            }
+            k -= 1;
+        }
+        false
     }
 
     /// The word before a place, skipping determiners and "city of".
     pub(super) fn word_before_place(&self, i: usize, floor: usize) -> (usize, &str) {
-        let mut k = self.place_toks[i].0;
-        while k > floor
-            && matches!(
-                self.w(k - 1),
-                "the"
-                    | "a"
-                    | "an"
-                    | "of"
-                    | "city"
-                    | "town"
-                    | "village"
-                    | "province"
-                    | "governorate"
-                    | "area"
-                    | "region"
-                    | "district"
-            )
-        {
-            k -= 1;
+        let start = self.place_toks[i].0;
+        let mut k = start;
+        loop {
+            while k > floor
+                && matches!(
+                    self.w(k - 1),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "of"
+                        | "city"
+                        | "town"
+                        | "village"
+                        | "province"
+                        | "governorate"
+                        | "area"
+                        | "region"
+                        | "district"
+                        | "suburb"
+                        | "neighborhood"
+                        | "neighbourhood"
+                        | "county"
+                        | "capital"
+                        | "municipality"
+                )
+            {
+                k -= 1;
+            }
+            // "the (northern) West Bank city of X", "Baghdad's western district of X": the
+            // place that names the container is part of the description; look before it.
+            if k == start {
+                break;
+            }
+            let mut m = k;
+            while m > floor
+                && (PLACE_PREMODIFIERS.contains(&self.w(m - 1)) || matches!(self.w(m - 1), "'s" | "'"))
+                && !matches!(self.w(m - 1), "the" | "a" | "an")
+            {
+                m -= 1;
+            }
+            let Some(j) = (0..self.place_toks.len())
+                .find(|&j| j != i && self.place_toks[j].1 == m && self.m.places[j].role == PlaceRole::Literal)
+            else {
+                break;
+            };
+            k = self.place_toks[j].0;
+            while k > floor && (PLACE_PREMODIFIERS.contains(&self.w(k - 1)) || self.w(k - 1).ends_with("ern")) {
+                k -= 1;
+            }
         }
         if k > floor {
             (k - 1, self.w(k - 1))
@@ -51,21 +255,19 @@ impl Cx<'_> {
         }
     }
 
-    pub(super) fn location(
-        &self,
-        s: usize,
-        ts: usize,
-        te: usize,
-        cue: Option<&EventCue>,
-        allow_inherit: bool,
-    ) -> Option<Location> {
+    /// Every usable place of the sentence scored as the location of the event at tokens
+    /// `[ts, te)`, in mention order.
+    pub(super) fn place_candidates(&self, s: usize, ts: usize, te: usize, cue: Option<&EventCue>) -> Vec<Candidate> {
         let r = self.sent_range(s);
         let cs = self.clause_start(s, ts);
         let ce = self.clause_end(s, te.saturating_sub(1).max(ts));
-        let mut best: Option<(i64, usize, u8, bool)> = None; // score, mention, precision, province-only
+        let mut out = Vec::new();
+        let title_case = self.title_case(s);
+        // A statement's place is only one said to be where it was made ("told reporters in X").
+        let speech = (ts..te).any(|k| SPEECH_VERBS.contains(&self.w(k)));
         for (i, p) in self.m.places.iter().enumerate() {
             let (ps, pe) = self.place_toks[i];
-            if ps < r.start || pe > r.end || !self.usable(p) || p.level == PlaceLevel::Feature {
+            if ps < r.start || pe > r.end || !self.candidate_ok(i, title_case) {
                 continue;
             }
             if pe > ts && ps < te {
@@ -96,21 +298,52 @@ impl Cx<'_> {
             if self.is_container(i) {
                 score -= 80;
             }
+            if self.source_place(i) {
+                score -= 80;
+            }
+            if speech && !(after && dist <= 4 && matches!(before, "in" | "at")) {
+                score -= 100;
+            }
             match p.level {
                 PlaceLevel::Country => score -= 50,
                 PlaceLevel::Region => score -= 15,
+                PlaceLevel::Feature => score -= 30,
                 _ => {}
             }
             let precision = match p.level {
                 PlaceLevel::Country | PlaceLevel::Region => 3,
+                PlaceLevel::Feature => 2,
                 _ if near => 2,
                 _ => 1,
             };
-            if best.is_none_or(|b| score > b.0) {
-                best = Some((score, i, precision, path && p.level == PlaceLevel::Point));
+            out.push(Candidate {
+                mention: i,
+                score,
+                precision,
+                path_only: path && matches!(p.level, PlaceLevel::Point | PlaceLevel::Feature),
+            });
+        }
+        out
+    }
+
+    pub(super) fn location(
+        &self,
+        s: usize,
+        ts: usize,
+        te: usize,
+        cue: Option<&EventCue>,
+        allow_inherit: bool,
+    ) -> Option<Location> {
+        let ce = self.clause_end(s, te.saturating_sub(1).max(ts));
+        let mut best: Option<Candidate> = None;
+        for c in self.place_candidates(s, ts, te, cue) {
+            if best.as_ref().is_none_or(|b| c.score > b.score) {
+                best = Some(c);
             }
         }
-        if let Some((score, i, precision, path_only)) = best.filter(|b| b.0 >= self.ex.options.min_location_score) {
+        if let Some(Candidate { score, mention: i, precision, path_only }) =
+            best.filter(|b| b.score >= self.ex.options.min_location_score)
+        {
             let p = &self.m.places[i];
             if path_only {
                 // Only a destination or origin is named: trust its province, not the point.

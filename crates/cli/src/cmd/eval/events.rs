@@ -55,6 +55,9 @@ pub struct Args {
     /// Print this many misclassified examples of each set (ids only; the texts stay in ../shared).
     #[arg(long, default_value_t = 0)]
     pub errors: usize,
+    /// Event location: print every record (correct ones too) with the scored candidates.
+    #[arg(long)]
+    pub trace: bool,
 }
 
 /// CASE 2021 label → ACLED sub-event type.
@@ -287,6 +290,7 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
     let mut by_threshold = vec![0usize; thresholds.len()];
     let (mut has_gold, mut covered) = (0usize, 0usize);
     let mut misses = Vec::new();
+    let mut miss_kinds: BTreeMap<MissKind, usize> = BTreeMap::new();
     for r in &recs {
         let text = r["text"].as_str().unwrap_or_default();
         let Some(trigger) = r["triggers"].get(0).and_then(span_of) else { continue };
@@ -319,12 +323,54 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
             (Some(g), false) => (gold.iter().any(|s| s.overlaps(*g)), gold.iter().any(|s| s == g)),
             _ => (false, false),
         };
-        if !ok {
+        if !ok || args.trace {
+            // Why: the gold place was not found or not resolved by the geoparser, or another
+            // place won, or a place was attached where the gold has none.
+            let kind = if ok {
+                MissKind::Correct
+            } else if gold.is_empty() {
+                MissKind::PlaceWhereNone
+            } else if !mentions.places.iter().any(|p| gold.iter().any(|g| g.overlaps(p.span))) {
+                MissKind::GoldNotDetected
+            } else if !mentions.places.iter().any(|p| p.place.is_some() && gold.iter().any(|g| g.overlaps(p.span))) {
+                MissKind::GoldNotResolved
+            } else if got.is_none() {
+                MissKind::NoneWhereGold
+            } else {
+                MissKind::OtherPlaceWon
+            };
+            if !ok {
+                *miss_kinds.entry(kind).or_default() += 1;
+            }
+            let cands: Vec<String> = pipeline
+                .events()
+                .location_candidates(&report, &doc, &mentions, trigger)
+                .iter()
+                .map(|c| format!("{}:{}", mentions.places[c.mention].span.of(text), c.score))
+                .collect();
+            // Every place mention: role, level, resolved or not, read as an actor or not.
+            let places: Vec<String> = mentions
+                .places
+                .iter()
+                .map(|p| {
+                    let actor = mentions.actors.iter().any(|a| a.span.overlaps(p.span));
+                    format!(
+                        "{}/{:?}/{:?}{}{}",
+                        p.span.of(text),
+                        p.role,
+                        p.level,
+                        if p.place.is_some() { "" } else { "/unresolved" },
+                        if actor { "/actor" } else { "" }
+                    )
+                })
+                .collect();
             misses.push(format!(
-                "id {} gold {:?} got {:?}",
+                "id {} [{kind:?}] gold {:?} got {:?} candidates [{}] places [{}]",
                 r["id"],
                 gold.iter().map(|s| s.of(text)).collect::<Vec<_>>(),
-                got.map(|g| g.of(text).to_string())
+                got.map(|g| g.of(text).to_string()),
+                cands.join(", "),
+                places.join(", ")
             ));
         }
         rows.push((r["source"].as_str().unwrap_or("?").to_string(), !gold.is_empty(), ok, exact));
@@ -365,8 +411,27 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
         let (_, z, _) = acc(&|r| &r.0 == s && !r.1);
         println!("  {s:<14} {n:>5} {a:>8.3} {h:>8.3} {z:>8.3}");
     }
-    print_errors(misses.into_iter(), args.errors);
+    let kinds: Vec<String> = miss_kinds.iter().map(|(k, n)| format!("{k:?} {n}")).collect();
+    println!("  errors by kind: {}", kinds.join(", "));
+    print_errors(misses.into_iter(), if args.trace { usize::MAX } else { args.errors });
     Ok(())
+}
+
+/// Why an event-location record was missed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum MissKind {
+    /// Not a miss (printed with --trace).
+    Correct,
+    /// The gold has no location; a place was attached.
+    PlaceWhereNone,
+    /// No place mention overlaps the gold location (a geoparser miss).
+    GoldNotDetected,
+    /// The gold location was found but not resolved to a gazetteer place.
+    GoldNotResolved,
+    /// The gold location was found and resolved, but none was attached.
+    NoneWhereGold,
+    /// Another place of the sentence was attached.
+    OtherPlaceWon,
 }
 
 /// The PLOVER 0.5 class of an event (the gold's version).
