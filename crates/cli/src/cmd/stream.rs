@@ -42,8 +42,8 @@ pub struct StreamArgs {
     #[arg(long)]
     pub stream: bool,
 
-    /// Threads extracting in --stream mode (default: all cores); output order is kept.
-    #[arg(long, short = 'j', value_name = "N", requires = "stream")]
+    /// Threads extracting (default: all cores); output order is kept.
+    #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 
     /// In --stream mode, the longest input line accepted; a longer one gets an error record.
