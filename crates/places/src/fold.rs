@@ -110,23 +110,35 @@ pub fn fold_word(word: &str) -> String {
 
 /// Fold a word that is already lowercase without diacritics (see [`base_letters`]).
 pub fn fold_base(base: &str) -> String {
+    let mut out = String::with_capacity(base.len());
+    fold_base_into(base, &mut out);
+    out
+}
+
+/// As [`fold_base`], appending the key to `out` (no allocation when `out` has room).
+pub fn fold_base_into(base: &str, out: &mut String) {
     if base.is_empty() {
-        return String::new();
+        return;
     }
     // Whole-word equivalences first.
-    match base {
-        "tall" | "tal" | "tell" | "tel" | "til" | "tilt" => return "tal".into(),
-        "ayn" | "ain" | "ein" | "aein" | "ayin" => return "ain".into(),
-        "abu" | "abou" | "albu" | "bu" | "bou" | "ebu" => return "abu".into(),
-        "saint" | "st" => return "st".into(),
-        "mount" | "mt" => return "mt".into(),
-        "fort" | "ft" => return "ft".into(),
-        _ => {}
+    let whole = match base {
+        "tall" | "tal" | "tell" | "tel" | "til" | "tilt" => "tal",
+        "ayn" | "ain" | "ein" | "aein" | "ayin" => "ain",
+        "abu" | "abou" | "albu" | "bu" | "bou" | "ebu" => "abu",
+        "saint" | "st" => "st",
+        "mount" | "mt" => "mt",
+        "fort" | "ft" => "ft",
+        _ => "",
+    };
+    if !whole.is_empty() {
+        out.push_str(whole);
+        return;
     }
     if !base.is_ascii() {
-        return base.to_string();
+        out.push_str(base);
+        return;
     }
-    let mut b: Vec<u8> = base.as_bytes().to_vec();
+    let mut b = base.as_bytes();
     // An assimilated article written into the word: Ezzor, Azzawiya, Arraqqa → Zor, Zawiya, Raqqa.
     if b.len() >= 5
         && matches!(b[0], b'a' | b'e')
@@ -134,67 +146,159 @@ pub fn fold_base(base: &str) -> String {
         && matches!(b[1], b't' | b'd' | b'r' | b'z' | b's' | b'n')
         && is_vowel(b[3])
     {
-        b.drain(..2);
+        b = &b[2..];
     }
-    // Endings: -ah / -eh / -ih → -a (Raqqah, Raqqeh, Raqqa).
+    // Endings: -ah / -eh / -ih → -a (Raqqah, Raqqeh, Raqqa): the word loses its final h and its
+    // last vowel reads as a.
     let n = b.len();
-    if n > 3 && b[n - 1] == b'h' && matches!(b[n - 2], b'a' | b'e') && !is_vowel(b[n - 3]) {
-        b.truncate(n - 1);
-        let m = b.len();
-        b[m - 1] = b'a';
-    }
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let ending = n > 3 && b[n - 1] == b'h' && matches!(b[n - 2], b'a' | b'e') && !is_vowel(b[n - 3]);
+    let len = if ending { n - 1 } else { n };
+    let at = |i: usize| -> Option<u8> {
+        if i >= len {
+            None
+        } else if ending && i == len - 1 {
+            Some(b'a')
+        } else {
+            Some(b[i])
+        }
+    };
+    // Doubled letters collapse (after the merges below, so "ie" + "i" collapse too).
+    let mut last = 0u8;
+    let mut push = |c: u8| {
+        if c != last {
+            out.push(c as char);
+            last = c;
+        }
+    };
     let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let next = b.get(i + 1).copied();
-        let after = b.get(i + 2).copied();
+    while let Some(c) = at(i) {
+        let next = at(i + 1);
+        let after = at(i + 2);
         match c {
             b'o' if next == Some(b'u') || next == Some(b'o') => {
-                out.push(b'u');
+                push(b'u');
                 i += 2;
                 continue;
             }
-            b'o' => out.push(b'u'),
+            b'o' => push(b'u'),
             b'a' if next == Some(b'w') && after.is_none_or(|x| !is_vowel(x)) => {
-                out.push(b'u');
+                push(b'u');
                 i += 2;
                 continue;
             }
             b'a' | b'e' if matches!(next, Some(b'y') | Some(b'i')) && after.is_none_or(|x| !is_vowel(x)) => {
-                out.push(b'i');
+                push(b'i');
                 i += 2;
                 continue;
             }
-            b'e' => out.push(b'i'),
+            b'e' => push(b'i'),
             b'y' => {
                 // a vowel y (Dayr, Syria) folds with i; a consonant y (Yarmouk, Hayat) stays
                 let next_vowel = next.is_some_and(is_vowel);
-                out.push(if i > 0 && !next_vowel { b'i' } else { b'y' });
+                push(if i > 0 && !next_vowel { b'i' } else { b'y' });
             }
-            b'q' => out.push(b'k'),
+            b'q' => push(b'k'),
             b'c' if next == Some(b'k') => {
-                out.push(b'k');
+                push(b'k');
                 i += 2;
                 continue;
             }
             b'd' if next == Some(b'j') => {
-                out.push(b'j');
+                push(b'j');
                 i += 2;
                 continue;
             }
             b'p' if next == Some(b'h') => {
-                out.push(b'f');
+                push(b'f');
                 i += 2;
                 continue;
             }
-            _ => out.push(c),
+            _ => push(c),
         }
         i += 1;
     }
-    // Collapse doubled letters (after the merges above, so "ie" + "i" collapse too).
-    out.dedup();
-    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A short string kept inline (nearly every word), on the heap only when longer: words carry
+/// their folded key and lowercase form without an allocation each.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct SmallStr(Repr);
+
+const INLINE: usize = 22;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Repr {
+    Inline(u8, [u8; INLINE]),
+    Heap(Box<str>),
+}
+
+impl SmallStr {
+    pub fn new(s: &str) -> SmallStr {
+        if s.len() <= INLINE {
+            let mut b = [0u8; INLINE];
+            b[..s.len()].copy_from_slice(s.as_bytes());
+            SmallStr(Repr::Inline(s.len() as u8, b))
+        } else {
+            SmallStr(Repr::Heap(s.into()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // always a whole str copied in `new`, so valid UTF-8
+            Repr::Inline(n, b) => std::str::from_utf8(&b[..*n as usize]).unwrap_or_default(),
+            Repr::Heap(s) => s,
+        }
+    }
+}
+
+impl Default for SmallStr {
+    fn default() -> Self {
+        SmallStr::new("")
+    }
+}
+
+impl std::ops::Deref for SmallStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SmallStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for SmallStr {
+    fn eq(&self, o: &str) -> bool {
+        self.as_str() == o
+    }
+}
+
+impl PartialEq<&str> for SmallStr {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
+impl PartialEq<String> for SmallStr {
+    fn eq(&self, o: &String) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl std::fmt::Debug for SmallStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for SmallStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// One word of a tokenized name or text, with its byte range in the source string.
@@ -203,7 +307,7 @@ pub struct Word {
     pub start: usize,
     pub end: usize,
     /// Folded key; empty for a dropped article.
-    pub key: String,
+    pub key: SmallStr,
     /// The word before it is joined by a hyphen.
     pub hyphen_before: bool,
     /// The first letter is uppercase.
@@ -215,46 +319,65 @@ pub struct Word {
     /// The word is an article (dropped from keys).
     pub article: bool,
     /// Lowercase letters without diacritics (for stop-list checks).
-    pub lower: String,
+    pub lower: SmallStr,
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The char at byte `p` of `s` (a char boundary), if any.
+#[inline]
+fn char_at(s: &str, p: usize) -> Option<char> {
+    match s.as_bytes().get(p) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(p..).and_then(|t| t.chars().next()),
+    }
 }
 
 /// Split `s` into words: runs of letters/digits with inner marks (Qa'im, Ra’s); hyphens and spaces
 /// join words of one name, other punctuation breaks it. A possessive 's is left out of the word.
 pub fn words(s: &str) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut chars = s.char_indices().peekable();
+    let mut out = Vec::new();
+    words_into(s, &mut out);
+    out
+}
+
+/// As [`words`], into a vector the caller reuses (it is cleared first).
+pub fn words_into(s: &str, out: &mut Vec<Word>) {
+    out.clear();
+    let mut lower = String::new();
+    let mut key = String::new();
     let mut hyphen = false;
     let mut brk = true;
-    while let Some(&(i, c)) = chars.peek() {
+    let mut pos = 0;
+    while let Some(c) = char_at(s, pos) {
+        let i = pos;
         if is_word_char(c) || (is_mark(c) && c != '\'' && c != '’' && c != '`') {
             // word start (ʿ may start a word: ʿAfrin)
             let start = i;
-            chars.next();
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
+            while let Some(d) = char_at(s, end) {
                 if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end += d.len_utf8();
                 } else if is_mark(d) {
                     // inner mark only if followed by a word char
-                    let mut look = chars.clone();
-                    look.next();
-                    match look.peek() {
-                        Some(&(_, e)) if is_word_char(e) => {
-                            end = j + d.len_utf8();
-                            chars.next();
-                        }
+                    let after = end + d.len_utf8();
+                    match char_at(s, after) {
+                        Some(e) if is_word_char(e) => end = after,
                         _ => break,
                     }
                 } else {
                     break;
                 }
             }
-            let mut text = &s[start..end];
+            pos = end;
+            let mut text = s.get(start..end).unwrap_or_default();
             // possessive 's / ’s
             for suffix in ["'s", "’s", "'S", "’S"] {
                 if text.len() > suffix.len() + 1 && text.ends_with(suffix) {
@@ -262,30 +385,46 @@ pub fn words(s: &str) -> Vec<Word> {
                 }
             }
             let end = start + text.len();
-            let mut lower = String::with_capacity(text.len());
+            lower.clear();
             base_letters(text, &mut lower);
-            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic() && !is_mark(*c)).collect();
-            let capital = letters.first().is_some_and(|c| c.is_uppercase());
-            let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            let (capital, all_caps) = if text.is_ascii() {
+                let mut letters = text.bytes().filter(u8::is_ascii_alphabetic);
+                let capital = letters.next().is_some_and(|b| b.is_ascii_uppercase());
+                let mut n = 0;
+                let all =
+                    text.bytes().filter(u8::is_ascii_alphabetic).inspect(|_| n += 1).all(|b| b.is_ascii_uppercase());
+                (capital, all && n >= 2)
+            } else {
+                let mut letters = text.chars().filter(|c| c.is_alphabetic() && !is_mark(*c));
+                let capital = letters.next().is_some_and(|c| c.is_uppercase());
+                let mut n = 0;
+                let all = text
+                    .chars()
+                    .filter(|c| c.is_alphabetic() && !is_mark(*c))
+                    .inspect(|_| n += 1)
+                    .all(|c| c.is_uppercase());
+                (capital, all && n >= 2)
+            };
             if !lower.is_empty() {
-                let key = fold_base(&lower);
+                key.clear();
+                fold_base_into(&lower, &mut key);
                 out.push(Word {
                     start,
                     end,
-                    key,
+                    key: SmallStr::new(&key),
                     hyphen_before: hyphen,
                     capital,
                     all_caps,
                     break_before: brk,
                     article: false,
-                    lower,
+                    lower: SmallStr::new(&lower),
                 });
             }
             hyphen = false;
             brk = false;
             continue;
         }
-        chars.next();
+        pos += c.len_utf8();
         match c {
             '-' | '‐' | '‑' => hyphen = true,
             ' ' | '\t' | '\u{a0}' => {}
@@ -302,8 +441,7 @@ pub fn words(s: &str) -> Vec<Word> {
             }
         }
     }
-    mark_articles(&mut out);
-    out
+    mark_articles(out);
 }
 
 /// Mark article words: al/el always (when followed by a word of the same name); sun articles when
@@ -343,19 +481,38 @@ pub fn mark_articles(ws: &mut [Word]) {
 
 /// The key of a whole name: its non-article word keys joined by single spaces.
 pub fn fold_name(name: &str) -> String {
-    // fast path: one word of letters (no article can stand alone)
-    if name.chars().all(|c| c.is_alphanumeric() && !is_mark(c)) {
-        return fold_word(name);
-    }
-    let ws = words(name);
     let mut out = String::new();
-    for w in ws.iter().filter(|w| !w.article && !w.key.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&w.key);
-    }
+    Folder::default().fold_name_into(name, &mut out);
     out
+}
+
+/// Reusable buffers for folding many names (the gazetteer's index build).
+#[derive(Default)]
+pub struct Folder {
+    words: Vec<Word>,
+    base: String,
+}
+
+impl Folder {
+    /// Append the key of `name` (see [`fold_name`]) to `out`.
+    pub fn fold_name_into(&mut self, name: &str, out: &mut String) {
+        // fast path: one word of letters (no article can stand alone)
+        if name.chars().all(|c| c.is_alphanumeric() && !is_mark(c)) {
+            self.base.clear();
+            base_letters(name, &mut self.base);
+            fold_base_into(&self.base, out);
+            return;
+        }
+        words_into(name, &mut self.words);
+        let mut first = true;
+        for w in self.words.iter().filter(|w| !w.article && !w.key.is_empty()) {
+            if !first {
+                out.push(' ');
+            }
+            first = false;
+            out.push_str(&w.key);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -38,8 +38,10 @@ impl Hasher for FxHasher {
 }
 
 pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
-use crate::fold::{fold_name, fold_word};
+use crate::fold::{fold_word, Folder};
+use crate::names::{Builder, NameIndex};
 
 /// The committed artifact, built by `tools/gazetteer/build.sh` (see data/gazetteer/SOURCES.md).
 static EMBEDDED: &[u8] = include_bytes!("../../../data/gazetteer/geonames.tsv.zst");
@@ -101,7 +103,7 @@ pub(crate) enum Entry {
 pub struct Gazetteer {
     pub(crate) recs: Vec<Rec>,
     pub(crate) by_id: HashMap<i64, u32>,
-    pub(crate) index: HashMap<Box<str>, Vec<Entry>>,
+    pub(crate) index: NameIndex,
     pub(crate) admin1: HashMap<Box<str>, u32>,
     pub(crate) country: HashMap<Box<str>, u32>,
     pub(crate) max_words: usize,
@@ -122,39 +124,56 @@ impl Gazetteer {
         dec.read_to_string(&mut tsv).map_err(|e| GazetteerError::Artifact(format!("zstd: {e}")))?;
         let mut g = Gazetteer::default();
         g.load_artifact(&tsv)?;
+        drop(tsv);
         g.add_geonames_rows(SUPPLEMENT, "data/gazetteer/supplement.tsv")?;
-        g.build_index();
+        g.build_lookups();
         g.add_demonyms(DEMONYMS, "data/gazetteer/demonyms.tsv")?;
+        g.build_names();
         Ok(g)
     }
 
-    fn push(&mut self, r: Rec) {
-        if let Some(&i) = self.by_id.get(&r.id) {
-            self.recs[i as usize] = r;
-            return;
+    fn push(&mut self, r: Rec) -> u32 {
+        let n = self.recs.len() as u32;
+        match self.by_id.entry(r.id) {
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let i = *o.get();
+                self.recs[i as usize] = r;
+                i
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(n);
+                self.recs.push(r);
+                n
+            }
         }
-        self.by_id.insert(r.id, self.recs.len() as u32);
-        self.recs.push(r);
     }
 
     /// Rows of the artifact: id name lat lon fclass fcode cc admin1 pop altnames demonyms.
     fn load_artifact(&mut self, tsv: &str) -> Result<(), GazetteerError> {
-        self.recs.reserve(280_000);
+        let rows = tsv.bytes().filter(|&b| b == b'\n').count() + 1;
+        self.recs.reserve(rows);
+        self.by_id.reserve(rows);
         let mut dems: Vec<(Entry, String)> = Vec::new();
         for (n, line) in tsv.lines().enumerate() {
-            let c: Vec<&str> = line.split('\t').collect();
+            let mut c = [""; 11];
+            let mut cols = line.split('\t');
+            let mut found = 0;
+            for (slot, col) in c.iter_mut().zip(&mut cols) {
+                *slot = col;
+                found += 1;
+            }
             let bad = |msg: &str| GazetteerError::Row {
                 file: "data/gazetteer/geonames.tsv.zst".into(),
                 line: n + 1,
                 msg: msg.into(),
             };
-            if c.len() < 11 {
+            if found < 11 {
                 return Err(bad("expected 11 columns"));
             }
             let id: i64 = c[0].parse().map_err(|_| bad("bad geonameid"))?;
             let lat = parse_f64(c[2]).ok_or_else(|| bad("bad latitude"))?;
             let lon = parse_f64(c[3]).ok_or_else(|| bad("bad longitude"))?;
-            self.push(Rec {
+            let i = self.push(Rec {
                 id,
                 name: c[1].into(),
                 lat,
@@ -167,7 +186,6 @@ impl Gazetteer {
                 alts: c[9].into(),
             });
             if !c[10].is_empty() {
-                let i = self.by_id[&id];
                 for d in c[10].split('|') {
                     dems.push((Entry::Demonym(i), d.to_string()));
                 }
@@ -258,11 +276,14 @@ impl Gazetteer {
 
     /// (Re)build the folded-name index, and the admin-1 and country lookups.
     pub fn build_index(&mut self) {
-        let mut index: HashMap<Box<str>, Vec<Entry>> =
-            HashMap::with_capacity_and_hasher(self.recs.len() * 3, Default::default());
+        self.build_lookups();
+        self.build_names();
+    }
+
+    /// The admin-1 and country lookups.
+    fn build_lookups(&mut self) {
         self.admin1.clear();
         self.country.clear();
-        let mut max_words = 1;
         for (i, r) in self.recs.iter().enumerate() {
             let i = i as u32;
             match &*r.fcode {
@@ -277,50 +298,51 @@ impl Gazetteer {
                 }
                 _ => {}
             }
-            let mut add = |name: &str, index: &mut HashMap<Box<str>, Vec<Entry>>| {
-                let key = fold_name(name);
+        }
+    }
+
+    /// The folded-name index over every name of every place, then the demonyms.
+    fn build_names(&mut self) {
+        let names: usize = self.recs.iter().map(|r| 1 + r.alts.bytes().filter(|&b| b == b'|').count()).sum();
+        let mut b = Builder::with_capacity(names + self.dem_list.len() * 2);
+        let mut folder = Folder::default();
+        let mut key = String::new();
+        let mut joined = String::new();
+        let mut max_words = 1;
+        for (i, r) in self.recs.iter().enumerate() {
+            let e = Entry::Place(i as u32);
+            for name in std::iter::once(&*r.name).chain(r.alts.split('|')).filter(|a| !a.is_empty()) {
+                key.clear();
+                folder.fold_name_into(name, &mut key);
                 if key.len() < 2 {
-                    return;
+                    continue;
                 }
-                let nw = key.split(' ').count();
+                let nw = key.bytes().filter(|&b| b == b' ').count() + 1;
                 if nw > 6 {
-                    return;
+                    continue;
                 }
                 max_words = max_words.max(nw);
-                match index.get_mut(key.as_str()) {
-                    Some(v) => {
-                        if v.last() != Some(&Entry::Place(i)) {
-                            v.push(Entry::Place(i));
-                        }
-                    }
-                    None => {
-                        index.insert(key.as_str().into(), vec![Entry::Place(i)]);
-                    }
-                }
+                b.add(&key, e);
                 // "Abu Kamal" is also written as one word: Bukamal, Boukamal.
                 if let Some(rest) = key.strip_prefix("abu ") {
                     if !rest.contains(' ') {
-                        let joined = format!("bu{rest}");
-                        let v = index.entry(joined.into()).or_default();
-                        if v.last() != Some(&Entry::Place(i)) {
-                            v.push(Entry::Place(i));
-                        }
+                        joined.clear();
+                        joined.push_str("bu");
+                        joined.push_str(rest);
+                        b.add(&joined, e);
                     }
                 }
-            };
-            add(&r.name, &mut index);
-            for a in r.alts.split('|').filter(|a| !a.is_empty()) {
-                add(a, &mut index);
             }
         }
         for (e, d) in &self.dem_list {
-            add_demonym(&mut index, d, *e);
+            add_demonym(&mut b, &mut folder, d, *e);
         }
-        self.index = index;
+        self.index = b.finish();
         self.max_words = max_words;
     }
 
-    /// Demonyms file: `word<TAB>ISO2 or -` lines; `-` for a people without a country place.
+    /// Demonyms file: `word<TAB>ISO2 or -` lines; `-` for a people without a country place. They
+    /// join the name index when it is next built.
     fn add_demonyms(&mut self, text: &str, file: &str) -> Result<(), GazetteerError> {
         for (n, line) in text.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim_end();
@@ -352,7 +374,6 @@ impl Gazetteer {
                     }
                 }
             };
-            add_demonym(&mut self.index, word.trim(), entry);
             self.dem_list.push((entry, word.trim().to_string()));
         }
         Ok(())
@@ -377,8 +398,9 @@ impl Gazetteer {
     /// Whether the place has a name equal to `lower` (lowercase, without diacritics).
     pub(crate) fn has_name(&self, i: u32, lower: &str) -> bool {
         let r = &self.recs[i as usize];
+        let mut b = String::with_capacity(64);
         std::iter::once(&*r.name).chain(r.alts.split('|')).any(|n| {
-            let mut b = String::with_capacity(n.len());
+            b.clear();
             crate::fold::base_letters(n, &mut b);
             b == lower
         })
@@ -398,21 +420,18 @@ impl Gazetteer {
     }
 }
 
-fn add_demonym(index: &mut HashMap<Box<str>, Vec<Entry>>, word: &str, e: Entry) {
-    let mut forms = vec![fold_name(word)];
+fn add_demonym(b: &mut Builder, folder: &mut Folder, word: &str, e: Entry) {
     // Plurals: Syrians, Iraqis, Kurds are handled by the file; add -s forms of -an/-i words.
     let lw = word.to_lowercase();
-    if lw.ends_with("an") || lw.ends_with('i') {
-        forms.push(fold_name(&format!("{word}s")));
-    }
-    for k in forms {
-        if k.len() < 3 {
+    let plural = lw.ends_with("an") || lw.ends_with('i');
+    let mut key = String::new();
+    for form in [Some(word.to_string()), plural.then(|| format!("{word}s"))].into_iter().flatten() {
+        key.clear();
+        folder.fold_name_into(&form, &mut key);
+        if key.len() < 3 {
             continue;
         }
-        let v = index.entry(k.into()).or_default();
-        if !v.contains(&e) {
-            v.push(e);
-        }
+        b.add(&key, e);
     }
 }
 

@@ -12,12 +12,11 @@
 
 pub mod fold;
 pub mod gazetteer;
+mod names;
 mod resolve;
 mod stop;
 
-use std::collections::HashSet;
-
-use gazetteer::Entry;
+use gazetteer::{Entry, HashSet};
 pub use gazetteer::{Gazetteer, GazetteerError, Place};
 use sitrep_model::record::PlaceRef;
 use sitrep_model::Span;
@@ -148,7 +147,7 @@ impl Geoparser {
     /// Whether `word` (one word) folds to a name of the gazetteer.
     pub fn is_one_word_name(&self, word: &str) -> bool {
         let k = fold::fold_word(word);
-        !k.is_empty() && self.gaz.index.get(k.as_str()).is_some_and(|v| v.iter().any(|e| matches!(e, Entry::Place(_))))
+        !k.is_empty() && self.gaz.index.get(&k).is_some_and(|v| v.iter().any(|e| matches!(e, Entry::Place(_))))
     }
 
     /// Candidate places for a name, in no particular order.
@@ -156,7 +155,7 @@ impl Geoparser {
         let key = fold::fold_name(name);
         self.gaz
             .index
-            .get(key.as_str())
+            .get(&key)
             .map(|v| {
                 v.iter()
                     .filter_map(|e| match e {
@@ -177,7 +176,7 @@ impl Geoparser {
         let max_words = self.gaz.max_words.max(1);
         // One sense per discourse: a word seen as a surname ("John Kelly") is a person's name
         // wherever it stands alone in the document ("Kelly said").
-        let mut persons: HashSet<&str> = HashSet::new();
+        let mut persons: HashSet<&str> = HashSet::default();
         for k in 1..words.len() {
             let (p, w) = (&words[k - 1], &words[k]);
             if p.capital
@@ -187,7 +186,7 @@ impl Geoparser {
                 && !p.article
                 && !self.stop.is_function(&p.lower)
                 && !self.stop.is_hard(&p.lower)
-                && (!self.gaz.index.contains_key(p.key.as_str()) || self.stop.is_soft(&p.lower))
+                && (!self.gaz.index.contains_key(&p.key) || self.stop.is_soft(&p.lower))
                 && (k + 1 >= words.len() || words[k + 1].break_before || !words[k + 1].capital)
             {
                 persons.insert(w.lower.as_str());
@@ -195,9 +194,10 @@ impl Geoparser {
         }
         let mut i = 0;
         let mut key = String::new();
-        let mut ends: Vec<(usize, usize)> = Vec::with_capacity(max_words); // (word j, key len)
+        let mut ends: Vec<(usize, &[Entry])> = Vec::with_capacity(max_words); // (word j, entries)
         while i < words.len() {
-            if words[i].article || words[i].key.is_empty() {
+            // a name starts with a capital, unless the whole document is lowercase (see `accept`)
+            if words[i].article || words[i].key.is_empty() || !(lowercase_doc || words[i].capital) {
                 i += 1;
                 continue;
             }
@@ -218,16 +218,18 @@ impl Geoparser {
                 }
                 key.push_str(&words[j].key);
                 n += 1;
-                ends.push((j, key.len()));
+                // no name is or starts with these words: no longer one can match
+                let Some(entries) = self.gaz.index.lookup(&key) else { break };
+                if !entries.is_empty() {
+                    ends.push((j, entries));
+                }
                 j += 1;
             }
             let mut accepted = None;
-            for &(j, klen) in ends.iter().rev() {
-                if let Some(entries) = self.gaz.index.get(&key[..klen]) {
-                    if self.accept(text, words, i, j, entries, lowercase_doc, &persons) {
-                        accepted = Some((j, entries));
-                        break;
-                    }
+            for &(j, entries) in ends.iter().rev() {
+                if self.accept(text, words, i, j, entries, lowercase_doc, &persons) {
+                    accepted = Some((j, entries));
+                    break;
                 }
             }
             match accepted {
@@ -249,7 +251,7 @@ impl Geoparser {
                         span: Span::new(start, end),
                         w0: i,
                         w1: j,
-                        entries: entries.clone(),
+                        entries: entries.to_vec(),
                         given: false,
                     });
                     i = j + 1;
@@ -299,8 +301,8 @@ impl Geoparser {
         let mut hi = idx.len();
         loop {
             let key = key_of(&idx[lo..hi]);
-            if let Some(e) = self.gaz.index.get(key.as_str()) {
-                return Some(Found { span: s, w0: idx[lo], w1: idx[hi - 1], entries: e.clone(), given: true });
+            if let Some(e) = self.gaz.index.get(&key) {
+                return Some(Found { span: s, w0: idx[lo], w1: idx[hi - 1], entries: e.to_vec(), given: true });
             }
             if hi - lo > 1 && GENERIC.contains(&words[idx[lo]].lower.as_str()) {
                 lo += 1;
@@ -314,8 +316,8 @@ impl Geoparser {
         for len in (1..idx.len()).rev() {
             for a in 0..=idx.len() - len {
                 let key = key_of(&idx[a..a + len]);
-                if let Some(e) = self.gaz.index.get(key.as_str()) {
-                    return Some(Found { span: s, w0: idx[a], w1: idx[a + len - 1], entries: e.clone(), given: true });
+                if let Some(e) = self.gaz.index.get(&key) {
+                    return Some(Found { span: s, w0: idx[a], w1: idx[a + len - 1], entries: e.to_vec(), given: true });
                 }
             }
         }
@@ -397,7 +399,7 @@ impl Geoparser {
                     p.capital
                         && !p.article
                         && !self.stop.is_function(&p.lower)
-                        && (!self.gaz.index.contains_key(p.key.as_str()) || self.stop.is_soft(&p.lower))
+                        && (!self.gaz.index.contains_key(&p.key) || self.stop.is_soft(&p.lower))
                 };
                 if i > 0 && !first.break_before && joined_cap(i - 1) {
                     return false;
@@ -458,5 +460,4 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 fn _assert_send_sync() {
     fn ok<T: Send + Sync>() {}
     ok::<Geoparser>();
-    let _: HashSet<()> = HashSet::new();
 }
