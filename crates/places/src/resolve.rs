@@ -1,7 +1,8 @@
 //! Resolution: rank each name's candidate places by feature type, population, the document's
 //! country context, explicit containers and spatial coherence; flag demonyms and metonyms.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::fold::Word;
 use crate::gazetteer::{Entry, Rec};
@@ -14,7 +15,28 @@ struct Cand {
     score: f32,
     /// The mention spells one of the place's names (not only a romanization fold of one).
     spelled: bool,
+    /// The mention spells the place's own (main) name, not only an alternate one.
+    own: bool,
 }
+
+/// How much a place whose own name is the mention outranks places that only have it as an
+/// alternate name or a romanization fold.
+const OWN_NAME_MARGIN: f32 = 1.0;
+
+/// A name's best reading adds its country to the document context when it is this far ahead of
+/// every reading in another country.
+const SURE_MARGIN: f32 = 3.0;
+
+/// Weight of an imagined name in no country, added to the context's total: one sure name alone
+/// does not make a document's whole context.
+const SHARE_PRIOR: f32 = 1.0;
+
+/// Score per tenfold population.
+const POP_W: f32 = 0.7;
+/// Score for a reading in the country of all the document's other sure names (scaled by their share).
+const COUNTRY_W: f32 = 5.0;
+/// Score for a reading in the province of all the document's other sure names (scaled by their share).
+const ADMIN1_W: f32 = 4.0;
 
 fn feature_score(r: &Rec) -> f32 {
     match &*r.fcode {
@@ -41,9 +63,31 @@ fn feature_score(r: &Rec) -> f32 {
     }
 }
 
+/// Ids of the curated supplement's places (data/gazetteer/supplement.tsv) that GeoNames also has:
+/// regions, seas and oceans that reporting names daily, with their GeoNames ids.
+fn supplement_ids() -> &'static HashSet<i64> {
+    static IDS: OnceLock<HashSet<i64>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        crate::gazetteer::SUPPLEMENT
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next()?.trim().parse::<i64>().ok())
+            .filter(|&id| id > 0)
+            .collect()
+    })
+}
+
+/// A place of sitrep's curated supplement that is not a populated place or an administrative
+/// area of GeoNames' lists: a sitrep-local place (negative id), or a region, sea or ocean the
+/// supplement names.
+pub(crate) fn curated(r: &Rec) -> bool {
+    r.id < 0 || (r.fclass != b'P' && r.fclass != b'A' && supplement_ids().contains(&r.id))
+}
+
 fn pop_score(r: &Rec) -> f32 {
-    let curated = if r.id < 0 { 1.5 } else { 0.0 }; // sitrep's supplement: named daily in reporting
-                                                    // GeoNames leaves many admin seats without a population: assume a typical one for the rank
+    // sitrep's supplement: named daily in reporting
+    let curated = if curated(r) { 1.5 } else { 0.0 };
+    // GeoNames leaves many admin seats without a population: assume a typical one for the rank
     let pop = match (r.pop, &*r.fcode) {
         (0, "PPLC") => 500_000,
         (0, "PPLA") => 50_000,
@@ -53,7 +97,7 @@ fn pop_score(r: &Rec) -> f32 {
         (0, _) if r.fclass == b'P' && r.id > 0 => 500, // cities500: at least 500 people
         (p, _) => p,
     };
-    0.7 * ((pop as f32) + 1.0).log10() + curated
+    POP_W * ((pop as f32) + 1.0).log10() + curated
 }
 
 fn is_country(r: &Rec) -> bool {
@@ -91,7 +135,7 @@ fn kind_match(kind: &str, r: &Rec) -> bool {
         "air" => f.starts_with("AIR"),
         "water" => matches!(f, "DAM" | "LK" | "RSV" | "LKI"),
         "field" => f.starts_with("OIL") || f == "GASF",
-        "crossing" => f == "PSTB" || r.fclass == b'P',
+        "crossing" => f == "PSTB" || r.fclass == b'P' || is_country(r) || f == "ADM1",
         "mt" => f.starts_with("MT") || f == "HLL" || f == "HLLS",
         _ => false,
     }
@@ -212,9 +256,14 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     // Candidates with their context-free scores.
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(n);
     for f in found {
+        // the words that matched the name (a given span may hold more: "Walker County Sheriff's Office")
+        let matched = match (words.get(f.w0), words.get(f.w1)) {
+            (Some(a), Some(b)) if a.start >= f.span.start && b.end <= f.span.end => text.get(a.start..b.end),
+            _ => None,
+        };
         let mention_lower = {
             let mut s = String::new();
-            crate::fold::base_letters(text.get(f.span.start..f.span.end).unwrap_or(""), &mut s);
+            crate::fold::base_letters(matched.or(text.get(f.span.start..f.span.end)).unwrap_or(""), &mut s);
             s
         };
         let has_dem = f.entries.iter().any(|e| matches!(e, Entry::Demonym(_) | Entry::FreeDemonym(_)));
@@ -227,6 +276,10 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                     let mut nl = String::new();
                     crate::fold::base_letters(&r.name, &mut nl);
                     let mut spelled = true;
+                    // "New York" is the own name of New York City, as "Kuwait" is of Kuwait City
+                    let own = nl == mention_lower
+                        || nl.strip_suffix("city").is_some_and(|x| x == mention_lower)
+                        || nl.strip_prefix("cityof").is_some_and(|x| x == mention_lower);
                     if nl == mention_lower {
                         s += 0.7;
                     } else if gaz.has_name(i, &mention_lower) {
@@ -234,13 +287,21 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                     } else {
                         spelled = false;
                     }
-                    v.push(Cand { rec: i, demonym: false, score: s, spelled });
+                    v.push(Cand { rec: i, demonym: false, score: s, spelled, own });
                 }
                 Entry::Demonym(i) => {
                     let r = &gaz.recs[i as usize];
-                    v.push(Cand { rec: i, demonym: true, score: 10.0 + pop_score(r), spelled: true })
+                    v.push(Cand { rec: i, demonym: true, score: 10.0 + pop_score(r), spelled: true, own: true })
                 }
                 _ => {}
+            }
+        }
+        // A place whose own name the mention spells outranks places that only list it among
+        // their alternate or former names ("Venice" is Venice, not a town that was once so called;
+        // "Mexico" is the country, not Mexico City).
+        if v.iter().any(|c| c.own && !c.demonym) {
+            for c in v.iter_mut().filter(|c| !c.own) {
+                c.score -= OWN_NAME_MARGIN;
             }
         }
         // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo").
@@ -256,13 +317,20 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             .collect();
         for c in v.iter_mut() {
             let r = &gaz.recs[c.rec as usize];
-            // ... or a city that holds a large part of its province ("New York")
-            if !c.demonym
-                && (&*r.fcode == "ADM1" || &*r.fcode == "ADM2")
-                && seats.iter().any(|(cc, a1, same, pop)| {
-                    *cc == r.cc && *a1 == r.admin1 && (*same || *pop as f64 >= 0.3 * r.pop as f64 || *pop >= 1_000_000)
+            if c.demonym || !(&*r.fcode == "ADM1" || &*r.fcode == "ADM2") {
+                continue;
+            }
+            // ... all the more a city that holds a large part of its province's people ("New York")
+            let seat = |big: bool| {
+                seats.iter().any(|(cc, a1, same, pop)| {
+                    *cc == r.cc
+                        && *a1 == r.admin1
+                        && (*pop as f64 >= 0.3 * r.pop as f64 || *pop >= 1_000_000 || (*same && !big))
                 })
-            {
+            };
+            if seat(true) {
+                c.score -= 4.0;
+            } else if seat(false) {
                 c.score -= 2.5;
             }
         }
@@ -345,6 +413,20 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         }
     }
 
+    // One name, one sense: the mentions of the same name form a group, and a mention's context is
+    // what the other names say (a name repeated ten times does not vote for its own reading).
+    let mut group: Vec<usize> = Vec::with_capacity(n);
+    {
+        let mut first: HashMap<String, usize> = HashMap::new();
+        for (k, f) in found.iter().enumerate() {
+            let t = match (words.get(f.w0), words.get(f.w1)) {
+                (Some(a), Some(b)) if a.start < b.end => text.get(a.start..b.end),
+                _ => None,
+            };
+            let key = crate::fold::fold_name(t.or(text.get(f.span.start..f.span.end)).unwrap_or(""));
+            group.push(*first.entry(key).or_insert(k));
+        }
+    }
     // Document context: countries and provinces of names that are sure.
     let mut ctx_cc: HashMap<&str, f32> = HashMap::new();
     let mut ctx_a1: HashMap<(&str, &str), f32> = HashMap::new();
@@ -353,10 +435,14 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let mut contrib: Vec<Option<(&str, &str, f32)>> = vec![None; n];
     for (k, v) in cands.iter().enumerate() {
         let Some(b) = best0[k] else { continue };
-        let second = v.iter().filter(|c| c.rec != b.rec).map(|c| c.score).fold(f32::MIN, f32::max);
         let r = &gaz.recs[b.rec as usize];
-        let distinct_countries = v.iter().any(|c| gaz.recs[c.rec as usize].cc != r.cc);
-        let sure = b.demonym || is_country(r) || !distinct_countries || b.score - second >= 2.0;
+        // sure of the country: well ahead of every reading in another country
+        let second = v
+            .iter()
+            .filter(|c| c.rec != b.rec && gaz.recs[c.rec as usize].cc != r.cc)
+            .map(|c| c.score)
+            .fold(f32::MIN, f32::max);
+        let sure = b.demonym || is_country(r) || second == f32::MIN || b.score - second >= SURE_MARGIN;
         if !sure || r.cc.is_empty() {
             continue;
         }
@@ -371,10 +457,25 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             *ctx_a1.entry((&r.cc, &r.admin1)).or_default() += w;
         }
         if !is_country(r) && !b.demonym && &*r.fcode != "CONT" {
-            sure_pts.push((k, r.lat, r.lon));
+            sure_pts.push((group[k], r.lat, r.lon));
+        }
+    }
+    // what each group of same-name mentions gave to the context
+    let mut grp_cc: HashMap<(usize, &str), f32> = HashMap::new();
+    let mut grp_a1: HashMap<(usize, &str, &str), f32> = HashMap::new();
+    let mut grp_total: HashMap<usize, f32> = HashMap::new();
+    for (k, c) in contrib.iter().enumerate() {
+        if let Some((cc, a1, w)) = *c {
+            *grp_cc.entry((group[k], cc)).or_default() += w;
+            *grp_a1.entry((group[k], cc, a1)).or_default() += w;
+            *grp_total.entry(group[k]).or_default() += w;
         }
     }
     let total = total.max(1.0);
+    // The share of the document's leading country: oceans and seas belong to no country, but they
+    // are as much in the document's region as its own towns ("the Atlantic" in a US report is the
+    // ocean, not Atlantic, Iowa).
+    let lead_share = (ctx_cc.values().copied().fold(0.0f32, f32::max) / (total + SHARE_PRIOR)).min(1.0);
 
     let mut out = Vec::with_capacity(n);
     for (k, f) in found.iter().enumerate() {
@@ -385,20 +486,21 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 continue;
             }
             let r = &gaz.recs[c.rec as usize];
-            // other mentions' weight only, not the name's own
-            let (own_cc, own_a1) = match contrib[k] {
-                Some((cc, a1, w)) => {
-                    (if cc == &*r.cc { w } else { 0.0 }, if cc == &*r.cc && a1 == &*r.admin1 { w } else { 0.0 })
-                }
-                None => (0.0, 0.0),
-            };
-            let total = (total - contrib[k].map_or(0.0, |c| c.2)).max(1.0);
+            // other names' weight only, not the name's own
+            let g = group[k];
+            let own_cc = grp_cc.get(&(g, &*r.cc)).copied().unwrap_or(0.0);
+            let own_a1 = grp_a1.get(&(g, &*r.cc, &*r.admin1)).copied().unwrap_or(0.0);
+            // a prior weight keeps one other name from making the whole context
+            let total = (total - grp_total.get(&g).copied().unwrap_or(0.0)).max(0.0) + SHARE_PRIOR;
             let cc_w = ctx_cc.get(&*r.cc).copied().unwrap_or(0.0);
             let cc_share = ((cc_w - own_cc).max(0.0) / total).min(1.0);
-            c.score += 5.0 * cc_share;
+            c.score += COUNTRY_W * cc_share;
+            if r.cc.is_empty() && &*r.fcode != "CONT" {
+                c.score += COUNTRY_W * lead_share;
+            }
             if !r.admin1.is_empty() {
                 let a_w = ctx_a1.get(&(&*r.cc, &*r.admin1)).copied().unwrap_or(0.0);
-                c.score += 4.0 * ((a_w - own_a1).max(0.0) / total).min(1.0);
+                c.score += ADMIN1_W * ((a_w - own_a1).max(0.0) / total).min(1.0);
             }
             if let Some(cr) = cont {
                 if cr.cc == r.cc && (is_country(cr) || cr.admin1 == r.admin1) && cr.id != r.id {
@@ -409,7 +511,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             if !is_country(r) && r.fclass != b'L' {
                 let near = sure_pts
                     .iter()
-                    .filter(|(j, _, _)| *j != k)
+                    .filter(|(j, _, _)| *j != g)
                     // 250 km is at least 2.24 degrees of latitude: a cheap test before the haversine.
                     .any(|(_, la, lo)| (r.lat - la).abs() < 2.3 && distance_km(r.lat, r.lon, *la, *lo) < 250.0);
                 if near {
@@ -417,7 +519,9 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 }
             }
         }
-        let b = best(&v).filter(|b| !far_fetched(gaz, b, k, &ctx_cc, contrib[k], total, &sure_pts));
+        let g = group[k];
+        let own = Own { group: g, total: grp_total.get(&g).copied().unwrap_or(0.0), cc: &grp_cc };
+        let b = best(&v).filter(|b| !far_fetched(gaz, b, &own, &ctx_cc, total, &sure_pts));
         let (place, role, conf) = match b {
             Some(b) => {
                 let second = v.iter().filter(|c| c.rec != b.rec).map(|c| c.score).fold(f32::MIN, f32::max);
@@ -449,15 +553,21 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     out
 }
 
+/// What a group of same-name mentions gave to the document context.
+struct Own<'a, 'b> {
+    group: usize,
+    total: f32,
+    cc: &'b HashMap<(usize, &'a str), f32>,
+}
+
 /// A small place reached only through romanization folding, in a country the rest of the document
 /// never names and far from every place it is sure of ("al-Nuri" in a Mosul report is not a village
 /// in Italy): better unresolved than placed on the wrong continent.
 fn far_fetched(
     gaz: &crate::gazetteer::Gazetteer,
     b: &Cand,
-    k: usize,
+    own: &Own,
     ctx_cc: &HashMap<&str, f32>,
-    own: Option<(&str, &str, f32)>,
     total: f32,
     sure_pts: &[(usize, f64, f64)],
 ) -> bool {
@@ -465,10 +575,10 @@ fn far_fetched(
     if b.demonym || b.spelled || is_country(r) || r.pop >= 20_000 {
         return false;
     }
-    let others = total - own.map_or(0.0, |c| c.2);
-    let own_cc = own.filter(|c| c.0 == &*r.cc).map_or(0.0, |c| c.2);
+    let others = total - own.total;
+    let own_cc = own.cc.get(&(own.group, &*r.cc)).copied().unwrap_or(0.0);
     let cc_elsewhere = ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - own_cc;
-    let near = sure_pts.iter().any(|(j, la, lo)| *j != k && distance_km(r.lat, r.lon, *la, *lo) < 1000.0);
+    let near = sure_pts.iter().any(|(j, la, lo)| *j != own.group && distance_km(r.lat, r.lon, *la, *lo) < 1000.0);
     others >= 2.0 && cc_elsewhere <= 0.0 && !near
 }
 

@@ -33,6 +33,102 @@ pub struct Args {
     /// Print each detection error (false positives and misses) with its GWN type.
     #[arg(long)]
     pub detection_errors: bool,
+
+    /// Break the gold-span resolution results down by the gold place's level and feature code:
+    /// right, wrong choice, unresolved, or a GeoNames id the gazetteer does not have.
+    #[arg(long)]
+    pub breakdown: bool,
+}
+
+/// What happened to one gold GeoNames id in the gold-span mode.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Outcome {
+    Exact,
+    /// The gold place is in the gazetteer; another one was chosen.
+    Wrong,
+    /// The gold place is in the gazetteer; the span got no place.
+    Unresolved,
+    /// The gazetteer does not have the gold id.
+    Missing,
+}
+
+/// Per-corpus tallies for `--breakdown`.
+#[derive(Default)]
+struct Breakdown {
+    /// (level, feature code) → outcome → count
+    by_code: BTreeMap<(&'static str, String), BTreeMap<Outcome, usize>>,
+    /// wrong choices: (gold level, predicted level, same country) → count
+    confusions: BTreeMap<(&'static str, &'static str, bool), usize>,
+    /// wrong choices: the predicted place within 161 km of the gold point
+    wrong_near: usize,
+}
+
+/// The level of a place from its GeoNames feature code.
+fn level(fcode: &str) -> &'static str {
+    match fcode {
+        "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" | "TERR" => "country",
+        "CONT" | "RGN" | "RGNE" | "AREA" | "PEN" | "ZN" => "region",
+        "ADM1" | "ADM1H" => "admin-1",
+        "ADM2" | "ADM3" | "ADM4" | "ADM5" | "ADMD" | "ADM2H" | "ADM3H" => "admin-2+",
+        c if c.starts_with("PPL") => "populated place",
+        "OCN" | "SEA" | "GULF" | "BAY" | "STRT" | "CHN" => "sea",
+        c if c.starts_with("STM") || c.starts_with("LK") || c == "RSV" => "river, lake",
+        "" => "unknown",
+        _ => "other feature",
+    }
+}
+
+impl Breakdown {
+    fn print(&self, corpus: &str) {
+        let mut lv: BTreeMap<&'static str, BTreeMap<Outcome, usize>> = BTreeMap::new();
+        for ((l, _), m) in &self.by_code {
+            for (o, n) in m {
+                *lv.entry(l).or_default().entry(*o).or_default() += n;
+            }
+        }
+        let row = |label: &str, m: &BTreeMap<Outcome, usize>| {
+            let get = |o| m.get(&o).copied().unwrap_or(0);
+            let n: usize = m.values().sum();
+            let covered = n - get(Outcome::Missing);
+            println!(
+                "    {:32} {:5}  exact {:5}  wrong {:4}  unresolved {:4}  missing {:4}  exact/covered {:5.1}%",
+                label,
+                n,
+                get(Outcome::Exact),
+                get(Outcome::Wrong),
+                get(Outcome::Unresolved),
+                get(Outcome::Missing),
+                100.0 * ratio(get(Outcome::Exact), covered)
+            );
+        };
+        println!(
+            "  {corpus} gold spans by the gold place's level (feature code from the gazetteer, else the gold file)"
+        );
+        let mut all: BTreeMap<Outcome, usize> = BTreeMap::new();
+        for (l, m) in &lv {
+            row(l, m);
+            for (o, n) in m {
+                *all.entry(*o).or_default() += n;
+            }
+        }
+        row("all", &all);
+        println!("  {corpus} by feature code (10 or more gold ids, or any wrong choice)");
+        for ((l, code), m) in &self.by_code {
+            let n: usize = m.values().sum();
+            if n >= 10 || m.contains_key(&Outcome::Wrong) {
+                row(&format!("{l} {code}"), m);
+            }
+        }
+        println!("  {corpus} wrong choices: gold level -> chosen level (same country / other country)");
+        let mut keys: Vec<(&'static str, &'static str)> = self.confusions.keys().map(|k| (k.0, k.1)).collect();
+        keys.dedup();
+        for (a, b) in keys {
+            let same = self.confusions.get(&(a, b, true)).copied().unwrap_or(0);
+            let other = self.confusions.get(&(a, b, false)).copied().unwrap_or(0);
+            println!("    {a:16} -> {b:16} {same:4} / {other:4}");
+        }
+        println!("    (of all wrong choices, {} within 161 km of the gold point)", self.wrong_near);
+    }
 }
 
 #[derive(Deserialize)]
@@ -53,6 +149,8 @@ struct Gold {
     geonameid: Option<i64>,
     lat: Option<f64>,
     lon: Option<f64>,
+    /// GeoNames feature code of the gold place (TR-News only).
+    feature_code: Option<String>,
 }
 
 fn group(corpus: &str, kind: Option<&str>) -> &'static str {
@@ -178,6 +276,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut det: BTreeMap<(String, &'static str), (Prf, Prf)> = BTreeMap::new();
     let mut e2e: BTreeMap<String, Res> = BTreeMap::new();
     let mut given: BTreeMap<String, Res> = BTreeMap::new();
+    let mut breakdown: BTreeMap<String, Breakdown> = BTreeMap::new();
     let mut bytes = 0usize;
     let t1 = std::time::Instant::now();
     let mut parse_time = std::time::Duration::ZERO;
@@ -266,6 +365,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         for (t, p) in resolvable.iter().zip(places.iter()) {
             let pp = p.as_ref().map(|p| (p.geonameid, p.lat, p.lon));
             res.add(t, pp);
+            if let (true, Some(gid)) = (args.breakdown, t.geonameid) {
+                let gold_place = g.get(gid);
+                let code = match &gold_place {
+                    Some(gp) => gp.feature_code.clone(),
+                    None => t.feature_code.clone().unwrap_or_default(),
+                };
+                let outcome = match (&gold_place, p) {
+                    (None, _) => Outcome::Missing,
+                    (Some(_), None) => Outcome::Unresolved,
+                    (Some(_), Some(pr)) if pr.geonameid == gid => Outcome::Exact,
+                    (Some(_), Some(_)) => Outcome::Wrong,
+                };
+                let b = breakdown.entry(d.corpus.clone()).or_default();
+                *b.by_code.entry((level(&code), code.clone())).or_default().entry(outcome).or_default() += 1;
+                if let (Outcome::Wrong, Some(gp), Some(pr)) = (outcome, &gold_place, p) {
+                    let same = gp.country == pr.country;
+                    *b.confusions.entry((level(&code), level(&pr.feature_code), same)).or_default() += 1;
+                    if let (Some(la), Some(lo)) = (t.lat, t.lon) {
+                        if distance_km(la, lo, pr.lat, pr.lon) <= 161.0 {
+                            b.wrong_near += 1;
+                        }
+                    }
+                }
+            }
             if args.errors && t.geonameid.is_some() && pp.map(|x| x.0) != t.geonameid {
                 let km = match (pp, t.lat, t.lon) {
                     (Some((_, a, b)), Some(la), Some(lo)) => distance_km(la, lo, a, b),
@@ -323,6 +446,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     println!("  (Acc@161km and km: an exact GeoNames id counts as 0 km; unresolved as 20,038 km)");
     println!("  Mordecai 3 (published, gold spans tagged GPE/LOC by spaCy, its own 30% test slice):");
     println!("           GWN 90.1% exact / 94.1% Acc@161km;  TR-News 84.3% / 87.3%");
+    if args.breakdown {
+        println!();
+        println!("Resolution given gold spans, broken down");
+        for (corpus, b) in &breakdown {
+            b.print(corpus);
+        }
+    }
     println!();
     println!(
         "Speed: {:.1} MB in {:.2?} of parsing ({:.1} MB/s, {:.0} docs/s); whole run {:.2?}",
