@@ -142,7 +142,60 @@ pub enum Kind {
 /// A connection to either backend.
 pub enum Conn {
     Sqlite(rusqlite::Connection),
-    Postgres(Box<postgres::Client>),
+    Postgres(Box<PgConn>),
+}
+
+/// A PostgreSQL client with its prepared statements, one per SQL text (prepared on first use, so a
+/// repeated statement costs one round trip instead of two, and is planned once).
+pub struct PgConn {
+    pub client: postgres::Client,
+    stmts: std::collections::HashMap<String, postgres::Statement>,
+}
+
+/// Prepared statements kept per connection; beyond this the cache starts over (statements built
+/// with inline lists, such as `IN (1,2,3)`, would otherwise grow it without bound).
+const PG_CACHE: usize = 256;
+
+impl PgConn {
+    pub fn new(client: postgres::Client) -> PgConn {
+        PgConn { client, stmts: std::collections::HashMap::new() }
+    }
+
+    fn prepared(&mut self, sql: &str) -> Result<postgres::Statement> {
+        if let Some(st) = self.stmts.get(sql) {
+            return Ok(st.clone());
+        }
+        let st = self.client.prepare(&pg_sql(sql))?;
+        if self.stmts.len() >= PG_CACHE {
+            self.stmts.clear();
+        }
+        self.stmts.insert(sql.to_string(), st.clone());
+        Ok(st)
+    }
+}
+
+/// One value in PostgreSQL's COPY text format (`\N` for NULL; backslash, tab, newline and
+/// carriage return escaped; NUL, which PostgreSQL text cannot hold, as a space like [`Val`] does).
+fn copy_field(out: &mut String, v: &Val) {
+    match v {
+        Val::Null => out.push_str("\\N"),
+        Val::Int(i) => out.push_str(&i.to_string()),
+        Val::Real(f) if f.is_finite() => out.push_str(&format!("{f:?}")),
+        Val::Real(f) if f.is_nan() => out.push_str("NaN"),
+        Val::Real(f) => out.push_str(if *f > 0.0 { "Infinity" } else { "-Infinity" }),
+        Val::Text(s) => {
+            for c in s.chars() {
+                match c {
+                    '\\' => out.push_str("\\\\"),
+                    '\t' => out.push_str("\\t"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\0' => out.push(' '),
+                    c => out.push(c),
+                }
+            }
+        }
+    }
 }
 
 /// `?N` → `$N` outside string literals (PostgreSQL placeholders).
@@ -203,9 +256,49 @@ impl Conn {
     pub fn batch(&mut self, sql: &str) -> Result<()> {
         match self {
             Conn::Sqlite(c) => c.execute_batch(sql)?,
-            Conn::Postgres(c) => c.batch_execute(sql)?,
+            Conn::Postgres(c) => c.client.batch_execute(sql)?,
         }
         Ok(())
+    }
+
+    /// Inserts many rows into `table` (`columns` in order, each row one value per column): one
+    /// `COPY … FROM STDIN` on PostgreSQL, a cached prepared `INSERT` per row on SQLite. No
+    /// conflict handling and no ids returned: give ids explicitly when they are needed.
+    pub fn copy_rows(&mut self, table: &str, columns: &[&str], rows: &[Vec<Val>]) -> Result<u64> {
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        if let Some(r) = rows.iter().find(|r| r.len() != columns.len()) {
+            return Err(Error::Other(format!("{} values for the {} columns of {table}", r.len(), columns.len())));
+        }
+        match self {
+            Conn::Sqlite(c) => {
+                let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+                let sql = format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), marks.join(", "));
+                let mut st = c.prepare_cached(&sql)?;
+                for r in rows {
+                    st.execute(rusqlite::params_from_iter(r.iter()))?;
+                }
+                Ok(rows.len() as u64)
+            }
+            Conn::Postgres(c) => {
+                use std::io::Write;
+                let mut w = c.client.copy_in(&format!("COPY {table} ({}) FROM STDIN", columns.join(", ")))?;
+                let mut line = String::new();
+                for r in rows {
+                    line.clear();
+                    for (i, v) in r.iter().enumerate() {
+                        if i > 0 {
+                            line.push('\t');
+                        }
+                        copy_field(&mut line, v);
+                    }
+                    line.push('\n');
+                    w.write_all(line.as_bytes()).map_err(|e| Error::Other(format!("COPY {table}: {e}")))?;
+                }
+                Ok(w.finish()?)
+            }
+        }
     }
 
     /// Runs one statement; returns the number of rows changed.
@@ -216,8 +309,9 @@ impl Conn {
                 Ok(st.execute(rusqlite::params_from_iter(params.iter()))? as u64)
             }
             Conn::Postgres(c) => {
+                let st = c.prepared(sql)?;
                 let refs: Vec<&(dyn PgToSql + Sync)> = params.iter().map(|p| p as &(dyn PgToSql + Sync)).collect();
-                Ok(c.execute(pg_sql(sql).as_str(), &refs)?)
+                Ok(c.client.execute(&st, &refs)?)
             }
         }
     }
@@ -240,8 +334,41 @@ impl Conn {
                 Ok(out)
             }
             Conn::Postgres(c) => {
+                let st = c.prepared(sql)?;
                 let refs: Vec<&(dyn PgToSql + Sync)> = params.iter().map(|p| p as &(dyn PgToSql + Sync)).collect();
-                c.query(pg_sql(sql).as_str(), &refs)?.iter().map(pg_row).collect()
+                c.client.query(&st, &refs)?.iter().map(pg_row).collect()
+            }
+        }
+    }
+
+    /// Runs one query and calls `f` with the text in the first column of each row (`None` for
+    /// NULL), read in place: no row is copied (large JSON columns read this way).
+    pub fn for_each_text(
+        &mut self,
+        sql: &str,
+        params: &[Val],
+        mut f: impl FnMut(Option<&str>) -> Result<()>,
+    ) -> Result<()> {
+        match self {
+            Conn::Sqlite(c) => {
+                let mut st = c.prepare_cached(sql)?;
+                let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
+                while let Some(r) = rows.next()? {
+                    match r.get_ref(0)? {
+                        ValueRef::Null => f(None)?,
+                        ValueRef::Text(t) | ValueRef::Blob(t) => f(Some(&String::from_utf8_lossy(t)))?,
+                        v => f(Some(&sqlite_val(v).int().map(|i| i.to_string()).unwrap_or_default()))?,
+                    }
+                }
+                Ok(())
+            }
+            Conn::Postgres(c) => {
+                let st = c.prepared(sql)?;
+                let refs: Vec<&(dyn PgToSql + Sync)> = params.iter().map(|p| p as &(dyn PgToSql + Sync)).collect();
+                for r in c.client.query(&st, &refs)? {
+                    f(r.try_get::<_, Option<&str>>(0)?)?;
+                }
+                Ok(())
             }
         }
     }
@@ -261,7 +388,7 @@ impl Conn {
     pub fn begin(&mut self) -> Result<()> {
         match self {
             Conn::Sqlite(c) => c.execute_batch("BEGIN IMMEDIATE")?,
-            Conn::Postgres(c) => c.batch_execute("BEGIN; SELECT pg_advisory_xact_lock(72707)")?,
+            Conn::Postgres(c) => c.client.batch_execute("BEGIN; SELECT pg_advisory_xact_lock(72707)")?,
         }
         Ok(())
     }
@@ -278,6 +405,16 @@ impl Conn {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copy_text_format_escapes() {
+        let mut s = String::new();
+        for v in [Val::Null, Val::Int(-3), Val::Real(0.5), Val::Real(f64::NAN), Val::Text("a\tb\nc\\d\re\0f".into())] {
+            copy_field(&mut s, &v);
+            s.push('|');
+        }
+        assert_eq!(s, "\\N|-3|0.5|NaN|a\\tb\\nc\\\\d\\re f|");
+    }
 
     #[test]
     fn placeholders_are_rewritten_outside_strings() {

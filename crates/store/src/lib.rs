@@ -55,6 +55,7 @@ pub mod testkit;
 pub mod timeline;
 mod write;
 
+pub use db::Kind;
 pub use model::{
     Conflict, ControlInterval, ControlSource, ControlState, EventQuery, HitKind, Inserted, SearchHit, Stats,
     StoredEvent, StoredReport,

@@ -6,7 +6,7 @@ use crate::db::{Conn, Kind, Val};
 use crate::{Error, Result};
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 const SQLITE_V1: &str = r#"
 CREATE TABLE reports (
@@ -110,6 +110,22 @@ CREATE INDEX obs_tsv ON control_obs USING gin (to_tsvector('simple', evidence));
 /// order instead of sorting every event per request. Same DDL on both backends.
 const V3: &str = "CREATE INDEX events_order ON events ((date_start IS NULL), date_start, id);";
 
+/// The as-of map and place lookups read places in name order from this index: no sort of the
+/// states per query (PostgreSQL spilled that sort to disk at 10k places), and name lookups use its
+/// prefix, so the name-only index goes. Same DDL on both backends.
+const V4: &str = "CREATE INDEX places_order ON places (name_lower, key); DROP INDEX places_name;";
+
+/// SQLite also indexes evidence from the rows themselves (external-content FTS5 tables) instead
+/// of keeping a second copy of every evidence sentence in the full-text tables.
+const SQLITE_V4_FTS: &str = r#"
+DROP TABLE mention_fts;
+DROP TABLE control_fts;
+CREATE VIRTUAL TABLE mention_fts USING fts5(evidence, content = 'event_mentions', content_rowid = 'id', tokenize = 'unicode61');
+CREATE VIRTUAL TABLE control_fts USING fts5(evidence, content = 'control_obs', content_rowid = 'id', tokenize = 'unicode61');
+INSERT INTO mention_fts (mention_fts) VALUES ('rebuild');
+INSERT INTO control_fts (control_fts) VALUES ('rebuild');
+"#;
+
 /// The PostgreSQL form of a SQLite DDL script: 64-bit keys and floats, no SQLite table options.
 fn pg_ddl(sqlite: &str) -> String {
     sqlite
@@ -126,6 +142,8 @@ fn script(kind: Kind, version: i64) -> Option<String> {
         (Kind::Postgres, 1) => Some(pg_ddl(SQLITE_V1)),
         (Kind::Postgres, 2) => Some(PG_V2.to_string()),
         (_, 3) => Some(V3.to_string()),
+        (Kind::Sqlite, 4) => Some(format!("{V4}\n{SQLITE_V4_FTS}")),
+        (Kind::Postgres, 4) => Some(V4.to_string()),
         _ => None,
     }
 }

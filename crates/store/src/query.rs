@@ -140,7 +140,14 @@ impl Store {
             );
         }
         sql += " ORDER BY p.name_lower, p.key";
-        self.conn.query(&sql, &ps.0)?.iter().filter(|r| r.text(0).is_some()).map(|r| parse(r, 0)).collect()
+        let mut out = Vec::new();
+        self.conn.for_each_text(&sql, &ps.0, |state| {
+            if let Some(state) = state {
+                out.push(serde_json::from_str(state)?);
+            }
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// The control history of a place: `place` is a GeoNames id, a name (case-insensitive; all

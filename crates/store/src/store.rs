@@ -11,6 +11,9 @@ use std::collections::BTreeSet;
 /// share it between threads).
 pub struct Store {
     pub(crate) conn: Conn,
+    /// Rows of the current transaction whose evidence is not yet in the SQLite full-text index.
+    pub(crate) fts_mentions: Vec<i64>,
+    pub(crate) fts_controls: Vec<i64>,
 }
 
 /// The identity of a report's content: SHA-256 (hex) of its source, publication date, title and
@@ -46,7 +49,7 @@ impl Store {
     pub fn open_at(url: &str, version: i64) -> Result<Store> {
         let conn = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let client = postgres::Client::connect(url, postgres::NoTls)?;
-            Conn::Postgres(Box::new(client))
+            Conn::Postgres(Box::new(crate::db::PgConn::new(client)))
         } else {
             let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
             if path.is_empty() {
@@ -59,11 +62,11 @@ impl Store {
             };
             c.busy_timeout(std::time::Duration::from_secs(30))?;
             c.query_row("PRAGMA journal_mode=WAL", [], |_| Ok(()))?;
-            c.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")?;
+            c.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824;")?;
             c.set_prepared_statement_cache_capacity(64);
             Conn::Sqlite(c)
         };
-        let mut store = Store { conn };
+        let mut store = Store { conn, fts_mentions: Vec::new(), fts_controls: Vec::new() };
         migrate::migrate_to(&mut store.conn, version)?;
         Ok(store)
     }
@@ -94,6 +97,11 @@ impl Store {
         self.conn.query_int("SELECT id FROM reports WHERE content_hash = ?1", &[content_hash(report).into()])
     }
 
+    /// The row id of the stored report whose [`content_hash`] is `hash`, if any.
+    pub fn stored_hash(&mut self, hash: &str) -> Result<Option<i64>> {
+        self.conn.query_int("SELECT id FROM reports WHERE content_hash = ?1", &[hash.into()])
+    }
+
     /// Stores one report with its extraction in one transaction (skipped if already stored).
     pub fn insert_report(&mut self, report: &Report, extraction: &Extraction) -> Result<Inserted> {
         let mut v = self.insert_batch([(report, extraction)])?;
@@ -120,13 +128,15 @@ impl Store {
 
     pub(crate) fn in_tx<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         self.conn.begin()?;
-        match f(self) {
+        match f(self).and_then(|v| self.flush_fts().map(|_| v)) {
             Ok(v) => {
                 self.conn.commit()?;
                 Ok(v)
             }
             Err(e) => {
                 self.conn.rollback();
+                self.fts_mentions.clear();
+                self.fts_controls.clear();
                 Err(e)
             }
         }

@@ -14,6 +14,33 @@ fn day_str(d: chrono::NaiveDate) -> Val {
     Val::Text(d.to_string())
 }
 
+/// The `events` columns types, date_start, date_end, place_key, geonameid, admin1, lat, lon,
+/// modality, confidence, n_mentions, n_sources, actors and record of the event `key` made of
+/// `mentions` (not empty): its representative record with the merged confidence.
+fn event_values(key: String, mentions: &[EventRecord]) -> Result<Vec<Val>> {
+    let mut rec = mentions[dedup::representative(mentions)].clone();
+    rec.id = key;
+    rec.confidence = dedup::merged_confidence(mentions);
+    let days = event_days(&rec);
+    let place = rec.place.as_ref();
+    Ok(vec![
+        dedup::types_text(&rec).into(),
+        days.map(|d| d.0.to_string()).into(),
+        days.map(|d| d.1.to_string()).into(),
+        place.map(place_key).into(),
+        place.and_then(|p| p.geonameid).into(),
+        place.and_then(|p| p.admin1.clone()).into(),
+        place.map(|p| p.lat).filter(|v| v.is_finite()).into(),
+        place.map(|p| p.lon).filter(|v| v.is_finite()).into(),
+        rec.modality.as_str().into(),
+        Val::Real(rec.confidence as f64),
+        Val::Int(mentions.len() as i64),
+        Val::Int(dedup::source_count(mentions) as i64),
+        dedup::actors_text(mentions).into(),
+        serde_json::to_string(&rec)?.into(),
+    ])
+}
+
 impl Store {
     /// Stores one report's events and control observations; returns (mentions, observations).
     pub(crate) fn store_extraction(
@@ -56,10 +83,18 @@ impl Store {
             dirty.insert(r.string(0));
         }
         if self.kind() == Kind::Sqlite {
-            self.conn
-                .exec("DELETE FROM mention_fts WHERE rowid IN (SELECT id FROM event_mentions WHERE report = ?1)", &p)?;
-            self.conn
-                .exec("DELETE FROM control_fts WHERE rowid IN (SELECT id FROM control_obs WHERE report = ?1)", &p)?;
+            // External-content FTS tables: an entry is removed by giving the text it indexed.
+            self.flush_fts()?;
+            self.conn.exec(
+                "INSERT INTO mention_fts (mention_fts, rowid, evidence) \
+                 SELECT 'delete', id, evidence FROM event_mentions WHERE report = ?1",
+                &p,
+            )?;
+            self.conn.exec(
+                "INSERT INTO control_fts (control_fts, rowid, evidence) \
+                 SELECT 'delete', id, evidence FROM control_obs WHERE report = ?1",
+                &p,
+            )?;
         }
         self.conn.exec("DELETE FROM event_mentions WHERE report = ?1", &p)?;
         self.conn.exec("DELETE FROM control_obs WHERE report = ?1", &p)?;
@@ -85,10 +120,12 @@ impl Store {
         let from = start.checked_sub_days(Days::new(dedup::SLACK_DAYS)).unwrap_or(start);
         let dlat = dedup::MAX_KM / 111.0;
         let dlon = dedup::MAX_KM / (111.0 * place.lat.to_radians().cos().abs().max(0.05));
+        // `+id`: the date index narrows the candidates; without the `+` SQLite would walk every
+        // event by rowid for `id > ?11 ORDER BY id` (one full scan per stored mention).
         let rows = self.conn.query(
             "SELECT id FROM events WHERE date_start >= ?1 AND date_start <= ?2 AND date_end >= ?3 \
              AND (place_key = ?4 OR (lat BETWEEN ?5 AND ?6 AND lon BETWEEN ?7 AND ?8) OR admin1 = ?9) \
-             AND id NOT IN (SELECT event_id FROM event_mentions WHERE report = ?10) AND id > ?11 ORDER BY id",
+             AND id NOT IN (SELECT event_id FROM event_mentions WHERE report = ?10) AND +id > ?11 ORDER BY id",
             &[
                 day_str(lo),
                 day_str(hi),
@@ -124,7 +161,8 @@ impl Store {
         Ok(best.map(|(_, id)| id))
     }
 
-    /// A new, empty event keyed by the mention's record id (made unique if taken).
+    /// A new event made of the one mention `e`, keyed by the mention's record id (made unique if
+    /// taken): the row a [`Store::refresh_event`] of it would write, in one statement.
     fn new_event(&mut self, pk: i64, ord: usize, e: &EventRecord) -> Result<i64> {
         let base = if e.id.is_empty() { format!("e{pk}-{ord}") } else { e.id.clone() };
         let mut key = base.clone();
@@ -133,19 +171,22 @@ impl Store {
             n += 1;
             key = format!("{base}-{n}");
         }
+        let mut vals = event_values(key.clone(), std::slice::from_ref(e))?;
+        vals.push(key.into());
         self.conn
             .query_int(
-                "INSERT INTO events (key, types, modality, confidence, n_mentions, n_sources, actors, record) \
-                 VALUES (?1, '', 'asserted', 0, 0, 0, '', '{}') RETURNING id",
-                &[key.into()],
+                "INSERT INTO events (types, date_start, date_end, place_key, geonameid, admin1, lat, lon, modality, \
+                 confidence, n_mentions, n_sources, actors, record, key) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id",
+                &vals,
             )?
             .ok_or_else(|| Error::Other("insert returned no id".into()))
     }
 
     fn add_mention(&mut self, pk: i64, ord: usize, e: &EventRecord) -> Result<()> {
-        let event_id = match self.find_event(pk, e, 0)? {
-            Some(id) => id,
-            None => self.new_event(pk, ord, e)?,
+        let (event_id, merged) = match self.find_event(pk, e, 0)? {
+            Some(id) => (id, true),
+            None => (self.new_event(pk, ord, e)?, false),
         };
         let mid = self
             .conn
@@ -165,12 +206,12 @@ impl Store {
             )?
             .ok_or_else(|| Error::Other("insert returned no id".into()))?;
         if self.kind() == Kind::Sqlite {
-            self.conn.exec(
-                "INSERT INTO mention_fts (rowid, evidence) VALUES (?1, ?2)",
-                &[Val::Int(mid), e.evidence.text.as_str().into()],
-            )?;
+            self.fts_mentions.push(mid);
         }
-        self.refresh_event(event_id)
+        if merged {
+            self.refresh_event(event_id)?;
+        }
+        Ok(())
     }
 
     /// Rebuilds every merged event from all mentions, in report and mention order: the same
@@ -190,15 +231,17 @@ impl Store {
                 for r in chunk {
                     let (mid, pk, ord) = (r.int(0).unwrap_or(0), r.int(1).unwrap_or(0), r.int(2).unwrap_or(0));
                     let e: EventRecord = serde_json::from_str(records.get(&mid).map_or("null", String::as_str))?;
-                    let eid = match s.find_event(pk, &e, above)? {
-                        Some(id) => id,
-                        None => s.new_event(pk, ord.max(0) as usize, &e)?,
+                    let (eid, merged) = match s.find_event(pk, &e, above)? {
+                        Some(id) => (id, true),
+                        None => (s.new_event(pk, ord.max(0) as usize, &e)?, false),
                     };
                     s.conn.exec(
                         "UPDATE event_mentions SET event_id = ?1 WHERE id = ?2",
                         &[Val::Int(eid), Val::Int(mid)],
                     )?;
-                    s.refresh_event(eid)?;
+                    if merged {
+                        s.refresh_event(eid)?;
+                    }
                 }
             }
             s.conn.exec("DELETE FROM events WHERE id <= ?1", &[Val::Int(above)])?;
@@ -215,32 +258,14 @@ impl Store {
             return Ok(());
         }
         let key = self.conn.query_one("SELECT key FROM events WHERE id = ?1", &[Val::Int(id)])?.map(|r| r.string(0));
-        let mut rec = mentions[dedup::representative(&mentions)].clone();
-        rec.id = key.unwrap_or_else(|| rec.id.clone());
-        rec.confidence = dedup::merged_confidence(&mentions);
-        let days = event_days(&rec);
-        let place = rec.place.as_ref();
+        let key = key.unwrap_or_else(|| mentions[dedup::representative(&mentions)].id.clone());
+        let mut vals = event_values(key, &mentions)?;
+        vals.push(Val::Int(id));
         self.conn.exec(
             "UPDATE events SET types = ?1, date_start = ?2, date_end = ?3, place_key = ?4, geonameid = ?5, admin1 = ?6, \
              lat = ?7, lon = ?8, modality = ?9, confidence = ?10, n_mentions = ?11, n_sources = ?12, actors = ?13, \
              record = ?14 WHERE id = ?15",
-            &[
-                dedup::types_text(&rec).into(),
-                days.map(|d| d.0.to_string()).into(),
-                days.map(|d| d.1.to_string()).into(),
-                place.map(place_key).into(),
-                place.and_then(|p| p.geonameid).into(),
-                place.and_then(|p| p.admin1.clone()).into(),
-                place.map(|p| p.lat).filter(|v| v.is_finite()).into(),
-                place.map(|p| p.lon).filter(|v| v.is_finite()).into(),
-                rec.modality.as_str().into(),
-                Val::Real(rec.confidence as f64),
-                Val::Int(mentions.len() as i64),
-                Val::Int(dedup::source_count(&mentions) as i64),
-                dedup::actors_text(&mentions).into(),
-                serde_json::to_string(&rec)?.into(),
-                Val::Int(id),
-            ],
+            &vals,
         )?;
         Ok(())
     }
@@ -297,12 +322,29 @@ impl Store {
             )?
             .ok_or_else(|| Error::Other("insert returned no id".into()))?;
         if self.kind() == Kind::Sqlite {
-            self.conn.exec(
-                "INSERT INTO control_fts (rowid, evidence) VALUES (?1, ?2)",
-                &[Val::Int(oid), c.evidence.text.as_str().into()],
-            )?;
+            self.fts_controls.push(oid);
         }
         dirty.insert(key);
+        Ok(())
+    }
+
+    /// Indexes the evidence of the mentions and observations written since the last call (SQLite
+    /// full-text tables; called before commit). One `INSERT … SELECT` per table and batch: FTS5
+    /// writes its pending terms out at every statement that opens a savepoint, so indexing row
+    /// by row between the other writes made one index segment (and merges) per row.
+    pub(crate) fn flush_fts(&mut self) -> Result<()> {
+        for (fts, table) in [("mention_fts", "event_mentions"), ("control_fts", "control_obs")] {
+            let ids =
+                std::mem::take(if fts == "mention_fts" { &mut self.fts_mentions } else { &mut self.fts_controls });
+            for chunk in ids.chunks(500) {
+                let list: Vec<String> = chunk.iter().map(i64::to_string).collect();
+                let sql = format!(
+                    "INSERT INTO {fts} (rowid, evidence) SELECT id, evidence FROM {table} WHERE id IN ({})",
+                    list.join(",")
+                );
+                self.conn.exec(&sql, &[])?;
+            }
+        }
         Ok(())
     }
 
