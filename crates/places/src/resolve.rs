@@ -250,25 +250,110 @@ pub(crate) fn resolve(g: &Geoparser, text: &str, words: &[Word], found: &[Found]
     resolve_found(g, text, words, found)
 }
 
+/// Words that name no place by themselves inside a longer given span: compass words ("South
+/// Florida", "Western US") and the heads of organisation names ("Bank of Japan", "University of
+/// California", "Council of Europe").
+const WEAK_PARTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "university",
+    "bank",
+    "council",
+    "center",
+    "centre",
+    "republic",
+    "tower",
+    "hospital",
+    "church",
+    "college",
+    "school",
+    "institute",
+    "office",
+    "hall",
+    "house",
+    "park",
+    "point",
+    "stadium",
+    "airport",
+    "mall",
+    "museum",
+    "embassy",
+    "federal",
+    "national",
+    "state",
+    "city",
+    "county",
+    "memorial",
+    "nazi",
+];
+
+/// A given span (gold-span mode) whose best-known part is only a weak word ("South" in "South
+/// Florida", "Bank" in "Bank of Japan"): the place is the longest other part of the span that is a
+/// name. Returns the entries and the byte range of that part.
+fn refine_given(g: &Geoparser, text: &str, words: &[Word], f: &Found) -> Option<(Vec<Entry>, usize, usize)> {
+    if !f.given {
+        return None;
+    }
+    let inside: Vec<usize> =
+        (0..words.len()).filter(|&k| words[k].start >= f.span.start && words[k].end <= f.span.end).collect();
+    let weak = |k: usize| WEAK_PARTS.contains(&&*words[k].lower) || words[k].article || words[k].lower == "of";
+    let matched_weak = (f.w0..=f.w1).all(|k| k < words.len() && weak(k));
+    if inside.len() < 2 || !matched_weak {
+        return None;
+    }
+    for len in (1..inside.len()).rev() {
+        for a in (0..=inside.len() - len).rev() {
+            let part = &inside[a..a + len];
+            if !weak(part[0]) && !weak(part[len - 1]) {
+                let (s, e) = (words[part[0]].start, words[part[len - 1]].end);
+                let Some(name) = text.get(s..e) else { continue };
+                let entries: Vec<Entry> = g
+                    .candidates(name)
+                    .iter()
+                    .filter_map(|p| g.gaz.by_id.get(&p.geonameid).map(|&i| Entry::Place(i)))
+                    .collect();
+                if !entries.is_empty() {
+                    return Some((entries, s, e));
+                }
+            }
+        }
+    }
+    None
+}
+
 pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[Found]) -> Vec<PlaceMention> {
     let gaz = &g.gaz;
     let n = found.len();
+    let refined: Vec<Option<(Vec<Entry>, usize, usize)>> =
+        found.iter().map(|f| refine_given(g, text, words, f)).collect();
     // Candidates with their context-free scores.
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(n);
-    for f in found {
+    for (f, refined) in found.iter().zip(&refined) {
         // the words that matched the name (a given span may hold more: "Walker County Sheriff's Office")
-        let matched = match (words.get(f.w0), words.get(f.w1)) {
-            (Some(a), Some(b)) if a.start >= f.span.start && b.end <= f.span.end => text.get(a.start..b.end),
+        let matched = match (refined, words.get(f.w0), words.get(f.w1)) {
+            (Some((_, s, e)), _, _) => text.get(*s..*e),
+            (None, Some(a), Some(b)) if a.start >= f.span.start && b.end <= f.span.end => text.get(a.start..b.end),
             _ => None,
         };
+        let entries: &[Entry] = refined.as_ref().map_or(&f.entries, |r| &r.0);
         let mention_lower = {
             let mut s = String::new();
             crate::fold::base_letters(matched.or(text.get(f.span.start..f.span.end)).unwrap_or(""), &mut s);
             s
         };
-        let has_dem = f.entries.iter().any(|e| matches!(e, Entry::Demonym(_) | Entry::FreeDemonym(_)));
+        let has_dem = entries.iter().any(|e| matches!(e, Entry::Demonym(_) | Entry::FreeDemonym(_)));
         let mut v: Vec<Cand> = Vec::new();
-        for e in &f.entries {
+        for e in entries {
             match *e {
                 Entry::Place(i) if !has_dem => {
                     let r = &gaz.recs[i as usize];
@@ -304,8 +389,9 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 c.score -= OWN_NAME_MARGIN;
             }
         }
-        // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo").
-        let mention_key = crate::fold::fold_name(text.get(f.span.start..f.span.end).unwrap_or(""));
+        // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo"), unless
+        // the city is a small part of the province.
+        let mention_key = crate::fold::fold_name(matched.or(text.get(f.span.start..f.span.end)).unwrap_or(""));
         let seats: Vec<(Box<str>, Box<str>, bool, u64)> = v
             .iter()
             .filter(|c| !c.demonym && gaz.recs[c.rec as usize].fclass == b'P')
@@ -325,7 +411,11 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 seats.iter().any(|(cc, a1, same, pop)| {
                     *cc == r.cc
                         && *a1 == r.admin1
-                        && (*pop as f64 >= 0.3 * r.pop as f64 || *pop >= 1_000_000 || (*same && !big))
+                        && (*pop as f64 >= 0.3 * r.pop as f64
+                            || *pop >= 1_000_000
+                            // a seat with a tenth of its province's people at least ("Quebec" is
+                            // the province: its city holds a twentieth of it)
+                            || (*same && !big && *pop as f64 >= 0.1 * r.pop as f64))
                 })
             };
             if seat(true) {
