@@ -37,6 +37,19 @@ impl Extraction {
         out.extend(self.controls.iter().cloned().map(Record::Control));
         out
     }
+
+    /// [`Self::records`] without copying the records (the mentions are dropped).
+    pub fn into_records(self, report: &Report) -> Vec<Record> {
+        let mut out = Vec::with_capacity(1 + self.events.len() + self.controls.len());
+        out.push(Record::Report(ReportRecord {
+            report: ReportRef::header(report),
+            sentences: self.sentences,
+            warnings: self.warnings,
+        }));
+        out.extend(self.events.into_iter().map(Record::Event));
+        out.extend(self.controls.into_iter().map(Record::Control));
+        out
+    }
 }
 
 /// A stage that could not be built (a broken lexicon or gazetteer).

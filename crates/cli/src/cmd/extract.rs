@@ -156,9 +156,10 @@ fn answer(pipeline: &Pipeline, ingested: &Ingested, args: &Args) -> Answer {
             "times": extraction.mentions.times,
         }));
     }
+    let records = extraction.into_records(report);
     let render = || -> serde_json::Result<Vec<u8>> {
         let mut buf = Vec::with_capacity(4096);
-        for rec in extraction.records(report).iter().map(Rec::Record).chain(values.iter().map(Rec::Value)) {
+        for rec in records.iter().map(Rec::Record).chain(values.iter().map(Rec::Value)) {
             if args.pretty {
                 serde_json::to_writer_pretty(&mut buf, &rec)?;
             } else {

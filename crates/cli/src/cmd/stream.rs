@@ -302,19 +302,21 @@ fn answer_line(pipeline: &Pipeline, line: &Line, published: Option<NaiveDate>) -
 pub fn bundle(pipeline: &Pipeline, report: &Report, reader_warnings: &[String]) -> serde_json::Result<Vec<u8>> {
     let mut extraction = pipeline.extract(report);
     extraction.warnings.splice(0..0, reader_warnings.iter().cloned());
-    let records = extraction.records(report);
+    let sentences = extraction.sentences;
     let mut head = None;
-    let mut groups: Vec<(String, Vec<&Record>)> = vec![("events".into(), Vec::new()), ("controls".into(), Vec::new())];
-    for rec in &records {
+    let mut groups: Vec<(String, Vec<Record>)> = vec![("events".into(), Vec::new()), ("controls".into(), Vec::new())];
+    for rec in extraction.into_records(report) {
         let group = match rec {
             Record::Report(r) => {
-                head.get_or_insert(r);
+                if head.is_none() {
+                    head = Some(r);
+                }
                 continue;
             }
             Record::Event(_) => "events".to_string(),
             Record::Control(_) => "controls".to_string(),
             #[allow(unreachable_patterns)]
-            other => match serde_json::to_value(other)?.get("record").and_then(|v| v.as_str()) {
+            ref other => match serde_json::to_value(other)?.get("record").and_then(|v| v.as_str()) {
                 Some(tag) => format!("{tag}s"),
                 None => "other".to_string(),
             },
@@ -324,19 +326,12 @@ pub fn bundle(pipeline: &Pipeline, report: &Report, reader_warnings: &[String]) 
             None => groups.push((group, vec![rec])),
         }
     }
-    let fallback;
-    let head = match head {
-        Some(h) => h,
-        None => {
-            fallback = ReportRecord {
-                report: sitrep_core::record::ReportRef::header(report),
-                sentences: extraction.sentences,
-                warnings: extraction.warnings.clone(),
-            };
-            &fallback
-        }
-    };
-    let mut out = serde_json::to_vec(&Record::Report(head.clone()))?;
+    let head = head.unwrap_or_else(|| ReportRecord {
+        report: sitrep_core::record::ReportRef::header(report),
+        sentences,
+        warnings: reader_warnings.to_vec(),
+    });
+    let mut out = serde_json::to_vec(&Record::Report(head))?;
     // A serialized struct always ends with `}`: reopen it and append the groups.
     out.pop();
     for (name, list) in &groups {
