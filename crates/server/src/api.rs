@@ -228,14 +228,15 @@ async fn events(State(s): State<AppState>, q: Result<Query<Params>, QueryRejecti
 }
 
 async fn control(State(s): State<AppState>, q: Result<Query<Params>, QueryRejection>) -> ApiResult {
-    let p = params(q, &["as_of", "format"])?;
+    let p = params(q, &["as_of", "bbox", "format"])?;
     let fmt = format(&p, true)?;
     let date = match get1(&p, "as_of") {
         Some(v) => parse_date("as_of", v)?,
         None => return Err(ApiError::bad("missing 'as_of': give a date as YYYY-MM-DD")),
     };
     let b = s.backend.clone();
-    let states = blocking(move || b.control_as_of(date)).await?;
+    let bbox = get1(&p, "bbox").map(parse_bbox).transpose()?;
+    let states = blocking(move || b.control_as_of(date, bbox)).await?;
     Ok(match fmt {
         Format::GeoJson => geojson_response(geojson::control(&states)),
         Format::Json => Json(ControlBody { as_of: date, count: states.len(), places: &states }).into_response(),

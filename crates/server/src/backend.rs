@@ -158,7 +158,9 @@ pub trait Backend: Send + Sync + 'static {
     }
     /// Control observations whose date falls in `[from, to]` (either bound open when `None`).
     fn control_observations(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> BResult<Vec<ControlRecord>>;
-    fn control_as_of(&self, date: NaiveDate) -> BResult<Vec<ControlState>>;
+    /// Every place's control state on `date`, optionally only places within `bbox`
+    /// (min_lon, min_lat, max_lon, max_lat).
+    fn control_as_of(&self, date: NaiveDate, bbox: Option<[f64; 4]>) -> BResult<Vec<ControlState>>;
     fn history(&self, geonameid: i64) -> BResult<Vec<ControlState>>;
     fn report(&self, id: &str) -> BResult<Option<ReportView>>;
     fn ingest(&self, report: Report) -> BResult<IngestOutcome>;

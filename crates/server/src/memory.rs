@@ -126,8 +126,12 @@ impl Backend for MemBackend {
             .collect())
     }
 
-    fn control_as_of(&self, date: NaiveDate) -> BResult<Vec<ControlState>> {
-        Ok(timeline::as_of(&self.read().controls, date))
+    fn control_as_of(&self, date: NaiveDate, bbox: Option<[f64; 4]>) -> BResult<Vec<ControlState>> {
+        let mut v = timeline::as_of(&self.read().controls, date);
+        if let Some([x0, y0, x1, y1]) = bbox {
+            v.retain(|s| s.place.lon >= x0 && s.place.lon <= x1 && s.place.lat >= y0 && s.place.lat <= y1);
+        }
+        Ok(v)
     }
 
     fn history(&self, geonameid: i64) -> BResult<Vec<ControlState>> {

@@ -178,8 +178,8 @@ impl Backend for StoreBackend {
         self.conn().control_observations(from, to).map_err(err)
     }
 
-    fn control_as_of(&self, date: NaiveDate) -> BResult<Vec<ControlState>> {
-        Ok(self.conn().control_as_of(date, None).map_err(err)?.into_iter().map(state).collect())
+    fn control_as_of(&self, date: NaiveDate, bbox: Option<[f64; 4]>) -> BResult<Vec<ControlState>> {
+        Ok(self.conn().control_as_of(date, bbox).map_err(err)?.into_iter().map(state).collect())
     }
 
     fn history(&self, geonameid: i64) -> BResult<Vec<ControlState>> {

@@ -89,6 +89,10 @@ async fn control_as_of_and_history() {
     assert_eq!(deir["controller"]["name"], "Syrian Arab Army");
     assert_eq!(deir["modality"], "claimed");
     assert_eq!(deir["since"], "2017-11-02");
+    let (_, _, v) = get("/api/control?as_of=2017-11-20&bbox=40,34,41.5,35").await;
+    assert_eq!(v["count"], 2, "Abu Kamal and Al Qa'im: {v}");
+    let (s, _, v) = get("/api/control?as_of=2017-11-20&bbox=40,34").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
     let (s, _, v) = get("/api/places/174448/history").await;
     assert_eq!(s, StatusCode::OK);
     let iv = v["intervals"].as_array().unwrap();
