@@ -1,0 +1,76 @@
+//! Resolution rules on texts of our own: world regions and oceans with their GeoNames ids, a big
+//! city over its same-named province, a small seat under its province, own names over alternate
+//! names, and given spans whose only known part is a compass word or an organisation's head.
+
+use std::sync::OnceLock;
+
+use sitrep_model::Span;
+use sitrep_places::Geoparser;
+
+fn g() -> &'static Geoparser {
+    static G: OnceLock<Geoparser> = OnceLock::new();
+    G.get_or_init(|| Geoparser::embedded().expect("embedded gazetteer"))
+}
+
+/// The GeoNames id the geoparser gives to the first mention of `name` in `text`.
+fn id_of(text: &str, name: &str) -> Option<i64> {
+    let start = text.find(name).expect("name in text");
+    g().parse(text)
+        .into_iter()
+        .find(|m| m.span.start <= start && m.span.end >= start + name.len())
+        .and_then(|m| m.place.map(|p| p.geonameid))
+}
+
+/// The GeoNames id given to exactly the span of `name` in `text` (gold-span mode).
+fn id_given(text: &str, name: &str) -> Option<i64> {
+    let start = text.find(name).expect("name in text");
+    let span = Span::new(start, start + name.len());
+    g().resolve_spans(text, &[span]).pop().flatten().map(|p| p.geonameid)
+}
+
+#[test]
+fn oceans_and_world_regions_have_geonames_ids() {
+    let cases: &[(&str, &str, i64)] = &[
+        ("Storms crossed the Atlantic before reaching Texas and Ohio.", "Atlantic", 3373405),
+        ("Ships in the Pacific Ocean reported high waves near California.", "Pacific Ocean", 2363254),
+        ("Patrols in the Indian Ocean were increased.", "Indian Ocean", 1545739),
+        ("Migrants crossed the Mediterranean from Libya.", "Mediterranean", 363196),
+        ("Diplomats from across the Middle East met in Amman.", "Middle East", 6269133),
+        ("Drought hit North Africa and the Sahel this year.", "North Africa", 7729887),
+        ("Trade with Southeast Asia grew, officials in Jakarta said.", "Southeast Asia", 7729896),
+        ("Elections in Western Europe drew attention in Paris and Berlin.", "Western Europe", 9408659),
+        ("Oil exports from the Arabian Peninsula rose.", "Arabian Peninsula", 6957698),
+        ("Leaders of the Kurdistan Region met in Erbil.", "Kurdistan Region", 126585),
+    ];
+    for (text, name, want) in cases {
+        assert_eq!(id_of(text, name), Some(*want), "{name:?} in {text:?}");
+    }
+}
+
+#[test]
+fn big_city_over_its_province_and_small_seat_under_it() {
+    // New York City holds a large part of New York state's people: the bare name is the city.
+    assert_eq!(id_of("Protesters marched in New York on Sunday.", "New York"), Some(5128581));
+    // Homs is most of its governorate: the city.
+    assert_eq!(id_of("Shelling was reported in Homs and Hama.", "Homs"), Some(169577));
+    // Quebec City holds a twentieth of its province: the bare name is the province.
+    assert_eq!(id_of("Voters in Quebec and Ontario went to the polls.", "Quebec"), Some(6115047));
+}
+
+#[test]
+fn own_name_over_alternate_name() {
+    // Mexico City lists "Mexico" among its names; the country's own name is "Mexico".
+    assert_eq!(id_of("Trucks waited at the Mexico border near El Paso.", "Mexico"), Some(3996063));
+}
+
+#[test]
+fn given_span_with_a_weak_part_resolves_its_place() {
+    let cases: &[(&str, &str, i64)] = &[
+        ("Rates were left unchanged by the Bank of Japan on Tuesday.", "Bank of Japan", 1861060),
+        ("Heavy rain fell across South Florida overnight.", "South Florida", 4155751),
+        ("Students at the University of California protested.", "University of California", 5332921),
+    ];
+    for (text, name, want) in cases {
+        assert_eq!(id_given(text, name), Some(*want), "{name:?} in {text:?}");
+    }
+}
