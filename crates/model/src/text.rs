@@ -199,11 +199,8 @@ fn next_char(text: &str, i: usize) -> Option<char> {
 
 fn url_end(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
-    let lower_prefix: String = rest.chars().take(8).collect::<String>().to_ascii_lowercase();
-    if !(lower_prefix.starts_with("http://")
-        || lower_prefix.starts_with("https://")
-        || lower_prefix.starts_with("www."))
-    {
+    let starts = |p: &[u8]| rest.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p));
+    if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
     }
     let mut end = i + rest.find(|c: char| is_space(c) || matches!(c, '<' | '>' | '"')).unwrap_or(rest.len());

@@ -447,6 +447,13 @@ fn display_name(u: &[Unit], a: usize, b: usize) -> String {
 fn is_shouting(us: &[Unit]) -> bool {
     let (mut up, mut all) = (0usize, 0usize);
     for u in us.iter().filter(|u| u.word) {
+        if u.raw.is_ascii() {
+            for b in u.raw.bytes().filter(u8::is_ascii_alphabetic) {
+                all += 1;
+                up += usize::from(b.is_ascii_uppercase());
+            }
+            continue;
+        }
         for c in u.raw.chars().filter(|c| c.is_alphabetic()) {
             all += 1;
             if c.is_uppercase() {
