@@ -22,6 +22,8 @@ struct Cand {
 /// How much a place whose own name is the mention outranks places that only have it as an
 /// alternate name or a romanization fold.
 const OWN_NAME_MARGIN: f32 = 1.0;
+/// ... and more when the place with that own name is in the same country.
+const OWN_NAME_SAME_COUNTRY: f32 = 1.0;
 
 /// A name's best reading adds its country to the document context when it is this far ahead of
 /// every reading in another country.
@@ -362,9 +364,12 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                     crate::fold::base_letters(&r.name, &mut nl);
                     let mut spelled = true;
                     // "New York" is the own name of New York City, as "Kuwait" is of Kuwait City
+                    // (capitals and cities of a million: "Kansas" is not Kansas City)
+                    let big_city = &*r.fcode == "PPLC" || (r.fclass == b'P' && r.pop >= 1_000_000);
                     let own = nl == mention_lower
-                        || nl.strip_suffix("city").is_some_and(|x| x == mention_lower)
-                        || nl.strip_prefix("cityof").is_some_and(|x| x == mention_lower);
+                        || (big_city
+                            && (nl.strip_suffix("city").is_some_and(|x| x == mention_lower)
+                                || nl.strip_prefix("cityof").is_some_and(|x| x == mention_lower)));
                     if nl == mention_lower {
                         s += 0.7;
                     } else if gaz.has_name(i, &mention_lower) {
@@ -384,9 +389,16 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         // A place whose own name the mention spells outranks places that only list it among
         // their alternate or former names ("Venice" is Venice, not a town that was once so called;
         // "Mexico" is the country, not Mexico City).
-        if v.iter().any(|c| c.own && !c.demonym) {
+        // Within one country the own name decides all the more: "Southold" is Southold, not a city
+        // nearby that once listed it among its names.
+        let own_cc: Vec<Box<str>> =
+            v.iter().filter(|c| c.own && !c.demonym).map(|c| gaz.recs[c.rec as usize].cc.clone()).collect();
+        if !own_cc.is_empty() {
             for c in v.iter_mut().filter(|c| !c.own) {
                 c.score -= OWN_NAME_MARGIN;
+                if own_cc.contains(&gaz.recs[c.rec as usize].cc) {
+                    c.score -= OWN_NAME_SAME_COUNTRY;
+                }
             }
         }
         // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo"), unless
