@@ -279,6 +279,36 @@ impl<'a> Cx<'a> {
                     })
             })
             .collect();
+        // "killed in an air strike", "wounded by a roadside bomb": the generic verb of violence
+        // is told by the more specific nominal event that follows it.
+        let generic = |e: &EventRecord| {
+            e.acled.as_ref().is_some_and(|a| matches!(a.sub_event_type.as_str(), "Attack" | "Armed clash"))
+        };
+        let explains = |verb: &EventRecord, noun: &EventRecord| {
+            let (v, n) = (verb.trigger.span, noun.trigger.span);
+            if n.start < v.end {
+                return false;
+            }
+            let gap = &self.doc.text[v.end..n.start];
+            let words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
+            words.len() <= 5
+                && !gap.contains([',', ';'])
+                && words.first().is_some_and(|w| matches!(w.as_str(), "by" | "in" | "during" | "with"))
+        };
+        let drop: Vec<usize> = (0..found.len())
+            .filter(|&i| {
+                drop.contains(&i)
+                    || (!found[i].0.flags.noun
+                        && generic(&found[i].1)
+                        && (0..found.len()).any(|j| {
+                            j != i
+                                && found[j].0.flags.noun
+                                && found[j].1.acled.is_some()
+                                && !same_kind(&found[i].1, &found[j].1)
+                                && explains(&found[i].1, &found[j].1)
+                        }))
+            })
+            .collect();
         let found: Vec<_> = found.into_iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, f)| f).collect();
         // A context reading that fired replaces the plain readings it depends on.
         let replaced: Vec<String> = found.iter().filter_map(|(c, _, _)| c.flags.ctx.clone()).collect();

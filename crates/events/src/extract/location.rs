@@ -44,14 +44,21 @@ impl Cx<'_> {
                 _ => {}
             }
         }
-        // "X, 48 km north of Y": a distance before Y and a place before the distance.
+        // "X, 48 km north of Y", "X, west of Y": a distance or a direction before Y, and a place
+        // shortly before that.
         if k > floor + 1 && matches!(self.w(k - 1), "of" | "from") {
             let mut j = k - 1;
             let stop = j.saturating_sub(6).max(floor);
+            let direction = NEAR_WORDS.contains(&self.w(j - 1)) && self.w(j - 1) != "outskirts";
             while j > stop && !DISTANCE_UNITS.contains(&self.w(j)) {
                 j -= 1;
             }
-            if DISTANCE_UNITS.contains(&self.w(j)) && (floor..j).any(|t| other_ends_at(t + 1) && j - t <= 6) {
+            if direction && !DISTANCE_UNITS.contains(&self.w(j)) {
+                j = k - 2;
+            }
+            if (direction || DISTANCE_UNITS.contains(&self.w(j)))
+                && (floor..j).any(|t| other_ends_at(t + 1) && j - t <= 10)
+            {
                 return true;
             }
         }
@@ -61,8 +68,17 @@ impl Cx<'_> {
             t += 1;
         }
         let possessive = t > e;
-        while t < ceil && (PLACE_PREMODIFIERS.contains(&self.w(t)) || self.w(t).ends_with("ern")) {
+        // Up to three describing words ("mainly Shiite", "northern").
+        let mut n = 0;
+        while t < ceil
+            && n < 3
+            && !UNIT_NOUNS.contains(&self.w(t))
+            && !other_starts_at(t)
+            && self.doc.tokens[t].kind == TokenKind::Word
+            && (possessive || PLACE_PREMODIFIERS.contains(&self.w(t)) || self.w(t).ends_with("ern"))
+        {
             t += 1;
+            n += 1;
         }
         if possessive && other_starts_at(t) {
             return true;
@@ -148,11 +164,21 @@ impl Cx<'_> {
             self.doc.tokens[k].kind == TokenKind::Word
                 && t.chars().next().is_some_and(char::is_uppercase)
                 && t.chars().any(char::is_lowercase)
+                && !t.rsplit('-').next().is_some_and(|last| last.chars().all(char::is_lowercase))
                 && !self.place_toks.iter().any(|&(a, b)| a <= k && k < b)
                 && !self.time_toks.iter().any(|&(a, b)| a <= k && k < b)
                 && !CALENDAR_WORDS.contains(&self.w(k))
         };
         let before = s > r.start + 1 && name_word(s - 1) && !NAME_HEADS.contains(&self.w(s - 1));
+        // "George Lucas", "Joaquin Guzman": two one-word places side by side are a person's name.
+        let single = |a: usize, b: usize| {
+            b == a + 1
+                && self.doc.token_text(a).chars().next().is_some_and(char::is_uppercase)
+                && !TOPONYM_HEADS.contains(&self.w(a))
+        };
+        if single(s, e) && self.place_toks.iter().any(|&(a, b)| (b == s && single(a, b)) || (a == e && single(a, b))) {
+            return true;
+        }
         let head = e == s + 1 && TOPONYM_HEADS.contains(&self.w(s));
         let after = !head && e < r.end && name_word(e) && !NAME_TAILS.contains(&self.w(e));
         before || after
@@ -165,6 +191,9 @@ impl Cx<'_> {
         let Some(sent) = self.doc.sentence_at(self.m.places[i].span.start) else { return false };
         let r = self.sent_range(sent);
         let (bk, before) = self.word_before_place(i, r.start);
+        if before == "in" && bk > r.start && BASED.contains(&self.w(bk - 1)) {
+            return true; // "a unit based in X": its base, not the event's place
+        }
         if matches!(before, "in" | "from" | "at" | "for" | "of") && bk > r.start {
             let mut k = bk;
             while k > r.start && matches!(self.w(k - 1), "the" | "a" | "an") {
@@ -238,9 +267,7 @@ impl Cx<'_> {
             {
                 m -= 1;
             }
-            let Some(j) = (0..self.place_toks.len())
-                .find(|&j| j != i && self.place_toks[j].1 == m && self.m.places[j].role == PlaceRole::Literal)
-            else {
+            let Some(j) = (0..self.place_toks.len()).find(|&j| j != i && self.place_toks[j].1 == m) else {
                 break;
             };
             k = self.place_toks[j].0;

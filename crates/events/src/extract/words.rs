@@ -490,3 +490,5 @@ pub(super) const TOPONYM_HEADS: &[&str] = &[
     "ras", "jabal", "jebel", "wadi", "qasr", "umm", "jisr", "marj", "sheikh", "sidi", "port", "mount", "cape", "lake",
     "fort", "san", "santa", "saint", "st", "al", "el",
 ];
+/// "a unit based in X": the place is the unit's home, not where the event happened.
+pub(super) const BASED: &[&str] = &["based", "stationed", "headquartered", "garrisoned", "lives", "lived", "living"];

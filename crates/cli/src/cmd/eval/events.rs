@@ -15,7 +15,9 @@
 //!   is attached, or when the attached mention overlaps a gold location.
 //! * `plover-dev.jsonl`: the PLOVER event of the first event found. The gold uses PLOVER 0.5
 //!   categories: sitrep's ASSAULT counts as FIGHT when its ACLED type is a battle, shelling or
-//!   air strike (conventional force), and ACCUSE counts as DISAPPROVE.
+//!   air strike (conventional force), and ACCUSE counts as DISAPPROVE. PLOVER codes an announced
+//!   intent by its kind: a planned, forecast or hypothetical SUPPORT, AID, CONSULT, COOPERATE or
+//!   CONCEDE counts as AGREE, a planned SANCTION or COERCE as THREATEN.
 
 use anyhow::Context;
 use serde_json::Value;
@@ -39,7 +41,9 @@ misses); a snippet without events is NONE. Macro-F1 is given over the 30 gold la
 event-location-dev.jsonl: the place the event stage attaches to the given trigger, from its sentence alone; \
 correct when it overlaps a gold location, or when both are empty.\n\n\
 plover-dev.jsonl: the PLOVER event of the first event found; the gold uses PLOVER 0.5, so ASSAULT with a battle, \
-shelling or air-strike type counts as FIGHT and ACCUSE as DISAPPROVE.",
+shelling or air-strike type counts as FIGHT and ACCUSE as DISAPPROVE; a planned, forecast or hypothetical \
+cooperative act (SUPPORT, AID, CONSULT, COOPERATE, CONCEDE) counts as AGREE and a coercive one (SANCTION, COERCE) \
+as THREATEN, as PLOVER codes promises and threats.",
     after_help = "Examples:\n  sitrep eval events\n  sitrep eval events --only location --limit 2000"
 )]
 pub struct Args {
@@ -441,7 +445,14 @@ pub fn plover_class(e: &EventRecord) -> Option<String> {
         a.event_type == "Battles"
             || matches!(a.sub_event_type.as_str(), "Shelling/artillery/missile attack" | "Air/drone strike")
     });
+    // PLOVER codes a promise or an announced intent by what it is: AGREE for a cooperative act
+    // ("will visit", "would allow"), THREATEN for a coercive one ("plans to impose a curfew").
+    // sitrep keeps the act's own type and says it is planned, forecast or hypothetical.
+    use sitrep_core::record::Modality;
+    let intent = matches!(e.modality, Modality::Planned | Modality::Forecast | Modality::Hypothetical);
     Some(match p.event.as_str() {
+        "SUPPORT" | "AID" | "CONSULT" | "COOPERATE" | "CONCEDE" if intent => "AGREE".into(),
+        "SANCTION" | "COERCE" if intent => "THREATEN".into(),
         "ASSAULT" if conventional => "FIGHT".into(),
         "ACCUSE" => "DISAPPROVE".into(),
         other => other.into(),
