@@ -74,3 +74,12 @@ fn given_span_with_a_weak_part_resolves_its_place() {
         assert_eq!(id_given(text, name), Some(*want), "{name:?} in {text:?}");
     }
 }
+
+#[test]
+fn curated_towns_that_cities500_lacks() {
+    let text = "Buses left Fua and Kefraya in Idlib province while others left Zahraa near Aleppo, Syria.";
+    let names: Vec<String> = g().parse(text).into_iter().filter_map(|m| m.place.map(|p| p.name)).collect();
+    for want in ["Al-Fu'ah", "Kafriya", "Al-Zahraa"] {
+        assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
+    }
+}
