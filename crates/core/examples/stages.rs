@@ -31,6 +31,20 @@ fn main() {
     let t0 = thread_cpu();
     let pipeline = Pipeline::new();
     let load = thread_cpu() - t0;
+    let t0 = thread_cpu();
+    let _ = std::hint::black_box(sitrep_core::actors::ActorTagger::embedded());
+    let actors_load = thread_cpu() - t0;
+    let t0 = thread_cpu();
+    let _ = std::hint::black_box(sitrep_core::events::EventExtractor::embedded());
+    let events_load = thread_cpu() - t0;
+    let t0 = thread_cpu();
+    let _ = std::hint::black_box(sitrep_core::time::Lexicon::from_tsv(
+        "words.tsv",
+        include_str!("../../../data/time/words.tsv"),
+        "tense.tsv",
+        include_str!("../../../data/time/tense.tsv"),
+    ));
+    let time_load = thread_cpu() - t0;
     let docs: Vec<_> = reports.iter().map(|r| sitrep_core::text::analyze(&r.text)).collect();
     let mentions: Vec<_> = reports.iter().zip(&docs).map(|(r, d)| pipeline.mentions(r, d)).collect();
     let extractions: Vec<_> = reports.iter().map(|r| pipeline.extract(r)).collect();
@@ -77,10 +91,14 @@ fn main() {
         ),
     ];
     println!(
-        "{} reports, {:.2} MB of text; pipeline load {:.3} s CPU",
+        "{} reports, {:.2} MB of text; pipeline load {:.3} s CPU (lexicons alone: actors {:.1} ms, events {:.1} ms, \
+         time {:.1} ms)",
         reports.len(),
         bytes as f64 / 1e6,
-        load.as_secs_f64()
+        load.as_secs_f64(),
+        actors_load.as_secs_f64() * 1e3,
+        events_load.as_secs_f64() * 1e3,
+        time_load.as_secs_f64() * 1e3
     );
     for (name, d) in stages {
         let s = d.as_secs_f64();

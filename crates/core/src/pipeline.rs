@@ -132,13 +132,15 @@ impl Pipeline {
     /// The actor, place and time mentions of a report, as the event stage reads them.
     pub fn mentions(&self, report: &Report, doc: &Doc) -> Mentions {
         let text = doc.text;
-        let places = self.geoparser.parse_doc(doc).iter().map(|m| self.place_in(m, text)).collect();
+        // Mentions of one report share few provinces: each is looked up once.
+        let mut provinces: Vec<(String, Option<PlaceRef>)> = Vec::new();
+        let places = self.geoparser.parse_doc(doc).iter().map(|m| self.place_in(m, text, &mut provinces)).collect();
         let actors = actor_mentions(&self.actors, report, doc);
         let times = time_mentions(report, doc);
         Mentions { actors, places, times }.sorted()
     }
 
-    fn place_in(&self, m: &PlaceMention, text: &str) -> PlaceIn {
+    fn place_in(&self, m: &PlaceMention, text: &str, provinces: &mut Vec<(String, Option<PlaceRef>)>) -> PlaceIn {
         let role = match m.role {
             sitrep_places::PlaceRole::Literal => PlaceRole::Literal,
             sitrep_places::PlaceRole::Demonym => PlaceRole::Demonym,
@@ -151,12 +153,14 @@ impl Pipeline {
             r.span = Some(m.span);
             r
         });
-        let admin1 = m
-            .place
-            .as_ref()
-            .and_then(|p| p.admin1.as_deref())
-            .and_then(|a| self.geoparser.admin1_place(a))
-            .map(|p| place_ref(&p, 3));
+        let admin1 = m.place.as_ref().and_then(|p| p.admin1.as_deref()).and_then(|a| {
+            if let Some((_, r)) = provinces.iter().find(|(k, _)| k == a) {
+                return r.clone();
+            }
+            let r = self.geoparser.admin1_place(a).map(|p| place_ref(&p, 3));
+            provinces.push((a.to_string(), r.clone()));
+            r
+        });
         PlaceIn { span: m.span, role, place, level, admin1 }
     }
 }
