@@ -563,3 +563,191 @@ mod no_panics {
         }
     }
 }
+
+// ----- every capture verb, every modality cue, every role pattern ---------------------------------
+
+#[test]
+fn more_capture_verbs_and_their_roles() {
+    // Winner as subject, loser after "from" or as object.
+    for (verb, text) in [
+        ("took", "The national army took Kafr Tala."),
+        ("drove out", "The national army drove out the Northern Front from Kafr Tala."),
+        ("expelled", "The national army expelled the Northern Front from Kafr Tala."),
+    ] {
+        let out = run(text, &[army(), rebels()], &[town()]);
+        let e = out
+            .events
+            .iter()
+            .find(|e| e.acled.as_ref().is_some_and(|a| a.sub_event_type == "Government regains territory"))
+            .unwrap_or_else(|| panic!("{verb}: {:#?}", out.events));
+        assert_eq!(e.trigger.text, verb);
+        assert_eq!(e.actor1[0].name, "National Army", "{verb}");
+        assert_eq!(e.place.as_ref().unwrap().geonameid, Some(100), "{verb}");
+    }
+    // The subject loses the place: no winner named, a retreat.
+    for verb in ["pulled out of", "retreated from", "withdrew from"] {
+        let text = format!("The Northern Front {verb} Kafr Tala.");
+        let out = run(&text, &[rebels()], &[town()]);
+        let e = only(&out, verb);
+        assert_eq!(e.plover.as_ref().unwrap().event, "RETREAT", "{verb}");
+        assert!(out.controls.is_empty(), "{verb}: no winner, no control");
+    }
+    // "lost control of X to Y": Y wins.
+    let out = run("The Northern Front lost control of Kafr Tala to the national army.", &[army(), rebels()], &[town()]);
+    let e = only(&out, "lost control of");
+    assert_eq!(e.actor1[0].name, "National Army");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Government regains territory");
+    assert_eq!(out.controls[0].controller.name, "National Army");
+}
+
+#[test]
+fn every_other_modality_cue() {
+    use Modality::*;
+    let cases: &[(&str, &str, Modality)] = &[
+        ("The national army didn't shell Kafr Tala.", "shell", Negated),
+        ("The national army cannot capture Kafr Tala.", "capture", Negated),
+        ("No shelling hit Kafr Tala.", "shelling", Negated),
+        ("The national army took the hill without fighting in Kafr Tala.", "fighting", Negated),
+        ("The Northern Front denied that the national army captured Kafr Tala.", "captured", Negated),
+        ("The national army intends to attack Kafr Tala.", "attack", Planned),
+        ("The national army vowed to capture Kafr Tala.", "capture", Planned),
+        ("The national army aims to capture Kafr Tala.", "capture", Planned),
+        ("The national army threatened to shell Kafr Tala.", "shell", Planned),
+        ("The national army massed troops in order to attack Kafr Tala.", "attack", Planned),
+        ("The national army moved north to attack Kafr Tala.", "attack", Planned),
+        ("The national army shall attack Kafr Tala.", "attack", Forecast),
+        ("The national army is going to attack Kafr Tala.", "attack", Forecast),
+        ("The national army is likely to attack Kafr Tala.", "attack", Forecast),
+        ("The national army is poised to capture Kafr Tala.", "capture", Forecast),
+        ("The national army would shell Kafr Tala.", "shell", Hypothetical),
+        ("The national army could shell Kafr Tala.", "shell", Hypothetical),
+        ("The national army might shell Kafr Tala.", "shell", Hypothetical),
+        ("The national army may shell Kafr Tala.", "shell", Hypothetical),
+        ("In case the talks fail, the national army attacks Kafr Tala.", "attacks", Hypothetical),
+        ("The Northern Front faked an attack on Kafr Tala.", "attack", Disputed),
+        ("The national army purportedly shelled Kafr Tala.", "shelled", Disputed),
+        ("The national army captured Kafr Tala, citing Radio Sun.", "captured", Reported),
+        ("It was reported that the national army captured Kafr Tala.", "captured", Reported),
+        ("The national army began to shell Kafr Tala.", "shell", Asserted),
+        ("The national army continued to shell Kafr Tala.", "shell", Asserted),
+    ];
+    for (text, trigger, want) in cases {
+        let (got, _) = modality_of(text, trigger);
+        assert_eq!(got, *want, "{text}");
+    }
+}
+
+#[test]
+fn a_nominal_event_takes_its_agent_after_by() {
+    let out = run("Air strikes by the national army hit Kafr Tala.", &[army()], &[town()]);
+    let e = only(&out, "Air strikes");
+    assert_eq!(e.actor1[0].name, "National Army");
+}
+
+#[test]
+fn clashed_with_names_both_sides() {
+    let out = run("The national army clashed with the Northern Front in Kafr Tala.", &[army(), rebels()], &[town()]);
+    let e = only(&out, "clashed");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Armed clash");
+    assert_eq!(e.actor1[0].name, "National Army");
+    assert_eq!(e.actor2[0].name, "Northern Front");
+    assert_eq!(e.place.as_ref().unwrap().geonameid, Some(100));
+}
+
+#[test]
+fn the_object_of_an_attack_is_the_target() {
+    let out = run("The Northern Front attacked the national army near Kafr Tala.", &[army(), rebels()], &[town()]);
+    let e = only(&out, "attacked");
+    assert_eq!(e.actor1[0].name, "Northern Front");
+    assert_eq!(e.actor2[0].name, "National Army");
+    // An attack on armed people is an armed clash.
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Armed clash");
+}
+
+#[test]
+fn killed_in_an_air_strike_is_the_air_strike() {
+    let out = run("Five people were killed in an air strike on Kafr Tala.", &[], &[town()]);
+    assert!(out.events.iter().all(|e| e.trigger.text != "killed"), "{:#?}", out.events);
+    let e = only(&out, "air strike");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Air/drone strike");
+}
+
+// ----- event location: containers, reference points, names, sources -----------------------------
+
+fn umm_sahl() -> P {
+    ("Umm Sahl", "Umm Sahl", 200, PlaceLevel::Point)
+}
+
+fn place_of(out: &Output, trigger: &str) -> Option<i64> {
+    only(out, trigger).place.as_ref().and_then(|p| p.geonameid)
+}
+
+#[test]
+fn the_finest_place_of_a_description_wins() {
+    let places = [town(), umm_sahl()];
+    for text in [
+        "The national army shelled the Umm Sahl district of Kafr Tala.",
+        "The national army shelled Umm Sahl's northern quarter of Kafr Tala.",
+        "The national army shelled Kafr Tala near Umm Sahl.",
+        "The national army shelled Kafr Tala, 20 km north of Umm Sahl.",
+        "The national army shelled Kafr Tala, west of Umm Sahl.",
+        "The national army shelled Kafr Tala village in Umm Sahl.",
+    ] {
+        let out = run(text, &[army()], &places);
+        let want = if text.contains("district of Kafr") || text.contains("quarter of Kafr") {
+            100
+        } else if text.starts_with("The national army shelled Kafr") {
+            100
+        } else {
+            200
+        };
+        assert_eq!(place_of(&out, "shelled"), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_place_inside_a_longer_name_is_no_location() {
+    // "Kafr Tala" as part of a person's name, and a hyphenated modifier.
+    let out = run("Gunmen shot Omar Kafr Tala Haddad yesterday.", &[], &[town()]);
+    assert_eq!(place_of(&out, "shot"), None);
+    let out = run("Gunmen shot a Kafr Tala-based reporter.", &[], &[town()]);
+    assert_eq!(place_of(&out, "shot"), None);
+}
+
+#[test]
+fn a_source_place_is_not_the_event_place() {
+    let out =
+        run("According to a correspondent in Umm Sahl, the national army shelled the hills.", &[army()], &[umm_sahl()]);
+    assert_eq!(place_of(&out, "shelled"), None);
+    // A unit's base is not where it fought.
+    let out =
+        run("A brigade of the national army based in Umm Sahl shelled Kafr Tala.", &[army()], &[town(), umm_sahl()]);
+    assert_eq!(place_of(&out, "shelled"), Some(100));
+}
+
+#[test]
+fn a_country_read_as_its_government_is_a_place_after_in() {
+    let amaria: P = ("Amaria", "Amaria", 900, PlaceLevel::Country);
+    let gov = actor("Amaria", "Amaria", "AMA", "GOV");
+    let out = run("Gunmen killed two guards in northern Amaria.", &[gov], &[amaria]);
+    assert_eq!(place_of(&out, "killed"), Some(900));
+    let gov = actor("Amaria", "Amaria", "AMA", "GOV");
+    let out = run("Amaria rejected the proposal.", &[gov], &[amaria]);
+    assert_eq!(place_of(&out, "rejected"), None);
+}
+
+#[test]
+fn plover_cues_of_demands_coercion_and_disapproval() {
+    for (text, trigger, want) in [
+        ("The council said the Northern Front must leave Kafr Tala.", "must", "DEMAND"),
+        ("The national army imposed a curfew on Kafr Tala.", "imposed a curfew", "COERCE"),
+        ("The council outlawed the Northern Front.", "outlawed", "COERCE"),
+        ("The council criticized the national army.", "criticized", "ACCUSE"),
+        ("The envoy offered mediation between the two sides.", "mediation", "CONSULT"),
+        ("Protesters blocked roads into Kafr Tala.", "blocked roads", "PROTEST"),
+    ] {
+        let out = run(text, &[army(), rebels()], &[town()]);
+        let e = only(&out, trigger);
+        assert_eq!(e.plover.as_ref().unwrap().event, want, "{text}");
+    }
+}

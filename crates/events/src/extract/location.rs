@@ -326,7 +326,7 @@ impl Cx<'_> {
                 score -= 80;
             }
             if self.source_place(i) {
-                score -= 80;
+                score -= 150;
             }
             if speech && !(after && dist <= 4 && matches!(before, "in" | "at")) {
                 score -= 100;
