@@ -398,8 +398,13 @@ impl Gazetteer {
     /// Whether the place has a name equal to `lower` (lowercase, without diacritics).
     pub(crate) fn has_name(&self, i: u32, lower: &str) -> bool {
         let r = &self.recs[i as usize];
-        let mut b = String::with_capacity(64);
+        let mut b = String::new();
         std::iter::once(&*r.name).chain(r.alts.split('|')).any(|n| {
+            if n.is_ascii() {
+                // the same as base_letters(n) == lower, without building it
+                let mut it = n.bytes().filter(u8::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase());
+                return lower.bytes().all(|c| it.next() == Some(c)) && it.next().is_none();
+            }
             b.clear();
             crate::fold::base_letters(n, &mut b);
             b == lower

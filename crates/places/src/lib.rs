@@ -16,7 +16,7 @@ mod names;
 mod resolve;
 mod stop;
 
-use gazetteer::{Entry, HashSet};
+use gazetteer::{Entry, HashMap, HashSet};
 pub use gazetteer::{Gazetteer, GazetteerError, Place};
 use sitrep_model::record::PlaceRef;
 use sitrep_model::Span;
@@ -174,6 +174,19 @@ impl Geoparser {
         let caps = words.iter().filter(|w| w.capital).count();
         let lowercase_doc = words.len() >= 20 && caps * 50 < words.len();
         let max_words = self.gaz.max_words.max(1);
+        // What the index knows of each word a name can start with (capitalized words, or all in a
+        // lowercase document), looked up once per distinct word of the document.
+        let mut seen: HashMap<&str, Option<&[Entry]>> = HashMap::default();
+        let single: Vec<Option<&[Entry]>> = words
+            .iter()
+            .map(|w| {
+                if !(w.capital || lowercase_doc) || w.key.is_empty() {
+                    return None;
+                }
+                *seen.entry(w.key.as_str()).or_insert_with(|| self.gaz.index.lookup(&w.key))
+            })
+            .collect();
+        let known = |k: usize| single[k].is_some_and(|e| !e.is_empty());
         // One sense per discourse: a word seen as a surname ("John Kelly") is a person's name
         // wherever it stands alone in the document ("Kelly said").
         let mut persons: HashSet<&str> = HashSet::default();
@@ -186,7 +199,7 @@ impl Geoparser {
                 && !p.article
                 && !self.stop.is_function(&p.lower)
                 && !self.stop.is_hard(&p.lower)
-                && (!self.gaz.index.contains_key(&p.key) || self.stop.is_soft(&p.lower))
+                && (!known(k - 1) || self.stop.is_soft(&p.lower))
                 && (k + 1 >= words.len() || words[k + 1].break_before || !words[k + 1].capital)
             {
                 persons.insert(w.lower.as_str());
@@ -219,7 +232,8 @@ impl Geoparser {
                 key.push_str(&words[j].key);
                 n += 1;
                 // no name is or starts with these words: no longer one can match
-                let Some(entries) = self.gaz.index.lookup(&key) else { break };
+                let found = if n == 1 { single[j] } else { self.gaz.index.lookup(&key) };
+                let Some(entries) = found else { break };
                 if !entries.is_empty() {
                     ends.push((j, entries));
                 }
@@ -227,7 +241,7 @@ impl Geoparser {
             }
             let mut accepted = None;
             for &(j, entries) in ends.iter().rev() {
-                if self.accept(text, words, i, j, entries, lowercase_doc, &persons) {
+                if self.accept(text, words, i, j, entries, lowercase_doc, &persons, &single) {
                     accepted = Some((j, entries));
                     break;
                 }
@@ -348,6 +362,7 @@ impl Geoparser {
         entries: &[Entry],
         lc: bool,
         persons: &HashSet<&str>,
+        single: &[Option<&[Entry]>],
     ) -> bool {
         let first = &words[i];
         let content: Vec<&fold::Word> = words[i..=j].iter().filter(|w| !w.article).collect();
@@ -399,7 +414,7 @@ impl Geoparser {
                     p.capital
                         && !p.article
                         && !self.stop.is_function(&p.lower)
-                        && (!self.gaz.index.contains_key(&p.key) || self.stop.is_soft(&p.lower))
+                        && (single[k].is_none_or(|e| e.is_empty()) || self.stop.is_soft(&p.lower))
                 };
                 if i > 0 && !first.break_before && joined_cap(i - 1) {
                     return false;
