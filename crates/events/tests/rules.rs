@@ -685,22 +685,16 @@ fn place_of(out: &Output, trigger: &str) -> Option<i64> {
 #[test]
 fn the_finest_place_of_a_description_wins() {
     let places = [town(), umm_sahl()];
-    for text in [
-        "The national army shelled the Umm Sahl district of Kafr Tala.",
-        "The national army shelled Umm Sahl's northern quarter of Kafr Tala.",
-        "The national army shelled Kafr Tala near Umm Sahl.",
-        "The national army shelled Kafr Tala, 20 km north of Umm Sahl.",
-        "The national army shelled Kafr Tala, west of Umm Sahl.",
-        "The national army shelled Kafr Tala village in Umm Sahl.",
+    for (text, want) in [
+        ("The national army shelled the Umm Sahl district of Kafr Tala.", 100),
+        ("The national army shelled Umm Sahl's northern quarter of Kafr Tala.", 100),
+        ("The national army shelled Kafr Tala near Umm Sahl.", 100),
+        ("The national army shelled Kafr Tala, 20 km north of Umm Sahl.", 100),
+        ("The national army shelled Kafr Tala, west of Umm Sahl.", 100),
+        ("The national army shelled Kafr Tala village in Umm Sahl.", 100),
+        ("The national army shelled Umm Sahl, 20 km north of Kafr Tala.", 200),
     ] {
         let out = run(text, &[army()], &places);
-        let want = if text.contains("district of Kafr") || text.contains("quarter of Kafr") {
-            100
-        } else if text.starts_with("The national army shelled Kafr") {
-            100
-        } else {
-            200
-        };
         assert_eq!(place_of(&out, "shelled"), Some(want), "{text}");
     }
 }
