@@ -340,6 +340,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         found.iter().map(|f| refine_given(g, text, words, f)).collect();
     // Candidates with their context-free scores.
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(n);
+    let mut mention_texts: Vec<&str> = Vec::with_capacity(n);
     for (f, refined) in found.iter().zip(&refined) {
         // the words that matched the name (a given span may hold more: "Walker County Sheriff's Office")
         let matched = match (refined, words.get(f.w0), words.get(f.w1)) {
@@ -347,6 +348,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             (None, Some(a), Some(b)) if a.start >= f.span.start && b.end <= f.span.end => text.get(a.start..b.end),
             _ => None,
         };
+        mention_texts.push(matched.or(text.get(f.span.start..f.span.end)).unwrap_or(""));
         let entries: &[Entry] = refined.as_ref().map_or(&f.entries, |r| &r.0);
         let mention_lower = {
             let mut s = String::new();
@@ -622,6 +624,18 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             }
         }
         let g = group[k];
+        // A name that is only a compass word ("West": a region of Cameroon, a town in Texas) is
+        // such a place only where the document is about its country: "the West" is not Cameroon.
+        let compass = is_compass_name(&mention_texts[k]);
+        v.retain(|c| {
+            let r = &gaz.recs[c.rec as usize];
+            if !compass || c.demonym || r.cc.is_empty() {
+                return true;
+            }
+            let elsewhere =
+                ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, &*r.cc)).copied().unwrap_or(0.0);
+            elsewhere > 0.0 || cont.is_some_and(|cr| cr.cc == r.cc)
+        });
         let own = Own { group: g, total: grp_total.get(&g).copied().unwrap_or(0.0), cc: &grp_cc };
         let b = best(&v).filter(|b| !far_fetched(gaz, b, &own, &ctx_cc, total, &sure_pts));
         let (place, role, conf) = match b {
@@ -682,6 +696,31 @@ fn far_fetched(
     let cc_elsewhere = ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - own_cc;
     let near = sure_pts.iter().any(|(j, la, lo)| *j != own.group && distance_km(r.lat, r.lon, *la, *lo) < 1000.0);
     others >= 2.0 && cc_elsewhere <= 0.0 && !near
+}
+
+/// A name that is only a compass word, as GeoNames names some regions ("West", "Southern").
+fn is_compass_name(name: &str) -> bool {
+    let mut b = String::new();
+    crate::fold::base_letters(name, &mut b);
+    matches!(
+        b.as_str(),
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "centre"
+            | "center"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "farnorth"
+    )
 }
 
 fn best(v: &[Cand]) -> Option<Cand> {
