@@ -6,7 +6,7 @@ use crate::db::{Conn, Kind, Val};
 use crate::{Error, Result};
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 4;
+pub const LATEST: i64 = 5;
 
 const SQLITE_V1: &str = r#"
 CREATE TABLE reports (
@@ -126,6 +126,23 @@ INSERT INTO mention_fts (mention_fts) VALUES ('rebuild');
 INSERT INTO control_fts (control_fts) VALUES ('rebuild');
 "#;
 
+/// De-duplication looks for candidate events by date, then place: this index holds every column
+/// that lookup tests, so candidates are filtered without reading their (large) rows. It replaces
+/// the date-only index (same leading column). Same DDL on both backends.
+const V5: &str = "CREATE INDEX events_dedup ON events (date_start, date_end, place_key, admin1, lat, lon); \
+                  DROP INDEX events_date;";
+
+/// SQLite full-text tables without positions (`detail = none`): searches ask for words, never
+/// phrases (see `fts5_query`), so positions were written for nothing.
+const SQLITE_V5_FTS: &str = r#"
+DROP TABLE mention_fts;
+DROP TABLE control_fts;
+CREATE VIRTUAL TABLE mention_fts USING fts5(evidence, content = 'event_mentions', content_rowid = 'id', tokenize = 'unicode61', detail = none);
+CREATE VIRTUAL TABLE control_fts USING fts5(evidence, content = 'control_obs', content_rowid = 'id', tokenize = 'unicode61', detail = none);
+INSERT INTO mention_fts (mention_fts) VALUES ('rebuild');
+INSERT INTO control_fts (control_fts) VALUES ('rebuild');
+"#;
+
 /// The PostgreSQL form of a SQLite DDL script: 64-bit keys and floats, no SQLite table options.
 fn pg_ddl(sqlite: &str) -> String {
     sqlite
@@ -144,6 +161,8 @@ fn script(kind: Kind, version: i64) -> Option<String> {
         (_, 3) => Some(V3.to_string()),
         (Kind::Sqlite, 4) => Some(format!("{V4}\n{SQLITE_V4_FTS}")),
         (Kind::Postgres, 4) => Some(V4.to_string()),
+        (Kind::Sqlite, 5) => Some(format!("{V5}\n{SQLITE_V5_FTS}")),
+        (Kind::Postgres, 5) => Some(V5.to_string()),
         _ => None,
     }
 }

@@ -180,6 +180,24 @@ fn run(url: &str, places: usize, per_place: usize) {
             eprintln!("  {pragma}: first {}, then {}", runs[0], runs[1]);
         }
     }
+    {
+        // Schema 3 as it was (name-only index: the states are sorted per query), read without a
+        // memory map: the figures before migration 4.
+        let mut s = Store::open(url).expect("open");
+        s.conn().batch("DROP INDEX places_order").expect("v3 index");
+        s.conn().batch("CREATE INDEX places_name ON places(name_lower)").expect("v3 index");
+        if s.kind() == Kind::Sqlite {
+            s.conn().batch("PRAGMA mmap_size=0").expect("pragma");
+        }
+        let mut runs = Vec::new();
+        for _ in 0..2 {
+            let (_, ms, cpu) = timed(&mut s, |s| s.control_as_of(day, None).expect("as of"));
+            runs.push(format!("{ms:.1} ms ({cpu:.1} ms CPU)"));
+        }
+        eprintln!("  schema 3 indexes, no mmap (before): first {}, then {}", runs[0], runs[1]);
+        s.conn().batch("DROP INDEX places_name").expect("v4 index");
+        s.conn().batch("CREATE INDEX places_order ON places (name_lower, key)").expect("v4 index");
+    }
     if s.kind() == Kind::Postgres {
         let sql = format!("EXPLAIN (ANALYZE, BUFFERS) {AS_OF}");
         for r in s.conn().query(&sql, &[day.to_string().into()]).expect("explain") {

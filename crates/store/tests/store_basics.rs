@@ -167,6 +167,11 @@ fn reports_and_search(url: &str) {
     assert_eq!(hits.iter().filter(|h| h.kind == HitKind::Control).count(), 1);
     assert!(hits[0].event_id.is_some());
     assert!(s.search("", 10).expect("search").is_empty());
+    // Odd words are searched, never an error (the full-text index keeps no positions).
+    for q in ["Alpha's \"shelling\"", "naïve 北京 €5 ❤ x\u{301}y", "a-b c_d", "OR AND NOT NEAR(", "*"] {
+        assert!(s.search(q, 10).is_ok(), "{q}");
+        assert!(s.events(&EventQuery { text: Some(q.into()), ..Default::default() }).is_ok(), "{q}");
+    }
     let st = s.stats().expect("stats");
     assert_eq!(st.first_date, Some(d("2024-05-01")));
     assert_eq!(st.last_date, Some(d("2024-05-12")));
@@ -192,11 +197,12 @@ fn migrations_are_versioned(url: &str) {
     assert!(err.to_string().contains("newer"), "{err}");
 }
 
-/// Migration 4 (the places name-order index; SQLite full-text tables over the rows' own evidence)
-/// changes no answer: a database written at version 3 gives the same map, histories, events and
+/// Migrations 4 (the places name-order index; SQLite full-text tables over the rows' own evidence)
+/// and 5 (the covering de-duplication index; full-text tables without positions) change no
+/// answer: a database written at version 3 gives the same map, histories, events and
 /// search hits after migrating, and again after reprocessing (which removes and re-indexes
 /// evidence); the map reads the new index.
-fn migration_4_keeps_every_answer(url: &str) {
+fn migrations_4_and_5_keep_every_answer(url: &str) {
     let mut s = Store::open_at(url, 3).expect("open v3");
     let items = fill(&mut s);
     let answers = |s: &mut Store| {
@@ -211,7 +217,7 @@ fn migration_4_keeps_every_answer(url: &str) {
     };
     let before = answers(&mut s);
     assert!(!before.0.is_empty() && !before.1.is_empty() && !before.4.is_empty() && !before.5.is_empty());
-    assert_eq!(s.migrate().expect("migrate"), 4);
+    assert_eq!(s.migrate().expect("migrate"), sitrep_store::migrate::LATEST);
     assert_eq!(answers(&mut s), before);
     let by_id =
         |r: &sitrep_core::Report| items.iter().find(|(x, _)| x.id == r.id).map(|(_, e)| e.clone()).unwrap_or_default();
@@ -232,7 +238,7 @@ fn migration_4_keeps_every_answer(url: &str) {
         assert!(!text.iter().any(|t| t.contains("TEMP B-TREE")), "{text:?}");
     }
     let n = s.conn().query_int("SELECT COUNT(*) FROM schema_version", &[]).expect("versions");
-    assert_eq!(n, Some(4));
+    assert_eq!(n, Some(sitrep_store::migrate::LATEST));
 }
 
 fn concurrent_writers_store_each_report_once(url: &str) {
@@ -337,9 +343,59 @@ both_backends!(
     event_queries,
     reports_and_search,
     migrations_are_versioned,
-    migration_4_keeps_every_answer,
+    migrations_4_and_5_keep_every_answer,
     concurrent_writers_store_each_report_once
 );
+
+/// Cached statements run again without being re-prepared (SQLite re-prepares a statement whose
+/// plan could depend on a bound value unless the connection asks for stable plans).
+#[test]
+fn cached_statements_are_not_re_prepared() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut s = Store::open(dir.path().join("t.db").to_str().expect("utf-8")).expect("open");
+    fill(&mut s);
+    let sql = "SELECT record FROM event_mentions WHERE event_id = ?1 ORDER BY id";
+    for id in 1..4 {
+        s.conn().query(sql, &[sitrep_store::db::Val::Int(id)]).expect("query");
+    }
+    let sitrep_store::db::Conn::Sqlite(c) = s.conn() else { panic!("sqlite") };
+    let st = c.prepare_cached(sql).expect("cached");
+    assert_eq!(st.get_status(rusqlite::StatementStatus::RePrepare), 0);
+    assert!(st.get_status(rusqlite::StatementStatus::Run) >= 3);
+}
+
+/// De-duplication finds candidate events in the covering index (no row reads) and by date, never
+/// by walking every event.
+#[test]
+fn dedup_candidates_come_from_the_covering_index() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut s = Store::open(dir.path().join("t.db").to_str().expect("utf-8")).expect("open");
+    let plan: Vec<String> = s
+        .conn()
+        .query(
+            "EXPLAIN QUERY PLAN SELECT id FROM events WHERE date_start >= ?1 AND date_start <= ?2 AND date_end >= ?3 \
+             AND (place_key = ?4 OR (lat BETWEEN ?5 AND ?6 AND lon BETWEEN ?7 AND ?8) OR admin1 = ?9) \
+             AND id NOT IN (SELECT event_id FROM event_mentions WHERE report = ?10) AND +id > ?11 ORDER BY id",
+            &[
+                "2024-01-01".into(),
+                "2024-02-01".into(),
+                "2024-01-01".into(),
+                "g1".into(),
+                1.0.into(),
+                2.0.into(),
+                1.0.into(),
+                2.0.into(),
+                "SY.01".into(),
+                5i64.into(),
+                0i64.into(),
+            ],
+        )
+        .expect("plan")
+        .iter()
+        .map(|r| r.string(3))
+        .collect();
+    assert!(plan.iter().any(|p| p.contains("COVERING INDEX events_dedup (date_start>? AND date_start<?)")), "{plan:?}");
+}
 
 #[test]
 fn events_listing_reads_the_order_index_instead_of_sorting() {
