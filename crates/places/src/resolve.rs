@@ -637,7 +637,9 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             elsewhere > 0.0 || cont.is_some_and(|cr| cr.cc == r.cc)
         });
         let own = Own { group: g, total: grp_total.get(&g).copied().unwrap_or(0.0), cc: &grp_cc };
-        let b = best(&v).filter(|b| !far_fetched(gaz, b, &own, &ctx_cc, total, &sure_pts));
+        // far-fetched readings drop out; a reading in the document's region may remain
+        v.retain(|c| !far_fetched(gaz, c, &own, &ctx_cc, total, &sure_pts));
+        let b = best(&v);
         let (place, role, conf) = match b {
             Some(b) => {
                 let second = v.iter().filter(|c| c.rec != b.rec).map(|c| c.score).fold(f32::MIN, f32::max);
@@ -676,9 +678,10 @@ struct Own<'a, 'b> {
     cc: &'b HashMap<(usize, &'a str), f32>,
 }
 
-/// A small place reached only through romanization folding, in a country the rest of the document
-/// never names and far from every place it is sure of ("al-Nuri" in a Mosul report is not a village
-/// in Italy): better unresolved than placed on the wrong continent.
+/// A place reached only through romanization folding, in a country the rest of the document
+/// never names and far from every place it is sure of ("al-Nuri" in a Mosul report is
+/// not a village in Italy, "al-Midan" in Damascus is not Medan): better unresolved than placed on
+/// the wrong continent.
 fn far_fetched(
     gaz: &crate::gazetteer::Gazetteer,
     b: &Cand,
@@ -688,14 +691,21 @@ fn far_fetched(
     sure_pts: &[(usize, f64, f64)],
 ) -> bool {
     let r = &gaz.recs[b.rec as usize];
-    if b.demonym || b.spelled || is_country(r) || r.pop >= 20_000 {
+    if b.demonym || is_country(r) || &*r.fcode == "PPLC" || curated(r) {
+        return false;
+    }
+    // a place whose name the mention spells may well be meant (Sochi, a village the report
+    // names); a romanization fold of its name alone needs the document's support, however big
+    // the place ("al-Midan" in Damascus is not Medan)
+    if b.spelled {
         return false;
     }
     let others = total - own.total;
     let own_cc = own.cc.get(&(own.group, &*r.cc)).copied().unwrap_or(0.0);
     let cc_elsewhere = ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - own_cc;
-    let near = sure_pts.iter().any(|(j, la, lo)| *j != own.group && distance_km(r.lat, r.lon, *la, *lo) < 1000.0);
-    others >= 2.0 && cc_elsewhere <= 0.0 && !near
+    others >= 2.0
+        && cc_elsewhere <= 0.0
+        && !sure_pts.iter().any(|(j, la, lo)| *j != own.group && distance_km(r.lat, r.lon, *la, *lo) < 1000.0)
 }
 
 /// A name that is only a compass word, as GeoNames names some regions ("West", "Southern").
