@@ -69,12 +69,12 @@ impl TimeMention {
 
 /// All time expressions of `doc`, in text order, anchored to `published` when given.
 pub fn tag(doc: &Doc, published: Option<NaiveDate>) -> Vec<TimeMention> {
-    tagger::Tagger::new(Lexicon::embedded(), doc, published).run()
+    tagger::Tagger::new(Lexicon::embedded(), Some(tagger::Starters::embedded()), doc, published).run()
 }
 
 /// [`tag`] with a caller-supplied lexicon (e.g. loaded from edited TSV files).
 pub fn tag_with(lexicon: &Lexicon, doc: &Doc, published: Option<NaiveDate>) -> Vec<TimeMention> {
-    tagger::Tagger::new(lexicon, doc, published).run()
+    tagger::Tagger::new(lexicon, None, doc, published).run()
 }
 
 /// The default date of an undated past-tense event in a report published on `published`: the
