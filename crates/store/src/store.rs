@@ -5,7 +5,7 @@ use crate::model::Inserted;
 use crate::{migrate, now, Error, Result};
 use sha2::{Digest, Sha256};
 use sitrep_core::{Extraction, Report, Span};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The store over SQLite or PostgreSQL. One connection; `Send`, not `Sync` (wrap it in a mutex to
 /// share it between threads).
@@ -30,6 +30,48 @@ pub fn content_hash(r: &Report) -> String {
     h.update(b"\0");
     h.update(r.text.as_bytes());
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The columns of a `reports` row, in the order [`report_values`] gives them.
+const REPORT_COLUMNS: [&str; 15] = [
+    "id",
+    "report_id",
+    "content_hash",
+    "source",
+    "url",
+    "published",
+    "title",
+    "text",
+    "sentences",
+    "n_sentences",
+    "warnings",
+    "mentions",
+    "extractor",
+    "ingested_at",
+    "processed_at",
+];
+
+/// A `reports` row ([`REPORT_COLUMNS`]; the id is `NULL`, for the caller to set or drop).
+fn report_values(r: &Report, ex: &Extraction, hash: String) -> Result<Vec<Val>> {
+    let spans: Vec<Span> = sitrep_core::text::analyze(&r.text).sentences.iter().map(|s| s.span).collect();
+    let t = now();
+    Ok(vec![
+        Val::Null,
+        r.id.as_str().into(),
+        hash.into(),
+        r.source.clone().into(),
+        r.url.clone().into(),
+        r.published.map(|d| d.to_string()).into(),
+        r.title.clone().into(),
+        r.text.as_str().into(),
+        serde_json::to_string(&spans)?.into(),
+        Val::Int(ex.sentences as i64),
+        serde_json::to_string(&ex.warnings)?.into(),
+        serde_json::to_string(&ex.mentions)?.into(),
+        extractor_version().into(),
+        t.clone().into(),
+        t.into(),
+    ])
 }
 
 /// The version string recorded with every stored extraction.
@@ -124,11 +166,16 @@ impl Store {
         &mut self,
         items: impl IntoIterator<Item = (&'a Report, &'a Extraction)>,
     ) -> Result<Vec<Inserted>> {
+        let items: Vec<(&Report, &Extraction)> = items.into_iter().collect();
         self.in_tx(|s| {
             let mut dirty = BTreeSet::new();
             let mut out = Vec::new();
-            for (r, e) in items {
-                out.push(s.insert_one(r, e, &mut dirty)?);
+            if s.kind() == Kind::Postgres && items.len() > 1 {
+                out = s.insert_many_copy(&items, &mut dirty)?;
+            } else {
+                for (r, e) in &items {
+                    out.push(s.insert_one(r, e, &mut dirty)?);
+                }
             }
             for key in dirty {
                 s.rebuild_place(&key)?;
@@ -160,33 +207,83 @@ impl Store {
         {
             return Ok(Inserted::Skipped { id });
         }
-        let spans: Vec<Span> = sitrep_core::text::analyze(&r.text).sentences.iter().map(|s| s.span).collect();
-        let t = now();
+        let mut vals = report_values(r, ex, hash)?;
+        vals.remove(0);
         let pk = self
             .conn
             .query_int(
                 "INSERT INTO reports (report_id, content_hash, source, url, published, title, text, sentences, \
                  n_sentences, warnings, mentions, extractor, ingested_at, processed_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) RETURNING id",
-                &[
-                    r.id.as_str().into(),
-                    hash.into(),
-                    r.source.clone().into(),
-                    r.url.clone().into(),
-                    r.published.map(|d| d.to_string()).into(),
-                    r.title.clone().into(),
-                    r.text.as_str().into(),
-                    serde_json::to_string(&spans)?.into(),
-                    Val::Int(ex.sentences as i64),
-                    serde_json::to_string(&ex.warnings)?.into(),
-                    serde_json::to_string(&ex.mentions)?.into(),
-                    extractor_version().into(),
-                    t.into(),
-                ],
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id",
+                &vals,
             )?
             .ok_or_else(|| Error::Other("insert returned no id".into()))?;
         let (events, controls) = self.store_extraction(pk, ex, dirty)?;
         Ok(Inserted::Stored { id: pk, events, controls })
+    }
+
+    /// The PostgreSQL form of a batch insert: one query finds the reports already stored, one
+    /// reserves the new reports' ids, one `COPY` writes their rows; then each report's events and
+    /// observations, in input order (the same result as [`Store::insert_one`] report by report).
+    fn insert_many_copy(
+        &mut self,
+        items: &[(&Report, &Extraction)],
+        dirty: &mut BTreeSet<String>,
+    ) -> Result<Vec<Inserted>> {
+        let hashes: Vec<String> = items.iter().map(|(r, _)| content_hash(r)).collect();
+        let mut stored: HashMap<String, i64> = HashMap::new();
+        for chunk in hashes.chunks(500) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!("SELECT content_hash, id FROM reports WHERE content_hash IN ({})", marks.join(", "));
+            let params: Vec<Val> = chunk.iter().map(|h| h.as_str().into()).collect();
+            for r in self.conn.query(&sql, &params)? {
+                stored.insert(r.string(0), r.int(1).unwrap_or(0));
+            }
+        }
+        // The first of several equal reports in the batch is stored; the others point to it.
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        let fresh: Vec<usize> = (0..items.len())
+            .filter(|&i| !stored.contains_key(&hashes[i]) && *first.entry(hashes[i].as_str()).or_insert(i) == i)
+            .collect();
+        let mut ids: Vec<i64> = if fresh.is_empty() {
+            Vec::new()
+        } else {
+            self.conn
+                .query(
+                    "SELECT nextval(pg_get_serial_sequence('reports', 'id')) FROM generate_series(1, ?1)",
+                    &[Val::Int(fresh.len() as i64)],
+                )?
+                .iter()
+                .filter_map(|r| r.int(0))
+                .collect()
+        };
+        if ids.len() != fresh.len() {
+            return Err(Error::Other(format!("reserved {} report ids for {} reports", ids.len(), fresh.len())));
+        }
+        ids.sort_unstable();
+        let mut pk_of: HashMap<usize, i64> = HashMap::new();
+        let mut rows = Vec::with_capacity(fresh.len());
+        for (&i, &pk) in fresh.iter().zip(&ids) {
+            let (r, ex) = items[i];
+            let mut vals = report_values(r, ex, hashes[i].clone())?;
+            vals[0] = Val::Int(pk);
+            rows.push(vals);
+            pk_of.insert(i, pk);
+        }
+        self.conn.copy_rows("reports", &REPORT_COLUMNS, &rows)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, (_, ex)) in items.iter().enumerate() {
+            if let Some(&id) = stored.get(&hashes[i]) {
+                out.push(Inserted::Skipped { id });
+            } else if let Some(&pk) = pk_of.get(&i) {
+                let (events, controls) = self.store_extraction(pk, ex, dirty)?;
+                out.push(Inserted::Stored { id: pk, events, controls });
+            } else {
+                let id = first.get(hashes[i].as_str()).and_then(|j| pk_of.get(j)).copied().unwrap_or(0);
+                out.push(Inserted::Skipped { id });
+            }
+        }
+        Ok(out)
     }
 
     /// Re-extracts every stored report with `extract`, replacing its mentions and observations

@@ -293,6 +293,46 @@ fn odd_text_is_stored_faithfully(url: &str) {
     assert_eq!(s.events(&EventQuery { types: vec!["?1".into()], ..Default::default() }).expect("q").len(), 0);
 }
 
+/// A batch mixing new reports, a report stored before and two copies of one new report stores
+/// each content once (on PostgreSQL through one COPY), keeps odd text byte for byte, and gives the
+/// same events as storing the reports one by one.
+fn batch_with_stored_and_repeated_reports(url: &str) {
+    let mut s = Store::open(url).expect("open");
+    let odd = "Tabs\there, a back\\slash\nand lines\r\n, a NUL\0 and \\N: shelling in Tell Alpha.";
+    let r1 = report("b1", "Wire One", "2024-09-01", "Shelling hit Tell Alpha overnight.");
+    let r2 = report("b2", "Daily Two", "2024-09-01", odd);
+    let r2_again = report("b2-copy", "Daily Two", "2024-09-01", odd);
+    let r3 = report("b3", "Monitor Three", "2024-09-02", "The army shelled Tell Alpha again.");
+    let x = |r: &sitrep_core::Report| {
+        let e = event(r, BATTLE, vec![army()], vec![], Some(alpha()), Some("2024-09-01"), M::Asserted, &r.text);
+        ex(vec![e], vec![control(r, alpha(), army(), S::Controlled, M::Asserted, &r.text)])
+    };
+    let (x1, x2, x3) = (x(&r1), x(&r2), x(&r3));
+    let Inserted::Stored { id: id1, .. } = s.insert_report(&r1, &x1).expect("first") else { panic!("stored") };
+    let got = s.insert_batch([(&r2, &x2), (&r1, &x1), (&r2_again, &x2), (&r3, &x3)]).expect("batch");
+    let Inserted::Stored { id: id2, events: 1, controls: 1 } = got[0] else { panic!("{got:?}") };
+    assert_eq!(got[1], Inserted::Skipped { id: id1 });
+    assert_eq!(got[2], Inserted::Skipped { id: id2 });
+    let Inserted::Stored { id: id3, .. } = got[3] else { panic!("{got:?}") };
+    assert!(id1 < id2 && id2 < id3, "ids follow the input order");
+    let back = s.report("b2").expect("report").expect("stored");
+    assert_eq!(back.report.text.len(), odd.len());
+    assert_eq!(back.report.text.replace('\0', " "), odd.replace('\0', " "));
+    assert_eq!(back.events.len(), 1);
+    assert!(s.report("b2-copy").expect("report").is_none());
+    let st = s.stats().expect("stats");
+    assert_eq!((st.reports, st.mentions, st.controls), (3, 3, 3));
+    // The same reports one by one, elsewhere: the same events.
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut one = Store::open(dir.path().join("one.db").to_str().expect("utf-8")).expect("open");
+    for (r, x) in [(&r1, &x1), (&r2, &x2), (&r3, &x3)] {
+        one.insert_report(r, x).expect("one");
+    }
+    let events = |s: &mut Store| s.events(&EventQuery::default()).expect("events");
+    assert_eq!(events(&mut s), events(&mut one));
+    assert_eq!(s.history("Tell Alpha").expect("h"), one.history("Tell Alpha").expect("h"));
+}
+
 fn reprocess_regroups_like_a_clean_ingest(url: &str) {
     // a (sides unknown) fits both b and c; b and c are different clashes. A clean ingest groups
     // {a, b} and {c}; re-adding a alone while c is present would pull it to c (closer).
@@ -339,6 +379,7 @@ fn reprocess_regroups_like_a_clean_ingest(url: &str) {
 both_backends!(
     reprocess_regroups_like_a_clean_ingest,
     odd_text_is_stored_faithfully,
+    batch_with_stored_and_repeated_reports,
     idempotent_ingest_and_reprocess,
     event_queries,
     reports_and_search,
