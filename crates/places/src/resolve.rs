@@ -626,7 +626,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         let g = group[k];
         // A name that is only a compass word ("West": a region of Cameroon, a town in Texas) is
         // such a place only where the document is about its country: "the West" is not Cameroon.
-        let compass = is_compass_name(&mention_texts[k]);
+        let compass = is_compass_name(mention_texts[k]);
         v.retain(|c| {
             let r = &gaz.recs[c.rec as usize];
             if !compass || c.demonym || r.cc.is_empty() {
@@ -637,9 +637,20 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             elsewhere > 0.0 || cont.is_some_and(|cr| cr.cc == r.cc)
         });
         let own = Own { group: g, total: grp_total.get(&g).copied().unwrap_or(0.0), cc: &grp_cc };
-        // far-fetched readings drop out; a reading in the document's region may remain
-        v.retain(|c| !far_fetched(gaz, c, &own, &ctx_cc, total, &sure_pts));
-        let b = best(&v);
+        // A far-fetched best reading drops out with all the others but those in a country the rest
+        // of the document names.
+        let b = match best(&v) {
+            Some(b) if far_fetched(gaz, &b, &own, &ctx_cc, total, &sure_pts) => {
+                v.retain(|c| {
+                    let r = &gaz.recs[c.rec as usize];
+                    let elsewhere =
+                        ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, &*r.cc)).copied().unwrap_or(0.0);
+                    elsewhere > 0.0 && !far_fetched(gaz, c, &own, &ctx_cc, total, &sure_pts)
+                });
+                best(&v)
+            }
+            b => b,
+        };
         let (place, role, conf) = match b {
             Some(b) => {
                 let second = v.iter().filter(|c| c.rec != b.rec).map(|c| c.score).fold(f32::MIN, f32::max);
