@@ -108,15 +108,13 @@ fn source_mentions(place: &sitrep_core::record::PlaceRef, x: &sitrep_store::Cont
     out
 }
 
-fn state(s: sitrep_store::ControlState) -> ControlState {
-    let sources = s
-        .sources
-        .iter()
-        .map(|x| Source {
-            report: x.report.clone(),
-            modality: x.modality,
-            evidence: x.evidence.clone(),
-            mentions: source_mentions(&s.place, x),
+fn state(mut s: sitrep_store::ControlState) -> ControlState {
+    // Sources are moved, not cloned (a whole-map answer holds thousands of them).
+    let sources = std::mem::take(&mut s.sources)
+        .into_iter()
+        .map(|x| {
+            let mentions = source_mentions(&s.place, &x);
+            Source { report: x.report, modality: x.modality, evidence: x.evidence, mentions }
         })
         .collect();
     ControlState {
