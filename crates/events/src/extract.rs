@@ -108,7 +108,18 @@ impl EventExtractor {
         let ts = doc.token_at_or_after(trigger.start);
         let te = doc.token_at_or_after(trigger.end).max(ts + 1);
         let s = doc.sentence_at(trigger.start)?;
-        cx.location(s, ts, te, None, false)
+        // The cue the trigger word evokes, if any, tells how its places read ("captured ... from X").
+        let cue = cx
+            .hits
+            .iter()
+            .filter(|h| h.start <= ts && ts < h.end)
+            .filter_map(|h| match &cx.ex.lexicon.entries[h.entry].kind {
+                CueKind::Event(c) if !c.flags.ignore && !c.is_marker() && c.flags.ctx.is_none() => Some((h, c)),
+                _ => None,
+            })
+            .max_by_key(|(h, _)| h.end - h.start)
+            .map(|(_, c)| c);
+        cx.location(s, ts, te, cue, false)
     }
 
     /// Every place of the trigger's sentence with its score as the event's location (highest

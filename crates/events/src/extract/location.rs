@@ -186,7 +186,7 @@ impl Cx<'_> {
 
     /// Place `i` belongs to a source or a person, not to the event: "a correspondent in X",
     /// "according to officials in X", "the X governor", "ISIS leader in X".
-    fn source_place(&self, i: usize) -> bool {
+    fn source_place(&self, i: usize, ts: usize) -> bool {
         let (s, e) = self.place_toks[i];
         let Some(sent) = self.doc.sentence_at(self.m.places[i].span.start) else { return false };
         let r = self.sent_range(sent);
@@ -194,7 +194,8 @@ impl Cx<'_> {
         if before == "in" && bk > r.start && BASED.contains(&self.w(bk - 1)) {
             return true; // "a unit based in X": its base, not the event's place
         }
-        if matches!(before, "in" | "from" | "at" | "for" | "of") && bk > r.start {
+        // Before the event only: after it, "killed an official in X" names the victim's place.
+        if matches!(before, "in" | "from" | "at" | "for" | "of") && bk > r.start && e <= ts {
             let mut k = bk;
             while k > r.start && matches!(self.w(k - 1), "the" | "a" | "an") {
                 k -= 1;
@@ -302,8 +303,13 @@ impl Cx<'_> {
             }
             let after = ps >= te;
             let dist = if after { ps - te } else { ts.saturating_sub(pe) } as i64;
-            let in_clause = ps >= cs && pe <= ce;
             let (bk, before) = self.word_before_place(i, r.start);
+            // "(Also) in X, ...": a place fronted before the sentence's first comma sets the scene
+            // for the whole sentence.
+            let fronted = matches!(before, "in" | "at" | "inside" | "near")
+                && (r.start..bk).all(|k| FRONT_WORDS.contains(&self.w(k)))
+                && (pe..ts).any(|k| self.w(k) == ",");
+            let in_clause = fronted || (ps >= cs && pe <= ce);
             let near = (bk.saturating_sub(2)..=bk).any(|k| NEAR_WORDS.contains(&self.w(k)));
             let path = PATH_PREPS.contains(&before) && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
             let mut score: i64 = if after { 100 } else { 85 } - (2 * dist).min(60);
@@ -325,7 +331,7 @@ impl Cx<'_> {
             if self.is_container(i) {
                 score -= 80;
             }
-            if self.source_place(i) {
+            if self.source_place(i, ts) {
                 score -= 150;
             }
             if speech && !(after && dist <= 4 && matches!(before, "in" | "at")) {

@@ -492,3 +492,6 @@ pub(super) const TOPONYM_HEADS: &[&str] = &[
 ];
 /// "a unit based in X": the place is the unit's home, not where the event happened.
 pub(super) const BASED: &[&str] = &["based", "stationed", "headquartered", "garrisoned", "lives", "lived", "living"];
+/// Words that may open a sentence before a scene-setting "in X," ("Also in X, ...").
+pub(super) const FRONT_WORDS: &[&str] =
+    &["also", "meanwhile", "elsewhere", "and", "but", "later", "earlier", "separately", "further", "farther", "in"];
