@@ -4,7 +4,6 @@
 
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::io::Read;
 
 /// FxHash (as in rustc): a fast, non-cryptographic hash for the name index. The keys come from
 /// the gazetteer, not from an adversary, so hash flooding is not a concern; loading is 2x faster.
@@ -118,10 +117,8 @@ fn parse_f64(s: &str) -> Option<f64> {
 impl Gazetteer {
     /// The embedded default: the GeoNames artifact, the curated supplement and demonyms.
     pub fn embedded() -> Result<Gazetteer, GazetteerError> {
-        let mut dec = ruzstd::decoding::StreamingDecoder::new(EMBEDDED)
-            .map_err(|e| GazetteerError::Artifact(format!("zstd: {e}")))?;
-        let mut tsv = String::with_capacity(24 << 20);
-        dec.read_to_string(&mut tsv).map_err(|e| GazetteerError::Artifact(format!("zstd: {e}")))?;
+        let tsv = zstd::stream::decode_all(EMBEDDED).map_err(|e| GazetteerError::Artifact(format!("zstd: {e}")))?;
+        let tsv = String::from_utf8(tsv).map_err(|e| GazetteerError::Artifact(format!("not UTF-8: {e}")))?;
         let mut g = Gazetteer::default();
         g.load_artifact(&tsv)?;
         drop(tsv);
