@@ -9,9 +9,18 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use sitrep_core::{Pipeline, Report};
 use std::hint::black_box;
 
-const TARGET_BYTES: usize = 1 << 20;
+/// About 1 MB of text; 20 kB when run as a test (`cargo test --all-targets` runs benchmarks once,
+/// without `--bench`, in a debug build).
+fn target_bytes() -> usize {
+    if std::env::args().any(|a| a == "--bench") {
+        1 << 20
+    } else {
+        20_000
+    }
+}
 
 fn shared_reports() -> Vec<Report> {
+    let target = target_bytes();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/corpus");
     let mut out = Vec::new();
     let mut bytes = 0;
@@ -21,7 +30,7 @@ fn shared_reports() -> Vec<Report> {
         .filter_map(|f| std::fs::read_to_string(dir.join(f)).ok())
         .collect();
     let mut iters: Vec<_> = files.iter().map(|d| d.lines()).collect();
-    while bytes < TARGET_BYTES && !iters.is_empty() {
+    while bytes < target && !iters.is_empty() {
         iters.retain_mut(|it| {
             let Some(line) = it.next() else { return false };
             if let Ok(r) = serde_json::from_str::<Report>(line) {
@@ -39,7 +48,8 @@ fn synthetic_reports() -> Vec<Report> {
                 Shelling was reported in eastern Ghouta on Saturday, residents said. They said the \
                 army had shelled the town for three days. Kurdish-led forces said they controlled \
                 Raqqa, while Russian jets struck Hama two days ago.\n\n";
-    (0..2000)
+    let n = target_bytes() / 1200;
+    (0..n)
         .map(|i| {
             let mut r = Report::new(format!("s{i}"), body.repeat(1 + i % 4));
             r.published = chrono::NaiveDate::from_ymd_opt(2017, 11, 3);
