@@ -371,7 +371,15 @@ impl<'a> Cx<'a> {
             AcledSpec::Territory => territory_type(cue, roles.winner.as_ref()).or_else(|| {
                 // Winner unknown: the loser tells ("retaken from the militants": state forces won).
                 let ce = self.clause_end(s, te - 1);
-                let loser = self.actor_right(te, ce, Some(&["from"]), 10).map(|i| &self.m.actors[i].actor)?;
+                // Or the owner named in the object: "captured two NPA camps", "seized ISIS positions".
+                let owner = || {
+                    self.actor_right(te, ce, None, 4).filter(|&i| {
+                        let ae = self.actor_toks[i].1;
+                        (ae..(ae + 3).min(ce)).any(|k| AREA_NOUNS.contains(&self.w(k)))
+                    })
+                };
+                let loser =
+                    self.actor_right(te, ce, Some(&["from"]), 10).or_else(owner).map(|i| &self.m.actors[i].actor)?;
                 match is_state(loser)? {
                     true => crate::lexicon::acled("Non-state actor overtakes territory"),
                     false => crate::lexicon::acled("Government regains territory"),

@@ -745,3 +745,20 @@ fn plover_cues_of_demands_coercion_and_disapproval() {
         assert_eq!(e.plover.as_ref().unwrap().event, want, "{text}");
     }
 }
+
+#[test]
+fn the_owner_named_in_the_object_loses_the_place() {
+    // No winner named: "Troops captured two Northern Front camps" — the camps' owner lost them.
+    let front = group("Northern Front", "Northern Front", "REB");
+    let out = run("Troops captured two Northern Front camps near Kafr Tala.", &[front], &[town()]);
+    let e = out.events.iter().find(|e| e.trigger.text == "captured").expect("a capture");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Government regains territory");
+}
+
+#[test]
+fn a_capture_that_met_no_resistance_is_non_violent() {
+    let out =
+        run("The Northern Front entered Kafr Tala and had not encountered any resistance.", &[rebels()], &[town()]);
+    let e = only(&out, "entered");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Non-violent transfer of territory");
+}
