@@ -762,3 +762,16 @@ fn a_capture_that_met_no_resistance_is_non_violent() {
     let e = only(&out, "entered");
     assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Non-violent transfer of territory");
 }
+
+#[test]
+fn opening_phrases_and_appositives_describe_other_things() {
+    let places = [town(), umm_sahl()];
+    let out = run("In addition to the strikes on Umm Sahl, the national army shelled Kafr Tala.", &[army()], &places);
+    assert_eq!(place_of(&out, "shelled"), Some(100));
+    let out =
+        run("In Kafr Tala, a commander, a leader of the Northern Front in Umm Sahl, was killed.", &[rebels()], &places);
+    assert_eq!(place_of(&out, "killed"), Some(100));
+    // "X area of Y": the named part, then its container.
+    let out = run("Gunmen shot two guards in Kafr Tala area of Umm Sahl.", &[], &places);
+    assert_eq!(place_of(&out, "shot"), Some(100));
+}

@@ -38,8 +38,20 @@ impl Cx<'_> {
                 j -= 1;
             }
             let anchored = other_ends_at(j) || other_ends_at(k - 1);
+            // "Eidgah area of Karachi" (the name, then its container), not "the West Bank city of
+            // Nablus" (a describing place, then the name).
+            let named_part = j < k - 1 && {
+                let start = (0..self.place_toks.len())
+                    .filter(|&p| literal(p) && self.place_toks[p].1 == j)
+                    .map(|p| self.place_toks[p].0)
+                    .next();
+                start.is_some_and(|a| {
+                    a > floor && !matches!(self.w(a - 1), "the" | "a" | "an" | "'s") && !self.w(a - 1).ends_with("ern")
+                })
+            };
             match link {
                 "in" | "near" if anchored => return true,
+                "of" if named_part => return true,
                 "," if anchored && level != PlaceLevel::Point => return true,
                 _ => {}
             }
@@ -283,6 +295,25 @@ impl Cx<'_> {
         }
     }
 
+    /// The place at `ps` lies in an opening phrase of another event ("In addition to X," "Following
+    /// X,") that ends with a comma before the trigger at `ts`.
+    fn intro_phrase(&self, start: usize, ps: usize, ts: usize) -> bool {
+        let opens = |n: usize| (0..n).map(|d| self.w(start + d)).collect::<Vec<_>>().join(" ");
+        let intro = INTRO_PHRASES.iter().any(|p| opens(p.split(' ').count()) == *p);
+        intro && (ps..ts).any(|k| self.w(k) == ",") && !(start..ps).any(|k| self.w(k) == ",")
+    }
+
+    /// The place ending at `pe` lies in an appositive (", leader of the group in X,") that ends
+    /// right before the trigger's verb group.
+    fn appositive(&self, start: usize, pe: usize, ts: usize) -> bool {
+        let Some(close) = (pe..ts).rfind(|&k| self.w(k) == ",") else { return false };
+        let verb_group = (close + 1..ts).all(|k| {
+            BE.contains(&self.w(k)) || ADVERBS.contains(&self.w(k)) || matches!(self.w(k), "has" | "have" | "had")
+        });
+        let open = (start..pe).rev().find(|&k| self.w(k) == ",");
+        verb_group && open.is_some() && (pe..close).all(|k| self.w(k) != ",")
+    }
+
     /// Every usable place of the sentence scored as the location of the event at tokens
     /// `[ts, te)`, in mention order.
     pub(super) fn place_candidates(&self, s: usize, ts: usize, te: usize, cue: Option<&EventCue>) -> Vec<Candidate> {
@@ -310,6 +341,10 @@ impl Cx<'_> {
                 && (r.start..bk).all(|k| FRONT_WORDS.contains(&self.w(k)))
                 && (pe..ts).any(|k| self.w(k) == ",");
             let in_clause = fronted || (ps >= cs && pe <= ce);
+            // "In addition to the strikes on X, the army shelled Y": the opening phrase is another
+            // event. "X, leader of the group in Y, was killed": the appositive describes the subject.
+            let intro = !after && self.intro_phrase(r.start, ps, ts);
+            let appositive = !after && self.appositive(r.start, pe, ts);
             let near = (bk.saturating_sub(2)..=bk).any(|k| NEAR_WORDS.contains(&self.w(k)));
             let path = PATH_PREPS.contains(&before) && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
             let mut score: i64 = if after { 100 } else { 85 } - (2 * dist).min(60);
@@ -323,6 +358,12 @@ impl Cx<'_> {
                 score -= 80;
             }
             if path {
+                score -= 60;
+            }
+            if intro {
+                score -= 60;
+            }
+            if appositive {
                 score -= 60;
             }
             if near {

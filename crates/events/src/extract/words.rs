@@ -495,3 +495,6 @@ pub(super) const BASED: &[&str] = &["based", "stationed", "headquartered", "garr
 /// Words that may open a sentence before a scene-setting "in X," ("Also in X, ...").
 pub(super) const FRONT_WORDS: &[&str] =
     &["also", "meanwhile", "elsewhere", "and", "but", "later", "earlier", "separately", "further", "farther", "in"];
+/// Openings of a phrase about another event ("In addition to the strikes on X, ...").
+pub(super) const INTRO_PHRASES: &[&str] =
+    &["in addition to", "besides", "apart from", "aside from", "following", "unlike", "despite", "as well as"];
