@@ -56,7 +56,8 @@ pub struct Args {
     /// Read at most this many records of each set.
     #[arg(long)]
     pub limit: Option<usize>,
-    /// Print this many misclassified examples of each set (ids only; the texts stay in ../shared).
+    /// Print this many misclassified examples of each set: ids, labels and, for event location, the gold and
+    /// chosen place names, the scored candidates and every place mention (the sentences stay in ../shared).
     #[arg(long, default_value_t = 0)]
     pub errors: usize,
     /// Event location: print every record (correct ones too) with the scored candidates.
