@@ -15,7 +15,7 @@
 use crate::gazetteer::Entry;
 
 /// Bits of the hash that select a directory bucket.
-const DIR_BITS: u32 = 18;
+const DIR_BITS: u32 = 16;
 
 /// The index (see the module documentation).
 #[derive(Default)]
@@ -75,8 +75,10 @@ impl NameIndex {
     fn find(&self, h: u64) -> Option<usize> {
         let b = (h >> (64 - DIR_BITS)) as usize;
         let (lo, hi) = (*self.dir.get(b)? as usize, *self.dir.get(b + 1)? as usize);
+        // the run is sorted: stop at the first hash not below `h`
         let run = self.hashes.get(lo..hi)?;
-        run.iter().position(|&x| x == h).map(|k| lo + k)
+        let k = run.iter().position(|&x| x >= h)?;
+        (run[k] == h).then_some(lo + k)
     }
 
     /// What is known of `key`: `None` when no name is or starts with it, else the entries of the
