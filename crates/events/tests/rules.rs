@@ -775,3 +775,9 @@ fn opening_phrases_and_appositives_describe_other_things() {
     let out = run("Gunmen shot two guards in Kafr Tala area of Umm Sahl.", &[], &places);
     assert_eq!(place_of(&out, "shot"), Some(100));
 }
+
+#[test]
+fn the_circumstance_clause_places_the_event() {
+    let out = run("Two guards were killed when a bomb exploded near Kafr Tala.", &[], &[town()]);
+    assert_eq!(place_of(&out, "killed"), Some(100));
+}

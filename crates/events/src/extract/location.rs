@@ -355,7 +355,13 @@ impl Cx<'_> {
                 score += 10;
             }
             if !in_clause {
-                score -= 80;
+                // "... were killed when a bomb exploded in X": the clause right after the event
+                // that tells its circumstances also tells its place.
+                let k = self.clause_start(s, ps);
+                let circumstance = after
+                    && matches!(self.w(k), "when" | "while")
+                    && self.clause[k] == self.clause[te.saturating_sub(1).max(ts)] + 1;
+                score -= if circumstance { 40 } else { 80 };
             }
             if path {
                 score -= 60;
