@@ -1,5 +1,6 @@
 //! Criterion micro-benchmarks of the geoparser's hot paths: loading the embedded gazetteer
-//! (start-up), name folding and word splitting, and detection + resolution over a text.
+//! (start-up), name folding and word splitting, detection alone (the scan of the folded words
+//! against the name index), and detection + resolution over a text.
 //! `cargo bench -p sitrep-places --bench geoparse`. Texts: our own, plus (when present) news text
 //! read at run time from ../shared/eval/corpus (never copied into the repository).
 
@@ -60,6 +61,7 @@ fn bench_parse(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::new("words", name), text, |b, t| b.iter(|| fold::words(black_box(t))));
         g.bench_with_input(BenchmarkId::new("fold_name", name), text, |b, t| b.iter(|| fold::fold_name(black_box(t))));
+        g.bench_with_input(BenchmarkId::new("detect", name), text, |b, t| b.iter(|| geo.detect_spans(black_box(t))));
         g.bench_with_input(BenchmarkId::new("parse", name), text, |b, t| b.iter(|| geo.parse(black_box(t))));
     }
     g.finish();

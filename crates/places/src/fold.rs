@@ -503,6 +503,32 @@ impl Folder {
             fold_base_into(&self.base, out);
             return;
         }
+        // fast path: ASCII words of letters and digits separated by spaces, none of which can be
+        // an article: the words' keys joined, exactly as the general path below gives them
+        if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
+            let mut plain = true;
+            for w in name.split(' ').filter(|w| !w.is_empty()) {
+                self.base.clear();
+                self.base.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                if is_article_word(&self.base) || is_sun_article(&self.base) {
+                    plain = false;
+                    break;
+                }
+            }
+            if plain {
+                let mut first = true;
+                for w in name.split(' ').filter(|w| !w.is_empty()) {
+                    self.base.clear();
+                    self.base.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    if !first {
+                        out.push(' ');
+                    }
+                    first = false;
+                    fold_base_into(&self.base, out);
+                }
+                return;
+            }
+        }
         words_into(name, &mut self.words);
         let mut first = true;
         for w in self.words.iter().filter(|w| !w.article && !w.key.is_empty()) {

@@ -99,6 +99,12 @@ impl Geoparser {
         resolve::resolve(self, text, &words, &found)
     }
 
+    /// Detection only, without resolution: the spans of the place names (and demonyms) found.
+    pub fn detect_spans(&self, text: &str) -> Vec<Span> {
+        let words = fold::words(text);
+        self.detect(text, &words).into_iter().map(|f| f.span).collect()
+    }
+
     /// As [`Geoparser::parse`], for a document analysed by sitrep-model.
     pub fn parse_doc(&self, doc: &sitrep_model::Doc) -> Vec<PlaceMention> {
         self.parse(doc.text)
