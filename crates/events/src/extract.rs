@@ -4,13 +4,15 @@
 //! general rule of English news prose; the lexicons say which words evoke what.
 
 use crate::lexicon::{AcledSpec, CueKind, EventCue, Hit, Lexicon, LexiconError};
-use crate::mentions::{Mentions, PlaceRole};
+use crate::mentions::{Mentions, PlaceIn, PlaceRole};
 use sitrep_model::record::{
     stable_id, AcledType, ActorRef, ControlRecord, ControlStatus, EventRecord, Evidence, Modality, PlaceRef, ReportRef,
     Trigger,
 };
 use sitrep_model::text::{Doc, TokenKind};
 use sitrep_model::{Report, Span};
+use std::borrow::Cow;
+use std::cell::Cell;
 
 /// Events and control observations of one report.
 #[derive(Clone, Debug, Default)]
@@ -152,10 +154,86 @@ struct Cx<'a> {
     actor_toks: Vec<(usize, usize)>,
     place_toks: Vec<(usize, usize)>,
     time_toks: Vec<(usize, usize)>,
-    /// Lower-cased token texts.
-    lower: Vec<String>,
+    /// Lower-cased token texts (borrowed when the token already is).
+    lower: Vec<Cow<'a, str>>,
     /// Clause number of each token (counted through the document).
     clause: Vec<usize>,
+    /// Which kinds of mention cover each token ([`IN_ACTOR`], [`IN_PLACE`], [`IN_TIME`] bits).
+    covered: Vec<u8>,
+    /// Place mentions by where they lie, for lookups without a scan of every place.
+    places: PlaceIndex,
+    /// Per place: is it the container of, or a reference point for, another place (computed on demand).
+    container: Vec<Cell<Option<bool>>>,
+}
+
+const IN_ACTOR: u8 = 1;
+const IN_PLACE: u8 = 2;
+const IN_TIME: u8 = 4;
+
+/// Place mentions indexed by sentence, first token and end token. Every list keeps mention order.
+struct PlaceIndex {
+    /// Per sentence: the places lying wholly inside it.
+    by_sentence: Vec<Vec<usize>>,
+    /// Place indices sorted by (start token, index) and by (end token, index).
+    by_start: Vec<usize>,
+    by_end: Vec<usize>,
+    /// Per place: does an actor mention overlap it, and does one differ from its span.
+    actor_overlap: Vec<bool>,
+    actor_other_span: Vec<bool>,
+}
+
+impl PlaceIndex {
+    fn new(doc: &Doc, m: &Mentions, place_toks: &[(usize, usize)]) -> Self {
+        let mut by_sentence = vec![Vec::new(); doc.sentences.len()];
+        for (i, &(ps, pe)) in place_toks.iter().enumerate() {
+            // Sentences are in text order: those that can hold [ps, pe) are the ones around ps.
+            let mut s = doc.sentences.partition_point(|x| x.tokens.end < ps);
+            while let Some(sent) = doc.sentences.get(s) {
+                if sent.tokens.start > ps {
+                    break;
+                }
+                if ps >= sent.tokens.start && pe <= sent.tokens.end {
+                    by_sentence[s].push(i);
+                }
+                s += 1;
+            }
+        }
+        let mut by_start: Vec<usize> = (0..place_toks.len()).collect();
+        by_start.sort_by_key(|&i| (place_toks[i].0, i));
+        let mut by_end: Vec<usize> = (0..place_toks.len()).collect();
+        by_end.sort_by_key(|&i| (place_toks[i].1, i));
+        let overlap = |p: &PlaceIn, same_span: bool| {
+            m.actors.iter().any(|a| a.span.overlaps(p.span) && (same_span || a.span != p.span))
+        };
+        PlaceIndex {
+            by_sentence,
+            by_start,
+            by_end,
+            actor_overlap: m.places.iter().map(|p| overlap(p, true)).collect(),
+            actor_other_span: m.places.iter().map(|p| overlap(p, false)).collect(),
+        }
+    }
+}
+
+impl Cx<'_> {
+    /// The places (in mention order) whose first token is `k`.
+    fn places_starting_at(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let a = self.places.by_start.partition_point(|&i| self.place_toks[i].0 < k);
+        let b = self.places.by_start.partition_point(|&i| self.place_toks[i].0 <= k);
+        self.places.by_start[a..b].iter().copied()
+    }
+
+    /// The places (in mention order) that end right before token `k`.
+    fn places_ending_at(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let a = self.places.by_end.partition_point(|&i| self.place_toks[i].1 < k);
+        let b = self.places.by_end.partition_point(|&i| self.place_toks[i].1 <= k);
+        self.places.by_end[a..b].iter().copied()
+    }
+
+    /// Token `k` lies in a mention of one of the kinds in `mask`.
+    fn covered(&self, k: usize, mask: u8) -> bool {
+        self.covered.get(k).is_some_and(|c| c & mask != 0)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -173,18 +251,28 @@ impl<'a> Cx<'a> {
             let e = doc.token_at_or_after(sp.end).max(s + 1).min(doc.tokens.len());
             (s, e)
         };
-        let lower: Vec<String> =
-            (0..doc.tokens.len()).map(|i| doc.token_text(i).to_lowercase().replace(['’', '‘'], "'")).collect();
+        let lower: Vec<Cow<str>> = (0..doc.tokens.len()).map(|i| lower_token(doc.token_text(i))).collect();
         let mut clause = vec![0; doc.tokens.len()];
         let mut c = 0;
         for sent in &doc.sentences {
             c += 1;
             for i in sent.tokens.clone() {
-                let w = lower[i].as_str();
+                let w = &*lower[i];
                 if i > sent.tokens.start && (CLAUSE_WORDS.contains(&w) || CLAUSE_PUNCT.contains(&w)) {
                     c += 1;
                 }
                 clause[i] = c;
+            }
+        }
+        let actor_toks: Vec<(usize, usize)> = m.actors.iter().map(|a| toks(a.span)).collect();
+        let place_toks: Vec<(usize, usize)> = m.places.iter().map(|p| toks(p.span)).collect();
+        let time_toks: Vec<(usize, usize)> = m.times.iter().map(|t| toks(t.span)).collect();
+        let mut covered = vec![0u8; doc.tokens.len()];
+        for (list, bit) in [(&actor_toks, IN_ACTOR), (&place_toks, IN_PLACE), (&time_toks, IN_TIME)] {
+            for &(a, b) in list {
+                for c in covered.get_mut(a..b).into_iter().flatten() {
+                    *c |= bit;
+                }
             }
         }
         Cx {
@@ -193,16 +281,19 @@ impl<'a> Cx<'a> {
             doc,
             m,
             hits: ex.lexicon.scan(doc),
-            actor_toks: m.actors.iter().map(|a| toks(a.span)).collect(),
-            place_toks: m.places.iter().map(|p| toks(p.span)).collect(),
-            time_toks: m.times.iter().map(|t| toks(t.span)).collect(),
+            places: PlaceIndex::new(doc, m, &place_toks),
+            container: vec![Cell::new(None); m.places.len()],
+            actor_toks,
+            place_toks,
+            time_toks,
             lower,
             clause,
+            covered,
         }
     }
 
     fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map(|w| &**w).unwrap_or("")
     }
 
     fn sent_range(&self, s: usize) -> std::ops::Range<usize> {
@@ -478,17 +569,13 @@ impl<'a> Cx<'a> {
                         "its" | "his" | "her" | "their" | "our" | "this" | "that" | "these" | "those" | "some" | "all"
                     )
                     && self.doc.token_text(k).chars().next().is_some_and(char::is_uppercase)
-                    && !self.actor_toks.iter().any(|&(a, b)| a <= k && k < b)
-                    && !self.time_toks.iter().any(|&(a, b)| a <= k && k < b)
+                    && !self.covered(k, IN_ACTOR | IN_TIME)
             });
         proper
             || (te..until).any(|k| AREA_NOUNS.contains(&self.w(k)))
-            || self.m.places.iter().enumerate().any(|(i, p)| {
-                let (ps, _) = self.place_toks[i];
-                ps >= te
-                    && ps < until
-                    && p.role == PlaceRole::Literal
-                    && !self.m.actors.iter().any(|a| a.span.overlaps(p.span))
+            || (te..until).any(|k| {
+                self.places_starting_at(k)
+                    .any(|i| self.m.places[i].role == PlaceRole::Literal && !self.places.actor_overlap[i])
             })
     }
 
@@ -524,4 +611,13 @@ fn territory_type(cue: &EventCue, winner: Option<&ActorRef>) -> Option<AcledType
 pub fn is_state(a: &ActorRef) -> Option<bool> {
     let sector = a.sector.as_deref()?;
     Some(matches!(sector, "GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG"))
+}
+
+/// A token's lower-case form with curly single quotes made straight; borrowed when it already is.
+fn lower_token(t: &str) -> Cow<'_, str> {
+    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.to_lowercase().replace(['’', '‘'], "'"))
+    }
 }

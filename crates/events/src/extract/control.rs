@@ -35,7 +35,7 @@ impl Cx<'_> {
                         let (a, b) = self.place_toks[i];
                         if a >= cs
                             && b <= self.actor_toks[ci].0
-                            && self.usable(p)
+                            && self.usable(i)
                             && p.level == PlaceLevel::Point
                             && !self.is_container(i)
                         {
@@ -79,7 +79,7 @@ impl Cx<'_> {
     pub(super) fn place_just_before(&self, tok: usize, floor: usize) -> Option<Location> {
         let (i, p) = self.m.places.iter().enumerate().rfind(|(i, _)| self.place_toks[*i].1 <= tok)?;
         let (_, pe) = self.place_toks[i];
-        if pe < floor || !self.usable(p) || p.level == PlaceLevel::Country || tok - pe > 4 {
+        if pe < floor || !self.usable(i) || p.level == PlaceLevel::Country || tok - pe > 4 {
             return None;
         }
         if !(pe..tok).all(|k| FILLERS.contains(&self.w(k))) {
@@ -91,7 +91,7 @@ impl Cx<'_> {
     pub(super) fn place_just_after(&self, tok: usize, until: usize) -> Option<Location> {
         let (i, p) = self.m.places.iter().enumerate().find(|(i, _)| self.place_toks[*i].0 >= tok)?;
         let (ps, _) = self.place_toks[i];
-        if ps >= until || !self.usable(p) || p.level == PlaceLevel::Country || ps - tok > 4 {
+        if ps >= until || !self.usable(i) || p.level == PlaceLevel::Country || ps - tok > 4 {
             return None;
         }
         if !(tok..ps).all(|k| FILLERS.contains(&self.w(k))) {

@@ -1,30 +1,40 @@
 //! Event location: the place where the event happened, not every place in the sentence.
 
 use super::words::*;
-use super::{Candidate, Cx, Location};
+use super::{Candidate, Cx, Location, IN_PLACE, IN_TIME};
 use crate::lexicon::EventCue;
-use crate::mentions::{PlaceIn, PlaceLevel, PlaceRole};
+use crate::mentions::{PlaceLevel, PlaceRole};
 use sitrep_model::text::TokenKind;
 
 impl Cx<'_> {
     /// A literal, resolved place that the actor stage does not read as an actor ("Damascus
     /// demands", "SAA").
-    pub(super) fn usable(&self, p: &PlaceIn) -> bool {
-        p.role == PlaceRole::Literal && p.place.is_some() && !self.m.actors.iter().any(|a| a.span.overlaps(p.span))
+    pub(super) fn usable(&self, i: usize) -> bool {
+        let p = &self.m.places[i];
+        p.role == PlaceRole::Literal && p.place.is_some() && !self.places.actor_overlap[i]
     }
 
     /// Is place mention `i` the container of, or a reference point for, another place of its
     /// sentence? "X in Y", "X, Y-province", "Y's X", "the Y town of X", "X district of Y",
     /// "X near Y", "X, 20 km north of Y": Y is not where the event happened when X is named.
     pub(super) fn is_container(&self, i: usize) -> bool {
+        if let Some(known) = self.container[i].get() {
+            return known;
+        }
+        let c = self.find_container(i);
+        self.container[i].set(Some(c));
+        c
+    }
+
+    fn find_container(&self, i: usize) -> bool {
         let (s, e) = self.place_toks[i];
         let Some(sent) = self.doc.sentence_at(self.m.places[i].span.start) else { return false };
         let floor = self.sent_range(sent).start;
         let ceil = self.sent_range(sent).end;
         let level = self.m.places[i].level;
         let literal = |j: usize| j != i && self.m.places[j].role == PlaceRole::Literal;
-        let other_ends_at = |k: usize| (0..self.place_toks.len()).any(|j| literal(j) && self.place_toks[j].1 == k);
-        let other_starts_at = |k: usize| (0..self.place_toks.len()).any(|j| literal(j) && self.place_toks[j].0 == k);
+        let other_ends_at = |k: usize| self.places_ending_at(k).any(literal);
+        let other_starts_at = |k: usize| self.places_starting_at(k).any(literal);
         // Walk back over "village", "district", "the" to the word that links Y to what precedes.
         let mut k = s;
         while k > floor && (UNIT_NOUNS.contains(&self.w(k - 1)) || matches!(self.w(k - 1), "the" | "a")) {
@@ -41,10 +51,7 @@ impl Cx<'_> {
             // "Eidgah area of Karachi" (the name, then its container), not "the West Bank city of
             // Nablus" (a describing place, then the name).
             let named_part = j < k - 1 && {
-                let start = (0..self.place_toks.len())
-                    .filter(|&p| literal(p) && self.place_toks[p].1 == j)
-                    .map(|p| self.place_toks[p].0)
-                    .next();
+                let start = self.places_ending_at(j).find(|&p| literal(p)).map(|p| self.place_toks[p].0);
                 start.is_some_and(|a| {
                     a > floor && !matches!(self.w(a - 1), "the" | "a" | "an" | "'s") && !self.w(a - 1).ends_with("ern")
                 })
@@ -141,8 +148,8 @@ impl Cx<'_> {
         if p.role != PlaceRole::Literal || p.place.is_none() {
             return false;
         }
-        let mut actors = self.m.actors.iter().filter(|a| a.span.overlaps(p.span)).peekable();
-        if actors.peek().is_some() && !(actors.all(|a| a.span == p.span) && self.locative_use(i)) {
+        // An actor overlaps it: only one with the same span, and in a place's position, lets it pass.
+        if self.places.actor_overlap[i] && (self.places.actor_other_span[i] || !self.locative_use(i)) {
             return false;
         }
         !self.embedded_in_name(i, title_case)
@@ -177,8 +184,7 @@ impl Cx<'_> {
                 && t.chars().next().is_some_and(char::is_uppercase)
                 && t.chars().any(char::is_lowercase)
                 && !t.rsplit('-').next().is_some_and(|last| last.chars().all(char::is_lowercase))
-                && !self.place_toks.iter().any(|&(a, b)| a <= k && k < b)
-                && !self.time_toks.iter().any(|&(a, b)| a <= k && k < b)
+                && !self.covered(k, IN_PLACE | IN_TIME)
                 && !CALENDAR_WORDS.contains(&self.w(k))
         };
         let before = s > r.start + 1 && name_word(s - 1) && !NAME_HEADS.contains(&self.w(s - 1));
@@ -188,7 +194,8 @@ impl Cx<'_> {
                 && self.doc.token_text(a).chars().next().is_some_and(char::is_uppercase)
                 && !TOPONYM_HEADS.contains(&self.w(a))
         };
-        if single(s, e) && self.place_toks.iter().any(|&(a, b)| (b == s && single(a, b)) || (a == e && single(a, b))) {
+        let single_at = |j: usize| single(self.place_toks[j].0, self.place_toks[j].1);
+        if single(s, e) && (self.places_ending_at(s).any(single_at) || self.places_starting_at(e).any(single_at)) {
             return true;
         }
         let head = e == s + 1 && TOPONYM_HEADS.contains(&self.w(s));
@@ -280,7 +287,7 @@ impl Cx<'_> {
             {
                 m -= 1;
             }
-            let Some(j) = (0..self.place_toks.len()).find(|&j| j != i && self.place_toks[j].1 == m) else {
+            let Some(j) = self.places_ending_at(m).find(|&j| j != i) else {
                 break;
             };
             k = self.place_toks[j].0;
@@ -324,7 +331,8 @@ impl Cx<'_> {
         let title_case = self.title_case(s);
         // A statement's place is only one said to be where it was made ("told reporters in X").
         let speech = (ts..te).any(|k| SPEECH_VERBS.contains(&self.w(k)));
-        for (i, p) in self.m.places.iter().enumerate() {
+        for &i in &self.places.by_sentence[s] {
+            let p = &self.m.places[i];
             let (ps, pe) = self.place_toks[i];
             if ps < r.start || pe > r.end || !self.candidate_ok(i, title_case) {
                 continue;
@@ -464,7 +472,7 @@ impl Cx<'_> {
             .places
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.span.start >= para_start && p.span.end <= before && self.usable(p))
+            .filter(|(i, p)| p.span.start >= para_start && p.span.end <= before && self.usable(*i))
             .rfind(|(i, p)| p.level == PlaceLevel::Point && !self.is_container(*i) || PROVINCE_NOUNS.contains(&noun))?;
         let (i, p) = cand;
         if PROVINCE_NOUNS.contains(&noun) {
@@ -490,7 +498,7 @@ impl Cx<'_> {
         let (i, p) = self.m.places.iter().enumerate().rfind(|(i, p)| {
             p.span.start >= para_start
                 && p.span.end <= start
-                && self.usable(p)
+                && self.usable(*i)
                 && p.level == PlaceLevel::Point
                 && !self.is_container(*i)
         })?;

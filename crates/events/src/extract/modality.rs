@@ -2,7 +2,7 @@
 //! with `attributed_to` from the attribution phrase.
 
 use super::roles::{dedup_actors, same_actor};
-use super::Cx;
+use super::{Cx, IN_ACTOR, IN_PLACE, IN_TIME};
 use crate::lexicon::{CueKind, Hit, ModalityKind, Scope};
 use sitrep_model::record::{ActorRef, Modality};
 use sitrep_model::text::TokenKind;
@@ -124,9 +124,7 @@ impl Cx<'_> {
             let is_cap = |k: usize| {
                 self.doc.tokens[k].kind == TokenKind::Word
                     && self.doc.token_text(k).chars().next().is_some_and(|c| c.is_uppercase())
-                    && !self.actor_toks.iter().any(|&(a, b)| a <= k && k < b)
-                    && !self.place_toks.iter().any(|&(a, b)| a <= k && k < b)
-                    && !self.time_toks.iter().any(|&(a, b)| a <= k && k < b)
+                    && !self.covered(k, IN_ACTOR | IN_PLACE | IN_TIME)
             };
             if is_cap(k) {
                 let mut e = k + 1;

@@ -1,7 +1,7 @@
 //! Roles: who did it to whom, from clause-level patterns over tokens and actor mentions.
 
 use super::words::*;
-use super::{Cx, Roles};
+use super::{Cx, Roles, IN_TIME};
 use crate::lexicon::EventCue;
 use sitrep_model::record::ActorRef;
 
@@ -106,8 +106,7 @@ impl Cx<'_> {
         let first =
             (0..self.m.actors.len()).find(|&i| self.actor_toks[i].0 >= r.start && self.actor_toks[i].0 < r.end)?;
         let start = self.actor_toks[first].0;
-        let ok = (r.start..start)
-            .all(|k| SUBJECT_LEAD.contains(&self.w(k)) || self.time_toks.iter().any(|&(a, b)| a <= k && k < b));
+        let ok = (r.start..start).all(|k| SUBJECT_LEAD.contains(&self.w(k)) || self.covered(k, IN_TIME));
         ok.then_some(first)
     }
 
