@@ -37,7 +37,8 @@ start_pg() {
   "${as[@]}" "$bin/postgres" -D "$PG_DIR/data" -p "$PG_PORT" -k "$PG_DIR" -c listen_addresses=127.0.0.1 \
     -c fsync=off -c synchronous_commit=off >"$PG_DIR/log" 2>&1 &
   PG_PID=$!
-  trap 'kill -INT $PG_PID 2>/dev/null; wait $PG_PID 2>/dev/null; rm -rf "$PG_DIR"' EXIT
+  PG_STOP=("${as[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -m fast -w stop)
+  trap '"${PG_STOP[@]}" >/dev/null 2>&1 || kill -INT $PG_PID 2>/dev/null; wait $PG_PID 2>/dev/null; rm -rf "$PG_DIR"' EXIT
   for _ in $(seq 1 100); do
     "$bin/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" && break
     sleep 0.2

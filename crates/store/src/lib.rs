@@ -28,17 +28,26 @@
 //!   write in `control_intervals` so that [`Store::control_as_of`] is one index seek per place.
 //! - [`Store::events`], [`Store::search`]: filters and full-text search over evidence (SQLite FTS5,
 //!   PostgreSQL `to_tsvector('simple', …)` with a GIN index).
+//! - Writing is batched: [`Store::insert_batch`] stores many reports in one transaction (on
+//!   PostgreSQL the report rows go in one `COPY`, see [`db::Conn::copy_rows`]); statements are
+//!   prepared once per connection on both backends; SQLite indexes a transaction's evidence in one
+//!   statement before commit. `sitrep ingest` extracts the next batch while one is being written.
+//! - The pipeline's mentions of a report (places, actors, times: `reports.mentions`) are one JSON
+//!   value per report, not rows: they are only ever read whole (with their report), never
+//!   searched or joined, so rows (tens per report, each with its indexes) would cost writes and
+//!   give no query anything.
 //!
 //! # Tables (see [`migrate`])
 //!
 //! | table               | one row per                                   | notes                                   |
 //! |---------------------|-----------------------------------------------|-----------------------------------------|
 //! | `reports`           | stored report                                 | text, `content_hash` (unique), sentence spans, reader/pipeline warnings, pipeline mentions (JSON), extractor version, ingest and processing times |
-//! | `events`            | merged event                                  | representative record (JSON), dates, place, types, modality, confidence, mention and source counts |
+//! | `events`            | merged event                                  | representative record (JSON), dates, place, types, modality, confidence, mention and source counts; `events_dedup` covers the de-duplication lookup |
 //! | `event_mentions`    | event as extracted from one report            | the full schema-v1 record, its report, outlet, evidence |
 //! | `places`            | place seen in a control observation           | key: `g` + GeoNames id, else `n` + name and country; coordinates, admin1 |
 //! | `control_obs`       | control observation (or territory-change event) | the schema-v1 record, day, `derived`   |
 //! | `control_intervals` | interval of a place's timeline                | derived from `control_obs` on every write; primary key `(place_key, since)` |
+//! | `mention_fts`, `control_fts` | (SQLite) evidence words          | FTS5 over the rows' own `evidence` (external content, no positions) |
 //! | `schema_version`    | applied migration                             |                                         |
 //!
 //! Dates are stored as ISO `YYYY-MM-DD` text in both backends, so they compare the same way.
