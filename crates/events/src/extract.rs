@@ -158,6 +158,8 @@ struct Cx<'a> {
     lower: Vec<Cow<'a, str>>,
     /// Clause number of each token (counted through the document).
     clause: Vec<usize>,
+    /// The word lists each token is in (bits of [`class`]).
+    class: Vec<u32>,
     /// Which kinds of mention cover each token ([`IN_ACTOR`], [`IN_PLACE`], [`IN_TIME`] bits).
     covered: Vec<u8>,
     /// Place mentions by where they lie, for lookups without a scan of every place.
@@ -230,6 +232,11 @@ impl Cx<'_> {
         self.places.by_end[a..b].iter().copied()
     }
 
+    /// Token `k` is a word of one of the lists in `classes` (bits of [`class`]).
+    fn is(&self, k: usize, classes: u32) -> bool {
+        self.class.get(k).is_some_and(|c| c & classes != 0)
+    }
+
     /// Token `k` lies in a mention of one of the kinds in `mask`.
     fn covered(&self, k: usize, mask: u8) -> bool {
         self.covered.get(k).is_some_and(|c| c & mask != 0)
@@ -252,13 +259,13 @@ impl<'a> Cx<'a> {
             (s, e)
         };
         let lower: Vec<Cow<str>> = (0..doc.tokens.len()).map(|i| lower_token(doc.token_text(i))).collect();
+        let class: Vec<u32> = lower.iter().map(|w| class_of(w)).collect();
         let mut clause = vec![0; doc.tokens.len()];
         let mut c = 0;
         for sent in &doc.sentences {
             c += 1;
             for i in sent.tokens.clone() {
-                let w = &*lower[i];
-                if i > sent.tokens.start && (CLAUSE_WORDS.contains(&w) || CLAUSE_PUNCT.contains(&w)) {
+                if i > sent.tokens.start && class[i] & (class::CLAUSE_WORDS | class::CLAUSE_PUNCT) != 0 {
                     c += 1;
                 }
                 clause[i] = c;
@@ -288,6 +295,7 @@ impl<'a> Cx<'a> {
             time_toks,
             lower,
             clause,
+            class,
             covered,
         }
     }
@@ -466,7 +474,7 @@ impl<'a> Cx<'a> {
                 let owner = || {
                     self.actor_right(te, ce, None, 4).filter(|&i| {
                         let ae = self.actor_toks[i].1;
-                        (ae..(ae + 3).min(ce)).any(|k| AREA_NOUNS.contains(&self.w(k)))
+                        (ae..(ae + 3).min(ce)).any(|k| self.is(k, class::AREA_NOUNS))
                     })
                 };
                 let loser =
@@ -572,7 +580,7 @@ impl<'a> Cx<'a> {
                     && !self.covered(k, IN_ACTOR | IN_TIME)
             });
         proper
-            || (te..until).any(|k| AREA_NOUNS.contains(&self.w(k)))
+            || (te..until).any(|k| self.is(k, class::AREA_NOUNS))
             || (te..until).any(|k| {
                 self.places_starting_at(k)
                     .any(|i| self.m.places[i].role == PlaceRole::Literal && !self.places.actor_overlap[i])
@@ -588,7 +596,7 @@ impl<'a> Cx<'a> {
             }
         }
         let ce = self.clause_end(s, te.saturating_sub(1));
-        (te..ce.min(te + 5)).any(|k| ARMED_TARGETS.contains(&self.w(k)))
+        (te..ce.min(te + 5)).any(|k| self.is(k, class::ARMED_TARGETS))
     }
 }
 

@@ -4,7 +4,7 @@
 //! The lexicons are data files under `data/events/` (embedded as defaults). Each line is validated
 //! at load; an error names the file and the line.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use sitrep_model::record::{AcledType, Modality, PloverType};
 use sitrep_model::text::{tokenize, Doc};
 
@@ -248,8 +248,6 @@ impl Lexicon {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            // Scanned once per report over its whole text: the fastest kind is worth its build.
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| LexiconError { file: "(lexicon)".into(), line: 0, message: e.to_string() })?;
         Ok(Lexicon { entries, pattern_entry, automaton })

@@ -82,7 +82,7 @@ impl Cx<'_> {
         if pe < floor || !self.usable(i) || p.level == PlaceLevel::Country || tok - pe > 4 {
             return None;
         }
-        if !(pe..tok).all(|k| FILLERS.contains(&self.w(k))) {
+        if !(pe..tok).all(|k| self.is(k, class::FILLERS)) {
             return None;
         }
         Some(Location { mention: Some(i), place: p.place.clone()?, inherited: false, score: 0 })
@@ -94,7 +94,7 @@ impl Cx<'_> {
         if ps >= until || !self.usable(i) || p.level == PlaceLevel::Country || ps - tok > 4 {
             return None;
         }
-        if !(tok..ps).all(|k| FILLERS.contains(&self.w(k))) {
+        if !(tok..ps).all(|k| self.is(k, class::FILLERS)) {
             return None;
         }
         let mut pl = p.place.clone()?;

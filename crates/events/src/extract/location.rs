@@ -37,14 +37,14 @@ impl Cx<'_> {
         let other_starts_at = |k: usize| self.places_starting_at(k).any(literal);
         // Walk back over "village", "district", "the" to the word that links Y to what precedes.
         let mut k = s;
-        while k > floor && (UNIT_NOUNS.contains(&self.w(k - 1)) || matches!(self.w(k - 1), "the" | "a")) {
+        while k > floor && (self.is(k - 1, class::UNIT_NOUNS) || matches!(self.w(k - 1), "the" | "a")) {
             k -= 1;
         }
         if k > floor + 1 {
             let link = self.w(k - 1);
             // An earlier place ends right before the link, maybe followed by its own unit noun.
             let mut j = k - 1;
-            while j > floor && UNIT_NOUNS.contains(&self.w(j - 1)) {
+            while j > floor && self.is(j - 1, class::UNIT_NOUNS) {
                 j -= 1;
             }
             let anchored = other_ends_at(j) || other_ends_at(k - 1);
@@ -68,14 +68,14 @@ impl Cx<'_> {
         if k > floor + 1 && matches!(self.w(k - 1), "of" | "from") {
             let mut j = k - 1;
             let stop = j.saturating_sub(6).max(floor);
-            let direction = NEAR_WORDS.contains(&self.w(j - 1)) && self.w(j - 1) != "outskirts";
-            while j > stop && !DISTANCE_UNITS.contains(&self.w(j)) {
+            let direction = self.is(j - 1, class::NEAR_WORDS) && self.w(j - 1) != "outskirts";
+            while j > stop && !self.is(j, class::DISTANCE_UNITS) {
                 j -= 1;
             }
-            if direction && !DISTANCE_UNITS.contains(&self.w(j)) {
+            if direction && !self.is(j, class::DISTANCE_UNITS) {
                 j = k - 2;
             }
-            if (direction || DISTANCE_UNITS.contains(&self.w(j)))
+            if (direction || self.is(j, class::DISTANCE_UNITS))
                 && (floor..j).any(|t| other_ends_at(t + 1) && j - t <= 10)
             {
                 return true;
@@ -91,10 +91,10 @@ impl Cx<'_> {
         let mut n = 0;
         while t < ceil
             && n < 3
-            && !UNIT_NOUNS.contains(&self.w(t))
+            && !self.is(t, class::UNIT_NOUNS)
             && !other_starts_at(t)
             && self.doc.tokens[t].kind == TokenKind::Word
-            && (possessive || PLACE_PREMODIFIERS.contains(&self.w(t)) || self.w(t).ends_with("ern"))
+            && (possessive || self.is(t, class::PLACE_PREMODIFIERS) || self.w(t).ends_with("ern"))
         {
             t += 1;
             n += 1;
@@ -103,7 +103,7 @@ impl Cx<'_> {
             return true;
         }
         let mut u = t;
-        while u < ceil && u < t + 3 && UNIT_NOUNS.contains(&self.w(u)) {
+        while u < ceil && u < t + 3 && self.is(u, class::UNIT_NOUNS) {
             u += 1;
         }
         if u > t {
@@ -124,19 +124,19 @@ impl Cx<'_> {
         let (s, e) = self.place_toks[i];
         let floor = self.doc.sentence_at(self.m.places[i].span.start).map(|x| self.sent_range(x).start).unwrap_or(0);
         let mut k = s;
-        while k > floor && PLACE_PREMODIFIERS.contains(&self.w(k - 1)) {
+        while k > floor && self.is(k - 1, class::PLACE_PREMODIFIERS) {
             k -= 1;
         }
-        if k > floor && LOCATIVE_PREPS.contains(&self.w(k - 1)) {
+        if k > floor && self.is(k - 1, class::LOCATIVE_PREPS) {
             return true;
         }
         let mut t = e;
         if matches!(self.w(t), "'s" | "'") {
             t += 1;
-            while PLACE_PREMODIFIERS.contains(&self.w(t)) || self.w(t).ends_with("ern") {
+            while self.is(t, class::PLACE_PREMODIFIERS) || self.w(t).ends_with("ern") {
                 t += 1;
             }
-            return UNIT_NOUNS.contains(&self.w(t)) || matches!(self.w(t), "streets" | "soil" | "territory");
+            return self.is(t, class::UNIT_NOUNS) || matches!(self.w(t), "streets" | "soil" | "territory");
         }
         false
     }
@@ -185,21 +185,21 @@ impl Cx<'_> {
                 && t.chars().any(char::is_lowercase)
                 && !t.rsplit('-').next().is_some_and(|last| last.chars().all(char::is_lowercase))
                 && !self.covered(k, IN_PLACE | IN_TIME)
-                && !CALENDAR_WORDS.contains(&self.w(k))
+                && !self.is(k, class::CALENDAR_WORDS)
         };
-        let before = s > r.start + 1 && name_word(s - 1) && !NAME_HEADS.contains(&self.w(s - 1));
+        let before = s > r.start + 1 && name_word(s - 1) && !self.is(s - 1, class::NAME_HEADS);
         // "George Lucas", "Joaquin Guzman": two one-word places side by side are a person's name.
         let single = |a: usize, b: usize| {
             b == a + 1
                 && self.doc.token_text(a).chars().next().is_some_and(char::is_uppercase)
-                && !TOPONYM_HEADS.contains(&self.w(a))
+                && !self.is(a, class::TOPONYM_HEADS)
         };
         let single_at = |j: usize| single(self.place_toks[j].0, self.place_toks[j].1);
         if single(s, e) && (self.places_ending_at(s).any(single_at) || self.places_starting_at(e).any(single_at)) {
             return true;
         }
-        let head = e == s + 1 && TOPONYM_HEADS.contains(&self.w(s));
-        let after = !head && e < r.end && name_word(e) && !NAME_TAILS.contains(&self.w(e));
+        let head = e == s + 1 && self.is(s, class::TOPONYM_HEADS);
+        let after = !head && e < r.end && name_word(e) && !self.is(e, class::NAME_TAILS);
         before || after
     }
 
@@ -210,7 +210,7 @@ impl Cx<'_> {
         let Some(sent) = self.doc.sentence_at(self.m.places[i].span.start) else { return false };
         let r = self.sent_range(sent);
         let (bk, before) = self.word_before_place(i, r.start);
-        if before == "in" && bk > r.start && BASED.contains(&self.w(bk - 1)) {
+        if before == "in" && bk > r.start && self.is(bk - 1, class::BASED) {
             return true; // "a unit based in X": its base, not the event's place
         }
         // Before the event only: after it, "killed an official in X" names the victim's place.
@@ -219,7 +219,7 @@ impl Cx<'_> {
             while k > r.start && matches!(self.w(k - 1), "the" | "a" | "an") {
                 k -= 1;
             }
-            if k > r.start && (SOURCE_NOUNS.contains(&self.w(k - 1)) || LEADER_NOUNS.contains(&self.w(k - 1))) {
+            if k > r.start && (self.is(k - 1, class::SOURCE_NOUNS) || self.is(k - 1, class::LEADER_NOUNS)) {
                 return true;
             }
         }
@@ -231,7 +231,7 @@ impl Cx<'_> {
         {
             t += 1;
         }
-        if t < r.end && (SOURCE_NOUNS.contains(&self.w(t)) || LEADER_NOUNS.contains(&self.w(t))) {
+        if t < r.end && (self.is(t, class::SOURCE_NOUNS) || self.is(t, class::LEADER_NOUNS)) {
             return true;
         }
         // Inside "according to ..." up to the next comma.
@@ -282,7 +282,7 @@ impl Cx<'_> {
             }
             let mut m = k;
             while m > floor
-                && (PLACE_PREMODIFIERS.contains(&self.w(m - 1)) || matches!(self.w(m - 1), "'s" | "'"))
+                && (self.is(m - 1, class::PLACE_PREMODIFIERS) || matches!(self.w(m - 1), "'s" | "'"))
                 && !matches!(self.w(m - 1), "the" | "a" | "an")
             {
                 m -= 1;
@@ -291,7 +291,7 @@ impl Cx<'_> {
                 break;
             };
             k = self.place_toks[j].0;
-            while k > floor && (PLACE_PREMODIFIERS.contains(&self.w(k - 1)) || self.w(k - 1).ends_with("ern")) {
+            while k > floor && (self.is(k - 1, class::PLACE_PREMODIFIERS) || self.w(k - 1).ends_with("ern")) {
                 k -= 1;
             }
         }
@@ -305,8 +305,21 @@ impl Cx<'_> {
     /// The place at `ps` lies in an opening phrase of another event ("In addition to X," "Following
     /// X,") that ends with a comma before the trigger at `ts`.
     fn intro_phrase(&self, start: usize, ps: usize, ts: usize) -> bool {
-        let opens = |n: usize| (0..n).map(|d| self.w(start + d)).collect::<Vec<_>>().join(" ");
-        let intro = INTRO_PHRASES.iter().any(|p| opens(p.split(' ').count()) == *p);
+        // The sentence's first words, joined by spaces, are the phrase.
+        let opens = |phrase: &str| {
+            let mut rest = phrase;
+            phrase.split(' ').enumerate().all(|(d, _)| {
+                let after = if d == 0 { Some(rest) } else { rest.strip_prefix(' ') };
+                match after.and_then(|r| r.strip_prefix(self.w(start + d))) {
+                    Some(r) => {
+                        rest = r;
+                        true
+                    }
+                    None => false,
+                }
+            }) && rest.is_empty()
+        };
+        let intro = INTRO_PHRASES.iter().any(|p| opens(p));
         intro && (ps..ts).any(|k| self.w(k) == ",") && !(start..ps).any(|k| self.w(k) == ",")
     }
 
@@ -315,7 +328,7 @@ impl Cx<'_> {
     fn appositive(&self, start: usize, pe: usize, ts: usize) -> bool {
         let Some(close) = (pe..ts).rfind(|&k| self.w(k) == ",") else { return false };
         let verb_group = (close + 1..ts).all(|k| {
-            BE.contains(&self.w(k)) || ADVERBS.contains(&self.w(k)) || matches!(self.w(k), "has" | "have" | "had")
+            self.is(k, class::BE) || self.is(k, class::ADVERBS) || matches!(self.w(k), "has" | "have" | "had")
         });
         let open = (start..pe).rev().find(|&k| self.w(k) == ",");
         verb_group && open.is_some() && (pe..close).all(|k| self.w(k) != ",")
@@ -330,7 +343,7 @@ impl Cx<'_> {
         let mut out = Vec::new();
         let title_case = self.title_case(s);
         // A statement's place is only one said to be where it was made ("told reporters in X").
-        let speech = (ts..te).any(|k| SPEECH_VERBS.contains(&self.w(k)));
+        let speech = (ts..te).any(|k| self.is(k, class::SPEECH_VERBS));
         for &i in &self.places.by_sentence[s] {
             let p = &self.m.places[i];
             let (ps, pe) = self.place_toks[i];
@@ -346,14 +359,14 @@ impl Cx<'_> {
             // "(Also) in X, ...": a place fronted before the sentence's first comma sets the scene
             // for the whole sentence.
             let fronted = matches!(before, "in" | "at" | "inside" | "near")
-                && (r.start..bk).all(|k| FRONT_WORDS.contains(&self.w(k)))
+                && (r.start..bk).all(|k| self.is(k, class::FRONT_WORDS))
                 && (pe..ts).any(|k| self.w(k) == ",");
             let in_clause = fronted || (ps >= cs && pe <= ce);
             // "In addition to the strikes on X, the army shelled Y": the opening phrase is another
             // event. "X, leader of the group in Y, was killed": the appositive describes the subject.
             let intro = !after && self.intro_phrase(r.start, ps, ts);
             let appositive = !after && self.appositive(r.start, pe, ts);
-            let near = (bk.saturating_sub(2)..=bk).any(|k| NEAR_WORDS.contains(&self.w(k)));
+            let near = (bk.saturating_sub(2)..=bk).any(|k| self.is(k, class::NEAR_WORDS));
             let path = PATH_PREPS.contains(&before) && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
             let mut score: i64 = if after { 100 } else { 85 } - (2 * dist).min(60);
             if cue.is_some_and(|c| c.flags.place_subject) && !after {
@@ -460,7 +473,7 @@ impl Cx<'_> {
     pub(super) fn anaphor_place(&self, s: usize, from: usize, until: usize) -> Option<Location> {
         let k = (from..until.min(from + 4)).find(|&k| {
             let n = if matches!(self.w(k + 1), "whole" | "entire") { k + 2 } else { k + 1 };
-            self.w(k) == "the" && (CITY_NOUNS.contains(&self.w(n)) || PROVINCE_NOUNS.contains(&self.w(n)))
+            self.w(k) == "the" && (self.is(n, class::CITY_NOUNS) || self.is(n, class::PROVINCE_NOUNS))
         })?;
         let k = if matches!(self.w(k + 1), "whole" | "entire") { k + 1 } else { k };
         let noun = self.w(k + 1);

@@ -20,7 +20,7 @@ impl Cx<'_> {
         (0..self.m.actors.len())
             .filter(|&i| {
                 let (s, e) = self.actor_toks[i];
-                s >= from && e <= before && !(s > 0 && OBJECT_PREPS.contains(&self.w(s - 1)))
+                s >= from && e <= before && !(s > 0 && self.is(s - 1, class::OBJECT_PREPS))
             })
             .max_by_key(|&i| self.actor_toks[i].1)
     }
@@ -80,10 +80,10 @@ impl Cx<'_> {
         let mut k = ts;
         let r_start =
             self.doc.sentence_at(self.doc.tokens[ts].span.start).map(|s| self.sent_range(s).start).unwrap_or(0);
-        while k > r_start && ADVERBS.contains(&self.w(k - 1)) {
+        while k > r_start && self.is(k - 1, class::ADVERBS) {
             k -= 1;
         }
-        k > r_start && BE.contains(&self.w(k - 1))
+        k > r_start && self.is(k - 1, class::BE)
     }
 
     /// The actor a paragraph is about: the subject of the closest earlier sentence that has one.
@@ -106,7 +106,7 @@ impl Cx<'_> {
         let first =
             (0..self.m.actors.len()).find(|&i| self.actor_toks[i].0 >= r.start && self.actor_toks[i].0 < r.end)?;
         let start = self.actor_toks[first].0;
-        let ok = (r.start..start).all(|k| SUBJECT_LEAD.contains(&self.w(k)) || self.covered(k, IN_TIME));
+        let ok = (r.start..start).all(|k| self.is(k, class::SUBJECT_LEAD) || self.covered(k, IN_TIME));
         ok.then_some(first)
     }
 

@@ -1,4 +1,85 @@
 //! Word lists the clause rules read (closed classes of English; not analyst lexicons).
+//!
+//! The lists tested token by token are also bits of a per-token class mask ([`class`],
+//! [`class_of`]), so a rule asks `self.is(k, class::UNIT_NOUNS)` instead of scanning a list.
+
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// One bit per word list of [`CLASS_LISTS`].
+pub(super) mod class {
+    pub(crate) const BE: u32 = 1 << 0;
+    pub(crate) const ADVERBS: u32 = 1 << 1;
+    pub(crate) const CLAUSE_WORDS: u32 = 1 << 2;
+    pub(crate) const CLAUSE_PUNCT: u32 = 1 << 3;
+    pub(crate) const OBJECT_PREPS: u32 = 1 << 4;
+    pub(crate) const PATH_PREPS: u32 = 1 << 5;
+    pub(crate) const NEAR_WORDS: u32 = 1 << 6;
+    pub(crate) const FILLERS: u32 = 1 << 7;
+    pub(crate) const SUBJECT_LEAD: u32 = 1 << 8;
+    pub(crate) const AREA_NOUNS: u32 = 1 << 9;
+    pub(crate) const ARMED_TARGETS: u32 = 1 << 10;
+    pub(crate) const CITY_NOUNS: u32 = 1 << 11;
+    pub(crate) const PROVINCE_NOUNS: u32 = 1 << 12;
+    pub(crate) const LOCATIVE_PREPS: u32 = 1 << 13;
+    pub(crate) const PLACE_PREMODIFIERS: u32 = 1 << 14;
+    pub(crate) const UNIT_NOUNS: u32 = 1 << 15;
+    pub(crate) const DISTANCE_UNITS: u32 = 1 << 16;
+    pub(crate) const NAME_TAILS: u32 = 1 << 17;
+    pub(crate) const NAME_HEADS: u32 = 1 << 18;
+    pub(crate) const SPEECH_VERBS: u32 = 1 << 19;
+    pub(crate) const SOURCE_NOUNS: u32 = 1 << 20;
+    pub(crate) const LEADER_NOUNS: u32 = 1 << 21;
+    pub(crate) const CALENDAR_WORDS: u32 = 1 << 22;
+    pub(crate) const TOPONYM_HEADS: u32 = 1 << 23;
+    pub(crate) const BASED: u32 = 1 << 24;
+    pub(crate) const FRONT_WORDS: u32 = 1 << 25;
+}
+
+/// The word lists a token is tested against, with their bits.
+const CLASS_LISTS: &[(u32, &[&str])] = &[
+    (class::BE, BE),
+    (class::ADVERBS, ADVERBS),
+    (class::CLAUSE_WORDS, CLAUSE_WORDS),
+    (class::CLAUSE_PUNCT, CLAUSE_PUNCT),
+    (class::OBJECT_PREPS, OBJECT_PREPS),
+    (class::PATH_PREPS, PATH_PREPS),
+    (class::NEAR_WORDS, NEAR_WORDS),
+    (class::FILLERS, FILLERS),
+    (class::SUBJECT_LEAD, SUBJECT_LEAD),
+    (class::AREA_NOUNS, AREA_NOUNS),
+    (class::ARMED_TARGETS, ARMED_TARGETS),
+    (class::CITY_NOUNS, CITY_NOUNS),
+    (class::PROVINCE_NOUNS, PROVINCE_NOUNS),
+    (class::LOCATIVE_PREPS, LOCATIVE_PREPS),
+    (class::PLACE_PREMODIFIERS, PLACE_PREMODIFIERS),
+    (class::UNIT_NOUNS, UNIT_NOUNS),
+    (class::DISTANCE_UNITS, DISTANCE_UNITS),
+    (class::NAME_TAILS, NAME_TAILS),
+    (class::NAME_HEADS, NAME_HEADS),
+    (class::SPEECH_VERBS, SPEECH_VERBS),
+    (class::SOURCE_NOUNS, SOURCE_NOUNS),
+    (class::LEADER_NOUNS, LEADER_NOUNS),
+    (class::CALENDAR_WORDS, CALENDAR_WORDS),
+    (class::TOPONYM_HEADS, TOPONYM_HEADS),
+    (class::BASED, BASED),
+    (class::FRONT_WORDS, FRONT_WORDS),
+];
+
+/// The bits of the lists holding `word` (a lower-cased token), 0 for most words.
+pub(super) fn class_of(word: &str) -> u32 {
+    static MAP: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: FxHashMap<&'static str, u32> = FxHashMap::default();
+        for &(bit, words) in CLASS_LISTS {
+            for &w in words {
+                *m.entry(w).or_default() |= bit;
+            }
+        }
+        m
+    });
+    map.get(word).copied().unwrap_or(0)
+}
 
 pub(super) const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets", "am"];
 pub(super) const ADVERBS: &[&str] = &[
