@@ -39,15 +39,26 @@ impl Store {
     pub fn events(&mut self, q: &EventQuery) -> Result<Vec<StoredEvent>> {
         let mut ps = Params::default();
         let mut sql = String::from("SELECT id, key, record, n_sources FROM events WHERE 1=1");
+        // An event ending on or after `from` starts at most the longest span earlier: that lower
+        // bound lets the date index seek instead of reading from the first event on.
+        let mut bounded = false;
         if let Some(f) = q.from {
             sql += &format!(" AND date_end >= {}", ps.p(f.to_string()));
+            if let Some(days) = self.longest_span_days()? {
+                let lo = f.checked_sub_days(chrono::Days::new(days.max(0) as u64)).unwrap_or(NaiveDate::MIN);
+                sql += &format!(" AND date_start >= {}", ps.p(lo.to_string()));
+                bounded = true;
+            }
         }
         if let Some(t) = q.to {
             sql += &format!(" AND date_start <= {}", ps.p(t.to_string()));
         }
         if let Some([x0, y0, x1, y1]) = q.bbox {
+            // With a date window the date index is the better way in; `+` keeps the planner off
+            // the latitude index then.
+            let (lat, lon) = if bounded { ("+lat", "+lon") } else { ("lat", "lon") };
             sql += &format!(
-                " AND lat BETWEEN {} AND {} AND lon BETWEEN {} AND {}",
+                " AND {lat} BETWEEN {} AND {} AND {lon} BETWEEN {} AND {}",
                 ps.p(y0.min(y1)),
                 ps.p(y0.max(y1)),
                 ps.p(x0.min(x1)),
@@ -117,6 +128,27 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// The longest span (date_end - date_start, in days) of any stored event, on SQLite; read once
+    /// and again only after a commit (this connection's, or another's per `PRAGMA data_version`).
+    /// `None` on PostgreSQL (no bound is used there).
+    fn longest_span_days(&mut self) -> Result<Option<i64>> {
+        if self.kind() != Kind::Sqlite {
+            return Ok(None);
+        }
+        let version = self.conn.query_int("PRAGMA data_version", &[])?.unwrap_or(0);
+        if let Some((v, days)) = self.span {
+            if v == version {
+                return Ok(Some(days));
+            }
+        }
+        let days = self
+            .conn
+            .query_int("SELECT CAST(MAX(julianday(date_end) - julianday(date_start)) AS INTEGER) FROM events", &[])?
+            .unwrap_or(0);
+        self.span = Some((version, days));
+        Ok(Some(days))
     }
 
     /// Every place's control state on `date` (places with no observation up to then are absent),

@@ -14,6 +14,8 @@ pub struct Store {
     /// Rows of the current transaction whose evidence is not yet in the SQLite full-text index.
     pub(crate) fts_mentions: Vec<i64>,
     pub(crate) fts_controls: Vec<i64>,
+    /// SQLite: the longest event span in days, with the `data_version` it was read at.
+    pub(crate) span: Option<(i64, i64)>,
 }
 
 /// The identity of a report's content: SHA-256 (hex) of its source, publication date, title and
@@ -119,7 +121,7 @@ impl Store {
             c.set_prepared_statement_cache_capacity(64);
             Conn::Sqlite(c)
         };
-        let mut store = Store { conn, fts_mentions: Vec::new(), fts_controls: Vec::new() };
+        let mut store = Store { conn, fts_mentions: Vec::new(), fts_controls: Vec::new(), span: None };
         migrate::migrate_to(&mut store.conn, version)?;
         Ok(store)
     }
@@ -127,6 +129,7 @@ impl Store {
     /// Low-level access to the connection (tests, benchmarks, maintenance). Writes made here
     /// bypass de-duplication and the timeline; prefer the methods above.
     pub fn conn(&mut self) -> &mut Conn {
+        self.span = None;
         &mut self.conn
     }
 
@@ -188,6 +191,7 @@ impl Store {
         self.conn.begin()?;
         match f(self).and_then(|v| self.flush_fts().map(|_| v)) {
             Ok(v) => {
+                self.span = None;
                 self.conn.commit()?;
                 Ok(v)
             }

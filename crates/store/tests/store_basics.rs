@@ -150,6 +150,39 @@ fn event_queries(url: &str) {
     );
 }
 
+/// A `from` date late in a long event's span still finds it, also when another connection stored
+/// that event after this one last searched (the date lower bound follows the longest span).
+fn long_events_are_found_from_late_in_their_span(url: &str) {
+    let mut a = Store::open(url).expect("open");
+    let r1 = report("s1", "Wire One", "2024-03-01", "Clashes in Tell Alpha.");
+    let e1 = event(&r1, BATTLE, vec![army()], vec![], Some(alpha()), Some("2024-03-01"), M::Asserted, &r1.text);
+    a.insert_report(&r1, &ex(vec![e1], vec![])).expect("insert");
+    let from =
+        |s: &mut Store, day: &str| s.events(&EventQuery { from: Some(d(day)), ..Default::default() }).expect("q");
+    assert_eq!(from(&mut a, "2024-03-01").len(), 1);
+    assert_eq!(from(&mut a, "2024-03-15").len(), 0);
+    // A quarter-long campaign, stored through another connection.
+    let mut b = Store::open(url).expect("open");
+    let r2 = report("s2", "Daily Two", "2024-04-02", "A winter campaign around Beta Springs.");
+    let mut e2 = event(&r2, BATTLE, vec![army()], vec![], Some(beta()), Some("2024-01-01"), M::Asserted, &r2.text);
+    e2.date = Some(sitrep_core::record::DateRef {
+        start: d("2024-01-01"),
+        end: d("2024-03-31"),
+        precision: sitrep_core::record::DatePrecision::Month,
+        text: None,
+    });
+    b.insert_report(&r2, &ex(vec![e2], vec![])).expect("insert");
+    let late = from(&mut a, "2024-03-15");
+    assert_eq!(late.len(), 1, "the campaign ends after the 15th");
+    assert_eq!(late[0].event.report.id, "s2");
+    assert_eq!(from(&mut a, "2024-04-01").len(), 0);
+    // With a bbox too (the bound then steers the plan to the date index).
+    let boxed = a
+        .events(&EventQuery { from: Some(d("2024-03-20")), bbox: Some([38.3, 35.3, 38.8, 35.8]), ..Default::default() })
+        .expect("q");
+    assert_eq!(boxed.len(), 1);
+}
+
 fn reports_and_search(url: &str) {
     let mut s = Store::open(url).expect("open");
     fill(&mut s);
@@ -380,6 +413,7 @@ both_backends!(
     reprocess_regroups_like_a_clean_ingest,
     odd_text_is_stored_faithfully,
     batch_with_stored_and_repeated_reports,
+    long_events_are_found_from_late_in_their_span,
     idempotent_ingest_and_reprocess,
     event_queries,
     reports_and_search,
