@@ -161,7 +161,8 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
             if c.sentence + window < s {
                 break;
             }
-            if c.drop || c.secondary {
+            // The dateline names where the writer files from, not whose army acts.
+            if c.drop || c.secondary || c.dateline {
                 continue;
             }
             // Beyond the previous sentence, stay inside the paragraph.

@@ -101,6 +101,15 @@ impl ActorMention {
     }
 }
 
+/// A place found by the places stage, reduced to what the actor stage reads: where it is in
+/// the text and the country it is in. See [`ActorTagger::tag_with_places`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceCountry {
+    pub span: Span,
+    /// ISO 3166-1 alpha-2 (as the gazetteer gives it) or alpha-3.
+    pub country: String,
+}
+
 /// The lexicon files compiled into the binary, as `(file name, contents)`.
 pub const EMBEDDED_FILES: &[(&str, &str)] = &[
     ("data/actors/countries.tsv", include_str!("../../../data/actors/countries.tsv")),

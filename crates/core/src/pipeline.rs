@@ -5,7 +5,7 @@
 //! (`sitrep-actors`), time (`sitrep-time`) → events and control (`sitrep-events`). The adapters
 //! below turn each mention stage's output into the event stage's input ([`Mentions`]).
 
-use sitrep_actors::{ActorMention, ActorTagger, MentionKind};
+use sitrep_actors::{ActorMention, ActorTagger, MentionKind, PlaceCountry};
 use sitrep_events::{ActorIn, ActorKind, EventExtractor, Mentions, PlaceIn, PlaceLevel, PlaceRole, Tense, TimeIn};
 use sitrep_model::analyze;
 use sitrep_model::record::{ControlRecord, EventRecord, PlaceRef, Record, ReportRecord, ReportRef};
@@ -134,8 +134,16 @@ impl Pipeline {
         let text = doc.text;
         // Mentions of one report share few provinces: each is looked up once.
         let mut provinces: Vec<(String, Option<PlaceRef>)> = Vec::new();
-        let places = self.geoparser.parse_doc(doc).iter().map(|m| self.place_in(m, text, &mut provinces)).collect();
-        let actors = actor_mentions(&self.actors, report, doc);
+        let found = self.geoparser.parse_doc(doc);
+        // The actor stage reads where the report's places are, to tell whose "government forces"
+        // a sentence means ("…hold most of Hama province" under a BEIRUT dateline: Syria's).
+        let wheres: Vec<PlaceCountry> = found
+            .iter()
+            .filter(|m| m.role == sitrep_places::PlaceRole::Literal)
+            .filter_map(|m| Some(PlaceCountry { span: m.span, country: m.place.as_ref()?.country.clone()? }))
+            .collect();
+        let places = found.iter().map(|m| self.place_in(m, text, &mut provinces)).collect();
+        let actors = actor_mentions_in(&self.actors, report, doc, &wheres);
         let times = time_mentions(report, doc);
         Mentions { actors, places, times }.sorted()
     }
@@ -194,7 +202,12 @@ fn level_of(p: &Place) -> PlaceLevel {
 
 /// The actor mentions of a report as the event stage reads them (in the tagger's order).
 pub fn actor_mentions(tagger: &ActorTagger, report: &Report, doc: &Doc) -> Vec<ActorIn> {
-    tagger.tag(doc, report.published).iter().filter_map(|m| actor_in(m, doc.text)).collect()
+    actor_mentions_in(tagger, report, doc, &[])
+}
+
+/// [`actor_mentions`] told where the report's places are (see [`ActorTagger::tag_with_places`]).
+pub fn actor_mentions_in(tagger: &ActorTagger, report: &Report, doc: &Doc, places: &[PlaceCountry]) -> Vec<ActorIn> {
+    tagger.tag_with_places(doc, report.published, places).iter().filter_map(|m| actor_in(m, doc.text)).collect()
 }
 
 /// The time mentions of a report as the event stage reads them (in text order).

@@ -2,6 +2,7 @@
 
 mod build;
 mod context;
+mod home;
 mod matching;
 mod phrase;
 mod trie;
@@ -10,11 +11,10 @@ mod words;
 use crate::coref::{self, Want};
 use crate::lexicon::{ActorRow, CountryRow, CueKind, GroupRow, NounRow, RelationKind};
 use crate::units::{units, Unit};
-use crate::{Actor, ActorMention, Affiliation, MentionKind};
+use crate::{Actor, ActorMention, Affiliation, MentionKind, PlaceCountry};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_model::{Doc, Span};
-use std::collections::HashMap;
 use words::DETERMINERS;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +86,9 @@ pub(crate) struct Cand {
     pub object_pronoun: bool,
     /// Index of the paragraph of the sentence.
     pub paragraph: usize,
+    /// A country or capital in the report's dateline ("BEIRUT, March 4 (Reuters) -"): where the
+    /// writer files from, a place and never an antecedent.
+    pub dateline: bool,
 }
 
 impl Cand {
@@ -111,6 +114,7 @@ impl Cand {
             title: String::new(),
             object_pronoun: false,
             paragraph: 0,
+            dateline: false,
         }
     }
 }
@@ -197,6 +201,20 @@ impl ActorTagger {
     /// Tag the actor mentions of a report. `published` anchors dated lexicon relations (e.g.
     /// "Nusra" in a 2018 report is Hay'at Tahrir al-Sham).
     pub fn tag(&self, doc: &Doc, published: Option<NaiveDate>) -> Vec<ActorMention> {
+        self.tag_with_places(doc, published, &[])
+    }
+
+    /// [`Self::tag`] told where the report's places are (by the places stage): an unnamed state
+    /// actor ("government forces", "the army") that coreference leaves without a country takes
+    /// the country of the places of its sentence, then paragraph, then the report's dominant
+    /// country, and only then the dateline's. Without places, the countries and capitals the
+    /// tagger itself reads as places ("in Syria") stand in for them.
+    pub fn tag_with_places(
+        &self,
+        doc: &Doc,
+        published: Option<NaiveDate>,
+        places: &[PlaceCountry],
+    ) -> Vec<ActorMention> {
         let mut u = units(doc);
         for x in &mut u {
             x.id = self.trie.id(&x.norm);
@@ -231,8 +249,13 @@ impl ActorTagger {
             }
             s_start = s_end;
         }
+        let dateline = home::dateline(doc.text);
         for c in &mut cands {
             c.paragraph = doc.sentences.get(c.sentence).map_or(0, |s| s.paragraph);
+            if c.whole_country && home::in_dateline(doc.text, dateline, home::cand_span(&u, c)) {
+                c.dateline = true;
+                c.locative = true;
+            }
             if c.start > 0 {
                 let mut p = c.start - 1;
                 // "…held by the U.S. proxy forces": skip a determiner before the preposition check.
@@ -248,7 +271,7 @@ impl ActorTagger {
             }
         }
         coref::resolve(&mut cands);
-        self.fallback_country(&mut cands);
+        self.fallback_country(&mut cands, doc, places);
         self.link_proxies(&mut cands, published);
         let mut map = vec![None; cands.len()];
         let mut out = Vec::with_capacity(cands.len());
@@ -307,46 +330,6 @@ impl ActorTagger {
             c.actor = actor;
             c.actor.backer = Some(backer);
             c.antecedent = before;
-        }
-    }
-
-    /// "regime forces", "the government" with no antecedent: in a report about one country,
-    /// that country's government or army (the country named most often, if named at least twice
-    /// and more often than any other).
-    fn fallback_country(&self, cands: &mut [Cand]) {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for c in cands.iter() {
-            if c.want.is_none() && !c.drop {
-                if let Some(k) = c.actor.country.as_deref() {
-                    *counts.entry(k).or_default() += 1;
-                }
-            }
-        }
-        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let top = match ranked.as_slice() {
-            [(c, _)] => c.to_string(),
-            [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => c.to_string(),
-            _ => return,
-        };
-        for c in cands.iter_mut() {
-            if c.antecedent.is_some() || c.drop {
-                continue;
-            }
-            // "President Laurent Gbagbo" with no country: the report's country.
-            if c.kind == MentionKind::Official && c.person && c.actor.country.is_none() && c.actor.id.is_none() {
-                let sector = c.actor.sector.clone().unwrap_or_else(|| "GOV".into());
-                let head = c.actor.name.clone();
-                c.actor = self.composed(Some(&top), &sector, &head);
-                continue;
-            }
-            let Some(w) = &c.want else { continue };
-            let sector = match w {
-                Want::Gov | Want::GovArmy | Want::Army => c.actor.sector.clone().unwrap_or_else(|| "GOV".into()),
-                _ => continue,
-            };
-            let head = c.actor.name.clone();
-            c.actor = self.composed(Some(&top), &sector, &head);
         }
     }
 
