@@ -42,6 +42,12 @@ pub fn serve(
         let local = listener.local_addr()?;
         let auth = Auth { token, loopback: local.ip().is_loopback() };
         on_ready(local);
+        // Compute the page's first request (`/api/meta`, cached by the store backend) while the
+        // user opens the URL.
+        let warm = backend.clone();
+        tokio::task::spawn_blocking(move || {
+            let _ = warm.meta();
+        });
         axum::serve(listener, router(backend, auth))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;

@@ -14,6 +14,11 @@ use sitrep_store::{Inserted, Store};
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::time::{Duration, Instant};
+
+/// How long an answer of [`Backend::meta`] is reused (ingest through this backend clears it at once;
+/// writes by other processes show up after this long).
+const META_TTL: Duration = Duration::from_secs(60);
 
 pub struct StoreBackend {
     pool: Vec<Mutex<Store>>,
@@ -21,6 +26,9 @@ pub struct StoreBackend {
     pipeline: OnceLock<Pipeline>,
     /// Name admin-1 areas from the embedded gazetteer (built on first use).
     admin_names: bool,
+    /// The last answer of `meta` and when it was computed (row counts, a sample of events and the
+    /// whole map take a few hundred ms on a large store; the web app asks once per page load).
+    meta_cache: Mutex<Option<(Instant, Meta)>>,
 }
 
 fn err(e: sitrep_store::Error) -> BackendError {
@@ -35,7 +43,13 @@ impl StoreBackend {
         for _ in 0..n {
             pool.push(Mutex::new(Store::open(url).map_err(|e| anyhow::anyhow!("cannot open database '{url}': {e}"))?));
         }
-        Ok(StoreBackend { pool, next: AtomicUsize::new(0), pipeline: OnceLock::new(), admin_names: true })
+        Ok(StoreBackend {
+            pool,
+            next: AtomicUsize::new(0),
+            pipeline: OnceLock::new(),
+            admin_names: true,
+            meta_cache: Mutex::new(None),
+        })
     }
 
     /// Leaves admin-1 areas unnamed (no gazetteer is loaded for summaries and exports).
@@ -51,7 +65,12 @@ impl StoreBackend {
             next: AtomicUsize::new(0),
             pipeline: OnceLock::new(),
             admin_names: true,
+            meta_cache: Mutex::new(None),
         }
+    }
+
+    fn forget_meta(&self) {
+        *self.meta_cache.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
     /// Stores a report with records made elsewhere (hand-built examples, records from another run).
@@ -63,10 +82,9 @@ impl StoreBackend {
     ) -> anyhow::Result<bool> {
         let sentences = report.text.matches(". ").count() + 1;
         let x = sitrep_core::Extraction { sentences, events, controls, ..Default::default() };
-        match self.conn().insert_report(report, &x).map_err(|e| anyhow::anyhow!("store: {e}"))? {
-            Inserted::Stored { .. } => Ok(true),
-            Inserted::Skipped { .. } => Ok(false),
-        }
+        let stored = self.conn().insert_report(report, &x).map_err(|e| anyhow::anyhow!("store: {e}"));
+        self.forget_meta();
+        Ok(matches!(stored?, Inserted::Stored { .. }))
     }
 
     fn conn(&self) -> MutexGuard<'_, Store> {
@@ -205,7 +223,9 @@ impl Backend for StoreBackend {
     fn ingest(&self, report: Report) -> BResult<IngestOutcome> {
         let x = self.pipeline.get_or_init(Pipeline::new).extract(&report);
         let id = report.id.clone();
-        match self.conn().insert_report(&report, &x).map_err(err)? {
+        let stored = self.conn().insert_report(&report, &x).map_err(err);
+        self.forget_meta();
+        match stored? {
             Inserted::Stored { events, controls, .. } => {
                 Ok(IngestOutcome { report_id: id, stored: true, events, controls })
             }
@@ -221,6 +241,21 @@ impl Backend for StoreBackend {
     }
 
     fn meta(&self) -> BResult<Meta> {
+        // One computation at a time: concurrent page loads wait for it and share the answer.
+        let mut cache = self.meta_cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((at, m)) = cache.as_ref() {
+            if at.elapsed() < META_TTL {
+                return Ok(m.clone());
+            }
+        }
+        let m = self.compute_meta()?;
+        *cache = Some((Instant::now(), m.clone()));
+        Ok(m)
+    }
+}
+
+impl StoreBackend {
+    fn compute_meta(&self) -> BResult<Meta> {
         let mut c = self.conn();
         let st = c.stats().map_err(err)?;
         // Filter vocabularies from a sample of events (labels as the records spell them).

@@ -80,3 +80,21 @@ async fn check(app: axum::Router) {
     let (s, _) = get(&app, "/api/reports/missing").await;
     assert_eq!(s, StatusCode::NOT_FOUND);
 }
+
+/// `meta` is cached for the web app's page loads, and a write through the backend clears it.
+#[test]
+fn meta_is_cached_and_renewed_after_a_write() {
+    use sitrep_server::Backend;
+    let b = StoreBackend::open(":memory:", 1).unwrap().without_admin_names();
+    let mut demo = fixtures::demo().into_iter();
+    let (r, e, c) = demo.next().unwrap();
+    assert!(b.add_records(&r, e, c).unwrap());
+    let first = b.meta().unwrap();
+    assert_eq!(first.reports, 1);
+    assert_eq!(b.meta().unwrap(), first, "the same answer from the cache");
+    let (r, e, c) = demo.next().unwrap();
+    assert!(b.add_records(&r, e, c).unwrap());
+    let second = b.meta().unwrap();
+    assert_eq!(second.reports, 2, "a write clears the cached answer");
+    assert!(second.events >= first.events);
+}
