@@ -185,3 +185,31 @@ test('web/dist is built from the current web/src (run `npm run build` in web/ af
     assert.equal(readFileSync(join(root, 'web', 'dist', f), 'utf8'), readFileSync(join(root, 'web', 'src', f), 'utf8'), f);
   }
 });
+
+test('a large store is asked for the view plus a margin, again after a pan and on the slider', async () => {
+  // `?view=bbox` makes the page behave as on a large store (more than WHOLE_MAP_MAX facts).
+  const page = await browser.newPage();
+  const asked = [];
+  page.on('request', (r) => { if (/\/api\/(control|events)\?/.test(r.url())) asked.push(r.url()); });
+  await page.goto(base + '?view=bbox');
+  await page.waitForSelector('body[data-date]');
+  const first = await page.getAttribute('body', 'data-bbox');
+  assert.match(first, /^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, `bbox of the first view: ${first}`);
+  assert.ok(asked.length >= 2 && asked.every((u) => u.includes('bbox=')), `bounded requests: ${asked.join(' ')}`);
+  assert.ok(Number(await page.getAttribute('body', 'data-places')) >= 1, 'the first view (Syria) shows control');
+  // A small pan stays inside the margin: no new request.
+  const before = asked.length;
+  await page.evaluate(() => { map.panBy([40, 0], { animate: false }); });
+  await page.waitForTimeout(600);
+  assert.equal(asked.length, before, 'no request for a pan inside the loaded area');
+  // A pan far away asks for the new view.
+  await page.evaluate(() => { map.setView([10, -60], 6, { animate: false }); });
+  await page.waitForFunction((b) => document.body.dataset.bbox !== b, first);
+  assert.equal(await page.getAttribute('body', 'data-places'), '0', 'nothing reported in the Caribbean');
+  // The slider re-asks for the current view.
+  const n = asked.length;
+  await page.locator('#slider').fill('0');
+  await page.waitForSelector('body[data-date="2017-10-20"]');
+  assert.ok(asked.slice(n).some((u) => u.includes('as_of=2017-10-20') && u.includes('bbox=-')), 'slider request bounded');
+  await page.close();
+});

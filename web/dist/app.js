@@ -30,9 +30,18 @@ const app = {
   /** ISO2 country code -> Promise of its admin-1 features (or null when the build has none). */
   admin1: new Map(),
   admin1Index: null,
+  /** True when every request covers the whole map (a small store). */
+  whole: true,
+  /** The area [west, south, east, north] the shown data covers (null: the whole map). */
+  loaded: null,
 };
 /** Events asked per refresh: enough for a map, bounded so that a large store answers quickly. */
 const EVENT_LIMIT = 2000;
+/** Up to this many events and control observations the page asks for everything at once (and
+ * fits the first view to it); a larger store is asked only for the view plus a margin. */
+const WHOLE_MAP_MAX = 5000;
+/** The margin around the view that a bounded request covers, as a fraction of the view's size. */
+const VIEW_MARGIN = 0.5;
 
 const $ = (id) => document.getElementById(id);
 const status = (msg) => { $('status').textContent = msg || ''; };
@@ -361,10 +370,30 @@ function checked(container) {
   return [...document.querySelectorAll(`#${container} input[type=checkbox]`)].filter((c) => c.checked).map((c) => c.value);
 }
 
+/** The view plus a margin as [west, south, east, north] in degrees, or null when that covers the
+ * whole world (or wraps around the antimeridian: then the whole map is asked for). */
+function viewArea() {
+  const b = map.getBounds().pad(VIEW_MARGIN);
+  const w = b.getWest(), e = b.getEast();
+  if (e - w >= 360 || w < -180 || e > 180) return null;
+  const r = (x) => Math.round(x * 100) / 100;
+  return [r(w), r(Math.max(-90, b.getSouth())), r(e), r(Math.min(90, b.getNorth()))];
+}
+
+/** True when the data shown covers the current view (so that a pan or zoom needs no request). */
+function viewLoaded() {
+  if (app.whole || !app.loaded) return app.whole;
+  const b = map.getBounds();
+  const [w, s, e, n] = app.loaded;
+  return b.getWest() >= w && b.getEast() <= e && b.getSouth() >= s && b.getNorth() <= n;
+}
+
 async function refresh() {
   const date = currentDate();
   if (!date) return;
   const seq = ++app.seq;
+  const area = app.whole ? null : viewArea();
+  const bbox = area ? '&bbox=' + area.join(',') : '';
   $('date-label').textContent = date;
   const win = Number($('window').value);
   const types = checked('types'), allTypes = document.querySelectorAll('#types input').length;
@@ -375,21 +404,25 @@ async function refresh() {
   p.set('modality', mods.join(','));
   if ($('actor').value) p.set('actor', $('actor').value);
   p.set('limit', String(EVENT_LIMIT));
+  if (area) p.set('bbox', area.join(','));
   try {
     const [ctl, evs] = await Promise.all([
-      getJSON('api/control?as_of=' + date),
+      getJSON('api/control?as_of=' + date + bbox),
       types.length && mods.length ? getJSON('api/events?' + p) : Promise.resolve({ events: [] }),
     ]);
     if (seq !== app.seq) return;
     const areas = await renderControl(ctl.places, seq);
     if (areas < 0) return;
+    app.loaded = area;
     renderEvents(evs.events);
     renderLegend(ctl.places);
-    status(evs.events.length >= EVENT_LIMIT ? `Showing the first ${EVENT_LIMIT} events of this window: narrow the filters to see the rest.` : '');
+    status(evs.events.length >= EVENT_LIMIT
+      ? `Showing the first ${EVENT_LIMIT} events of this window${area ? ' in this part of the map' : ''}: narrow the filters or zoom in to see the rest.` : '');
     document.body.dataset.date = date;
     document.body.dataset.places = String(ctl.places.length);
     document.body.dataset.areas = String(areas);
     document.body.dataset.events = String(evs.events.length);
+    document.body.dataset.bbox = area ? area.join(',') : '';
   } catch (err) {
     status('Could not load data: ' + err.message);
   }
@@ -477,7 +510,17 @@ async function init() {
   $('actor').addEventListener('change', refresh);
   $('summary-btn').addEventListener('click', () => { $('summary-close').hidden = false; summarize(); });
   $('summary-close').addEventListener('click', () => { $('summary').textContent = ''; $('summary-close').hidden = true; });
+  // A small store is shown whole (the first view fits all of it); a large one view by view.
+  app.whole = (m.events || 0) <= WHOLE_MAP_MAX && (m.controls || 0) <= WHOLE_MAP_MAX
+    && new URLSearchParams(location.search).get('view') !== 'bbox';
+  let moved = null;
+  map.on('moveend', () => {
+    if (viewLoaded()) return;
+    clearTimeout(moved);
+    moved = setTimeout(refresh, 250);
+  });
   await refresh();
+  if (!app.whole) return;
   // Fit the view to what is known.
   const bounds = L.latLngBounds([]);
   app.control.eachLayer((l) => bounds.extend(l.getLatLng()));
