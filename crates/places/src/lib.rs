@@ -332,13 +332,28 @@ impl Geoparser {
                 break;
             }
         }
-        // longest known part
+        // Longest known part. Of parts of equal length, the first place name proper wins over common
+        // words ("California", not "University", in "University of California"; "Damascus", not
+        // "University", in "Damascus University"); when every part is a common word, the first.
+        let common = |ks: &[usize]| {
+            ks.iter().any(|&k| {
+                let w = &words[k];
+                !w.article && (self.stop.is_soft(&w.lower) || self.stop.is_hard(&w.lower) || !w.capital)
+            })
+        };
         for len in (1..idx.len()).rev() {
+            let mut best: Option<(bool, usize, &[Entry])> = None;
             for a in 0..=idx.len() - len {
                 let key = key_of(&idx[a..a + len]);
                 if let Some(e) = self.gaz.index.get(&key) {
-                    return Some(Found { span: s, w0: idx[a], w1: idx[a + len - 1], entries: e.to_vec(), given: true });
+                    let proper = !common(&idx[a..a + len]);
+                    if best.is_none_or(|(p, _, _)| proper && !p) {
+                        best = Some((proper, a, e));
+                    }
                 }
+            }
+            if let Some((_, a, e)) = best {
+                return Some(Found { span: s, w0: idx[a], w1: idx[a + len - 1], entries: e.to_vec(), given: true });
             }
         }
         None
@@ -351,7 +366,7 @@ impl Geoparser {
             Entry::Place(i) => {
                 let r = &self.gaz.recs[i as usize];
                 matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
-                    || (r.id < 0 && r.fclass != b'P')
+                    || (resolve::curated(r) && r.fclass != b'P')
                     || (big && r.pop >= 100_000 && self.gaz.has_name(i, mention_lower))
             }
             _ => true,

@@ -98,3 +98,23 @@ fn a_bare_compass_word_needs_its_country_in_the_document() {
         }
     }
 }
+
+#[test]
+fn curated_regions_with_geonames_ids_are_major() {
+    // A curated region carries its real GeoNames id; a capitalized word next to it does not make it
+    // part of a person's or organisation's name.
+    assert_eq!(id_of("Storms battered the Atlantic Monday, forecasters said.", "Atlantic"), Some(3373405));
+    assert_eq!(id_of("Rival powers courted the Levant Tuesday, diplomats said.", "Levant"), Some(305104));
+}
+
+#[test]
+fn given_span_prefers_the_place_name_over_a_common_word() {
+    let cases: &[(&str, &str, i64)] = &[
+        ("Lecturers at the University of Aleppo went on strike.", "University of Aleppo", 170063),
+        ("Exams at Damascus University were postponed.", "Damascus University", 170654),
+        ("A new ward opened at the Hospital of Mosul this week.", "Hospital of Mosul", 99072),
+    ];
+    for (text, name, want) in cases {
+        assert_eq!(id_given(text, name), Some(*want), "{name:?} in {text:?}");
+    }
+}
