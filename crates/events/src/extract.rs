@@ -160,6 +160,12 @@ struct Cx<'a> {
     clause: Vec<usize>,
     /// The word lists each token is in (bits of [`class`]).
     class: Vec<u32>,
+    /// Per token `k`: 1 + the last comma before it, 0 if none (see [`Cx::last_before`]).
+    last_comma: Vec<usize>,
+    /// Per token `k`: 1 + the last ",", ";", ":", "according" or "citing" before it, 0 if none.
+    last_mark: Vec<usize>,
+    /// Per sentence: is it a headline in title case (computed on demand).
+    title: Vec<Cell<Option<bool>>>,
     /// Which kinds of mention cover each token ([`IN_ACTOR`], [`IN_PLACE`], [`IN_TIME`] bits).
     covered: Vec<u8>,
     /// Place mentions by where they lie, for lookups without a scan of every place.
@@ -232,6 +238,14 @@ impl Cx<'_> {
         self.places.by_end[a..b].iter().copied()
     }
 
+    /// The last token before `k` and at or after `floor` that `last` records (`last_comma`, `last_mark`).
+    fn last_before(last: &[usize], k: usize, floor: usize) -> Option<usize> {
+        match last.get(k).copied().unwrap_or(0) {
+            0 => None,
+            j => (j > floor).then_some(j - 1),
+        }
+    }
+
     /// Token `k` is a word of one of the lists in `classes` (bits of [`class`]).
     fn is(&self, k: usize, classes: u32) -> bool {
         self.class.get(k).is_some_and(|c| c & classes != 0)
@@ -260,6 +274,15 @@ impl<'a> Cx<'a> {
         };
         let lower: Vec<Cow<str>> = (0..doc.tokens.len()).map(|i| lower_token(doc.token_text(i))).collect();
         let class: Vec<u32> = lower.iter().map(|w| class_of(w)).collect();
+        let last_of = |is: &dyn Fn(&str) -> bool| {
+            let mut last = vec![0; lower.len() + 1];
+            for (k, w) in lower.iter().enumerate() {
+                last[k + 1] = if is(w) { k + 1 } else { last[k] };
+            }
+            last
+        };
+        let last_comma = last_of(&|w| w == ",");
+        let last_mark = last_of(&|w| matches!(w, "," | ";" | ":" | "according" | "citing"));
         let mut clause = vec![0; doc.tokens.len()];
         let mut c = 0;
         for sent in &doc.sentences {
@@ -296,6 +319,9 @@ impl<'a> Cx<'a> {
             lower,
             clause,
             class,
+            last_comma,
+            last_mark,
+            title: vec![Cell::new(None); doc.sentences.len()],
             covered,
         }
     }
@@ -548,6 +574,15 @@ impl<'a> Cx<'a> {
 
     /// A headline in title case ("Loses Control Of Its Last Refuge"): function words capitalized.
     fn title_case(&self, s: usize) -> bool {
+        if let Some(known) = self.title[s].get() {
+            return known;
+        }
+        let t = self.find_title_case(s);
+        self.title[s].set(Some(t));
+        t
+    }
+
+    fn find_title_case(&self, s: usize) -> bool {
         let function: Vec<usize> = self
             .sent_range(s)
             .skip(1)

@@ -301,6 +301,15 @@ impl Normalized {
 }
 
 fn push_norm(out: &mut String, tok: &str) {
+    if tok.is_ascii() {
+        // The common case, byte by byte: the same mapping as below.
+        out.extend(tok.bytes().map(|b| match b {
+            b'`' => '\'',
+            b' ' => '_',
+            b => b.to_ascii_lowercase() as char,
+        }));
+        return;
+    }
     for c in tok.chars() {
         match c {
             '’' | '‘' | 'ʼ' | '`' => out.push('\''),

@@ -235,14 +235,7 @@ impl Cx<'_> {
             return true;
         }
         // Inside "according to ..." up to the next comma.
-        let mut k = s;
-        while k > r.start && !matches!(self.w(k - 1), "," | ";" | ":") {
-            if matches!(self.w(k - 1), "according" | "citing") {
-                return true;
-            }
-            k -= 1;
-        }
-        false
+        Self::last_before(&self.last_mark, s, r.start).is_some_and(|k| matches!(self.w(k), "according" | "citing"))
     }
 
     /// The word before a place, skipping determiners and "city of".
@@ -326,12 +319,12 @@ impl Cx<'_> {
     /// The place ending at `pe` lies in an appositive (", leader of the group in X,") that ends
     /// right before the trigger's verb group.
     fn appositive(&self, start: usize, pe: usize, ts: usize) -> bool {
-        let Some(close) = (pe..ts).rfind(|&k| self.w(k) == ",") else { return false };
+        let Some(close) = Self::last_before(&self.last_comma, ts, pe) else { return false };
         let verb_group = (close + 1..ts).all(|k| {
             self.is(k, class::BE) || self.is(k, class::ADVERBS) || matches!(self.w(k), "has" | "have" | "had")
         });
-        let open = (start..pe).rev().find(|&k| self.w(k) == ",");
-        verb_group && open.is_some() && (pe..close).all(|k| self.w(k) != ",")
+        let open = Self::last_before(&self.last_comma, pe, start);
+        verb_group && open.is_some() && Self::last_before(&self.last_comma, close, pe).is_none()
     }
 
     /// Every usable place of the sentence scored as the location of the event at tokens
