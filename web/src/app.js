@@ -40,8 +40,9 @@ const EVENT_LIMIT = 2000;
 /** Up to this many events and control observations the page asks for everything at once (and
  * fits the first view to it); a larger store is asked only for the view plus a margin. */
 const WHOLE_MAP_MAX = 5000;
-/** The margin around the view that a bounded request covers, as a fraction of the view's size. */
-const VIEW_MARGIN = 0.5;
+/** The margin on each side of the view that a bounded request covers, as a fraction of the view's size
+ * (at 1M synthetic events the first view asks 0.4 MB of control instead of 2.5 MB for the whole map). */
+const VIEW_MARGIN = 0.25;
 
 const $ = (id) => document.getElementById(id);
 const status = (msg) => { $('status').textContent = msg || ''; };
