@@ -126,13 +126,20 @@ fn caps_head(text: &str, span: Span) -> bool {
     let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
     let caps = |w: &str| !w.chars().any(char::is_lowercase);
     // …followed by a sentence in ordinary case, not a headline in capitals ("SYRIA ACCUSES…").
-    let next = text.get(span.end..).and_then(|t| t.split_whitespace().next()).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    if after.starts_with(['\'', '’']) {
+        return false; // "AMERICA'S favourite …"
+    }
+    let next = after.split_whitespace().next().unwrap_or("");
     letters(s) >= 4 && caps(s) && !(letters(next) >= 2 && caps(next))
 }
 
-/// Whether a byte span lies in the dateline.
+/// Whether a byte span lies in the dateline (the wire dateline if there is one).
 pub(crate) fn in_dateline(text: &str, dl: Option<Span>, span: Span) -> bool {
-    dl.is_some_and(|d| span.start >= d.start && span.end <= d.end) || caps_head(text, span)
+    match dl {
+        Some(d) => span.start >= d.start && span.end <= d.end,
+        None => caps_head(text, span),
+    }
 }
 
 /// Byte span of a candidate.
@@ -289,7 +296,8 @@ impl ActorTagger {
 
 #[cfg(test)]
 mod tests {
-    use super::dateline;
+    use super::{dateline, in_dateline};
+    use sitrep_model::Span;
 
     #[test]
     fn wire_datelines() {
@@ -310,5 +318,18 @@ mod tests {
             let got = dateline(text).map(|s| &text[s.start..s.end]);
             assert_eq!(got, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn capitals_at_the_head() {
+        let at = |text: &str, word: &str| {
+            let i = text.find(word).unwrap_or(0);
+            in_dateline(text, dateline(text), Span::new(i, i + word.len()))
+        };
+        assert!(at("Updated Aug 01 2016 BEIRUT A Russian helicopter was shot down.", "BEIRUT"));
+        assert!(!at("Updated Aug 01 2016 BEIRUT AND MOSCOW AGREE ON TRUCE", "BEIRUT"));
+        assert!(!at("HOMS, Syria (Wire) -- ITALY'S envoy arrived in Homs.", "ITALY"));
+        assert!(at("HOMS, Syria (Wire) -- Italy's envoy arrived in Homs.", "Syria"));
+        assert!(!at("Italy's envoy arrived in Homs. BEIRUT was calm.", "Homs"));
     }
 }
