@@ -32,8 +32,9 @@ const app = {
   admin1Index: null,
   /** True when every request covers the whole map (a small store). */
   whole: true,
-  /** The area [west, south, east, north] the shown data covers (null: the whole map). */
-  loaded: null,
+  /** The area [west, south, east, north] the shown data covers (null: the whole map; undefined:
+   * nothing loaded yet). */
+  loaded: undefined,
 };
 /** Events asked per refresh: enough for a map, bounded so that a large store answers quickly. */
 const EVENT_LIMIT = 2000;
@@ -383,7 +384,8 @@ function viewArea() {
 
 /** True when the data shown covers the current view (so that a pan or zoom needs no request). */
 function viewLoaded() {
-  if (app.whole || !app.loaded) return app.whole;
+  if (app.whole || app.loaded === null) return true;
+  if (!app.loaded) return false;
   const b = map.getBounds();
   const [w, s, e, n] = app.loaded;
   return b.getWest() >= w && b.getEast() <= e && b.getSouth() >= s && b.getNorth() <= n;
