@@ -205,7 +205,7 @@ impl Geoparser {
                 && !p.article
                 && !self.stop.is_function(&p.lower)
                 && !self.stop.is_hard(&p.lower)
-                && (!known(k - 1) || self.stop.is_soft(&p.lower))
+                && (!known(k - 1) || self.stop.is_soft(&p.lower) || self.stop.is_given(&p.lower))
                 && (k + 1 >= words.len() || words[k + 1].break_before || !words[k + 1].capital)
             {
                 persons.insert(w.lower.as_str());
@@ -398,6 +398,15 @@ impl Geoparser {
         if content.iter().all(|w| self.stop.is_function(&w.lower)) {
             return false; // "In the", "I'm"
         }
+        // A date, not a place: "May Day", "March 5".
+        if MONTHS.contains(&content[0].lower.as_str()) {
+            let rest = text.get(content[0].end..).unwrap_or("").trim_start();
+            if (content.len() == 2 && content[1].lower.as_str() == "day")
+                || (content.len() == 1 && rest.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                return false;
+            }
+        }
         let demonym_only = entries.iter().all(|e| !matches!(e, Entry::Place(_)));
         let mention = text.get(first.start..words[j].end).unwrap_or("");
         if content.len() == 1 {
@@ -424,8 +433,20 @@ impl Geoparser {
                     return false;
                 }
             }
+            // The word after a given name is a surname ("Carlos Moreno"), even a big city's name.
+            if !demonym_only
+                && !cue
+                && i > 0
+                && !first.break_before
+                && words[i - 1].capital
+                && self.stop.is_given(&words[i - 1].lower)
+                && !self.major(entries, &w.lower, false)
+            {
+                return false;
+            }
             if !demonym_only && !cue && !self.major(entries, &w.lower, true) {
-                if persons.contains(w.lower.as_str()) {
+                // A bare given name without a locative word is a person ("Carlos said").
+                if persons.contains(w.lower.as_str()) || (self.stop.is_given(&w.lower) && !article_before(words, i)) {
                     return false;
                 }
                 // A surname after a capitalized given name or title ("John Kerry"), or a given name
@@ -435,7 +456,9 @@ impl Geoparser {
                     p.capital
                         && !p.article
                         && !self.stop.is_function(&p.lower)
-                        && (single[k].is_none_or(|e| e.is_empty()) || self.stop.is_soft(&p.lower))
+                        && (single[k].is_none_or(|e| e.is_empty())
+                            || self.stop.is_soft(&p.lower)
+                            || self.stop.is_given(&p.lower))
                 };
                 if i > 0 && !first.break_before && joined_cap(i - 1) {
                     return false;
@@ -454,6 +477,27 @@ const CUES: &[&str] = &[
     "in", "at", "near", "outside", "around", "into", "toward", "towards", "across", "from", "to", "of", "via",
     "through", "inside", "between", "and", "nearby", "south", "north", "east", "west", "town", "city", "village",
 ];
+
+/// Month names: followed by a day number or "Day", a date.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The name has its article ("al-Omar", "the Hague"): a place, not a given name.
+fn article_before(words: &[fold::Word], i: usize) -> bool {
+    i > 0 && words[i - 1].article && !words[i].break_before
+}
 
 fn has_cue(words: &[fold::Word], i: usize) -> bool {
     let p = &words[i - 1];

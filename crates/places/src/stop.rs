@@ -12,20 +12,46 @@ use crate::gazetteer::{GazetteerError, HashSet};
 
 static STOPLIST: &str = include_str!("../../../data/gazetteer/stoplist.tsv");
 static COMMON: &str = include_str!("../../../data/gazetteer/common-words.txt");
+static GIVEN: &str = include_str!("../../../data/gazetteer/given-names.txt");
 
 pub(crate) struct StopList {
     hard: HashSet<String>,
     soft: HashSet<String>,
     function: HashSet<String>,
+    given: HashSet<String>,
 }
 
 impl StopList {
     pub(crate) fn embedded() -> Result<StopList, GazetteerError> {
-        StopList::parse(STOPLIST, "data/gazetteer/stoplist.tsv", COMMON)
+        let mut s = StopList::parse(STOPLIST, "data/gazetteer/stoplist.tsv", COMMON)?;
+        s.add_given(GIVEN, "data/gazetteer/given-names.txt")?;
+        Ok(s)
+    }
+
+    /// Given names, one a line (`#` comments): a bare one-word match of one is a person.
+    pub(crate) fn add_given(&mut self, text: &str, file: &str) -> Result<(), GazetteerError> {
+        for (n, line) in text.lines().enumerate() {
+            let w = line.split('#').next().unwrap_or("").trim();
+            if w.is_empty() {
+                continue;
+            }
+            if w.contains(char::is_whitespace) {
+                return Err(GazetteerError::Row { file: file.into(), line: n + 1, msg: "expected one word".into() });
+            }
+            let mut lower = String::new();
+            crate::fold::base_letters(w, &mut lower);
+            self.given.insert(lower);
+        }
+        Ok(())
     }
 
     pub(crate) fn parse(text: &str, file: &str, common: &str) -> Result<StopList, GazetteerError> {
-        let mut s = StopList { hard: HashSet::default(), soft: HashSet::default(), function: HashSet::default() };
+        let mut s = StopList {
+            hard: HashSet::default(),
+            soft: HashSet::default(),
+            function: HashSet::default(),
+            given: HashSet::default(),
+        };
         for (n, line) in text.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
@@ -70,6 +96,9 @@ impl StopList {
     }
     pub(crate) fn is_soft(&self, lower: &str) -> bool {
         self.soft.contains(lower)
+    }
+    pub(crate) fn is_given(&self, lower: &str) -> bool {
+        self.given.contains(lower)
     }
     pub(crate) fn is_function(&self, lower: &str) -> bool {
         self.function.contains(lower)
