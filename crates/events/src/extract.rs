@@ -238,6 +238,13 @@ impl Cx<'_> {
         self.places.by_end[a..b].iter().copied()
     }
 
+    /// The hits starting in tokens `[start, end)` (hits are sorted by start).
+    fn hits_from(&self, start: usize, end: usize) -> &[Hit] {
+        let a = self.hits.partition_point(|h| h.start < start);
+        let b = self.hits.partition_point(|h| h.start < end);
+        &self.hits[a..b.max(a)]
+    }
+
     /// The last token before `k` and at or after `floor` that `last` records (`last_comma`, `last_mark`).
     fn last_before(last: &[usize], k: usize, floor: usize) -> Option<usize> {
         match last.get(k).copied().unwrap_or(0) {
@@ -342,7 +349,7 @@ impl<'a> Cx<'a> {
     fn sentence_hits(&self, s: usize, pick: impl Fn(&CueKind) -> bool) -> Vec<Hit> {
         let r = self.sent_range(s);
         let mut cand: Vec<Hit> = self
-            .hits
+            .hits_from(r.start, r.end)
             .iter()
             .filter(|h| h.start >= r.start && h.end <= r.end && pick(&self.ex.lexicon.entries[h.entry].kind))
             .copied()
@@ -363,7 +370,7 @@ impl<'a> Cx<'a> {
         let entries = &self.ex.lexicon.entries;
         // Contexts marked anywhere in the sentence (before overlaps are resolved).
         let marks: Vec<&str> = self
-            .hits
+            .hits_from(r.start, r.end)
             .iter()
             .filter(|h| h.start >= r.start && h.end <= r.end)
             .filter_map(|h| match &entries[h.entry].kind {
