@@ -535,6 +535,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let mut ctx_cc: HashMap<&str, f32> = HashMap::new();
     let mut ctx_a1: HashMap<(&str, &str), f32> = HashMap::new();
     let mut sure_pts: Vec<(usize, f64, f64)> = Vec::new();
+    let mut seen_pts: HashSet<(usize, u32)> = HashSet::default();
     let mut total = 0.0f32;
     let mut contrib: Vec<Option<(&str, &str, f32)>> = vec![None; n];
     for (k, v) in cands.iter().enumerate() {
@@ -560,7 +561,8 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         if !is_country(r) && !b.demonym && !r.admin1.is_empty() {
             *ctx_a1.entry((&r.cc, &r.admin1)).or_default() += w;
         }
-        if !is_country(r) && !b.demonym && &*r.fcode != "CONT" {
+        // one point per name and place: a name repeated fifty times is one point, not fifty
+        if !is_country(r) && !b.demonym && &*r.fcode != "CONT" && seen_pts.insert((group[k], b.rec)) {
             sure_pts.push((group[k], r.lat, r.lon));
         }
     }
@@ -582,6 +584,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let lead_share = (ctx_cc.values().copied().fold(0.0f32, f32::max) / (total + SHARE_PRIOR)).min(1.0);
 
     let mut out = Vec::with_capacity(n);
+    let mut near_cache: HashMap<(usize, u32), bool> = HashMap::new();
     for (k, f) in found.iter().enumerate() {
         let mut v = cands[k].clone();
         let cont = container[k].map(|i| &gaz.recs[i as usize]);
@@ -613,11 +616,14 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             }
             // spatial coherence: near another sure place of the document
             if !is_country(r) && r.fclass != b'L' {
-                let near = sure_pts
-                    .iter()
-                    .filter(|(j, _, _)| *j != g)
-                    // 250 km is at least 2.24 degrees of latitude: a cheap test before the haversine.
-                    .any(|(_, la, lo)| (r.lat - la).abs() < 2.3 && distance_km(r.lat, r.lon, *la, *lo) < 250.0);
+                // the same for every mention of the name: computed once per name and place
+                let near = *near_cache.entry((g, c.rec)).or_insert_with(|| {
+                    sure_pts
+                        .iter()
+                        .filter(|(j, _, _)| *j != g)
+                        // 250 km is at least 2.24 degrees of latitude: a cheap test before the haversine.
+                        .any(|(_, la, lo)| (r.lat - la).abs() < 2.3 && distance_km(r.lat, r.lon, *la, *lo) < 250.0)
+                });
                 if near {
                     c.score += 1.0;
                 }
