@@ -61,6 +61,7 @@ impl ActorTagger {
             actors: lex.actors,
             actor_by_id: Default::default(),
             country_by_iso: Default::default(),
+            country_by_iso2: Default::default(),
             index: Default::default(),
             acronyms: Default::default(),
             max_len: 1,
@@ -70,6 +71,7 @@ impl ActorTagger {
         };
         for (i, c) in t.countries.iter().enumerate() {
             t.country_by_iso.insert(c.iso3.clone(), i);
+            t.country_by_iso2.entry(c.iso2.clone()).or_insert(i);
         }
         for (i, a) in t.actors.iter().enumerate() {
             if let Some(id) = &a.actor.id {

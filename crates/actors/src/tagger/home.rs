@@ -176,7 +176,7 @@ impl ActorTagger {
     fn iso3_of<'a>(&'a self, code: &str) -> Option<&'a str> {
         match code.len() {
             3 => self.country_by_iso.get(code).map(|&i| self.countries[i].iso3.as_str()),
-            2 => self.countries.iter().find(|c| c.iso2 == code).map(|c| c.iso3.as_str()),
+            2 => self.country_by_iso2.get(code).map(|&i| self.countries[i].iso3.as_str()),
             _ => None,
         }
     }

@@ -44,6 +44,8 @@ pub struct ActorTagger {
     actors: Vec<ActorRow>,
     actor_by_id: FxHashMap<String, usize>,
     country_by_iso: FxHashMap<String, usize>,
+    /// ISO2 → index into `countries` (places stage codes).
+    country_by_iso2: FxHashMap<String, usize>,
     /// Normalized name (words joined by spaces) → targets; the same names are in `trie`.
     index: FxHashMap<String, Vec<Target>>,
     /// Single all-capital names, as written ("SAA", "YPG").
