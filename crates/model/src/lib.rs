@@ -1,6 +1,7 @@
 //! sitrep-model: the report model every stage shares: [`Report`], byte [`Span`]s, the text layer
 //! (tokens, sentences, paragraphs) and the schema-v1 output [`record`]s. Pure; no I/O.
 
+pub mod calendar;
 pub mod record;
 pub mod report;
 pub mod span;

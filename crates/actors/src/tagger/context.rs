@@ -1,12 +1,13 @@
 //! Clues from the words around a noun phrase: pronouns, subject position, a speaking verb after
 //! it, metonymy, compound nouns.
 
-use super::words::{DAYS, FUNCTION_WORDS, SUBJECT_OPENERS};
+use super::words::{FUNCTION_WORDS, SUBJECT_OPENERS};
 use super::{ActorTagger, Cand, TKind};
 use crate::coref::Want;
 use crate::lexicon::CueKind;
 use crate::units::Unit;
 use crate::{Actor, MentionKind};
+use sitrep_model::calendar::is_day_or_month;
 
 impl ActorTagger {
     pub(super) fn pronoun(&self, u: &[Unit], i: usize, s_start: usize, s_end: usize) -> Option<Cand> {
@@ -59,7 +60,7 @@ impl ActorTagger {
             return !matches!(p.norm_str(), "-" | "/");
         }
         SUBJECT_OPENERS.contains(&p.norm_str())
-            || DAYS.contains(&p.norm_str())
+            || is_day_or_month(p.norm_str())
             || (np_start - 1 == s_start && self.cue_u(p, CueKind::Adverb))
     }
 
@@ -77,7 +78,7 @@ impl ActorTagger {
                 k += 1;
                 continue;
             }
-            if w == "on" && k + 1 < s_end && DAYS.contains(&u[k + 1].norm_str()) {
+            if w == "on" && k + 1 < s_end && is_day_or_month(u[k + 1].norm_str()) {
                 k += 2;
                 continue;
             }

@@ -21,6 +21,7 @@ use super::{ActorTagger, Cand};
 use crate::coref::Want;
 use crate::units::Unit;
 use crate::{MentionKind, PlaceCountry};
+use sitrep_model::calendar::is_month_name;
 use sitrep_model::{Doc, Span};
 use std::collections::HashMap;
 
@@ -57,33 +58,6 @@ pub(crate) fn dateline(text: &str) -> Option<Span> {
     None
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The length of a dateline at the start of `line`, up to and including its dash.
 fn wire_prefix(line: &str) -> Option<usize> {
     let (p, dash) = line.char_indices().take_while(|&(i, _)| i <= 100).find(|&(i, ch)| match ch {
@@ -108,8 +82,7 @@ fn wire_prefix(line: &str) -> Option<usize> {
     let all_caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase);
     let first_caps = all_caps(words[0]);
     let agency = prefix.contains('(') && prefix.contains(')');
-    let dated =
-        words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&&*w.to_lowercase()));
+    let dated = words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()) || is_month_name(&w.to_lowercase()));
     // "Damascus, SANA –": an agency in capitals after a comma.
     let caps_after_comma = prefix.split(',').skip(1).any(|part| all_caps(part.trim()));
     let ok = agency || dated || caps_after_comma || (first_caps && words.len() <= 4) || (glued && words.len() == 1);

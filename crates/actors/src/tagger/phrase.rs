@@ -1,12 +1,13 @@
 //! The noun-phrase parser: determiner, premodifiers, names (countries, groups, actors), qualifiers
 //! and a head noun, composed into candidate mentions ("the Iraqi government troops").
 
-use super::words::{DAYS, DEFINITE, DETERMINERS, NAME_PARTICLES};
+use super::words::{DEFINITE, DETERMINERS, NAME_PARTICLES};
 use super::{display_name, ActorTagger, Cand, ModItem, TKind};
 use crate::coref::Want;
 use crate::lexicon::{CueKind, NounRole};
 use crate::units::Unit;
 use crate::{Actor, MentionKind};
+use sitrep_model::calendar::is_day_or_month;
 
 impl ActorTagger {
     /// Parse the noun phrase starting at unit `i`. Returns the candidates and the next unit.
@@ -235,7 +236,7 @@ impl ActorTagger {
                         && p.cap
                         && !p.possessive
                         && !sentence_initial
-                        && !DAYS.contains(&p.norm_str())
+                        && !is_day_or_month(p.norm_str())
                         && self.match_at(u, first.start - 1, e, shouting).is_none()
                         && self.noun_at(u, first.start - 1, e).is_none()
                     {
@@ -571,7 +572,7 @@ impl ActorTagger {
         let start = k;
         while k < e && k < start + 5 && u[k].word {
             let particle = NAME_PARTICLES.contains(&u[k].norm_str()) && k + 1 < e && u[k + 1].cap;
-            if !(u[k].cap || particle) || DAYS.contains(&u[k].norm_str()) {
+            if !(u[k].cap || particle) || is_day_or_month(u[k].norm_str()) {
                 break;
             }
             if u[k].cap

@@ -202,24 +202,3 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
 ];
 pub(super) const NAME_PARTICLES: &[&str] =
     &["al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "van", "von", "da", "du", "ul"];
-pub(super) const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];

@@ -4,6 +4,7 @@
 //! [`class_of`]), so a rule asks `self.is(k, class::UNIT_NOUNS)` instead of scanning a list.
 
 use rustc_hash::FxHashMap;
+use sitrep_model::calendar;
 use std::sync::OnceLock;
 
 /// One bit per word list of [`CLASS_LISTS`].
@@ -60,7 +61,10 @@ const CLASS_LISTS: &[(u32, &[&str])] = &[
     (class::SPEECH_VERBS, SPEECH_VERBS),
     (class::SOURCE_NOUNS, SOURCE_NOUNS),
     (class::LEADER_NOUNS, LEADER_NOUNS),
-    (class::CALENDAR_WORDS, CALENDAR_WORDS),
+    // Days and months: a capitalized neighbour that is no part of a place's name ("in Basra Saturday").
+    (class::CALENDAR_WORDS, calendar::WEEKDAYS),
+    (class::CALENDAR_WORDS, calendar::MONTHS),
+    (class::CALENDAR_WORDS, calendar::MONTH_ABBREVIATIONS),
     (class::TOPONYM_HEADS, TOPONYM_HEADS),
     (class::BASED, BASED),
     (class::FRONT_WORDS, FRONT_WORDS),
@@ -529,40 +533,6 @@ pub(super) const LEADER_NOUNS: &[&str] = &[
     "ambassador",
     "envoy",
     "representative",
-];
-/// Days and months: a capitalized neighbour that is no part of a place's name ("in Basra Saturday").
-pub(super) const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
 /// First words of multi-word place names ("Tal X", "Deir X", "Port X"): a place mention that is
 /// only this word, followed by a capitalized one, is the start of a longer name, not a person's.
