@@ -155,36 +155,16 @@ impl Pipeline {
             sitrep_places::PlaceRole::Metonym => PlaceRole::Metonym,
         };
         let level = m.place.as_ref().map(level_of).unwrap_or(PlaceLevel::Point);
-        let place = m.place.as_ref().map(|p| {
-            let mut r = place_ref(p, 1);
-            r.text = text.get(m.span.start..m.span.end).map(str::to_string);
-            r.span = Some(m.span);
-            r
-        });
+        let place = sitrep_places::place_ref(m, text, 1);
         let admin1 = m.place.as_ref().and_then(|p| p.admin1.as_deref()).and_then(|a| {
             if let Some((_, r)) = provinces.iter().find(|(k, _)| k == a) {
                 return r.clone();
             }
-            let r = self.geoparser.admin1_place(a).map(|p| place_ref(&p, 3));
+            let r = self.geoparser.admin1_place(a).map(|p| p.reference(3));
             provinces.push((a.to_string(), r.clone()));
             r
         });
         PlaceIn { span: m.span, role, place, level, admin1 }
-    }
-}
-
-fn place_ref(p: &Place, precision: u8) -> PlaceRef {
-    PlaceRef {
-        text: None,
-        span: None,
-        name: p.name.clone(),
-        geonameid: (p.geonameid > 0).then_some(p.geonameid),
-        lat: p.lat,
-        lon: p.lon,
-        country: p.country.clone(),
-        admin1: p.admin1.clone(),
-        feature_code: Some(p.feature_code.clone()),
-        precision,
     }
 }
 

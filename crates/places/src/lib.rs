@@ -399,7 +399,7 @@ impl Geoparser {
             return false; // "In the", "I'm"
         }
         // A date, not a place: "May Day", "March 5".
-        if MONTHS.contains(&content[0].lower.as_str()) {
+        if sitrep_model::calendar::MONTHS.contains(&content[0].lower.as_str()) {
             let rest = text.get(content[0].end..).unwrap_or("").trim_start();
             if (content.len() == 2 && content[1].lower.as_str() == "day")
                 || (content.len() == 1 && rest.starts_with(|c: char| c.is_ascii_digit()))
@@ -478,22 +478,6 @@ const CUES: &[&str] = &[
     "through", "inside", "between", "and", "nearby", "south", "north", "east", "west", "town", "city", "village",
 ];
 
-/// Month names: followed by a day number or "Day", a date.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The name has its article ("al-Omar", "the Hague"): a place, not a given name.
 fn article_before(words: &[fold::Word], i: usize) -> bool {
     i > 0 && words[i - 1].article && !words[i].break_before
@@ -516,15 +500,26 @@ pub fn place_ref(m: &PlaceMention, text: &str, precision: u8) -> Option<PlaceRef
     Some(PlaceRef {
         text: text.get(m.span.start..m.span.end).map(str::to_string),
         span: Some(m.span),
-        name: p.name.clone(),
-        geonameid: (p.geonameid > 0).then_some(p.geonameid),
-        lat: p.lat,
-        lon: p.lon,
-        country: p.country.clone(),
-        admin1: p.admin1.clone(),
-        feature_code: Some(p.feature_code.clone()),
-        precision,
+        ..p.reference(precision)
     })
+}
+
+impl Place {
+    /// A schema-v1 place reference to this place, with no text span (e.g. a mention's province).
+    pub fn reference(&self, precision: u8) -> PlaceRef {
+        PlaceRef {
+            text: None,
+            span: None,
+            name: self.name.clone(),
+            geonameid: (self.geonameid > 0).then_some(self.geonameid),
+            lat: self.lat,
+            lon: self.lon,
+            country: self.country.clone(),
+            admin1: self.admin1.clone(),
+            feature_code: Some(self.feature_code.clone()),
+            precision,
+        }
+    }
 }
 
 /// Great-circle distance in km.
