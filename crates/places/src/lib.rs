@@ -111,15 +111,29 @@ impl Geoparser {
     }
 
     /// Resolve exactly the given spans (gold-span mode). The rest of the text is still read for
-    /// context (other places, containers). Spans that are not on char boundaries, or not a known
-    /// name, give `None`.
+    /// context (other places, containers). Spans that are not on char boundaries give `None`.
+    ///
+    /// A span the gazetteer lacks as a whole (a street, building, facility or neighbourhood:
+    /// "Royal Street", "Colchester General Hospital", "University of California") is located
+    /// approximately: at the town it is named after when the document is about that town, else at
+    /// the place the text puts it in ("X in Y", "X, Y", "Y's X"), else at the document's focal
+    /// place (its most-mentioned town). Such a place has `geonameid` 0, the name and point of the
+    /// town (or province) it was placed at, and the feature class and code of the facility when its
+    /// name says it (data/gazetteer/facility-words.tsv). A document without a town or province to
+    /// place it at leaves the span unresolved.
     pub fn resolve_spans(&self, text: &str, spans: &[Span]) -> Vec<Option<Place>> {
         let words = fold::words(text);
         let detected = self.detect(text, &words);
         let mut found: Vec<Found> = Vec::new();
         let mut given_idx: Vec<Option<usize>> = Vec::with_capacity(spans.len());
+        let mut facility: Vec<Option<(&str, &str)>> = Vec::with_capacity(spans.len());
         for s in spans {
-            match self.lookup_span(text, &words, *s) {
+            let f = self.lookup_span(text, &words, *s);
+            let kind = resolve::facility_kind(self, &words, *s, f.as_ref());
+            // a facility is resolved through the part of its name that may be a place
+            let f = if kind.is_some() { resolve::facility_named_part(self, text, &words, *s) } else { f };
+            facility.push(kind);
+            match f {
                 Some(f) => {
                     given_idx.push(Some(found.len()));
                     found.push(f);
@@ -133,7 +147,7 @@ impl Geoparser {
             }
         }
         let resolved = resolve::resolve_found(self, text, &words, &found);
-        given_idx.into_iter().map(|gi| gi.and_then(|i| resolved[i].place.clone())).collect()
+        resolve::locate_given(text, spans, &found, &resolved, &given_idx, &facility)
     }
 
     pub fn get(&self, geonameid: i64) -> Option<Place> {

@@ -761,3 +761,263 @@ fn best(v: &[Cand]) -> Option<Cand> {
     }
     b
 }
+
+/// Words of a facility's name that name no place of their own ("Seoul Central District Court",
+/// "Colchester General Hospital", "Florida International University").
+const FACILITY_MODIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "new",
+    "old",
+    "international",
+    "national",
+    "general",
+    "memorial",
+    "regional",
+    "district",
+    "state",
+    "federal",
+    "medical",
+    "community",
+    "public",
+    "main",
+    "grand",
+    "royal",
+    "city",
+    "county",
+    "the",
+    "of",
+    "and",
+];
+
+/// A given span that the gazetteer lacks as a whole and that ends in a facility word ("Royal
+/// Street", "Colchester General Hospital"), starts with one before "of" ("University of
+/// California"), or starts with a house number ("2231 Royal Street"): the feature class and code of
+/// what it names. `f` is what the gazetteer lookup found in the span.
+pub(crate) fn facility_kind<'g>(
+    g: &'g Geoparser,
+    words: &[Word],
+    span: crate::Span,
+    f: Option<&Found>,
+) -> Option<(&'g str, &'g str)> {
+    let inside: Vec<usize> = (0..words.len())
+        .filter(|&k| words[k].start >= span.start && words[k].end <= span.end && !words[k].article)
+        .collect();
+    let (&first, &last) = (inside.first()?, inside.last()?);
+    // the whole span is a name ("Wall Street", "Menlo Park")
+    if f.is_some_and(|f| f.w0 <= first && f.w1 >= last) {
+        return None;
+    }
+    if let Some(k) = g.stop.facility(&words[last].lower) {
+        return Some(k);
+    }
+    if inside.len() >= 3 && words[inside[1]].lower == "of" {
+        if let Some(k) = g.stop.facility(&words[first].lower) {
+            return Some(k);
+        }
+    }
+    if inside.len() >= 2 && words[first].lower.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(("R", "ST"));
+    }
+    None
+}
+
+/// The part of a facility's name that may name a place: the last run of words that are not
+/// facility words or modifiers and that the gazetteer knows ("Colchester" in "Colchester General
+/// Hospital", "California" in "University of California").
+pub(crate) fn facility_named_part(g: &Geoparser, text: &str, words: &[Word], span: crate::Span) -> Option<Found> {
+    let inside: Vec<usize> =
+        (0..words.len()).filter(|&k| words[k].start >= span.start && words[k].end <= span.end).collect();
+    let skip = |k: usize| {
+        let w = &words[k];
+        !w.capital
+            || g.stop.facility(&w.lower).is_some()
+            || FACILITY_MODIFIERS.contains(&&*w.lower)
+            || w.lower.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &k in &inside {
+        if skip(k) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((_, b)) if *b + 1 == k && !words[k].break_before => *b = k,
+            _ => runs.push((k, k)),
+        }
+    }
+    for &(a, b) in runs.iter().rev() {
+        let sub = crate::Span::new(words[a].start, words[b].end);
+        if let Some(f) = g.lookup_span(text, words, sub) {
+            if f.entries.iter().any(|e| matches!(e, Entry::Place(_))) {
+                return Some(Found { span, ..f });
+            }
+        }
+    }
+    None
+}
+
+/// A one-word span that reads as an adjective of a people or region ("Sicilian", "Western"), not
+/// a place of its own: never located approximately.
+fn adjective_like(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(char::is_whitespace)
+        && ["ian", "ean", "ese", "ish", "ern", "ic"].iter().any(|s| t.to_lowercase().ends_with(s))
+}
+
+fn city_level(p: &crate::Place) -> bool {
+    p.feature_class == "P" || matches!(&*p.feature_code, "ADM2" | "ADM3" | "ADM4" | "ADM5")
+}
+
+/// The given spans' places (gold-span mode). A span the gazetteer lacks (a street, building or
+/// neighbourhood) or that names a facility after a place is located approximately: at the town
+/// it is named after when the document is about that town, else at the place the text puts it
+/// in ("X in Y", "X, Y", "Y's X"), else at the document's focal place (its most-mentioned town,
+/// the dateline counting double). Such an answer has geonameid 0, the anchor's name and point,
+/// and the facility's feature code when its name says it ("ST", "HSP"); a document without a
+/// town or province leaves the span unresolved (never a silent country centroid).
+pub(crate) fn locate_given(
+    text: &str,
+    spans: &[crate::Span],
+    found: &[Found],
+    resolved: &[PlaceMention],
+    given_idx: &[Option<usize>],
+    facility: &[Option<(&str, &str)>],
+) -> Vec<Option<crate::Place>> {
+    let mut fac_found = vec![false; found.len()];
+    for (gi, k) in given_idx.iter().zip(facility) {
+        if let (Some(i), Some(_)) = (gi, k) {
+            fac_found[*i] = true;
+        }
+    }
+    // The focal place: the town (else province) that the given names mention most, counting the
+    // names in its province and country as half and a quarter of a mention; the dateline counts
+    // double. The names found in the rest of the text count only when no given name is a town.
+    let given: Vec<bool> = {
+        let mut v = vec![false; found.len()];
+        for &i in given_idx.iter().flatten() {
+            v[i] = true;
+        }
+        v
+    };
+    let literal = |i: usize| -> Option<&crate::Place> {
+        let m = &resolved[i];
+        let p = m.place.as_ref()?;
+        (!fac_found[i] && m.role == PlaceRole::Literal && p.geonameid != 0).then_some(p)
+    };
+    let focal_among = |only_given: bool| -> Option<&crate::Place> {
+        let pool: Vec<usize> =
+            (0..resolved.len()).filter(|&i| (!only_given || given[i]) && literal(i).is_some()).collect();
+        let weight = |i: usize| if resolved[i].span.start < 60 { 2.0 } else { 1.0 };
+        let mut best: Option<(f32, usize)> = None;
+        for &i in &pool {
+            let Some(p) = literal(i) else { continue };
+            if !city_level(p) {
+                continue;
+            }
+            let mut score = 0.0f32;
+            for &j in &pool {
+                let Some(q) = literal(j) else { continue };
+                score += weight(j)
+                    * if q.geonameid == p.geonameid {
+                        1.0
+                    } else if p.admin1.is_some() && q.admin1 == p.admin1 {
+                        0.5
+                    } else if p.country.is_some() && q.country == p.country {
+                        0.25
+                    } else {
+                        0.0
+                    };
+            }
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, i));
+            }
+        }
+        best.and_then(|(_, i)| literal(i))
+    };
+    let focal: Option<&crate::Place> = focal_among(true).or_else(|| focal_among(false));
+    // the place the text puts span `s` in: "X in Y", "X, Y", "Y's X"
+    let container = |s: crate::Span| -> Option<&crate::Place> {
+        resolved.iter().enumerate().find_map(|(j, m)| {
+            let p = m.place.as_ref()?;
+            if fac_found[j] || p.geonameid == 0 || !(city_level(p) || &*p.feature_code == "ADM1") {
+                return None;
+            }
+            let ok = if m.span.start >= s.end {
+                let between = text.get(s.end..m.span.start)?.trim();
+                matches!(between, "," | "in" | ", in" | "in the" | "at" | "near" | ", near")
+            } else if m.span.end <= s.start {
+                matches!(text.get(m.span.end..s.start)?, "'s " | "’s " | "' " | "’ ")
+            } else {
+                false
+            };
+            ok.then_some(p)
+        })
+    };
+    let approx = |a: &crate::Place, kind: Option<(&str, &str)>| {
+        let (class, code) = kind.unwrap_or(("", ""));
+        crate::Place {
+            geonameid: 0,
+            name: a.name.clone(),
+            lat: a.lat,
+            lon: a.lon,
+            country: a.country.clone(),
+            admin1: a.admin1.clone(),
+            feature_class: class.to_string(),
+            feature_code: code.to_string(),
+            population: 0,
+        }
+    };
+    given_idx
+        .iter()
+        .zip(facility)
+        .zip(spans)
+        .map(|((gi, kind), &s)| {
+            let m = gi.map(|i| &resolved[i]);
+            if m.is_some_and(|m| m.role == PlaceRole::Demonym) {
+                return m.and_then(|m| m.place.clone());
+            }
+            if text.get(s.start..s.end).is_none_or(|t| t.trim().is_empty()) {
+                return None;
+            }
+            let named = m.and_then(|m| m.place.as_ref());
+            match (kind, named) {
+                (None, Some(p)) => Some(p.clone()),
+                (None, None) => {
+                    if adjective_like(text.get(s.start..s.end).unwrap_or("")) {
+                        return None;
+                    }
+                    container(s).or(focal).map(|a| approx(a, None))
+                }
+                (Some(_), named) => {
+                    // a town the facility is named after, where the document is: the facility is
+                    // there (GeoWebNews gives such names the town's id); a province or country it
+                    // is named after is its place too ("University of California", "British
+                    // Embassy"); a town elsewhere is only a namesake ("Royal Street", "Carnegie Library")
+                    if let Some(p) = named {
+                        if !city_level(p) {
+                            return Some(p.clone());
+                        }
+                        let mentioned = resolved.iter().enumerate().any(|(j, o)| {
+                            !fac_found[j] && o.place.as_ref().is_some_and(|q| q.geonameid == p.geonameid)
+                        });
+                        let near_focal = focal.is_some_and(|f| crate::distance_km(p.lat, p.lon, f.lat, f.lon) <= 100.0);
+                        if mentioned || near_focal || focal.is_none() {
+                            return Some(p.clone());
+                        }
+                    }
+                    container(s).or(focal).map(|a| approx(a, *kind))
+                }
+            }
+        })
+        .collect()
+}

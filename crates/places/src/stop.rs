@@ -13,18 +13,22 @@ use crate::gazetteer::{GazetteerError, HashSet};
 static STOPLIST: &str = include_str!("../../../data/gazetteer/stoplist.tsv");
 static COMMON: &str = include_str!("../../../data/gazetteer/common-words.txt");
 static GIVEN: &str = include_str!("../../../data/gazetteer/given-names.txt");
+static FACILITY: &str = include_str!("../../../data/gazetteer/facility-words.tsv");
 
 pub(crate) struct StopList {
     hard: HashSet<String>,
     soft: HashSet<String>,
     function: HashSet<String>,
     given: HashSet<String>,
+    /// Facility words ("street", "hospital") with the GeoNames feature class and code they give.
+    facility: crate::gazetteer::HashMap<String, (Box<str>, Box<str>)>,
 }
 
 impl StopList {
     pub(crate) fn embedded() -> Result<StopList, GazetteerError> {
         let mut s = StopList::parse(STOPLIST, "data/gazetteer/stoplist.tsv", COMMON)?;
         s.add_given(GIVEN, "data/gazetteer/given-names.txt")?;
+        s.add_facility(FACILITY, "data/gazetteer/facility-words.tsv")?;
         Ok(s)
     }
 
@@ -45,12 +49,45 @@ impl StopList {
         Ok(())
     }
 
+    /// Facility words, `word<TAB>class.code` a line (`#` comments).
+    pub(crate) fn add_facility(&mut self, text: &str, file: &str) -> Result<(), GazetteerError> {
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let err = |msg: &str| GazetteerError::Row { file: file.into(), line: n + 1, msg: msg.into() };
+            let mut c = line.split('\t').map(str::trim);
+            let (Some(w), Some(code), None) = (c.next(), c.next(), c.next()) else {
+                return Err(err("expected word<TAB>class.code"));
+            };
+            let Some((class, code)) = code.split_once('.') else {
+                return Err(err("expected a feature class and code such as S.HSP"));
+            };
+            let upper = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase());
+            if class.len() != 1 || !upper(class) || !upper(code) {
+                return Err(err("expected a feature class and code such as S.HSP"));
+            }
+            if w.is_empty() || w.contains(char::is_whitespace) || w.chars().any(char::is_uppercase) {
+                return Err(err("expected one lowercase word"));
+            }
+            self.facility.insert(w.trim_end_matches('.').to_string(), (class.into(), code.into()));
+        }
+        Ok(())
+    }
+
+    /// The feature class and code a facility word gives ("hospital" → S, HSP).
+    pub(crate) fn facility(&self, lower: &str) -> Option<(&str, &str)> {
+        self.facility.get(lower).map(|(a, b)| (&**a, &**b))
+    }
+
     pub(crate) fn parse(text: &str, file: &str, common: &str) -> Result<StopList, GazetteerError> {
         let mut s = StopList {
             hard: HashSet::default(),
             soft: HashSet::default(),
             function: HashSet::default(),
             given: HashSet::default(),
+            facility: Default::default(),
         };
         for (n, line) in text.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();

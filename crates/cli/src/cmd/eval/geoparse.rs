@@ -26,7 +26,8 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     pub gazetteer: Option<PathBuf>,
 
-    /// Print each resolution error in the gold-span mode (corpus, doc, text, gold, predicted, km).
+    /// Print each resolution error in the gold-span mode (corpus, doc, text, gold, predicted, km): a wrong
+    /// GeoNames id, or for a gold point without an id, more than 161 km off.
     #[arg(long)]
     pub errors: bool,
 
@@ -389,17 +390,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     }
                 }
             }
-            if args.errors && t.geonameid.is_some() && pp.map(|x| x.0) != t.geonameid {
-                let km = match (pp, t.lat, t.lon) {
-                    (Some((_, a, b)), Some(la), Some(lo)) => distance_km(la, lo, a, b),
-                    _ => f64::NAN,
+            let km = match (pp, t.lat, t.lon) {
+                (Some((_, a, b)), Some(la), Some(lo)) => distance_km(la, lo, a, b),
+                _ => f64::NAN,
+            };
+            // a wrong id, or (for a gold point without an id) more than 161 km off
+            let wrong = match t.geonameid {
+                Some(gid) => pp.map(|x| x.0) != Some(gid),
+                None => km.is_nan() || km > 161.0,
+            };
+            if args.errors && wrong {
+                let gold = match t.geonameid {
+                    Some(gid) if g.get(gid).is_none() => format!("{gid} (missing)"),
+                    Some(gid) => gid.to_string(),
+                    None => "no id".to_string(),
                 };
                 println!(
                     "ERR\t{}\t{}\t{:?}\tgold {}\tpred {}\t{:.0} km",
                     d.corpus,
                     d.id,
                     t.text,
-                    t.geonameid.unwrap_or(0),
+                    gold,
                     p.as_ref()
                         .map(|p| format!(
                             "{} {} {} {}",
