@@ -4,7 +4,7 @@
 //! general rule of English news prose; the lexicons say which words evoke what.
 
 use crate::lexicon::{AcledSpec, CueKind, EventCue, Hit, Lexicon, LexiconError};
-use crate::mentions::{Mentions, PlaceIn, PlaceRole};
+use crate::mentions::{Mentions, PlaceIn, PlaceLevel, PlaceRole};
 use sitrep_model::record::{
     stable_id, AcledType, ActorRef, ControlRecord, ControlStatus, EventRecord, Evidence, Modality, PlaceRef, ReportRef,
     Trigger,
@@ -28,11 +28,14 @@ pub struct Options {
     pub inherit_places: bool,
     /// A place named in the sentence is the event's location only with at least this score.
     pub min_location_score: i64,
+    /// Names the gazetteer does not know may be an event's location where they stand as a place
+    /// does ("in the village of X"; coordinates from the known place they lie in or near).
+    pub unknown_names: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { inherit_places: true, min_location_score: MIN_LOCATION_SCORE }
+        Options { inherit_places: true, min_location_score: MIN_LOCATION_SCORE, unknown_names: true }
     }
 }
 
@@ -49,7 +52,9 @@ pub struct EventExtractor {
 /// Where an event was placed and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Location {
-    /// Index into `Mentions::places` (None for a place found through an anaphor's antecedent only).
+    /// Index into `Mentions::places` (for an anaphor, its antecedent's); None for a name the
+    /// gazetteer does not know (`place.text`/`place.span` are the name, the coordinates those of
+    /// the known place of the sentence it lies in or near).
     pub mention: Option<usize>,
     pub place: PlaceRef,
     pub inherited: bool,
@@ -60,8 +65,10 @@ pub struct Location {
 /// One place of the sentence scored as an event's location (see [`EventExtractor::location_candidates`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
-    /// Index into `Mentions::places`.
+    /// Index into `Mentions::places`, or past its end for a name the gazetteer does not know.
     pub mention: usize,
+    /// The span of a name the gazetteer does not know (None for one of `Mentions::places`).
+    pub name: Option<Span>,
     pub score: i64,
     /// 1 = the place itself, 2 = near it, 3 = its province or country.
     pub precision: u8,
@@ -73,6 +80,7 @@ mod control;
 mod dates;
 mod location;
 mod modality;
+mod names;
 mod roles;
 mod words;
 
@@ -110,18 +118,11 @@ impl EventExtractor {
         let ts = doc.token_at_or_after(trigger.start);
         let te = doc.token_at_or_after(trigger.end).max(ts + 1);
         let s = doc.sentence_at(trigger.start)?;
-        // The cue the trigger word evokes, if any, tells how its places read ("captured ... from X").
-        let cue = cx
-            .hits
-            .iter()
-            .filter(|h| h.start <= ts && ts < h.end)
-            .filter_map(|h| match &cx.ex.lexicon.entries[h.entry].kind {
-                CueKind::Event(c) if !c.flags.ignore && !c.is_marker() && c.flags.ctx.is_none() => Some((h, c)),
-                _ => None,
-            })
-            .max_by_key(|(h, _)| h.end - h.start)
-            .map(|(_, c)| c);
-        cx.location(s, ts, te, cue, false)
+        let mut loc = cx.location(s, ts, te, cx.cue_at(ts), false)?;
+        if loc.mention.is_some_and(|i| cx.unknown(i)) {
+            loc.mention = None; // an unknown name: `place.span` says where it is
+        }
+        Some(loc)
     }
 
     /// Every place of the trigger's sentence with its score as the event's location (highest
@@ -137,7 +138,16 @@ impl EventExtractor {
         let ts = doc.token_at_or_after(trigger.start);
         let te = doc.token_at_or_after(trigger.end).max(ts + 1);
         match doc.sentence_at(trigger.start) {
-            Some(s) => cx.place_candidates(s, ts, te, None),
+            Some(s) => cx
+                .place_candidates(s, ts, te, cx.cue_at(ts))
+                .into_iter()
+                .map(|mut c| {
+                    if cx.unknown(c.mention) {
+                        c.name = Some(cx.pl(c.mention).span);
+                    }
+                    c
+                })
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -172,6 +182,9 @@ struct Cx<'a> {
     places: PlaceIndex,
     /// Per place: is it the container of, or a reference point for, another place (computed on demand).
     container: Vec<Cell<Option<bool>>>,
+    /// Names the gazetteer does not know that stand where a place does ("in the village of X"):
+    /// place `m.places.len() + j` is `extra[j]` (unresolved; see `names.rs`).
+    extra: Vec<PlaceIn>,
 }
 
 const IN_ACTOR: u8 = 1;
@@ -191,7 +204,7 @@ struct PlaceIndex {
 }
 
 impl PlaceIndex {
-    fn new(doc: &Doc, m: &Mentions, place_toks: &[(usize, usize)]) -> Self {
+    fn new(doc: &Doc, m: &Mentions, place_toks: &[(usize, usize)], extra: &[PlaceIn]) -> Self {
         let mut by_sentence = vec![Vec::new(); doc.sentences.len()];
         for (i, &(ps, pe)) in place_toks.iter().enumerate() {
             // Sentences are in text order: those that can hold [ps, pe) are the ones around ps.
@@ -217,8 +230,8 @@ impl PlaceIndex {
             by_sentence,
             by_start,
             by_end,
-            actor_overlap: m.places.iter().map(|p| overlap(p, true)).collect(),
-            actor_other_span: m.places.iter().map(|p| overlap(p, false)).collect(),
+            actor_overlap: m.places.iter().chain(extra).map(|p| overlap(p, true)).collect(),
+            actor_other_span: m.places.iter().chain(extra).map(|p| overlap(p, false)).collect(),
         }
     }
 }
@@ -312,14 +325,15 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        Cx {
+        let mut cx = Cx {
             ex,
             report,
             doc,
             m,
             hits: ex.lexicon.scan(doc),
-            places: PlaceIndex::new(doc, m, &place_toks),
+            places: PlaceIndex::new(doc, m, &place_toks, &[]),
             container: vec![Cell::new(None); m.places.len()],
+            extra: Vec::new(),
             actor_toks,
             place_toks,
             time_toks,
@@ -330,7 +344,55 @@ impl<'a> Cx<'a> {
             last_mark,
             title: vec![Cell::new(None); doc.sentences.len()],
             covered,
+        };
+        // Names the gazetteer does not know join the places (after them, unresolved).
+        let mut names = Vec::new();
+        if ex.options.unknown_names {
+            names::all_unknown_names(&cx, doc, &mut names);
         }
+        if !names.is_empty() {
+            for &(a, b) in &names {
+                let region = REGION_HEADS.contains(&cx.w(b - 1)) || REGION_HEADS.contains(&cx.w(b));
+                cx.extra.push(PlaceIn {
+                    span: cx.span_of(a, b),
+                    role: PlaceRole::Literal,
+                    place: None,
+                    level: if region { PlaceLevel::Region } else { PlaceLevel::Point },
+                    admin1: None,
+                });
+                cx.place_toks.push((a, b));
+                cx.container.push(Cell::new(None));
+            }
+            cx.places = PlaceIndex::new(doc, m, &cx.place_toks, &cx.extra);
+        }
+        cx
+    }
+
+    /// Place mention `i`: one of `Mentions::places`, or an unknown name after them.
+    fn pl(&self, i: usize) -> &PlaceIn {
+        match self.m.places.get(i) {
+            Some(p) => p,
+            None => &self.extra[i - self.m.places.len()],
+        }
+    }
+
+    /// The event cue the trigger word at token `ts` evokes, if any: it tells how the places read
+    /// ("captured ... from X").
+    fn cue_at(&self, ts: usize) -> Option<&EventCue> {
+        self.hits
+            .iter()
+            .filter(|h| h.start <= ts && ts < h.end)
+            .filter_map(|h| match &self.ex.lexicon.entries[h.entry].kind {
+                CueKind::Event(c) if !c.flags.ignore && !c.is_marker() && c.flags.ctx.is_none() => Some((h, c)),
+                _ => None,
+            })
+            .max_by_key(|(h, _)| h.end - h.start)
+            .map(|(_, c)| c)
+    }
+
+    /// Place `i` is an unknown name (not one of `Mentions::places`).
+    fn unknown(&self, i: usize) -> bool {
+        i >= self.m.places.len()
     }
 
     fn w(&self, i: usize) -> &str {
@@ -547,18 +609,22 @@ impl<'a> Cx<'a> {
             confidence -= 0.1;
         }
         let report = ReportRef::of(self.report);
+        // An unknown name borrows another place's coordinates: no control fact for that place.
+        let known_place = !loc.as_ref().is_some_and(|l| l.mention.is_some_and(|i| self.unknown(i)));
         let control_ok = cue.is_territory()
             && matches!(modality, Modality::Asserted | Modality::Claimed | Modality::Reported | Modality::Disputed);
         let control = match (&roles.winner, &place) {
-            (Some(w), Some(pl)) if control_ok && (pl.precision < 3 || is_admin(pl)) => Some(ControlRecord {
-                report: report.clone(),
-                place: pl.clone(),
-                controller: strip(w),
-                status: ControlStatus::Controlled,
-                modality,
-                date: date.clone(),
-                evidence: evidence.clone(),
-            }),
+            (Some(w), Some(pl)) if control_ok && known_place && (pl.precision < 3 || is_admin(pl)) => {
+                Some(ControlRecord {
+                    report: report.clone(),
+                    place: pl.clone(),
+                    controller: strip(w),
+                    status: ControlStatus::Controlled,
+                    modality,
+                    date: date.clone(),
+                    evidence: evidence.clone(),
+                })
+            }
             _ => None,
         };
         let ev = EventRecord {
@@ -625,7 +691,7 @@ impl<'a> Cx<'a> {
             || (te..until).any(|k| self.is(k, class::AREA_NOUNS))
             || (te..until).any(|k| {
                 self.places_starting_at(k)
-                    .any(|i| self.m.places[i].role == PlaceRole::Literal && !self.places.actor_overlap[i])
+                    .any(|i| self.pl(i).role == PlaceRole::Literal && !self.places.actor_overlap[i])
             })
     }
 

@@ -781,3 +781,43 @@ fn the_circumstance_clause_places_the_event() {
     let out = run("Two guards were killed when a bomb exploded near Kafr Tala.", &[], &[town()]);
     assert_eq!(place_of(&out, "killed"), Some(100));
 }
+
+/// The event's place text and geonameid.
+fn place_text_of(out: &Output, trigger: &str) -> Option<(String, Option<i64>, u8)> {
+    only(out, trigger).place.as_ref().map(|p| (p.text.clone().unwrap_or_default(), p.geonameid, p.precision))
+}
+
+#[test]
+fn an_unknown_name_where_a_place_stands_takes_the_known_place_around_it() {
+    // A village, a quarter and a farm area the gazetteer does not know, each in or near a known town.
+    for (text, name) in [
+        ("The national army shelled the village of Bir Haddou near Kafr Tala.", "Bir Haddou"),
+        ("Gunmen shot two farmers in the Zahrat quarter of Kafr Tala.", "Zahrat"),
+        ("The national army shelled the Dalwa Farms north of Kafr Tala.", "Dalwa Farms"),
+        ("Gunmen shot two farmers at Qasr Mahdi, 12 km west of Kafr Tala.", "Qasr Mahdi"),
+    ] {
+        let out = run(text, &[army()], &[town()]);
+        let trigger = if text.contains("shelled") { "shelled" } else { "shot" };
+        assert_eq!(place_text_of(&out, trigger), Some((name.to_string(), Some(100), 2)), "{text}");
+        assert!(out.controls.is_empty(), "no control fact at the borrowed coordinates: {text}");
+    }
+    // A building the gazetteer does not know: the event is told at the town it is in.
+    let out = run("A bomb exploded near the Rawda Hotel in Kafr Tala.", &[], &[town()]);
+    assert_eq!(place_of(&out, "exploded"), Some(100));
+    // Without a known place in the sentence the name gives no coordinates: none is made up.
+    let out = run("Gunmen shot two farmers in the village of Bir Haddou.", &[], &[]);
+    assert_eq!(place_of(&out, "shot"), None);
+}
+
+#[test]
+fn capitalized_words_that_are_no_place_names() {
+    for text in [
+        "Gunmen shot two farmers near a Catholic church in Kafr Tala.",
+        "Gunmen shot two farmers in Wednesday's attack in Kafr Tala.",
+        "Gunmen shot two farmers at the BSF camp in Kafr Tala.",
+        "Gunmen shot two farmers in a Bazaar in Kafr Tala.",
+    ] {
+        let out = run(text, &[], &[town()]);
+        assert_eq!(place_text_of(&out, "shot").map(|p| p.0), Some("Kafr Tala".to_string()), "{text}");
+    }
+}

@@ -10,7 +10,7 @@ impl Cx<'_> {
     /// A literal, resolved place that the actor stage does not read as an actor ("Damascus
     /// demands", "SAA").
     pub(super) fn usable(&self, i: usize) -> bool {
-        let p = &self.m.places[i];
+        let p = &self.pl(i);
         p.role == PlaceRole::Literal && p.place.is_some() && !self.places.actor_overlap[i]
     }
 
@@ -28,16 +28,18 @@ impl Cx<'_> {
 
     fn find_container(&self, i: usize) -> bool {
         let (s, e) = self.place_toks[i];
-        let Some(sent) = self.doc.sentence_at(self.m.places[i].span.start) else { return false };
+        let Some(sent) = self.doc.sentence_at(self.pl(i).span.start) else { return false };
         let floor = self.sent_range(sent).start;
         let ceil = self.sent_range(sent).end;
-        let level = self.m.places[i].level;
-        let literal = |j: usize| j != i && self.m.places[j].role == PlaceRole::Literal;
+        let level = self.pl(i).level;
+        // A building or street the gazetteer does not know makes no container of the place it
+        // is in: the event is told at that place ("near the X Restaurant in Y").
+        let literal = |j: usize| j != i && self.pl(j).role == PlaceRole::Literal && !self.facility(j);
         let other_ends_at = |k: usize| self.places_ending_at(k).any(literal);
         let other_starts_at = |k: usize| self.places_starting_at(k).any(literal);
         // Walk back over "village", "district", "the" to the word that links Y to what precedes.
         let mut k = s;
-        while k > floor && (self.is(k - 1, class::UNIT_NOUNS) || matches!(self.w(k - 1), "the" | "a")) {
+        while k > floor && (self.is(k - 1, class::UNIT_NOUNS) || self.is(k - 1, class::PLACE_PREMODIFIERS)) {
             k -= 1;
         }
         if k > floor + 1 {
@@ -50,12 +52,24 @@ impl Cx<'_> {
             let anchored = other_ends_at(j) || other_ends_at(k - 1);
             // "Eidgah area of Karachi" (the name, then its container), not "the West Bank city of
             // Nablus" (a describing place, then the name).
-            let named_part = j < k - 1 && {
-                let start = self.places_ending_at(j).find(|&p| literal(p)).map(|p| self.place_toks[p].0);
-                start.is_some_and(|a| {
-                    a > floor && !matches!(self.w(a - 1), "the" | "a" | "an" | "'s") && !self.w(a - 1).ends_with("ern")
-                })
-            };
+            // "the Shaab neighborhood of Baghdad": a part of a town is named before it even after "the".
+            // A "district" is often named after its seat ("the X district of Y" in Syria holds Y),
+            // unless the gazetteer does not know X: then it is a small part.
+            let part = matches!(
+                self.w(j),
+                "quarter" | "neighborhood" | "neighbourhood" | "suburb" | "area" | "sector" | "camp"
+            );
+            let named_part = j < k - 1
+                && self.places_ending_at(j).any(|p| literal(p) && (part || self.unknown(p) && self.w(j) == "district"));
+            let named_part = named_part
+                || j < k - 1 && {
+                    let start = self.places_ending_at(j).find(|&p| literal(p)).map(|p| self.place_toks[p].0);
+                    start.is_some_and(|a| {
+                        a > floor
+                            && !matches!(self.w(a - 1), "the" | "a" | "an" | "'s")
+                            && !self.w(a - 1).ends_with("ern")
+                    })
+                };
             match link {
                 "in" | "near" if anchored => return true,
                 "of" if named_part => return true,
@@ -117,12 +131,17 @@ impl Cx<'_> {
         false
     }
 
+    /// Place `i` is an unknown name of a building or a street ("the X Hospital").
+    pub(super) fn facility(&self, i: usize) -> bool {
+        self.unknown(i) && FACILITY_HEADS.contains(&self.w(self.place_toks[i].1 - 1))
+    }
+
     /// A place the actor stage also reads as an actor ("Syria" for its government) that stands
     /// where only a place can: after a locative preposition ("in northwest Syria") or as the
     /// owner of a part of itself ("Egypt's streets").
     fn locative_use(&self, i: usize) -> bool {
         let (s, e) = self.place_toks[i];
-        let floor = self.doc.sentence_at(self.m.places[i].span.start).map(|x| self.sent_range(x).start).unwrap_or(0);
+        let floor = self.doc.sentence_at(self.pl(i).span.start).map(|x| self.sent_range(x).start).unwrap_or(0);
         let mut k = s;
         while k > floor && self.is(k - 1, class::PLACE_PREMODIFIERS) {
             k -= 1;
@@ -144,7 +163,10 @@ impl Cx<'_> {
     /// Place `i` can be an event's location: literal and resolved, not an actor (unless it stands
     /// where only a place can), not part of a longer name, not a modifier ("Dubai-based").
     fn candidate_ok(&self, i: usize, title_case: bool) -> bool {
-        let p = &self.m.places[i];
+        let p = &self.pl(i);
+        if self.unknown(i) {
+            return true; // found where only a place stands, clear of actors and other places
+        }
         if p.role != PlaceRole::Literal || p.place.is_none() {
             return false;
         }
@@ -159,7 +181,7 @@ impl Cx<'_> {
     /// Al-Sham") or joined by a hyphen to a modifier ("Dubai-based").
     fn embedded_in_name(&self, i: usize, title_case: bool) -> bool {
         let text = self.doc.text;
-        let span = self.m.places[i].span;
+        let span = self.pl(i).span;
         if let Some(rest) = text.get(span.end..).and_then(|r| r.strip_prefix('-')) {
             let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
             if HYPHEN_MODIFIERS.contains(&w.as_str()) {
@@ -207,7 +229,7 @@ impl Cx<'_> {
     /// "according to officials in X", "the X governor", "ISIS leader in X".
     fn source_place(&self, i: usize, ts: usize) -> bool {
         let (s, e) = self.place_toks[i];
-        let Some(sent) = self.doc.sentence_at(self.m.places[i].span.start) else { return false };
+        let Some(sent) = self.doc.sentence_at(self.pl(i).span.start) else { return false };
         let r = self.sent_range(sent);
         let (bk, before) = self.word_before_place(i, r.start);
         if before == "in" && bk > r.start && self.is(bk - 1, class::BASED) {
@@ -338,7 +360,7 @@ impl Cx<'_> {
         // A statement's place is only one said to be where it was made ("told reporters in X").
         let speech = (ts..te).any(|k| self.is(k, class::SPEECH_VERBS));
         for &i in &self.places.by_sentence[s] {
-            let p = &self.m.places[i];
+            let p = &self.pl(i);
             let (ps, pe) = self.place_toks[i];
             if ps < r.start || pe > r.end || !self.candidate_ok(i, title_case) {
                 continue;
@@ -412,6 +434,7 @@ impl Cx<'_> {
             };
             out.push(Candidate {
                 mention: i,
+                name: None,
                 score,
                 precision,
                 path_only: path && matches!(p.level, PlaceLevel::Point | PlaceLevel::Feature),
@@ -430,15 +453,32 @@ impl Cx<'_> {
     ) -> Option<Location> {
         let ce = self.clause_end(s, te.saturating_sub(1).max(ts));
         let mut best: Option<Candidate> = None;
+        // The best known place: where an unknown name gets its coordinates from.
+        let mut anchor: Option<Candidate> = None;
         for c in self.place_candidates(s, ts, te, cue) {
+            if !self.unknown(c.mention) && anchor.as_ref().is_none_or(|b| c.score > b.score) {
+                anchor = Some(c.clone());
+            }
             if best.as_ref().is_none_or(|b| c.score > b.score) {
                 best = Some(c);
             }
         }
-        if let Some(Candidate { score, mention: i, precision, path_only }) =
+        if let Some(Candidate { score, mention: i, precision, path_only, .. }) =
             best.filter(|b| b.score >= self.ex.options.min_location_score)
         {
-            let p = &self.m.places[i];
+            if self.unknown(i) {
+                // Only a name the gazetteer does not know: the event is there, and the known place
+                // of the sentence it lies in or near gives the coordinates (precision 2, or 3 for
+                // a province or country).
+                let a = anchor?;
+                let ap = self.pl(a.mention);
+                let mut pl = if a.path_only { ap.admin1.clone()? } else { ap.place.clone()? };
+                pl.precision = pl.precision.max(a.precision).max(2);
+                pl.text = Some(self.pl(i).span.of(self.doc.text).to_string());
+                pl.span = Some(self.pl(i).span);
+                return Some(Location { mention: Some(i), place: pl, inherited: false, score });
+            }
+            let p = &self.pl(i);
             if path_only {
                 // Only a destination or origin is named: trust its province, not the point.
                 let mut a = p.admin1.clone()?;

@@ -63,6 +63,9 @@ pub struct Args {
     /// Event location: print every record (correct ones too) with the scored candidates.
     #[arg(long)]
     pub trace: bool,
+    /// Event location: only places the gazetteer knows, no unknown names ("in the village of X").
+    #[arg(long)]
+    pub no_unknown_names: bool,
 }
 
 /// CASE 2021 label → ACLED sub-event type.
@@ -284,6 +287,15 @@ fn span_of(v: &Value) -> Option<Span> {
     Some(Span::new(v["start"].as_u64()? as usize, v["end"].as_u64()? as usize))
 }
 
+/// The words of the sentence an event was placed at: the place mention (an anaphor's antecedent),
+/// or a name the gazetteer does not know.
+fn located(l: &sitrep_core::events::extract::Location, mentions: &sitrep_core::events::Mentions) -> Option<Span> {
+    match l.mention {
+        Some(i) => mentions.places.get(i).map(|p| p.span),
+        None => l.place.span,
+    }
+}
+
 /// (source, gold has a location, correct, exact)
 type Row = (String, bool, bool, bool);
 
@@ -296,6 +308,8 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
     let (mut has_gold, mut covered) = (0usize, 0usize);
     let mut misses = Vec::new();
     let mut miss_kinds: BTreeMap<MissKind, usize> = BTreeMap::new();
+    let mut events = pipeline.events().clone();
+    events.options.unknown_names = !args.no_unknown_names;
     for r in &recs {
         let text = r["text"].as_str().unwrap_or_default();
         let Some(trigger) = r["triggers"].get(0).and_then(span_of) else { continue };
@@ -307,9 +321,9 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
         let report = Report::new(r["id"].to_string(), text);
         let doc = sitrep_core::text::analyze(text);
         let mentions = pipeline.mentions(&report, &doc);
-        let loc = pipeline.events().locate(&report, &doc, &mentions, trigger);
+        let loc = events.locate(&report, &doc, &mentions, trigger);
         for (k, t) in thresholds.iter().enumerate() {
-            let got = loc.as_ref().filter(|l| l.score >= *t).and_then(|l| l.mention).map(|i| mentions.places[i].span);
+            let got = loc.as_ref().filter(|l| l.score >= *t).and_then(|l| located(l, &mentions));
             by_threshold[k] += match (&got, gold.is_empty()) {
                 (None, true) => 1,
                 (Some(g), false) => gold.iter().any(|s| s.overlaps(*g)) as usize,
@@ -322,7 +336,7 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
                 mentions.places.iter().any(|p| p.place.is_some() && gold.iter().any(|g| g.overlaps(p.span))) as usize;
         }
         let min = sitrep_core::events::extract::MIN_LOCATION_SCORE;
-        let got = loc.as_ref().filter(|l| l.score >= min).and_then(|l| l.mention).map(|i| mentions.places[i].span);
+        let got = loc.as_ref().filter(|l| l.score >= min).and_then(|l| located(l, &mentions));
         let (ok, exact) = match (&got, gold.is_empty()) {
             (None, true) => (true, true),
             (Some(g), false) => (gold.iter().any(|s| s.overlaps(*g)), gold.iter().any(|s| s == g)),
@@ -347,11 +361,13 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
             if !ok {
                 *miss_kinds.entry(kind).or_default() += 1;
             }
-            let cands: Vec<String> = pipeline
-                .events()
+            let cands: Vec<String> = events
                 .location_candidates(&report, &doc, &mentions, trigger)
                 .iter()
-                .map(|c| format!("{}:{}", mentions.places[c.mention].span.of(text), c.score))
+                .map(|c| match c.name {
+                    Some(n) => format!("{}?:{}", n.of(text), c.score),
+                    None => format!("{}:{}", mentions.places[c.mention].span.of(text), c.score),
+                })
                 .collect();
             // Every place mention: role, level, resolved or not, read as an actor or not.
             let places: Vec<String> = mentions

@@ -1,0 +1,191 @@
+//! Place names the gazetteer does not know, found by where they stand: "in the village of X",
+//! "at X", "the X district", "X Farms". Small places (villages, quarters, hills, checkpoints) are
+//! where much of a war happens and few of them are in any gazetteer; the event stage places an
+//! event at such a name and takes its coordinates from the known place it lies in or near.
+
+use super::words::*;
+use super::{Cx, IN_ACTOR, IN_PLACE, IN_TIME};
+use sitrep_model::text::{Doc, TokenKind};
+
+/// At most this many words in an unknown name.
+const MAX_NAME_WORDS: usize = 5;
+
+/// Closed classes of words that may follow a place name (a clause word, a preposition, a verb of
+/// being, an adverb, a unit noun).
+const FOLLOWERS: u32 = class::CLAUSE_WORDS
+    | class::OBJECT_PREPS
+    | class::LOCATIVE_PREPS
+    | class::PATH_PREPS
+    | class::BE
+    | class::ADVERBS
+    | class::UNIT_NOUNS
+    | class::NEAR_WORDS;
+
+impl Cx<'_> {
+    /// A word that can be part of a proper name: capitalized ("Tal", "PK12", "Al-Malaah") or a
+    /// romanized article joined to a name ("al-Ansari").
+    fn name_word(&self, k: usize) -> bool {
+        if self.doc.tokens.get(k).is_none_or(|t| t.kind != TokenKind::Word) {
+            return false;
+        }
+        let t = self.doc.token_text(k);
+        let cap = t.chars().next().is_some_and(char::is_uppercase);
+        cap || ARTICLE_PREFIXES
+            .iter()
+            .any(|p| t.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic)))
+    }
+
+    /// Token ranges of unknown place names in sentence `s`, in text order.
+    pub(super) fn unknown_names(&self, s: usize, out: &mut Vec<(usize, usize)>) {
+        let r = self.sent_range(s);
+        if self.title_case(s) {
+            return;
+        }
+        let mut k = r.start + 1; // the first word is capitalized anyway
+        while k < r.end {
+            if !self.name_word(k) || self.covered(k, IN_ACTOR | IN_PLACE | IN_TIME) {
+                k += 1;
+                continue;
+            }
+            // The longest run of name words, joined by romanized articles ("Ras al Ain") and
+            // numbers after a word ("Route 9").
+            let a = k;
+            let mut b = k + 1;
+            let mut blocked = false;
+            while b < r.end && b - a < MAX_NAME_WORDS + 2 {
+                if self.name_word(b) || (self.doc.tokens[b].kind == TokenKind::Number && self.name_word(b - 1)) {
+                    b += 1;
+                } else if INNER_NAME_WORDS.contains(&self.w(b)) && b + 1 < r.end && self.name_word(b + 1) {
+                    b += 2;
+                } else {
+                    break;
+                }
+            }
+            for j in a..b {
+                if self.covered(j, IN_ACTOR | IN_PLACE | IN_TIME) || self.is(j, class::CALENDAR_WORDS) {
+                    blocked = true;
+                }
+            }
+            k = b;
+            if blocked || b - a > MAX_NAME_WORDS {
+                continue;
+            }
+            if self.unknown_name_ok(r.start, r.end, a, b) {
+                out.push((a, b));
+            }
+        }
+    }
+
+    /// The name at tokens `[a, b)` stands where only a place can.
+    fn unknown_name_ok(&self, floor: usize, ceil: usize, a: usize, b: usize) -> bool {
+        let last = self.w(b - 1);
+        let single = b - a == 1;
+        if NOT_PLACE_HEADS.contains(&last) || (a..b).any(|k| NOT_PLACE_WORDS.contains(&self.w(k))) {
+            return false;
+        }
+        // "Wednesday's", "the company's": an owner, not a place. "Oct. 12": a date.
+        if (a..b).any(|k| {
+            let w = self.w(k);
+            w.ends_with("'s")
+                || self.is(k, class::CALENDAR_WORDS)
+                || class_of(w.trim_end_matches('.')) & class::CALENDAR_WORDS != 0
+        }) {
+            return false;
+        }
+        // Initialisms are organizations ("BSF", "PRI"), capitals-only phrases headlines or
+        // datelines; a lone direction or part word ("North", "Central") is part of a longer name.
+        let upper = |k: usize| {
+            let t = self.doc.token_text(k);
+            t.chars().filter(|c| c.is_alphabetic()).count() > 1 && !t.chars().any(char::is_lowercase)
+        };
+        if (single && upper(a) && !self.doc.token_text(a).chars().any(|c| c.is_ascii_digit()))
+            || (!single && (a..b).all(upper))
+        {
+            return false;
+        }
+        if single
+            && (self.is(a, class::PLACE_PREMODIFIERS)
+                || self.is(a, class::NEAR_WORDS)
+                || self.is(a, class::UNIT_NOUNS)
+                || PLACE_HEADS.contains(&last))
+        {
+            return false;
+        }
+        // Right next to a known place or actor: the rest of a name the other stages read in part
+        // ("French Hill", "Azov Sea"), or a name of their own ("Temple of Heaven").
+        let capital = |k: usize| self.doc.token_text(k).chars().next().is_some_and(char::is_uppercase);
+        if a > floor && capital(a - 1) && self.covered(a - 1, IN_ACTOR | IN_PLACE) && !self.w(a - 1).ends_with("'s") {
+            return false;
+        }
+        if b < ceil && capital(b) && self.covered(b, IN_ACTOR | IN_PLACE) {
+            return false;
+        }
+        let headed_name = PLACE_HEADS.contains(&last);
+        if !headed_name && b + 1 < ceil && self.w(b) == "of" && capital(b + 1) {
+            return false;
+        }
+        // One word followed by a common noun it describes: "a Jewish settlement", "a Catholic
+        // church" (not "the X crossing").
+        if single
+            && b < ceil
+            && self.doc.tokens[b].kind == TokenKind::Word
+            && !capital(b)
+            && !self.covered(b, IN_TIME)
+            && !self.is(b, FOLLOWERS)
+            && !FOLLOW_WORDS.contains(&self.w(b))
+            && !PLACE_HEADS.contains(&self.w(b))
+            && !FACILITY_HEADS.contains(&self.w(b))
+        {
+            return false;
+        }
+        // A proper name takes no indefinite article ("in a Bazaar").
+        if a > floor && matches!(self.w(a - 1), "a" | "an") {
+            return false;
+        }
+        // "X's": a person's or an owner's name, unless a place noun follows ("X's outskirts").
+        let possessive = matches!(self.w(b), "'s" | "'");
+        // A person's name after a title ("Mr. X", "Gen. X", "President X").
+        if a > floor && PERSON_TITLES.contains(&self.w(a - 1).trim_end_matches('.')) {
+            return false;
+        }
+        // The name itself ends with a place noun: "Al-Malaah Farms", "Thardeh Mountains".
+        let headed = b - a >= 2 && headed_name;
+        // A place noun follows: "the Babaji area", "Durgi village".
+        let unit_after =
+            b < ceil && self.is(b, class::UNIT_NOUNS) && !matches!(self.w(b), "capital" | "state" | "border");
+        // Before it: "the village of", "the Kurdish district of", then maybe "in", "at".
+        let mut k = a;
+        while k > floor && self.is(k - 1, class::PLACE_PREMODIFIERS) {
+            k -= 1;
+        }
+        let mut unit_of = false;
+        if k > floor + 1 && self.w(k - 1) == "of" && self.is(k - 2, class::UNIT_NOUNS) {
+            unit_of = true;
+            k -= 2;
+            // "the (Kurdish) district of": the words before the unit noun.
+            let stop = k.saturating_sub(3).max(floor);
+            while k > stop && !matches!(self.w(k - 1), "the" | "a" | "an") && !self.is(k - 1, class::LOCATIVE_PREPS) {
+                k -= 1;
+            }
+            while k > floor && self.is(k - 1, class::PLACE_PREMODIFIERS) {
+                k -= 1;
+            }
+        }
+        let before = if k > floor { self.w(k - 1) } else { "" };
+        let prep =
+            NAME_PREPS.contains(&before) || (before == "of" && k > floor + 1 && self.is(k - 2, class::NEAR_WORDS));
+        if possessive && !unit_of && !headed {
+            return false;
+        }
+        // A single capitalized word after a bare preposition is too often a person, a month or
+        // an organization ("to Reuters"); only "in", "at", "near" and the like take it.
+        unit_of || headed || unit_after || (prep && (!single || SINGLE_NAME_PREPS.contains(&before)))
+    }
+}
+
+/// Pushes the unknown names of every sentence of `doc` (see [`Cx::unknown_names`]).
+pub(super) fn all_unknown_names(cx: &Cx, doc: &Doc, out: &mut Vec<(usize, usize)>) {
+    for s in 0..doc.sentences.len() {
+        cx.unknown_names(s, out);
+    }
+}
