@@ -821,3 +821,24 @@ fn capitalized_words_that_are_no_place_names() {
         assert_eq!(place_text_of(&out, "shot").map(|p| p.0), Some("Kafr Tala".to_string()), "{text}");
     }
 }
+
+#[test]
+fn a_place_that_describes_something_else_is_no_location() {
+    let places = [town(), umm_sahl()];
+    // A place said of a person, an institution or a war.
+    for text in [
+        "Gunmen shot a professor of the University of Kafr Tala yesterday.",
+        "Gunmen shot a former mayor of Kafr Tala yesterday.",
+        "Gunmen shot a delegate to the Kafr Tala talks.",
+    ] {
+        let out = run(text, &[], &places);
+        let trigger = if text.contains("shelled") { "shelled" } else { "shot" };
+        assert_eq!(place_of(&out, trigger), None, "{text}");
+    }
+    // But the parts of a place are where things happen.
+    let out = run("Gunmen shot two farmers on the outskirts of Kafr Tala.", &[], &places);
+    assert_eq!(place_of(&out, "shot"), Some(100));
+    // A town's district after its possessive is no person's name ("Kafr Tala's Umm Sahl").
+    let out = run("Gunmen shot two farmers in Kafr Tala's Umm Sahl district.", &[], &places);
+    assert_eq!(place_of(&out, "shot"), Some(200));
+}

@@ -100,7 +100,8 @@ impl Cx<'_> {
         if matches!(self.w(t), "'s" | "'") {
             t += 1;
         }
-        let possessive = t > e;
+        // "Tala's" is one token: the place's span ends inside it.
+        let possessive = t > e || self.possessive_inside(i);
         // Up to three describing words ("mainly Shiite", "northern").
         let mut n = 0;
         while t < ceil
@@ -131,6 +132,15 @@ impl Cx<'_> {
         false
     }
 
+    /// The place's span ends inside a possessive token ("Tala" of "Tala's").
+    fn possessive_inside(&self, i: usize) -> bool {
+        let span = self.pl(i).span;
+        let (_, e) = self.place_toks[i];
+        e > 0
+            && self.doc.tokens[e - 1].span.end > span.end
+            && self.doc.text.get(span.end..).is_some_and(|t| t.starts_with("'s") || t.starts_with("’s"))
+    }
+
     /// Place `i` is an unknown name of a building or a street ("the X Hospital").
     pub(super) fn facility(&self, i: usize) -> bool {
         self.unknown(i) && FACILITY_HEADS.contains(&self.w(self.place_toks[i].1 - 1))
@@ -146,12 +156,22 @@ impl Cx<'_> {
         while k > floor && self.is(k - 1, class::PLACE_PREMODIFIERS) {
             k -= 1;
         }
-        if k > floor && self.is(k - 1, class::LOCATIVE_PREPS) {
+        // Not after "from" or "to": "captured it from X", "extradited to X" name a party.
+        if k > floor && (self.is(k - 1, class::LOCATIVE_PREPS) || matches!(self.w(k - 1), "off" | "through" | "into")) {
+            return true;
+        }
+        // "parts of X", "the north of X", "a remote corner of X".
+        if k > floor + 1
+            && self.w(k - 1) == "of"
+            && (OF_PLACE_NOUNS.contains(&self.w(k - 2)) || self.is(k - 2, class::NEAR_WORDS))
+        {
             return true;
         }
         let mut t = e;
-        if matches!(self.w(t), "'s" | "'") {
-            t += 1;
+        if matches!(self.w(t), "'s" | "'") || self.possessive_inside(i) {
+            if matches!(self.w(t), "'s" | "'") {
+                t += 1;
+            }
             while self.is(t, class::PLACE_PREMODIFIERS) || self.w(t).ends_with("ern") {
                 t += 1;
             }
@@ -168,6 +188,12 @@ impl Cx<'_> {
             return true; // found where only a place stands, clear of actors and other places
         }
         if p.role != PlaceRole::Literal || p.place.is_none() {
+            return false;
+        }
+        // "Nov. 7", "Dec": a date the gazetteer also knows as a place.
+        let (ps, _) = self.place_toks[i];
+        if self.is(ps, class::CALENDAR_WORDS) || class_of(self.w(ps).trim_end_matches('.')) & class::CALENDAR_WORDS != 0
+        {
             return false;
         }
         // An actor overlaps it: only one with the same span, and in a place's position, lets it pass.
@@ -209,7 +235,8 @@ impl Cx<'_> {
                 && !self.covered(k, IN_PLACE | IN_TIME)
                 && !self.is(k, class::CALENDAR_WORDS)
         };
-        let before = s > r.start + 1 && name_word(s - 1) && !self.is(s - 1, class::NAME_HEADS);
+        let before =
+            s > r.start + 1 && name_word(s - 1) && !self.is(s - 1, class::NAME_HEADS) && !self.w(s - 1).ends_with("'s");
         // "George Lucas", "Joaquin Guzman": two one-word places side by side are a person's name.
         let single = |a: usize, b: usize| {
             b == a + 1
@@ -217,7 +244,15 @@ impl Cx<'_> {
                 && !self.is(a, class::TOPONYM_HEADS)
         };
         let single_at = |j: usize| single(self.place_toks[j].0, self.place_toks[j].1);
-        if single(s, e) && (self.places_ending_at(s).any(single_at) || self.places_starting_at(e).any(single_at)) {
+        // "Baghdad's Doura district", "Bethlehem's Church of the Nativity": an owner, not a name.
+        let owner = |sp: sitrep_model::Span| {
+            text.get(sp.end..).is_some_and(|t| t.starts_with("'s") || t.starts_with("’s") || t.starts_with("' "))
+        };
+        let owned_by = |j: usize| owner(self.pl(j).span);
+        if single(s, e)
+            && (self.places_ending_at(s).any(|j| single_at(j) && !owned_by(j))
+                || self.places_starting_at(e).any(single_at))
+        {
             return true;
         }
         let head = e == s + 1 && self.is(s, class::TOPONYM_HEADS);
@@ -383,7 +418,35 @@ impl Cx<'_> {
             let appositive = !after && self.appositive(r.start, pe, ts);
             let near = (bk.saturating_sub(2)..=bk).any(|k| self.is(k, class::NEAR_WORDS));
             let path = PATH_PREPS.contains(&before) && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
+            // "the University of X", "residents of X", "the fall of X": the place is said of
+            // something else, not where the event is.
+            let of_owner = {
+                let mut k = ps;
+                while k > r.start && matches!(self.w(k - 1), "the" | "a" | "an") {
+                    k -= 1;
+                }
+                k > r.start + 1
+                    && self.w(k - 1) == "of"
+                    && self.doc.tokens[k - 2].kind == TokenKind::Word
+                    && !OF_PLACE_NOUNS.contains(&self.w(k - 2))
+                    && !self.is(k - 2, class::UNIT_NOUNS | class::NEAR_WORDS | class::AREA_NOUNS | class::CITY_NOUNS)
+            };
+            // "the Mideast war", "the Iraq crisis": the place describes a thing.
+            let modifier = pe < r.end && MODIFIED_NOUNS.contains(&self.w(pe));
+            // A bare place opening the sentence as its subject ("X was shot"): more often a
+            // person or a thing the geoparser misread than the event's place.
+            let opening_subject =
+                ps == r.start && !cue.is_some_and(|c| c.flags.place_subject || c.is_territory()) && !after;
             let mut score: i64 = if after { 100 } else { 85 } - (2 * dist).min(60);
+            if of_owner {
+                score -= 120;
+            }
+            if modifier {
+                score -= 100;
+            }
+            if opening_subject {
+                score -= 50;
+            }
             if cue.is_some_and(|c| c.flags.place_subject) && !after {
                 score += 40;
             }
