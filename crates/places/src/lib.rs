@@ -16,7 +16,7 @@ mod names;
 mod resolve;
 mod stop;
 
-use gazetteer::{Entry, HashMap, HashSet};
+use gazetteer::{Entry, HashSet};
 pub use gazetteer::{Gazetteer, GazetteerError, Place};
 use sitrep_model::record::PlaceRef;
 use sitrep_model::Span;
@@ -94,14 +94,16 @@ impl Geoparser {
 
     /// Find and resolve the place names of `text`.
     pub fn parse(&self, text: &str) -> Vec<PlaceMention> {
-        let words = fold::words(text);
+        let mut words = Vec::new();
+        fold::tokens_into(text, &mut words);
         let found = self.detect(text, &words);
         resolve::resolve(self, text, &words, &found)
     }
 
     /// Detection only, without resolution: the spans of the place names (and demonyms) found.
     pub fn detect_spans(&self, text: &str) -> Vec<Span> {
-        let words = fold::words(text);
+        let mut words = Vec::new();
+        fold::tokens_into(text, &mut words);
         self.detect(text, &words).into_iter().map(|f| f.span).collect()
     }
 
@@ -147,7 +149,7 @@ impl Geoparser {
             }
         }
         let resolved = resolve::resolve_found(self, text, &words, &found);
-        resolve::locate_given(text, spans, &found, &resolved, &given_idx, &facility)
+        resolve::locate_given(text, &words, spans, &found, &resolved, &given_idx, &facility)
     }
 
     pub fn get(&self, geonameid: i64) -> Option<Place> {
@@ -194,16 +196,15 @@ impl Geoparser {
         let caps = words.iter().filter(|w| w.capital).count();
         let lowercase_doc = words.len() >= 20 && caps * 50 < words.len();
         let max_words = self.gaz.max_words.max(1);
+        let mut keys = WordKeys::new(words.len());
         // What the index knows of each word a name can start with (capitalized words, or all in a
-        // lowercase document), looked up once per distinct word of the document.
-        let mut seen: HashMap<&str, Option<&[Entry]>> = HashMap::default();
-        let single: Vec<Option<&[Entry]>> = words
-            .iter()
-            .map(|w| {
-                if !(w.capital || lowercase_doc) || w.key.is_empty() {
+        // lowercase document).
+        let single: Vec<Option<&[Entry]>> = (0..words.len())
+            .map(|k| {
+                if !(words[k].capital || lowercase_doc) {
                     return None;
                 }
-                *seen.entry(w.key.as_str()).or_insert_with(|| self.gaz.index.lookup(&w.key))
+                self.gaz.index.lookup_hash(keys.get(words, k))
             })
             .collect();
         let known = |k: usize| single[k].is_some_and(|e| !e.is_empty());
@@ -226,18 +227,17 @@ impl Geoparser {
             }
         }
         let mut i = 0;
-        let mut key = String::new();
         let mut ends: Vec<(usize, &[Entry])> = Vec::with_capacity(max_words); // (word j, entries)
         while i < words.len() {
             // a name starts with a capital, unless the whole document is lowercase (see `accept`)
-            if words[i].article || words[i].key.is_empty() || !(lowercase_doc || words[i].capital) {
+            if words[i].article || !(lowercase_doc || words[i].capital) {
                 i += 1;
                 continue;
             }
-            key.clear();
             ends.clear();
             let mut j = i;
             let mut n = 0;
+            let mut h = 0;
             while j < words.len() && n < max_words {
                 if j > i && words[j].break_before {
                     break;
@@ -246,13 +246,12 @@ impl Geoparser {
                     j += 1;
                     continue;
                 }
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(&words[j].key);
+                // the hash of the key of words i..=j (article words left out), a word at a time
+                let wh = keys.get(words, j);
+                h = if n == 0 { wh } else { names::join(h, wh) };
                 n += 1;
                 // no name is or starts with these words: no longer one can match
-                let found = if n == 1 { single[j] } else { self.gaz.index.lookup(&key) };
+                let found = if n == 1 { single[j] } else { self.gaz.index.lookup_hash(h) };
                 let Some(entries) = found else { break };
                 if !entries.is_empty() {
                     ends.push((j, entries));
@@ -378,10 +377,9 @@ impl Geoparser {
     fn major(&self, entries: &[Entry], mention_lower: &str, big: bool) -> bool {
         entries.iter().any(|e| match *e {
             Entry::Place(i) => {
-                let r = &self.gaz.recs[i as usize];
-                matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
-                    || (resolve::curated(r) && r.fclass != b'P')
-                    || (big && r.pop >= 100_000 && self.gaz.has_name(i, mention_lower))
+                let flags = self.gaz.flags(i);
+                flags & gazetteer::MAJOR != 0
+                    || (big && flags & gazetteer::BIG != 0 && self.gaz.has_name(i, mention_lower))
             }
             _ => true,
         })
@@ -400,31 +398,34 @@ impl Geoparser {
         single: &[Option<&[Entry]>],
     ) -> bool {
         let first = &words[i];
-        let content: Vec<&fold::Word> = words[i..=j].iter().filter(|w| !w.article).collect();
+        // the words of the name without its articles (the first word is never an article)
+        let content = || words[i..=j].iter().filter(|w| !w.article);
+        let Some(c0) = content().next() else { return false };
+        let n_content = content().count();
         if !lc {
             if !first.capital {
                 return false;
             }
-            if content.iter().any(|w| !w.capital && w.lower.len() >= 4) {
+            if content().any(|w| !w.capital && w.lower.len() >= 4) {
                 return false;
             }
         }
-        if content.iter().all(|w| self.stop.is_function(&w.lower)) {
+        if content().all(|w| self.stop.is_function(&w.lower)) {
             return false; // "In the", "I'm"
         }
         // A date, not a place: "May Day", "March 5".
-        if sitrep_model::calendar::MONTHS.contains(&content[0].lower.as_str()) {
-            let rest = text.get(content[0].end..).unwrap_or("").trim_start();
-            if (content.len() == 2 && content[1].lower.as_str() == "day")
-                || (content.len() == 1 && rest.starts_with(|c: char| c.is_ascii_digit()))
+        if c0.lower.len() <= 9 && sitrep_model::calendar::MONTHS.contains(&c0.lower.as_str()) {
+            let rest = text.get(c0.end..).unwrap_or("").trim_start();
+            if (n_content == 2 && content().nth(1).is_some_and(|w| w.lower.as_str() == "day"))
+                || (n_content == 1 && rest.starts_with(|c: char| c.is_ascii_digit()))
             {
                 return false;
             }
         }
         let demonym_only = entries.iter().all(|e| !matches!(e, Entry::Place(_)));
         let mention = text.get(first.start..words[j].end).unwrap_or("");
-        if content.len() == 1 {
-            let w = content[0];
+        if n_content == 1 {
+            let w = c0;
             if self.stop.is_hard(&w.lower) {
                 return false;
             }
@@ -483,6 +484,36 @@ impl Geoparser {
             }
         }
         true
+    }
+}
+
+/// The key hashes of a document's words ([`names::word_hash`] of the folded key), folded when first
+/// needed: most words of a cased text never start or continue a name.
+struct WordKeys {
+    hashes: Vec<Option<u64>>,
+    buf: String,
+}
+
+impl WordKeys {
+    fn new(n: usize) -> WordKeys {
+        WordKeys { hashes: vec![None; n], buf: String::new() }
+    }
+
+    #[inline]
+    fn get(&mut self, words: &[fold::Word], k: usize) -> u64 {
+        if let Some(h) = self.hashes[k] {
+            return h;
+        }
+        let w = &words[k];
+        let h = if w.key.is_empty() {
+            self.buf.clear();
+            fold::fold_base_into(&w.lower, &mut self.buf);
+            names::word_hash(self.buf.as_bytes())
+        } else {
+            names::word_hash(w.key.as_bytes())
+        };
+        self.hashes[k] = Some(h);
+        h
     }
 }
 

@@ -887,16 +887,31 @@ fn city_level(p: &crate::Place) -> bool {
 /// town or province leaves the span unresolved (never a silent country centroid).
 pub(crate) fn locate_given(
     text: &str,
+    words: &[Word],
     spans: &[crate::Span],
     found: &[Found],
     resolved: &[PlaceMention],
     given_idx: &[Option<usize>],
     facility: &[Option<(&str, &str)>],
 ) -> Vec<Option<crate::Place>> {
+    // Names resolved through a part of their span only: a facility named after a place, or a
+    // given span of which only some words are a name ("Turtle Point", "Vienna/Fairfax-GMU Metro").
     let mut fac_found = vec![false; found.len()];
+    let mut is_facility = vec![false; found.len()];
     for (gi, k) in given_idx.iter().zip(facility) {
-        if let (Some(i), Some(_)) = (gi, k) {
-            fac_found[*i] = true;
+        if let Some(i) = *gi {
+            let f = &found[i];
+            let partial = words.iter().enumerate().any(|(k, w)| {
+                w.start >= f.span.start
+                    && w.end <= f.span.end
+                    && !(f.w0..=f.w1).contains(&k)
+                    && w.capital
+                    && !w.article
+                    && kind_after(&w.lower).is_none()
+                    && !FACILITY_MODIFIERS.contains(&&*w.lower)
+            });
+            fac_found[i] = k.is_some() || partial;
+            is_facility[i] = k.is_some();
         }
     }
     // The focal place: the town (else province) that the given names mention most, counting the
@@ -914,35 +929,66 @@ pub(crate) fn locate_given(
         let p = m.place.as_ref()?;
         (!fac_found[i] && m.role == PlaceRole::Literal && p.geonameid != 0).then_some(p)
     };
+    // ... or a name resolved through a part of its span ("Dubai World Cup"): context, not a focal town
+    let literal_any = |i: usize| -> Option<&crate::Place> {
+        let m = &resolved[i];
+        let p = m.place.as_ref()?;
+        (!is_facility[i] && m.role == PlaceRole::Literal && p.geonameid != 0).then_some(p)
+    };
     let focal_among = |only_given: bool| -> Option<&crate::Place> {
         let pool: Vec<usize> =
-            (0..resolved.len()).filter(|&i| (!only_given || given[i]) && literal(i).is_some()).collect();
-        let weight = |i: usize| if resolved[i].span.start < 60 { 2.0 } else { 1.0 };
-        let mut best: Option<(f32, usize)> = None;
-        for &i in &pool {
-            let Some(p) = literal(i) else { continue };
-            if !city_level(p) {
-                continue;
+            (0..resolved.len()).filter(|&i| (!only_given || given[i]) && literal_any(i).is_some()).collect();
+        let weight = |i: usize| if resolved[i].span.start < 60 { 3.0 } else { 1.0 };
+        // the document's leading country (the first named, of equal ones): its focal town is there
+        let mut by_cc: HashMap<&str, (f32, usize)> = HashMap::new();
+        for &j in &pool {
+            if let Some(cc) = literal_any(j).and_then(|q| q.country.as_deref()) {
+                by_cc.entry(cc).or_insert((0.0, j)).0 += weight(j);
             }
+        }
+        let lead = by_cc.iter().max_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(cc, _)| *cc);
+        let score_of = |p: &crate::Place| {
             let mut score = 0.0f32;
             for &j in &pool {
-                let Some(q) = literal(j) else { continue };
+                let Some(q) = literal_any(j) else { continue };
+                let same_a1 = p.admin1.is_some() && q.admin1 == p.admin1;
                 score += weight(j)
                     * if q.geonameid == p.geonameid {
                         1.0
-                    } else if p.admin1.is_some() && q.admin1 == p.admin1 {
+                    } else if same_a1 && (&*q.feature_code == "ADM1" || &*p.feature_code == "ADM1") {
                         0.5
-                    } else if p.country.is_some() && q.country == p.country {
+                    } else if city_level(q) && crate::distance_km(p.lat, p.lon, q.lat, q.lon) <= 100.0 {
+                        0.5
+                    } else if same_a1 {
                         0.25
+                    } else if p.country.is_some() && q.country == p.country {
+                        0.1
                     } else {
                         0.0
                     };
             }
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, i));
+            score
+        };
+        // a town of the leading country, else its province, else any town
+        let pick = |ok: &dyn Fn(&crate::Place) -> bool| -> Option<usize> {
+            let mut best: Option<(f32, usize)> = None;
+            for &i in &pool {
+                let Some(p) = literal(i) else { continue };
+                if !ok(p) {
+                    continue;
+                }
+                let score = score_of(p);
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, i));
+                }
             }
-        }
-        best.and_then(|(_, i)| literal(i))
+            best.map(|(_, i)| i)
+        };
+        let in_lead = |p: &crate::Place| lead.is_some() && p.country.as_deref() == lead;
+        pick(&|p| city_level(p) && in_lead(p))
+            .or_else(|| pick(&|p| &*p.feature_code == "ADM1" && in_lead(p)))
+            .or_else(|| pick(&city_level))
+            .and_then(literal)
     };
     let focal: Option<&crate::Place> = focal_among(true).or_else(|| focal_among(false));
     // the place the text puts span `s` in: "X in Y", "X, Y", "Y's X"
@@ -977,6 +1023,21 @@ pub(crate) fn locate_given(
             population: 0,
         }
     };
+    // A small town in a country that no other given name is in, far from the document's focal
+    // town ("Glenrock" in a report from New South Wales is not the village in Wyoming): a place
+    // GeoNames' town lists lack, near the focal town.
+    let far_off = |p: &crate::Place, focal: Option<&crate::Place>, own: usize| {
+        let Some(f) = focal else { return false };
+        if !city_level(p) || p.population >= 100_000 || matches!(&*p.feature_code, "PPLC" | "PPLA") {
+            return false;
+        }
+        if p.country == f.country || crate::distance_km(p.lat, p.lon, f.lat, f.lon) < 1500.0 {
+            return false;
+        }
+        !(0..resolved.len()).any(|j| {
+            j != own && given[j] && literal(j).is_some_and(|q| q.geonameid != p.geonameid && q.country == p.country)
+        })
+    };
     given_idx
         .iter()
         .zip(facility)
@@ -990,15 +1051,21 @@ pub(crate) fn locate_given(
                 return None;
             }
             let named = m.and_then(|m| m.place.as_ref());
+            let partial = gi.is_some_and(|i| fac_found[i]);
             match (kind, named) {
-                (None, Some(p)) => Some(p.clone()),
+                (None, Some(p)) if !partial => {
+                    if far_off(p, focal, gi.unwrap_or(usize::MAX)) {
+                        return container(s).or(focal).map(|a| approx(a, None));
+                    }
+                    Some(p.clone())
+                }
                 (None, None) => {
                     if adjective_like(text.get(s.start..s.end).unwrap_or("")) {
                         return None;
                     }
                     container(s).or(focal).map(|a| approx(a, None))
                 }
-                (Some(_), named) => {
+                (_, named) => {
                     // a town the facility is named after, where the document is: the facility is
                     // there (GeoWebNews gives such names the town's id); a province or country it
                     // is named after is its place too ("University of California", "British
@@ -1008,7 +1075,9 @@ pub(crate) fn locate_given(
                             return Some(p.clone());
                         }
                         let mentioned = resolved.iter().enumerate().any(|(j, o)| {
-                            !fac_found[j] && o.place.as_ref().is_some_and(|q| q.geonameid == p.geonameid)
+                            !fac_found[j]
+                                && Some(j) != *gi
+                                && o.place.as_ref().is_some_and(|q| q.geonameid == p.geonameid)
                         });
                         let near_focal = focal.is_some_and(|f| crate::distance_km(p.lat, p.lon, f.lat, f.lon) <= 100.0);
                         if mentioned || near_focal || focal.is_none() {
