@@ -955,9 +955,10 @@ pub(crate) fn locate_given(
                 score += weight(j)
                     * if q.geonameid == p.geonameid {
                         1.0
-                    } else if same_a1 && (&*q.feature_code == "ADM1" || &*p.feature_code == "ADM1") {
-                        0.5
-                    } else if city_level(q) && crate::distance_km(p.lat, p.lon, q.lat, q.lon) <= 100.0 {
+                    } else if (same_a1 && (&*q.feature_code == "ADM1" || &*p.feature_code == "ADM1"))
+                        || (city_level(q) && crate::distance_km(p.lat, p.lon, q.lat, q.lon) <= 100.0)
+                    {
+                        // its province, or a town nearby
                         0.5
                     } else if same_a1 {
                         0.25
