@@ -2,7 +2,9 @@
 //! of loading the embedded gazetteer and of `Geoparser::parse` over every text (Linux: read from
 //! /proc/thread-self/schedstat), and MB/s per core.
 //!
-//! `cargo run --release -p sitrep-places --example throughput < target/bench/corpus.jsonl`
+//! `cargo run --release -p sitrep-places --example throughput [-- --phases] < target/bench/corpus.jsonl`
+//! (`--phases`: also the CPU time of word splitting alone and of detection without resolution;
+//! `--dump`: print every text's mentions instead, to check that a change keeps them)
 use std::io::Read;
 
 /// CPU time of this thread in seconds (Linux), or wall time elsewhere.
@@ -34,9 +36,44 @@ fn main() {
         }
     };
     let c1 = cpu(t0);
+    if std::env::args().any(|a| a == "--dump") {
+        // every mention of every text, one text a line: to check that a change keeps the output
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for t in &texts {
+            let ms = g.parse(t);
+            let line: Vec<String> = ms
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}-{}:{:?}:{}:{:08x}:{:?}",
+                        m.span.start,
+                        m.span.end,
+                        m.role,
+                        m.place.as_ref().map_or(0, |p| p.geonameid),
+                        m.confidence.to_bits(),
+                        m.container
+                    )
+                })
+                .collect();
+            let spans: Vec<String> = g.detect_spans(t).iter().map(|s| format!("{}-{}", s.start, s.end)).collect();
+            let _ = writeln!(out, "{} | {}", line.join(" "), spans.join(" "));
+        }
+        let _ = out.flush();
+        std::process::exit(0);
+    }
     let mentions: usize = texts.iter().map(|t| g.parse(t).len()).sum();
     let c2 = cpu(t0);
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    if std::env::args().any(|a| a == "--phases") {
+        // the parts of `parse`: word splitting and folding, then detection (with the words), each alone
+        let a = cpu(t0);
+        let n: usize = texts.iter().map(|t| sitrep_places::fold::words(t).len()).sum();
+        let b = cpu(t0);
+        let d: usize = texts.iter().map(|t| g.detect_spans(t).len()).sum();
+        let c = cpu(t0);
+        println!("words {:.3} s ({n} words); words + detect {:.3} s ({d} names); resolution the rest", b - a, c - b);
+    }
     println!(
         "{} docs, {bytes} bytes, {mentions} mentions; load {:.3} s CPU; parse {:.3} s CPU = {:.2} MB/s per core",
         texts.len(),

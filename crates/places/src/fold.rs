@@ -243,6 +243,29 @@ impl SmallStr {
         }
     }
 
+    /// Length in bytes (without reading the text as a `str`).
+    #[inline]
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Repr::Inline(n, _) => *n as usize,
+            Repr::Heap(s) => s.len(),
+        }
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Inline(n, b) => &b[..*n as usize],
+            Repr::Heap(s) => s.as_bytes(),
+        }
+    }
+
+    #[inline]
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // always a whole str copied in `new`, so valid UTF-8
@@ -350,18 +373,54 @@ pub fn words(s: &str) -> Vec<Word> {
 
 /// As [`words`], into a vector the caller reuses (it is cleared first).
 pub fn words_into(s: &str, out: &mut Vec<Word>) {
+    scan(s, out, true);
+}
+
+/// As [`words_into`], without the folded keys (`key` is left empty): detection folds only the
+/// words a name can start with, and the words that continue a known name's start.
+pub(crate) fn tokens_into(s: &str, out: &mut Vec<Word>) {
+    scan(s, out, false);
+}
+
+/// The lowercase letters of an ASCII word without marks, as [`base_letters`] gives them.
+#[inline]
+fn ascii_lower(text: &str) -> SmallStr {
+    let b = text.as_bytes();
+    if b.len() <= INLINE {
+        let mut buf = [0u8; INLINE];
+        let mut n = 0;
+        for &c in b {
+            if c.is_ascii_alphanumeric() {
+                buf[n] = c.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        SmallStr(Repr::Inline(n as u8, buf))
+    } else {
+        let mut lower = String::with_capacity(b.len());
+        base_letters(text, &mut lower);
+        SmallStr::new(&lower)
+    }
+}
+
+fn scan(s: &str, out: &mut Vec<Word>, keys: bool) {
     out.clear();
     let mut lower = String::new();
     let mut key = String::new();
     let mut hyphen = false;
     let mut brk = true;
     let mut pos = 0;
+    let bytes = s.as_bytes();
     while let Some(c) = char_at(s, pos) {
         let i = pos;
         if is_word_char(c) || (is_mark(c) && c != '\'' && c != '’' && c != '`') {
             // word start (ʿ may start a word: ʿAfrin)
             let start = i;
             let mut end = i + c.len_utf8();
+            // ASCII letters and digits: the common case, a byte at a time
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
             while let Some(d) = char_at(s, end) {
                 if is_word_char(d) {
                     end += d.len_utf8();
@@ -385,15 +444,17 @@ pub fn words_into(s: &str, out: &mut Vec<Word>) {
                 }
             }
             let end = start + text.len();
-            lower.clear();
-            base_letters(text, &mut lower);
-            let (capital, all_caps) = if text.is_ascii() {
-                let mut letters = text.bytes().filter(u8::is_ascii_alphabetic);
-                let capital = letters.next().is_some_and(|b| b.is_ascii_uppercase());
+            let ascii = text.is_ascii();
+            let (capital, all_caps) = if ascii {
+                let mut capital = None;
                 let mut n = 0;
-                let all =
-                    text.bytes().filter(u8::is_ascii_alphabetic).inspect(|_| n += 1).all(|b| b.is_ascii_uppercase());
-                (capital, all && n >= 2)
+                let mut all = true;
+                for b in text.bytes().filter(u8::is_ascii_alphabetic) {
+                    capital.get_or_insert(b.is_ascii_uppercase());
+                    n += 1;
+                    all &= b.is_ascii_uppercase();
+                }
+                (capital == Some(true), all && n >= 2)
             } else {
                 let mut letters = text.chars().filter(|c| c.is_alphabetic() && !is_mark(*c));
                 let capital = letters.next().is_some_and(|c| c.is_uppercase());
@@ -405,19 +466,31 @@ pub fn words_into(s: &str, out: &mut Vec<Word>) {
                     .all(|c| c.is_uppercase());
                 (capital, all && n >= 2)
             };
-            if !lower.is_empty() {
-                key.clear();
-                fold_base_into(&lower, &mut key);
+            let low = if ascii {
+                ascii_lower(text)
+            } else {
+                lower.clear();
+                base_letters(text, &mut lower);
+                SmallStr::new(&lower)
+            };
+            if !low.is_empty() {
+                let k = if keys {
+                    key.clear();
+                    fold_base_into(&low, &mut key);
+                    SmallStr::new(&key)
+                } else {
+                    SmallStr::default()
+                };
                 out.push(Word {
                     start,
                     end,
-                    key: SmallStr::new(&key),
+                    key: k,
                     hyphen_before: hyphen,
                     capital,
                     all_caps,
                     break_before: brk,
                     article: false,
-                    lower: SmallStr::new(&lower),
+                    lower: low,
                 });
             }
             hyphen = false;
@@ -448,6 +521,10 @@ pub fn words_into(s: &str, out: &mut Vec<Word>) {
 /// hyphen-attached to the next word or standing lowercase between two capitalized words.
 pub fn mark_articles(ws: &mut [Word]) {
     for i in 0..ws.len() {
+        // every article word has two or three letters
+        if ws[i].lower.len() > 3 {
+            continue;
+        }
         let next_joined = ws.get(i + 1).is_some_and(|n| !n.break_before);
         if !next_joined {
             continue;

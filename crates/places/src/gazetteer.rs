@@ -108,6 +108,19 @@ pub struct Gazetteer {
     pub(crate) max_words: usize,
     /// Demonyms and adjectives with what they refer to (kept to rebuild the index).
     pub(crate) dem_list: Vec<(Entry, String)>,
+    /// [`MAJOR`] and [`BIG`] of each place, computed with the index.
+    pub(crate) flags: Vec<u8>,
+}
+
+/// A country, territory, continent, or a curated place that is not a populated place.
+pub(crate) const MAJOR: u8 = 1;
+/// A place of 100,000 people or more.
+pub(crate) const BIG: u8 = 2;
+
+fn flags_of(r: &Rec) -> u8 {
+    let major = matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
+        || (r.fclass != b'P' && crate::resolve::curated(r));
+    (if major { MAJOR } else { 0 }) | (if r.pop >= 100_000 { BIG } else { 0 })
 }
 
 fn parse_f64(s: &str) -> Option<f64> {
@@ -299,9 +312,27 @@ impl Gazetteer {
     }
 
     /// The folded-name index over every name of every place, then the demonyms.
+    /// [`MAJOR`] and [`BIG`] of place `i` (read from the place when the index is not rebuilt yet).
+    #[inline]
+    pub(crate) fn flags(&self, i: u32) -> u8 {
+        match self.flags.get(i as usize) {
+            Some(&f) => f,
+            None => self.recs.get(i as usize).map_or(0, flags_of),
+        }
+    }
+
     fn build_names(&mut self) {
+        self.flags = self.recs.iter().map(flags_of).collect();
         let names: usize = self.recs.iter().map(|r| 1 + r.alts.bytes().filter(|&b| b == b'|').count()).sum();
         let mut b = Builder::with_capacity(names + self.dem_list.len() * 2);
+        let max_words = self.each_key(|key, e| b.add(key, e));
+        self.index = b.finish();
+        self.max_words = max_words;
+    }
+
+    /// Every (folded key, entry) the name index holds, in the order they are added; returns the
+    /// largest number of words of a key.
+    pub(crate) fn each_key(&self, mut add: impl FnMut(&str, Entry)) -> usize {
         let mut folder = Folder::default();
         let mut key = String::new();
         let mut joined = String::new();
@@ -319,23 +350,22 @@ impl Gazetteer {
                     continue;
                 }
                 max_words = max_words.max(nw);
-                b.add(&key, e);
+                add(&key, e);
                 // "Abu Kamal" is also written as one word: Bukamal, Boukamal.
                 if let Some(rest) = key.strip_prefix("abu ") {
                     if !rest.contains(' ') {
                         joined.clear();
                         joined.push_str("bu");
                         joined.push_str(rest);
-                        b.add(&joined, e);
+                        add(&joined, e);
                     }
                 }
             }
         }
         for (e, d) in &self.dem_list {
-            add_demonym(&mut b, &mut folder, d, *e);
+            add_demonym(&mut add, &mut folder, d, *e);
         }
-        self.index = b.finish();
-        self.max_words = max_words;
+        max_words
     }
 
     /// Demonyms file: `word<TAB>ISO2 or -` lines; `-` for a people without a country place. They
@@ -422,7 +452,7 @@ impl Gazetteer {
     }
 }
 
-fn add_demonym(b: &mut Builder, folder: &mut Folder, word: &str, e: Entry) {
+fn add_demonym(add: &mut impl FnMut(&str, Entry), folder: &mut Folder, word: &str, e: Entry) {
     // Plurals: Syrians, Iraqis, Kurds are handled by the file; add -s forms of -an/-i words.
     let lw = word.to_lowercase();
     let plural = lw.ends_with("an") || lw.ends_with('i');
@@ -433,7 +463,7 @@ fn add_demonym(b: &mut Builder, folder: &mut Folder, word: &str, e: Entry) {
         if key.len() < 3 {
             continue;
         }
-        b.add(&key, e);
+        add(&key, e);
     }
 }
 

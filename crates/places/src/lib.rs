@@ -149,7 +149,7 @@ impl Geoparser {
             }
         }
         let resolved = resolve::resolve_found(self, text, &words, &found);
-        resolve::locate_given(text, &words, spans, &found, &resolved, &given_idx, &facility)
+        resolve::locate_given(text, spans, &found, &resolved, &given_idx, &facility)
     }
 
     pub fn get(&self, geonameid: i64) -> Option<Place> {

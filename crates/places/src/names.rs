@@ -3,30 +3,35 @@
 //! directory, and the entries of all keys in one flat vector.
 //!
 //! Building it is a sequential pass (fold, hash, push) and one stable bucket sort: a few large
-//! allocations, no per-name `String` and no random probing of a big table. A lookup hashes the key
-//! and reads one directory slot and one short run of the sorted hashes. Detection uses the
-//! prefixes to stop extending a word n-gram as soon as no name starts with it.
+//! allocations, no per-name `String` and no random probing of a big table. A lookup reads one
+//! directory slot and a run of one or two sorted hashes. Detection uses the prefixes to stop
+//! extending a word n-gram as soon as no name starts with it.
+//!
+//! A key's hash is built word by word ([`word_hash`], then [`join`] for each further word), so that
+//! detection extends an n-gram by one word without building or re-hashing its text.
 //!
 //! Keys are not stored: two different keys with the same 64-bit hash would share entries. With a
-//! hash close to random (SipHash) and ~2 million keys, the chance that any two collide is about 1
-//! in 10^7, and the chance that a word sequence of a text falsely hits a key about 1 in 10^13 per
-//! lookup.
+//! hash close to random and ~2 million keys, the chance that any two collide is about 1 in 10^7,
+//! and the chance that a word sequence of a text falsely hits a key about 1 in 10^13 per lookup.
+//! A test checks that the embedded gazetteer's keys (names and prefixes) have distinct hashes.
 
 use crate::gazetteer::Entry;
 
-/// Bits of the hash that select a directory bucket.
-const DIR_BITS: u32 = 16;
+/// Bits of the hash that select a directory bucket: about one key per bucket, within these bounds.
+const MIN_DIR_BITS: u32 = 8;
+const MAX_DIR_BITS: u32 = 24;
 
 /// The index (see the module documentation).
 #[derive(Default)]
 pub(crate) struct NameIndex {
-    /// Sorted, unique key hashes.
-    hashes: Vec<u64>,
-    /// `entries[starts[k]..starts[k + 1]]` are the entries of key `k` (empty for a prefix only).
-    starts: Vec<u32>,
+    /// Sorted, unique key hashes, each with the range of its entries in `entries` (empty for a
+    /// prefix only): one read finds a key and its entries.
+    keys: Vec<(u64, u32, u32)>,
     entries: Vec<Entry>,
     /// `dir[b]..dir[b + 1]`: the keys whose hash starts with the bits `b`.
     dir: Vec<u32>,
+    /// 64 minus the number of directory bits.
+    shift: u32,
 }
 
 /// Builds a [`NameIndex`]. Each key keeps its entries in the order they were added; a place is
@@ -59,35 +64,74 @@ fn decode(c: u32) -> Entry {
     }
 }
 
-/// A 64-bit hash of a key: SipHash-1-3 (std's `DefaultHasher`, fixed keys). A cheaper
-/// multiply-rotate hash (FxHash) was tried first and made two different keys of the gazetteer
-/// collide; SipHash's output is close to random, which is what identifying keys by hash needs.
+const P0: u64 = 0xa076_1d64_78bd_642f;
+const P1: u64 = 0xe703_7ed1_a0b4_28db;
+const P2: u64 = 0x8ebc_6af0_9c88_c6e3;
+const P3: u64 = 0x5899_65cc_7537_4cc3;
+
+/// 128-bit multiply, folded to 64 bits (the mixing step of wyhash).
 #[inline]
-pub(crate) fn hash(key: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = std::hash::DefaultHasher::new();
-    h.write(key);
-    h.finish()
+fn mum(a: u64, b: u64) -> u64 {
+    let r = (a as u128).wrapping_mul(b as u128);
+    (r as u64) ^ ((r >> 64) as u64)
+}
+
+/// A 64-bit hash of one word of a key (its bytes, no space): a wyhash-style multiply-fold over
+/// 8-byte blocks, with the length mixed in. Its output is close to random, which is what
+/// identifying keys by hash needs (a plain multiply-rotate hash, FxHash, made two keys of the
+/// gazetteer collide).
+#[inline]
+pub(crate) fn word_hash(w: &[u8]) -> u64 {
+    let mut h = P0 ^ mum(w.len() as u64 ^ P1, P2);
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        h = mum(h ^ u64::from_le_bytes(b) ^ P1, P3 ^ h.rotate_left(32));
+    }
+    let rest = chunks.remainder();
+    let mut b = [0u8; 8];
+    b[..rest.len()].copy_from_slice(rest);
+    h = mum(h ^ u64::from_le_bytes(b) ^ P2, P1 ^ (rest.len() as u64));
+    mum(h ^ P0, P3)
+}
+
+/// The hash of a key of several words, from the hash of its first words and of the next word.
+#[inline]
+pub(crate) fn join(prefix: u64, word: u64) -> u64 {
+    mum(mum(prefix ^ P3, word ^ P1), P2 ^ prefix.rotate_left(17))
+}
+
+/// The hash of a whole key: its words (separated by single spaces) hashed and joined.
+pub(crate) fn hash(key: &str) -> u64 {
+    let mut words = key.split(' ');
+    let first = word_hash(words.next().unwrap_or("").as_bytes());
+    words.fold(first, |h, w| join(h, word_hash(w.as_bytes())))
 }
 
 impl NameIndex {
     #[inline]
     fn find(&self, h: u64) -> Option<usize> {
-        let b = (h >> (64 - DIR_BITS)) as usize;
+        let b = h.checked_shr(self.shift)? as usize;
         let (lo, hi) = (*self.dir.get(b)? as usize, *self.dir.get(b + 1)? as usize);
         // the run is sorted: stop at the first hash not below `h`
-        let run = self.hashes.get(lo..hi)?;
-        let k = run.iter().position(|&x| x >= h)?;
-        (run[k] == h).then_some(lo + k)
+        let run = self.keys.get(lo..hi)?;
+        let k = run.iter().position(|x| x.0 >= h)?;
+        (run[k].0 == h).then_some(lo + k)
     }
 
     /// What is known of `key`: `None` when no name is or starts with it, else the entries of the
     /// name (empty when it is only the start of longer names).
     #[inline]
     pub(crate) fn lookup(&self, key: &str) -> Option<&[Entry]> {
-        let k = self.find(hash(key.as_bytes()))?;
-        let (a, b) = (self.starts[k] as usize, self.starts[k + 1] as usize);
-        self.entries.get(a..b)
+        self.lookup_hash(hash(key))
+    }
+
+    /// As [`NameIndex::lookup`], for a key's hash (see [`word_hash`] and [`join`]).
+    #[inline]
+    pub(crate) fn lookup_hash(&self, h: u64) -> Option<&[Entry]> {
+        let &(_, a, b) = self.keys.get(self.find(h)?)?;
+        self.entries.get(a as usize..b as usize)
     }
 
     /// The entries of the name `key`, if it is one.
@@ -99,7 +143,7 @@ impl NameIndex {
     /// Number of names (keys with entries).
     #[allow(dead_code)]
     pub(crate) fn len(&self) -> usize {
-        self.starts.windows(2).filter(|w| w[1] > w[0]).count()
+        self.keys.iter().filter(|k| k.2 > k.1).count()
     }
 }
 
@@ -111,10 +155,13 @@ impl Builder {
 
     /// Add `e` under `key` (and mark every word-prefix of a multi-word key).
     pub(crate) fn add(&mut self, key: &str, e: Entry) {
-        self.pairs.push((hash(key.as_bytes()), encode(e)));
-        for (p, _) in key.match_indices(' ') {
-            self.pairs.push((hash(&key.as_bytes()[..p]), PREFIX));
+        let mut words = key.split(' ');
+        let mut h = word_hash(words.next().unwrap_or("").as_bytes());
+        for w in words {
+            self.pairs.push((h, PREFIX));
+            h = join(h, word_hash(w.as_bytes()));
         }
+        self.pairs.push((h, encode(e)));
     }
 
     /// The finished index.
@@ -122,8 +169,10 @@ impl Builder {
         let pairs = self.pairs;
         // Stable counting sort on the top bits, then a stable sort of each (short) bucket: equal
         // keys end up together in the order they were added.
-        let nb = 1usize << DIR_BITS;
-        let bucket = |h: u64| (h >> (64 - DIR_BITS)) as usize;
+        let bits = (usize::BITS - pairs.len().leading_zeros()).clamp(MIN_DIR_BITS, MAX_DIR_BITS);
+        let shift = 64 - bits;
+        let nb = 1usize << bits;
+        let bucket = |h: u64| (h >> shift) as usize;
         let mut count = vec![0u32; nb + 1];
         for &(h, _) in &pairs {
             count[bucket(h) + 1] += 1;
@@ -140,21 +189,19 @@ impl Builder {
         }
         drop(pairs);
         let mut ix = NameIndex {
-            hashes: Vec::with_capacity(sorted.len() / 2),
-            starts: Vec::with_capacity(sorted.len() / 2),
+            keys: Vec::with_capacity(sorted.len() / 2),
             entries: Vec::with_capacity(sorted.len() / 2),
             dir: Vec::with_capacity(nb + 1),
+            shift,
         };
         for b in 0..nb {
-            ix.dir.push(ix.hashes.len() as u32);
+            ix.dir.push(ix.keys.len() as u32);
             let run = &mut sorted[bounds[b] as usize..bounds[b + 1] as usize];
             run.sort_by_key(|p| p.0);
             let mut i = 0;
             while i < run.len() {
                 let h = run[i].0;
                 let start = ix.entries.len();
-                ix.hashes.push(h);
-                ix.starts.push(start as u32);
                 while i < run.len() && run[i].0 == h {
                     let c = run[i].1;
                     i += 1;
@@ -171,12 +218,11 @@ impl Builder {
                         ix.entries.push(e);
                     }
                 }
+                ix.keys.push((h, start as u32, ix.entries.len() as u32));
             }
         }
-        ix.dir.push(ix.hashes.len() as u32);
-        ix.starts.push(ix.entries.len() as u32);
-        ix.hashes.shrink_to_fit();
-        ix.starts.shrink_to_fit();
+        ix.dir.push(ix.keys.len() as u32);
+        ix.keys.shrink_to_fit();
         ix.entries.shrink_to_fit();
         ix
     }
@@ -221,6 +267,32 @@ mod tests {
         }
         assert!(ix.get("k300000").is_none());
         assert_eq!(NameIndex::default().lookup("k1"), None);
+    }
+
+    #[test]
+    fn embedded_keys_and_prefixes_have_distinct_hashes() {
+        // Keys are identified by their 64-bit hash alone: check that no two different keys (or
+        // word-prefixes of keys) of the embedded gazetteer share one. A second, independent hash
+        // (std's SipHash of the text) tells different keys apart without keeping every key.
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        let g = crate::Gazetteer::embedded().expect("embedded gazetteer");
+        let sip = BuildHasherDefault::<DefaultHasher>::default();
+        let mut pairs: Vec<(u64, u64)> = Vec::new();
+        g.each_key(|key, _| {
+            for (p, _) in key.match_indices(' ').chain(std::iter::once((key.len(), ""))) {
+                let k = &key[..p];
+                pairs.push((hash(k), sip.hash_one(k)));
+            }
+        });
+        assert!(pairs.len() > 1_000_000, "{} keys", pairs.len());
+        pairs.sort_unstable();
+        pairs.dedup();
+        let clash = pairs.windows(2).find(|w| w[0].0 == w[1].0);
+        assert!(clash.is_none(), "two keys share the hash {:x?}", clash);
+        // and a key's hash is built word by word
+        assert_eq!(hash("dir zur"), join(word_hash(b"dir"), word_hash(b"zur")));
+        assert_ne!(hash("dir zur"), hash("dirzur"));
+        assert_ne!(hash("a b"), hash("b a"));
     }
 
     #[test]

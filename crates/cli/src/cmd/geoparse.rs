@@ -1,11 +1,12 @@
 //! `sitrep geoparse`: find and resolve places in JSONL texts.
 
+use std::borrow::Cow;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use serde_json::{json, Value};
+use serde_json::Value;
 use sitrep_core::places::{Gazetteer, Geoparser, Place};
 use sitrep_core::Span;
 
@@ -58,83 +59,183 @@ pub fn load_geoparser(gazetteer: Option<&PathBuf>, alternate_names: Option<&Path
     Ok(Geoparser::from_gazetteer(g)?)
 }
 
-fn place_json(text: &str, span: Span, p: Option<&Place>, role: Option<&str>) -> Value {
-    let mut v = json!({
-        "start": span.start, "end": span.end, "text": text.get(span.start..span.end),
-        "name": p.map(|p| p.name.as_str()),
-        "geonameid": p.and_then(|p| (p.geonameid > 0).then_some(p.geonameid)),
-        "lat": p.map(|p| p.lat), "lon": p.map(|p| p.lon),
-        "country": p.and_then(|p| p.country.as_deref()),
-        "feature_code": p.map(|p| p.feature_code.as_str()),
-        "admin1": p.and_then(|p| p.admin1.as_deref()),
-    });
-    if let Some(r) = role {
-        v["role"] = json!(r);
+/// One input line, read without building a JSON tree: the text is borrowed from the line when it
+/// has no escapes. Keys other than `id`, `text` and `spans` are parsed (so that a malformed value
+/// is an error, as before) and dropped; a repeated key keeps its last value, as a JSON object does.
+struct Line<'a> {
+    id: Value,
+    text: Option<Cow<'a, str>>,
+    spans: Value,
+}
+
+/// A string that borrows from the input when it can.
+#[derive(serde::Deserialize)]
+struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
+
+impl<'de> serde::Deserialize<'de> for Line<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Line<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Line<'de>, A::Error> {
+                let mut line = Line { id: Value::Null, text: None, spans: Value::Null };
+                while let Some(key) = map.next_key::<Text<'de>>()? {
+                    match &*key.0 {
+                        "id" => line.id = map.next_value()?,
+                        "text" => line.text = Some(map.next_value::<Text<'de>>()?.0),
+                        "spans" => line.spans = map.next_value()?,
+                        _ => {
+                            map.next_value::<Value>()?;
+                        }
+                    }
+                }
+                Ok(line)
+            }
+        }
+        d.deserialize_map(V)
     }
-    v
+}
+
+/// The fast reading of a line; `None` when it is not a JSON object with a string `text` (the
+/// caller then takes the general path, which words the error).
+fn parse_line(line: &str) -> Option<Line<'_>> {
+    if !line.trim_start().starts_with('{') {
+        return None;
+    }
+    serde_json::from_str::<Line>(line).ok().filter(|l| l.text.is_some())
+}
+
+/// Writes `v` as serde_json does (the same escaping and number formatting).
+fn put<W: Write, T: serde::Serialize + ?Sized>(out: &mut W, v: &T) -> anyhow::Result<()> {
+    serde_json::to_writer(out, v)?;
+    Ok(())
+}
+
+/// One place object, keys in the order serde_json's sorted map gives them (as before: same bytes).
+fn write_place<W: Write>(
+    out: &mut W,
+    text: &str,
+    span: Span,
+    p: Option<&Place>,
+    role: Option<&str>,
+) -> anyhow::Result<()> {
+    out.write_all(b"{\"admin1\":")?;
+    put(out, &p.and_then(|p| p.admin1.as_deref()))?;
+    out.write_all(b",\"country\":")?;
+    put(out, &p.and_then(|p| p.country.as_deref()))?;
+    out.write_all(b",\"end\":")?;
+    put(out, &span.end)?;
+    out.write_all(b",\"feature_code\":")?;
+    put(out, &p.map(|p| p.feature_code.as_str()))?;
+    out.write_all(b",\"geonameid\":")?;
+    put(out, &p.and_then(|p| (p.geonameid > 0).then_some(p.geonameid)))?;
+    out.write_all(b",\"lat\":")?;
+    put(out, &p.map(|p| p.lat))?;
+    out.write_all(b",\"lon\":")?;
+    put(out, &p.map(|p| p.lon))?;
+    out.write_all(b",\"name\":")?;
+    put(out, &p.map(|p| p.name.as_str()))?;
+    if let Some(r) = role {
+        out.write_all(b",\"role\":")?;
+        put(out, r)?;
+    }
+    out.write_all(b",\"start\":")?;
+    put(out, &span.start)?;
+    out.write_all(b",\"text\":")?;
+    put(out, &text.get(span.start..span.end))?;
+    out.write_all(b"}")?;
+    Ok(())
+}
+
+fn spans_of(v: &Value) -> Vec<Span> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| {
+                    let s = s.as_array()?;
+                    Some(Span::new(s.first()?.as_u64()? as usize, s.get(1)?.as_u64()? as usize))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let g = load_geoparser(args.gazetteer.as_ref(), args.alternate_names.as_ref())?;
-    let reader: Box<dyn BufRead> = match &args.input {
-        Some(p) if p.as_os_str() != "-" => {
-            Box::new(BufReader::new(std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?))
-        }
-        _ => Box::new(BufReader::new(std::io::stdin())),
+    let mut reader: Box<dyn BufRead> = match &args.input {
+        Some(p) if p.as_os_str() != "-" => Box::new(BufReader::with_capacity(
+            1 << 16,
+            std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?,
+        )),
+        _ => Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
     };
     let name = args.input.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "<stdin>".into());
     let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut errors = 0usize;
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("reading {name}"))?;
+    let mut buf = String::new();
+    let mut n = 0usize;
+    loop {
+        buf.clear();
+        if reader.read_line(&mut buf).with_context(|| format!("reading {name}"))? == 0 {
+            break;
+        }
+        n += 1;
+        // as `BufRead::lines`: without the line ending
+        let line = buf.strip_suffix('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or(&buf);
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("sitrep: {name}:{}: not JSON: {e}", n + 1);
-                errors += 1;
-                continue;
+        let fast = parse_line(line);
+        let slow: Value;
+        let (id, text, spans): (&Value, &str, &Value) = match &fast {
+            Some(l) => (&l.id, l.text.as_deref().unwrap_or(""), &l.spans),
+            None => {
+                slow = match serde_json::from_str(line) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        eprintln!("sitrep: {name}:{n}: not JSON: {e}");
+                        errors += 1;
+                        continue;
+                    }
+                };
+                let Some(text) = slow.get("text").and_then(Value::as_str) else {
+                    eprintln!("sitrep: {name}:{n}: no \"text\" string");
+                    errors += 1;
+                    continue;
+                };
+                (slow.get("id").unwrap_or(&Value::Null), text, slow.get("spans").unwrap_or(&Value::Null))
             }
         };
-        let Some(text) = v.get("text").and_then(Value::as_str) else {
-            eprintln!("sitrep: {name}:{}: no \"text\" string", n + 1);
-            errors += 1;
-            continue;
-        };
-        let id = v.get("id").cloned().unwrap_or(Value::Null);
-        let places: Vec<Value> = if args.spans {
-            let spans: Vec<Span> = v
-                .get("spans")
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|s| {
-                            let s = s.as_array()?;
-                            Some(Span::new(s.first()?.as_u64()? as usize, s.get(1)?.as_u64()? as usize))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+        out.write_all(b"{\"id\":")?;
+        put(&mut out, id)?;
+        out.write_all(b",\"places\":[")?;
+        if args.spans {
+            let spans = spans_of(spans);
             let res = g.resolve_spans(text, &spans);
-            spans.iter().zip(res.iter()).map(|(s, p)| place_json(text, *s, p.as_ref(), None)).collect()
+            for (k, (s, p)) in spans.iter().zip(res.iter()).enumerate() {
+                if k > 0 {
+                    out.write_all(b",")?;
+                }
+                write_place(&mut out, text, *s, p.as_ref(), None)?;
+            }
         } else {
-            g.parse(text)
-                .iter()
-                .map(|m| {
-                    let role = match m.role {
-                        sitrep_core::places::PlaceRole::Literal => "literal",
-                        sitrep_core::places::PlaceRole::Demonym => "demonym",
-                        sitrep_core::places::PlaceRole::Metonym => "metonym",
-                    };
-                    place_json(text, m.span, m.place.as_ref(), Some(role))
-                })
-                .collect()
-        };
-        serde_json::to_writer(&mut out, &json!({"id": id, "places": places}))?;
-        out.write_all(b"\n")?;
+            for (k, m) in g.parse(text).iter().enumerate() {
+                let role = match m.role {
+                    sitrep_core::places::PlaceRole::Literal => "literal",
+                    sitrep_core::places::PlaceRole::Demonym => "demonym",
+                    sitrep_core::places::PlaceRole::Metonym => "metonym",
+                };
+                if k > 0 {
+                    out.write_all(b",")?;
+                }
+                write_place(&mut out, text, m.span, m.place.as_ref(), Some(role))?;
+            }
+        }
+        out.write_all(b"]}\n")?;
     }
     out.flush()?;
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
