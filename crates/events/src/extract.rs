@@ -31,11 +31,21 @@ pub struct Options {
     /// Names the gazetteer does not know may be an event's location where they stand as a place
     /// does ("in the village of X"; coordinates from the known place they lie in or near).
     pub unknown_names: bool,
+    /// An unknown name with no known place in its sentence (or paragraph) to take coordinates
+    /// from is still returned as the location, without coordinates (no geonameid, lat/lon 0,
+    /// precision 3): for sentence-level evaluation of the attachment only ([`EventExtractor::locate`]).
+    /// Events never carry such a place.
+    pub unplaced_names: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { inherit_places: true, min_location_score: MIN_LOCATION_SCORE, unknown_names: true }
+        Options {
+            inherit_places: true,
+            min_location_score: MIN_LOCATION_SCORE,
+            unknown_names: true,
+            unplaced_names: false,
+        }
     }
 }
 
@@ -109,11 +119,14 @@ impl EventExtractor {
     }
 
     /// The place where the event evoked by `trigger` happened, looking only at its sentence
-    /// (for evaluation against sentence-level gold).
+    /// (for evaluation against sentence-level gold). An unknown name with no known place in the
+    /// sentence comes back without coordinates (`mention` None, `place.geonameid` None; see
+    /// [`Options::unplaced_names`]): the attachment is judged, not the coordinates.
     pub fn locate(&self, report: &Report, doc: &Doc, mentions: &Mentions, trigger: Span) -> Option<Location> {
         let mut ex = self.clone();
         ex.options.inherit_places = false;
         ex.options.min_location_score = i64::MIN;
+        ex.options.unplaced_names = true;
         let cx = Cx::new(&ex, report, doc, mentions);
         let ts = doc.token_at_or_after(trigger.start);
         let te = doc.token_at_or_after(trigger.end).max(ts + 1);

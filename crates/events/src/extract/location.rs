@@ -4,6 +4,7 @@ use super::words::*;
 use super::{Candidate, Cx, Location, IN_PLACE, IN_TIME};
 use crate::lexicon::EventCue;
 use crate::mentions::{PlaceLevel, PlaceRole};
+use sitrep_model::record::PlaceRef;
 use sitrep_model::text::TokenKind;
 
 impl Cx<'_> {
@@ -532,27 +533,46 @@ impl Cx<'_> {
             if self.unknown(i) {
                 // Only a name the gazetteer does not know: the event is there, and the known place
                 // of the sentence it lies in or near gives the coordinates (precision 2, or 3 for
-                // a province or country).
-                let a = anchor?;
-                let ap = self.pl(a.mention);
-                let mut pl = if a.path_only { ap.admin1.clone()? } else { ap.place.clone()? };
-                pl.precision = pl.precision.max(a.precision).max(2);
-                pl.text = Some(self.pl(i).span.of(self.doc.text).to_string());
-                pl.span = Some(self.pl(i).span);
+                // a province or country); else the paragraph's last place (precision 2).
+                let span = self.pl(i).span;
+                let anchored = anchor
+                    .and_then(|a| {
+                        let ap = self.pl(a.mention);
+                        let mut pl = if a.path_only { ap.admin1.clone() } else { ap.place.clone() }?;
+                        pl.precision = pl.precision.max(a.precision).max(2);
+                        Some(pl)
+                    })
+                    .or_else(|| {
+                        (allow_inherit && self.ex.options.inherit_places)
+                            .then(|| self.inherited_place(s).map(|l| l.place))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        self.ex.options.unplaced_names.then(|| PlaceRef {
+                            name: span.of(self.doc.text).to_string(),
+                            precision: 3,
+                            ..Default::default()
+                        })
+                    });
+                if let Some(mut pl) = anchored {
+                    pl.text = Some(span.of(self.doc.text).to_string());
+                    pl.span = Some(span);
+                    return Some(Location { mention: Some(i), place: pl, inherited: false, score });
+                }
+            } else {
+                let p = &self.pl(i);
+                if path_only {
+                    // Only a destination or origin is named: trust its province, not the point.
+                    let mut a = p.admin1.clone()?;
+                    a.text = p.place.as_ref().and_then(|x| x.text.clone());
+                    a.span = Some(p.span);
+                    a.precision = 3;
+                    return Some(Location { mention: Some(i), place: a, inherited: false, score });
+                }
+                let mut pl = p.place.clone()?;
+                pl.precision = precision.max(pl.precision);
                 return Some(Location { mention: Some(i), place: pl, inherited: false, score });
             }
-            let p = &self.pl(i);
-            if path_only {
-                // Only a destination or origin is named: trust its province, not the point.
-                let mut a = p.admin1.clone()?;
-                a.text = p.place.as_ref().and_then(|x| x.text.clone());
-                a.span = Some(p.span);
-                a.precision = 3;
-                return Some(Location { mention: Some(i), place: a, inherited: false, score });
-            }
-            let mut pl = p.place.clone()?;
-            pl.precision = precision.max(pl.precision);
-            return Some(Location { mention: Some(i), place: pl, inherited: false, score });
         }
         // An anaphor in the clause ("the city", "the governorate"): its antecedent.
         if let Some(l) = self.anaphor_place(s, te, ce) {

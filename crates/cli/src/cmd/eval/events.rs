@@ -308,6 +308,8 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
     let (mut has_gold, mut covered) = (0usize, 0usize);
     let mut misses = Vec::new();
     let mut miss_kinds: BTreeMap<MissKind, usize> = BTreeMap::new();
+    // (attached, of them correct, of them where the gold has no location)
+    let mut unplaced = (0usize, 0usize, 0usize);
     let mut events = pipeline.events().clone();
     events.options.unknown_names = !args.no_unknown_names;
     for r in &recs {
@@ -394,6 +396,12 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
                 places.join(", ")
             ));
         }
+        // An unknown name with no known place in the sentence: attached, but without coordinates.
+        if loc.as_ref().is_some_and(|l| l.score >= min && l.mention.is_none() && l.place.geonameid.is_none()) {
+            unplaced.0 += 1;
+            unplaced.1 += ok as usize;
+            unplaced.2 += gold.is_empty() as usize;
+        }
         rows.push((r["source"].as_str().unwrap_or("?").to_string(), !gold.is_empty(), ok, exact));
     }
     println!("\n== event location: {} records (event-location-dev.jsonl) ==", rows.len());
@@ -417,6 +425,12 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
     println!(
         "  gold location found and resolved by the geoparser (upper bound for has-location): {:.3}",
         covered as f64 / has_gold.max(1) as f64
+    );
+    let (un, uok, unone) = unplaced;
+    println!(
+        "  unknown names attached with no known place in the sentence (no coordinates): {un}, correct {uok}, \
+         gold none {unone}; accuracy if none were attached: {:.3}",
+        (rows.iter().filter(|r| r.2).count() - uok + unone) as f64 / rows.len().max(1) as f64
     );
     let (n, a, _) = acc(&|r| r.1);
     println!("  has location: {a:.3} over {n}");
