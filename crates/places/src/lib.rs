@@ -148,8 +148,18 @@ impl Geoparser {
                 found.push(d);
             }
         }
+        // in text order, as the resolver reads containers ("X, Y") from neighbouring names
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_by_key(|&i| (found[i].span.start, i));
+        let mut pos = vec![0; found.len()];
+        for (new, &old) in order.iter().enumerate() {
+            pos[old] = new;
+        }
+        let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+        let found: Vec<Found> = order.iter().filter_map(|&i| slots[i].take()).collect();
+        let given_idx: Vec<Option<usize>> = given_idx.into_iter().map(|gi| gi.map(|i| pos[i])).collect();
         let resolved = resolve::resolve_found(self, text, &words, &found);
-        resolve::locate_given(text, spans, &found, &resolved, &given_idx, &facility)
+        resolve::locate_given(text, &words, spans, &found, &resolved, &given_idx, &facility)
     }
 
     pub fn get(&self, geonameid: i64) -> Option<Place> {

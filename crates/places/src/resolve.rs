@@ -499,6 +499,20 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             }
         }
     }
+    // "X, south of Y" / "X near Y" / "X, 20 km outside Y" where Y is a town: X is near Y.
+    let mut near_town: Vec<Option<u32>> = vec![None; n];
+    for k in 0..n.saturating_sub(1) {
+        let between = text.get(found[k].span.end..found[k + 1].span.start).unwrap_or("");
+        if !is_near_phrase(between) {
+            continue;
+        }
+        if let Some(b) = best0[k + 1] {
+            let r = &gaz.recs[b.rec as usize];
+            if !b.demonym && (r.fclass == b'P' || matches!(&*r.fcode, "ADM2" | "ADM3")) {
+                near_town[k] = Some(b.rec);
+            }
+        }
+    }
     // "the Syrian town of X": a demonym right before a place word.
     for k in 0..n {
         if found[k].w0 >= 3 {
@@ -529,6 +543,90 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             };
             let key = crate::fold::fold_name(t.or(text.get(f.span.start..f.span.end)).unwrap_or(""));
             group.push(*first.entry(key).or_insert(k));
+        }
+    }
+    // ... and what the text says of one mention's place it says of all ("Edmonton, south of
+    // Cairns" and later "Edmonton")
+    for k in 0..n {
+        if container[k].is_none() && near_town[k].is_none() {
+            // (not "Singapore, Singapore": a container that is a reading of the name itself)
+            let own = |r: Option<u32>| r.is_some_and(|r| cands[k].iter().any(|c| c.rec == r));
+            if let Some(j) = (0..n).find(|&j| {
+                group[j] == group[k]
+                    && (container[j].is_some() || near_town[j].is_some())
+                    && !own(container[j])
+                    && !own(near_town[j])
+            }) {
+                container[k] = container[j];
+                near_town[k] = near_town[j];
+            }
+        }
+    }
+    // Mutual support: a reading of an ambiguous name near a plausible reading of another name
+    // ("London" with "St. Thomas" and "Middlesex" is London, Ontario; "Edmonton" with "Enfield"
+    // is the one in north London). Computed once per name, over a few readings of each.
+    let mut support: HashMap<(usize, u32), f32> = HashMap::new();
+    {
+        // per name: its readings (rec, lat, lon, plausible enough to support another name)
+        type Readings = Vec<(u32, f64, f64, bool)>;
+        let mut reps: Vec<(usize, Readings)> = Vec::new();
+        for k in 0..n {
+            let (true, Some(b)) = (group[k] == k, best0[k]) else { continue };
+            if b.demonym {
+                continue;
+            }
+            let best_pop = gaz.recs[b.rec as usize].pop;
+            let mut pl: Vec<&Cand> = cands[k]
+                .iter()
+                .filter(|c| {
+                    let r = &gaz.recs[c.rec as usize];
+                    // (a village is not lifted over a city: London, Ontario may win over London,
+                    // a hamlet called Atlanta not over Atlanta)
+                    !c.demonym
+                        && c.score >= b.score - SUPPORT_RECEIVE
+                        && !is_country(r)
+                        && r.fclass != b'L'
+                        && (c.rec == b.rec || r.pop.max(1) * SUPPORT_POP_RATIO >= best_pop)
+                })
+                .collect();
+            pl.sort_by(|x, y| y.score.total_cmp(&x.score));
+            pl.truncate(SUPPORT_READINGS);
+            // a common word that is also a name ("Congress", "West") supports nothing
+            let common = (found[k].w0..=found[k].w1)
+                .filter_map(|i| words.get(i))
+                .filter(|w| !w.article)
+                .all(|w| g.stop.is_soft(&w.lower) || g.stop.is_hard(&w.lower));
+            let v = pl
+                .iter()
+                .map(|c| {
+                    let r = &gaz.recs[c.rec as usize];
+                    (c.rec, r.lat, r.lon, !common && c.score >= b.score - SUPPORT_GIVE)
+                })
+                .collect();
+            reps.push((k, v));
+        }
+        for (g, cs) in &reps {
+            // only a name with more than one plausible reading is helped
+            if cs.len() < 2 {
+                continue;
+            }
+            for &(rec, la, lo, _) in cs {
+                let cnt = reps
+                    .iter()
+                    .filter(|(h, ds)| {
+                        h != g
+                            && ds.iter().any(|&(drec, dla, dlo, gives)| {
+                                gives
+                                    && drec != rec
+                                    && (la - dla).abs() < 1.0
+                                    && distance_km(la, lo, dla, dlo) <= SUPPORT_KM
+                            })
+                    })
+                    .count();
+                if cnt > 0 {
+                    support.insert((*g, rec), SUPPORT_W * cnt.min(SUPPORT_MAX_NAMES) as f32);
+                }
+            }
         }
     }
     // Document context: countries and provinces of names that are sure.
@@ -614,6 +712,15 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                     c.score += 6.0;
                 }
             }
+            if let Some(t) = near_town[k].map(|i| &gaz.recs[i as usize]) {
+                if t.id != r.id
+                    && (t.lat - r.lat).abs() < 1.5
+                    && distance_km(r.lat, r.lon, t.lat, t.lon) <= NEAR_TOWN_KM
+                {
+                    c.score += 6.0;
+                }
+            }
+            c.score += support.get(&(g, c.rec)).copied().unwrap_or(0.0);
             // spatial coherence: near another sure place of the document
             if !is_country(r) && r.fclass != b'L' {
                 // the same for every mention of the name: computed once per name and place
@@ -686,6 +793,48 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         });
     }
     out
+}
+
+/// Mutual support of names: a reading this far below its name's best can be helped ...
+const SUPPORT_RECEIVE: f32 = 7.0;
+/// ... by a reading of another name this far below that name's best at most ...
+const SUPPORT_GIVE: f32 = 2.0;
+/// ... within this distance; of each name, this many readings at most are compared ...
+const SUPPORT_KM: f64 = 40.0;
+const SUPPORT_READINGS: usize = 8;
+/// ... and each supporting name adds this much, for this many names at most.
+const SUPPORT_W: f32 = 2.5;
+const SUPPORT_MAX_NAMES: usize = 2;
+/// A reading may be helped over its name's best only with this share of its people at least.
+const SUPPORT_POP_RATIO: u64 = 30;
+
+/// How far from the town of "X, south of Y" or "X near Y" the place X may be.
+const NEAR_TOWN_KM: f64 = 150.0;
+
+/// The words between two names that put the first near the second: "near", "outside", "(, )south
+/// of", "(, )20 km north-east of", "close to".
+fn is_near_phrase(between: &str) -> bool {
+    let b = between.trim().trim_start_matches(',').trim().to_ascii_lowercase();
+    // a distance first: "20 km", "12 miles", "five kilometres"
+    let mut w: Vec<&str> = b.split_whitespace().collect();
+    if w.len() >= 3
+        && matches!(w[1], "km" | "kms" | "kilometres" | "kilometers" | "miles" | "mi")
+        && (w[0].bytes().all(|c| c.is_ascii_digit() || c == b'.')
+            || matches!(w[0], "a" | "two" | "three" | "four" | "five" | "six" | "ten" | "few" | "several"))
+    {
+        w.drain(..2);
+    }
+    let compass = |d: &str| {
+        matches!(
+            d.replace('-', "").as_str(),
+            "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+        )
+    };
+    match w.as_slice() {
+        ["near"] | ["outside"] | ["outside", "of"] | ["close", "to"] | ["just", "outside"] => true,
+        [d, "of"] | ["just", d, "of"] => compass(d),
+        _ => false,
+    }
 }
 
 /// What a group of same-name mentions gave to the document context.
