@@ -182,7 +182,7 @@ struct Cx<'a> {
     /// Clause number of each token (counted through the document).
     clause: Vec<usize>,
     /// The word lists each token is in (bits of [`class`]).
-    class: Vec<u32>,
+    class: Vec<u64>,
     /// Per token `k`: 1 + the last comma before it, 0 if none (see [`Cx::last_before`]).
     last_comma: Vec<usize>,
     /// Per token `k`: 1 + the last ",", ";", ":", "according" or "citing" before it, 0 if none.
@@ -205,6 +205,7 @@ const IN_PLACE: u8 = 2;
 const IN_TIME: u8 = 4;
 
 /// Place mentions indexed by sentence, first token and end token. Every list keeps mention order.
+#[derive(Default)]
 struct PlaceIndex {
     /// Per sentence: the places lying wholly inside it.
     by_sentence: Vec<Vec<usize>>,
@@ -280,7 +281,7 @@ impl Cx<'_> {
     }
 
     /// Token `k` is a word of one of the lists in `classes` (bits of [`class`]).
-    fn is(&self, k: usize, classes: u32) -> bool {
+    fn is(&self, k: usize, classes: u64) -> bool {
         self.class.get(k).is_some_and(|c| c & classes != 0)
     }
 
@@ -306,7 +307,7 @@ impl<'a> Cx<'a> {
             (s, e)
         };
         let lower: Vec<Cow<str>> = (0..doc.tokens.len()).map(|i| lower_token(doc.token_text(i))).collect();
-        let class: Vec<u32> = lower.iter().map(|w| class_of(w)).collect();
+        let class: Vec<u64> = lower.iter().map(|w| class_of(w)).collect();
         let last_of = |is: &dyn Fn(&str) -> bool| {
             let mut last = vec![0; lower.len() + 1];
             for (k, w) in lower.iter().enumerate() {
@@ -344,7 +345,7 @@ impl<'a> Cx<'a> {
             doc,
             m,
             hits: ex.lexicon.scan(doc),
-            places: PlaceIndex::new(doc, m, &place_toks, &[]),
+            places: PlaceIndex::default(),
             container: vec![Cell::new(None); m.places.len()],
             extra: Vec::new(),
             actor_toks,
@@ -365,7 +366,7 @@ impl<'a> Cx<'a> {
         }
         if !names.is_empty() {
             for &(a, b) in &names {
-                let region = REGION_HEADS.contains(&cx.w(b - 1)) || REGION_HEADS.contains(&cx.w(b));
+                let region = cx.is(b - 1, class::REGION_HEADS) || cx.is(b, class::REGION_HEADS);
                 cx.extra.push(PlaceIn {
                     span: cx.span_of(a, b),
                     role: PlaceRole::Literal,
@@ -376,8 +377,8 @@ impl<'a> Cx<'a> {
                 cx.place_toks.push((a, b));
                 cx.container.push(Cell::new(None));
             }
-            cx.places = PlaceIndex::new(doc, m, &cx.place_toks, &cx.extra);
         }
+        cx.places = PlaceIndex::new(doc, m, &cx.place_toks, &cx.extra);
         cx
     }
 
@@ -669,18 +670,17 @@ impl<'a> Cx<'a> {
     }
 
     fn find_title_case(&self, s: usize) -> bool {
-        let function: Vec<usize> = self
-            .sent_range(s)
-            .skip(1)
-            .filter(|&k| {
-                matches!(
-                    self.w(k),
-                    "of" | "the" | "its" | "from" | "to" | "in" | "on" | "and" | "for" | "with" | "at" | "by"
-                )
-            })
-            .collect();
-        let capitalized = |k: &usize| self.doc.token_text(*k).chars().next().is_some_and(char::is_uppercase);
-        function.iter().any(capitalized) && !function.iter().any(|k| !capitalized(k))
+        let (mut any, mut lower) = (false, false);
+        for k in self.sent_range(s).skip(1) {
+            if matches!(
+                self.w(k),
+                "of" | "the" | "its" | "from" | "to" | "in" | "on" | "and" | "for" | "with" | "at" | "by"
+            ) {
+                any = true;
+                lower |= !self.doc.token_text(k).chars().next().is_some_and(char::is_uppercase);
+            }
+        }
+        any && !lower
     }
 
     /// The object of the verb is an area ("took several villages") or a name the gazetteer does

@@ -144,7 +144,7 @@ impl Cx<'_> {
 
     /// Place `i` is an unknown name of a building or a street ("the X Hospital").
     pub(super) fn facility(&self, i: usize) -> bool {
-        self.unknown(i) && FACILITY_HEADS.contains(&self.w(self.place_toks[i].1 - 1))
+        self.unknown(i) && self.is(self.place_toks[i].1 - 1, class::FACILITY_HEADS)
     }
 
     /// A place the actor stage also reads as an actor ("Syria" for its government) that stands
@@ -162,10 +162,7 @@ impl Cx<'_> {
             return true;
         }
         // "parts of X", "the north of X", "a remote corner of X".
-        if k > floor + 1
-            && self.w(k - 1) == "of"
-            && (OF_PLACE_NOUNS.contains(&self.w(k - 2)) || self.is(k - 2, class::NEAR_WORDS))
-        {
+        if k > floor + 1 && self.w(k - 1) == "of" && self.is(k - 2, class::OF_PLACE_NOUNS | class::NEAR_WORDS) {
             return true;
         }
         let mut t = e;
@@ -429,11 +426,11 @@ impl Cx<'_> {
                 k > r.start + 1
                     && self.w(k - 1) == "of"
                     && self.doc.tokens[k - 2].kind == TokenKind::Word
-                    && !OF_PLACE_NOUNS.contains(&self.w(k - 2))
+                    && !self.is(k - 2, class::OF_PLACE_NOUNS)
                     && !self.is(k - 2, class::UNIT_NOUNS | class::NEAR_WORDS | class::AREA_NOUNS | class::CITY_NOUNS)
             };
             // "the Mideast war", "the Iraq crisis": the place describes a thing.
-            let modifier = pe < r.end && MODIFIED_NOUNS.contains(&self.w(pe));
+            let modifier = pe < r.end && self.is(pe, class::MODIFIED_NOUNS);
             // A bare place opening the sentence as its subject ("X was shot"): more often a
             // person or a thing the geoparser misread than the event's place.
             let opening_subject =

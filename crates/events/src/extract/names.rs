@@ -12,7 +12,7 @@ const MAX_NAME_WORDS: usize = 5;
 
 /// Closed classes of words that may follow a place name (a clause word, a preposition, a verb of
 /// being, an adverb, a unit noun).
-const FOLLOWERS: u32 = class::CLAUSE_WORDS
+const FOLLOWERS: u64 = class::CLAUSE_WORDS
     | class::OBJECT_PREPS
     | class::LOCATIVE_PREPS
     | class::PATH_PREPS
@@ -29,21 +29,26 @@ impl Cx<'_> {
             return false;
         }
         let t = self.doc.token_text(k);
-        let cap = t.chars().next().is_some_and(char::is_uppercase);
-        cap || ARTICLE_PREFIXES
-            .iter()
-            .any(|p| t.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic)))
+        let b = t.as_bytes();
+        match b.first() {
+            Some(c) if c.is_ascii_uppercase() => true,
+            Some(c) if c.is_ascii() => {
+                // Only "xx-" or "xxx-" words can start with a romanized article.
+                (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'))
+                    && ARTICLE_PREFIXES
+                        .iter()
+                        .any(|p| t.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic)))
+            }
+            _ => t.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// Token ranges of unknown place names in sentence `s`, in text order.
     pub(super) fn unknown_names(&self, s: usize, out: &mut Vec<(usize, usize)>) {
         let r = self.sent_range(s);
-        if self.title_case(s) {
-            return;
-        }
         let mut k = r.start + 1; // the first word is capitalized anyway
         while k < r.end {
-            if !self.name_word(k) || self.covered(k, IN_ACTOR | IN_PLACE | IN_TIME) {
+            if self.covered(k, IN_ACTOR | IN_PLACE | IN_TIME) || !self.name_word(k) {
                 k += 1;
                 continue;
             }
@@ -55,7 +60,7 @@ impl Cx<'_> {
             while b < r.end && b - a < MAX_NAME_WORDS + 2 {
                 if self.name_word(b) || (self.doc.tokens[b].kind == TokenKind::Number && self.name_word(b - 1)) {
                     b += 1;
-                } else if INNER_NAME_WORDS.contains(&self.w(b)) && b + 1 < r.end && self.name_word(b + 1) {
+                } else if self.is(b, class::INNER_NAME_WORDS) && b + 1 < r.end && self.name_word(b + 1) {
                     b += 2;
                 } else {
                     break;
@@ -70,7 +75,8 @@ impl Cx<'_> {
             if blocked || b - a > MAX_NAME_WORDS {
                 continue;
             }
-            if self.unknown_name_ok(r.start, r.end, a, b) {
+            // A headline in title case capitalizes every word.
+            if self.unknown_name_ok(r.start, r.end, a, b) && !self.title_case(s) {
                 out.push((a, b));
             }
         }
@@ -78,9 +84,8 @@ impl Cx<'_> {
 
     /// The name at tokens `[a, b)` stands where only a place can.
     fn unknown_name_ok(&self, floor: usize, ceil: usize, a: usize, b: usize) -> bool {
-        let last = self.w(b - 1);
         let single = b - a == 1;
-        if NOT_PLACE_HEADS.contains(&last) || (a..b).any(|k| NOT_PLACE_WORDS.contains(&self.w(k))) {
+        if self.is(b - 1, class::NOT_PLACE_HEADS) || (a..b).any(|k| self.is(k, class::NOT_PLACE_WORDS)) {
             return false;
         }
         // "Wednesday's", "the company's": an owner, not a place. "Oct. 12": a date.
@@ -107,7 +112,7 @@ impl Cx<'_> {
             && (self.is(a, class::PLACE_PREMODIFIERS)
                 || self.is(a, class::NEAR_WORDS)
                 || self.is(a, class::UNIT_NOUNS)
-                || PLACE_HEADS.contains(&last))
+                || self.is(b - 1, class::PLACE_HEADS))
         {
             return false;
         }
@@ -120,7 +125,7 @@ impl Cx<'_> {
         if b < ceil && capital(b) && self.covered(b, IN_ACTOR | IN_PLACE) {
             return false;
         }
-        let headed_name = PLACE_HEADS.contains(&last);
+        let headed_name = self.is(b - 1, class::PLACE_HEADS);
         if !headed_name && b + 1 < ceil && self.w(b) == "of" && capital(b + 1) {
             return false;
         }
@@ -132,9 +137,7 @@ impl Cx<'_> {
             && !capital(b)
             && !self.covered(b, IN_TIME)
             && !self.is(b, FOLLOWERS)
-            && !FOLLOW_WORDS.contains(&self.w(b))
-            && !PLACE_HEADS.contains(&self.w(b))
-            && !FACILITY_HEADS.contains(&self.w(b))
+            && !self.is(b, class::FOLLOW_WORDS | class::PLACE_HEADS | class::FACILITY_HEADS)
         {
             return false;
         }
@@ -172,14 +175,17 @@ impl Cx<'_> {
             }
         }
         let before = if k > floor { self.w(k - 1) } else { "" };
-        let prep =
-            NAME_PREPS.contains(&before) || (before == "of" && k > floor + 1 && self.is(k - 2, class::NEAR_WORDS));
+        let prep = (k > floor && self.is(k - 1, class::NAME_PREPS))
+            || (before == "of" && k > floor + 1 && self.is(k - 2, class::NEAR_WORDS));
         if possessive && !unit_of && !headed {
             return false;
         }
         // A single capitalized word after a bare preposition is too often a person, a month or
         // an organization ("to Reuters"); only "in", "at", "near" and the like take it.
-        unit_of || headed || unit_after || (prep && (!single || SINGLE_NAME_PREPS.contains(&before)))
+        unit_of
+            || headed
+            || unit_after
+            || (prep && (!single || (k > floor && self.is(k - 1, class::SINGLE_NAME_PREPS))))
     }
 }
 

@@ -9,36 +9,47 @@ use std::sync::OnceLock;
 
 /// One bit per word list of [`CLASS_LISTS`].
 pub(super) mod class {
-    pub(crate) const BE: u32 = 1 << 0;
-    pub(crate) const ADVERBS: u32 = 1 << 1;
-    pub(crate) const CLAUSE_WORDS: u32 = 1 << 2;
-    pub(crate) const CLAUSE_PUNCT: u32 = 1 << 3;
-    pub(crate) const OBJECT_PREPS: u32 = 1 << 4;
-    pub(crate) const PATH_PREPS: u32 = 1 << 5;
-    pub(crate) const NEAR_WORDS: u32 = 1 << 6;
-    pub(crate) const FILLERS: u32 = 1 << 7;
-    pub(crate) const SUBJECT_LEAD: u32 = 1 << 8;
-    pub(crate) const AREA_NOUNS: u32 = 1 << 9;
-    pub(crate) const ARMED_TARGETS: u32 = 1 << 10;
-    pub(crate) const CITY_NOUNS: u32 = 1 << 11;
-    pub(crate) const PROVINCE_NOUNS: u32 = 1 << 12;
-    pub(crate) const LOCATIVE_PREPS: u32 = 1 << 13;
-    pub(crate) const PLACE_PREMODIFIERS: u32 = 1 << 14;
-    pub(crate) const UNIT_NOUNS: u32 = 1 << 15;
-    pub(crate) const DISTANCE_UNITS: u32 = 1 << 16;
-    pub(crate) const NAME_TAILS: u32 = 1 << 17;
-    pub(crate) const NAME_HEADS: u32 = 1 << 18;
-    pub(crate) const SPEECH_VERBS: u32 = 1 << 19;
-    pub(crate) const SOURCE_NOUNS: u32 = 1 << 20;
-    pub(crate) const LEADER_NOUNS: u32 = 1 << 21;
-    pub(crate) const CALENDAR_WORDS: u32 = 1 << 22;
-    pub(crate) const TOPONYM_HEADS: u32 = 1 << 23;
-    pub(crate) const BASED: u32 = 1 << 24;
-    pub(crate) const FRONT_WORDS: u32 = 1 << 25;
+    pub(crate) const BE: u64 = 1 << 0;
+    pub(crate) const ADVERBS: u64 = 1 << 1;
+    pub(crate) const CLAUSE_WORDS: u64 = 1 << 2;
+    pub(crate) const CLAUSE_PUNCT: u64 = 1 << 3;
+    pub(crate) const OBJECT_PREPS: u64 = 1 << 4;
+    pub(crate) const PATH_PREPS: u64 = 1 << 5;
+    pub(crate) const NEAR_WORDS: u64 = 1 << 6;
+    pub(crate) const FILLERS: u64 = 1 << 7;
+    pub(crate) const SUBJECT_LEAD: u64 = 1 << 8;
+    pub(crate) const AREA_NOUNS: u64 = 1 << 9;
+    pub(crate) const ARMED_TARGETS: u64 = 1 << 10;
+    pub(crate) const CITY_NOUNS: u64 = 1 << 11;
+    pub(crate) const PROVINCE_NOUNS: u64 = 1 << 12;
+    pub(crate) const LOCATIVE_PREPS: u64 = 1 << 13;
+    pub(crate) const PLACE_PREMODIFIERS: u64 = 1 << 14;
+    pub(crate) const UNIT_NOUNS: u64 = 1 << 15;
+    pub(crate) const DISTANCE_UNITS: u64 = 1 << 16;
+    pub(crate) const NAME_TAILS: u64 = 1 << 17;
+    pub(crate) const NAME_HEADS: u64 = 1 << 18;
+    pub(crate) const SPEECH_VERBS: u64 = 1 << 19;
+    pub(crate) const SOURCE_NOUNS: u64 = 1 << 20;
+    pub(crate) const LEADER_NOUNS: u64 = 1 << 21;
+    pub(crate) const CALENDAR_WORDS: u64 = 1 << 22;
+    pub(crate) const TOPONYM_HEADS: u64 = 1 << 23;
+    pub(crate) const BASED: u64 = 1 << 24;
+    pub(crate) const FRONT_WORDS: u64 = 1 << 25;
+    pub(crate) const PLACE_HEADS: u64 = 1 << 26;
+    pub(crate) const NOT_PLACE_HEADS: u64 = 1 << 27;
+    pub(crate) const NOT_PLACE_WORDS: u64 = 1 << 28;
+    pub(crate) const FACILITY_HEADS: u64 = 1 << 29;
+    pub(crate) const FOLLOW_WORDS: u64 = 1 << 30;
+    pub(crate) const OF_PLACE_NOUNS: u64 = 1 << 31;
+    pub(crate) const MODIFIED_NOUNS: u64 = 1 << 32;
+    pub(crate) const NAME_PREPS: u64 = 1 << 33;
+    pub(crate) const SINGLE_NAME_PREPS: u64 = 1 << 34;
+    pub(crate) const INNER_NAME_WORDS: u64 = 1 << 35;
+    pub(crate) const REGION_HEADS: u64 = 1 << 36;
 }
 
 /// The word lists a token is tested against, with their bits.
-const CLASS_LISTS: &[(u32, &[&str])] = &[
+const CLASS_LISTS: &[(u64, &[&str])] = &[
     (class::BE, BE),
     (class::ADVERBS, ADVERBS),
     (class::CLAUSE_WORDS, CLAUSE_WORDS),
@@ -68,13 +79,24 @@ const CLASS_LISTS: &[(u32, &[&str])] = &[
     (class::TOPONYM_HEADS, TOPONYM_HEADS),
     (class::BASED, BASED),
     (class::FRONT_WORDS, FRONT_WORDS),
+    (class::PLACE_HEADS, PLACE_HEADS),
+    (class::NOT_PLACE_HEADS, NOT_PLACE_HEADS),
+    (class::NOT_PLACE_WORDS, NOT_PLACE_WORDS),
+    (class::FACILITY_HEADS, FACILITY_HEADS),
+    (class::FOLLOW_WORDS, FOLLOW_WORDS),
+    (class::OF_PLACE_NOUNS, OF_PLACE_NOUNS),
+    (class::MODIFIED_NOUNS, MODIFIED_NOUNS),
+    (class::NAME_PREPS, NAME_PREPS),
+    (class::SINGLE_NAME_PREPS, SINGLE_NAME_PREPS),
+    (class::INNER_NAME_WORDS, INNER_NAME_WORDS),
+    (class::REGION_HEADS, REGION_HEADS),
 ];
 
 /// The bits of the lists holding `word` (a lower-cased token), 0 for most words.
-pub(super) fn class_of(word: &str) -> u32 {
-    static MAP: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+pub(super) fn class_of(word: &str) -> u64 {
+    static MAP: OnceLock<FxHashMap<&'static str, u64>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut m: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut m: FxHashMap<&'static str, u64> = FxHashMap::default();
         for &(bit, words) in CLASS_LISTS {
             for &w in words {
                 *m.entry(w).or_default() |= bit;
