@@ -7,7 +7,10 @@ Run through `bash bench/run` (which builds the release binary and the peers' ven
 
 Corpus: every line of ../shared/eval/corpus/*.jsonl plus the texts of the eval sets
 (../shared/eval/*.jsonl), de-duplicated, as {"id","text","date"?} lines in target/bench/corpus.jsonl.
-sitrep and geotext read all of it; spaCy reads the first --peer-mb MB of text of the same file
+sitrep and geotext read all of it ("(all texts)" rows), and again only its cased texts ("(cased)" rows:
+the docs whose letters are at least 0.5% upper case, in target/bench/corpus-cased.jsonl; one corpus is
+lower-cased throughout, where geotext finds nothing): geoparse vs geotext on the cased texts is issue
+4's comparison. spaCy reads the first --peer-mb MB of text of the same file
 (a prefix: at ~0.07 MB/s the whole corpus would take hours). Per-core figures pin each process to
 core 0 (taskset -c 0) and divide by the process's CPU time (user + system, from getrusage), so a
 busy shared machine slows the wall clock but not the figures. Throughput excludes start-up (the
@@ -62,6 +65,23 @@ def build_corpus(out_dir):
                     docs += 1
                     nbytes += len(text.encode("utf-8"))
     return path, docs, nbytes
+
+
+def cased_corpus(src, dst, min_upper=0.005):
+    """Writes the docs of src whose letters are at least min_upper upper case (the cased texts:
+    one of the corpora is lower-cased throughout) to dst; returns (docs, bytes)."""
+    docs = nbytes = 0
+    with open(src, encoding="utf-8") as f, open(dst, "w", encoding="utf-8") as out:
+        for line in f:
+            t = json.loads(line)["text"]
+            letters = sum(1 for c in t if c.isalpha())
+            upper = sum(1 for c in t if c.isupper())
+            if letters == 0 or upper < min_upper * letters:
+                continue
+            out.write(line)
+            docs += 1
+            nbytes += len(t.encode("utf-8"))
+    return docs, nbytes
 
 
 def prefix_corpus(src, dst, max_bytes):
@@ -147,6 +167,8 @@ def main():
     os.makedirs(args.out, exist_ok=True)
 
     corpus, docs, nbytes = build_corpus(args.out)
+    cased = os.path.join(args.out, "corpus-cased.jsonl")
+    cdocs_, cbytes_ = cased_corpus(corpus, cased)
     small = os.path.join(args.out, "corpus-peer.jsonl")
     sdocs, sbytes = prefix_corpus(corpus, small, int(args.peer_mb * 1e6))
     # Start-up is measured on a one-report input (an empty one is an error for `sitrep extract`).
@@ -156,21 +178,26 @@ def main():
     print(f"machine: {machine()}")
     print(f"sitrep:  {git_rev()}  ({args.sitrep})")
     print(f"corpus:  {docs} docs, {nbytes / 1e6:.2f} MB of text; spaCy prefix: {sdocs} docs, {sbytes / 1e6:.2f} MB")
+    print(f"cased:   {cdocs_} docs, {cbytes_ / 1e6:.2f} MB of text (docs whose letters are >= 0.5% upper case; "
+          f"issue 4's comparison with geotext)")
     print()
 
     sitrep = args.sitrep
     py = args.python
     peers_py = os.path.join(HERE, "peers.py")
-    # name, command on the corpus, command on empty input, corpus (path, docs, bytes), stdin?, pinned?
+    # name, command ({corpus}: the corpus file; else the corpus on stdin), pinned?
+    # "(cased)" rows run on the cased texts only (issue 4: geoparse vs geotext on the cased texts).
     tools = [
-        ("sitrep geoparse", [sitrep, "geoparse", "{corpus}"], True),
+        ("sitrep geoparse (cased)", [sitrep, "geoparse", "{corpus}"], True),
+        ("sitrep geoparse (all texts)", [sitrep, "geoparse", "{corpus}"], True),
         ("sitrep extract", [sitrep, "extract", "{corpus}"], True),
         ("sitrep extract --stream -j1", [sitrep, "extract", "--stream", "--jobs", "1"], True),
         (f"sitrep extract --stream (all {os.cpu_count()} cores)", [sitrep, "extract", "--stream"], False),
     ]
     if not args.no_peers:
         tools += [
-            ("geotext", [py, peers_py, "geotext", "{corpus}"], True),
+            ("geotext (cased)", [py, peers_py, "geotext", "{corpus}"], True),
+            ("geotext (all texts)", [py, peers_py, "geotext", "{corpus}"], True),
             ("spaCy sm NER-only", [py, peers_py, "spacy-ner", "{corpus}"], True),
             ("spaCy sm full", [py, peers_py, "spacy-full", "{corpus}"], True),
         ]
@@ -178,6 +205,8 @@ def main():
     for name, cmd, pin in tools:
         is_spacy = name.startswith("spaCy")
         cpath, cdocs, cbytes = (small, sdocs, sbytes) if is_spacy else (corpus, docs, nbytes)
+        if name.endswith("(cased)"):
+            cpath, cdocs, cbytes = cased, cdocs_, cbytes_
         uses_file = "{corpus}" in cmd
         reps = 1 if is_spacy else args.repeat
 
@@ -215,8 +244,12 @@ def main():
 
     print()
     ratios = []
-    for mine in ("sitrep geoparse", "sitrep extract --stream -j1"):
-        for peer in ("geotext", "spaCy sm NER-only", "spaCy sm full"):
+    if "sitrep geoparse (cased)" in rows and "geotext (cased)" in rows:
+        x = rows["sitrep geoparse (cased)"]["mbps"] / rows["geotext (cased)"]["mbps"]
+        ratios.append(("sitrep geoparse (cased)", "geotext (cased)", x))
+        print(f"ratio sitrep geoparse / geotext on the cased texts (issue 4's target >= 1): {x:,.2f}x (MB/s per core)")
+    for mine in ("sitrep geoparse (all texts)", "sitrep extract --stream -j1"):
+        for peer in ("geotext (all texts)", "spaCy sm NER-only", "spaCy sm full"):
             if mine in rows and peer in rows:
                 x = rows[mine]["mbps"] / rows[peer]["mbps"]
                 ratios.append((mine, peer, x))
@@ -231,7 +264,8 @@ def main():
         )
 
     with open(os.path.join(args.out, "results.json"), "w") as f:
-        json.dump({"machine": machine(), "commit": git_rev(), "corpus_docs": docs, "corpus_mb": nbytes / 1e6, "rows": rows,
+        json.dump({"machine": machine(), "commit": git_rev(), "corpus_docs": docs, "corpus_mb": nbytes / 1e6,
+                   "cased_docs": cdocs_, "cased_mb": cbytes_ / 1e6, "rows": rows,
                    "ratios": ratios}, f, indent=1)
     with open(os.path.join(args.out, "results.md"), "w") as f:
         f.write("| tool | MB/s per core | docs/s per core | start-up (s CPU) | peak RSS (MiB) | docs | MB | CPU s | wall s |\n")

@@ -16,6 +16,15 @@ pub fn is_mark(c: char) -> bool {
 
 /// Lowercase ASCII-ish letters of `s` without diacritics and marks (digits kept).
 pub fn base_letters(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.reserve(s.len());
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            }
+        }
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
@@ -558,8 +567,12 @@ pub fn mark_articles(ws: &mut [Word]) {
 
 /// The key of a whole name: its non-article word keys joined by single spaces.
 pub fn fold_name(name: &str) -> String {
-    let mut out = String::new();
-    Folder::default().fold_name_into(name, &mut out);
+    thread_local!(static FOLDER: std::cell::RefCell<Folder> = std::cell::RefCell::new(Folder::default()));
+    let mut out = String::with_capacity(name.len());
+    FOLDER.with(|f| match f.try_borrow_mut() {
+        Ok(mut f) => f.fold_name_into(name, &mut out),
+        Err(_) => Folder::default().fold_name_into(name, &mut out),
+    });
     out
 }
 

@@ -81,7 +81,9 @@ pub(crate) struct Rec {
     pub lat: f64,
     pub lon: f64,
     pub fclass: u8,
-    pub fcode: Box<str>,
+    /// Interned (see [`feature_code`]): the few hundred codes are shared, so reading a place's code
+    /// reads no memory of its own.
+    pub fcode: Code,
     pub cc: Box<str>,
     pub admin1: Box<str>,
     pub pop: u64,
@@ -121,6 +123,52 @@ fn flags_of(r: &Rec) -> u8 {
     let major = matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
         || (r.fclass != b'P' && crate::resolve::curated(r));
     (if major { MAJOR } else { 0 }) | (if r.pop >= 100_000 { BIG } else { 0 })
+}
+
+/// A GeoNames feature code ("PPLA", "ADM1"), read as a `str`: the one shared copy of it (see
+/// [`feature_code`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Code(&'static str);
+
+impl std::ops::Deref for Code {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+/// The code as [`Code`]. A code is kept once for the life of the process, the first time a
+/// gazetteer names it: GeoNames has about 700.
+pub(crate) fn feature_code(code: &str) -> Code {
+    Code(intern(code))
+}
+
+fn intern(code: &str) -> &'static str {
+    use std::sync::{Mutex, OnceLock};
+    static CODES: OnceLock<Mutex<std::collections::HashSet<&'static str>>> = OnceLock::new();
+    // the codes seen last by this thread, without the lock (rows mostly repeat a few codes)
+    thread_local!(static RECENT: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) });
+    if let Some(c) = RECENT.with(|r| r.borrow().iter().find(|c| **c == code).copied()) {
+        return c;
+    }
+    let mut codes = CODES.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    let c = match codes.get(code) {
+        Some(c) => *c,
+        None => {
+            let c: &'static str = Box::leak(code.into());
+            codes.insert(c);
+            c
+        }
+    };
+    RECENT.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.len() >= 16 {
+            r.remove(0);
+        }
+        r.push(c);
+    });
+    c
 }
 
 fn parse_f64(s: &str) -> Option<f64> {
@@ -189,7 +237,7 @@ impl Gazetteer {
                 lat,
                 lon,
                 fclass: c[4].bytes().next().unwrap_or(b'P'),
-                fcode: c[5].into(),
+                fcode: feature_code(c[5]),
                 cc: c[6].into(),
                 admin1: c[7].into(),
                 pop: c[8].parse().unwrap_or(0),
@@ -256,7 +304,7 @@ impl Gazetteer {
             lat,
             lon,
             fclass: c[6].bytes().next().unwrap_or(b'P'),
-            fcode: c[7].trim().into(),
+            fcode: feature_code(c[7].trim()),
             cc: c[8].trim().into(),
             admin1: c[10].trim().into(),
             pop: c[14].trim().parse().unwrap_or(0),
@@ -417,7 +465,7 @@ impl Gazetteer {
             admin1: (!r.cc.is_empty() && !r.admin1.is_empty() && &*r.admin1 != "00")
                 .then(|| format!("{}.{}", r.cc, r.admin1)),
             feature_class: (r.fclass as char).to_string(),
-            feature_code: r.fcode.to_string(),
+            feature_code: r.fcode.0.to_string(),
             population: r.pop,
         }
     }

@@ -208,13 +208,16 @@ impl Geoparser {
         let max_words = self.gaz.max_words.max(1);
         let mut keys = WordKeys::new(words.len());
         // What the index knows of each word a name can start with (capitalized words, or all in a
-        // lowercase document).
+        // lowercase document). The keys first, then the lookups: independent reads of the index
+        // that the processor overlaps.
+        let starts = |k: usize| words[k].capital || lowercase_doc;
+        for k in (0..words.len()).filter(|&k| starts(k)) {
+            keys.get(words, k);
+        }
         let single: Vec<Option<&[Entry]>> = (0..words.len())
-            .map(|k| {
-                if !(words[k].capital || lowercase_doc) {
-                    return None;
-                }
-                self.gaz.index.lookup_hash(keys.get(words, k))
+            .map(|k| match keys.hashes[k] {
+                Some(h) if starts(k) => self.gaz.index.lookup_hash(h),
+                _ => None,
             })
             .collect();
         let known = |k: usize| single[k].is_some_and(|e| !e.is_empty());

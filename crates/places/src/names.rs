@@ -1,37 +1,47 @@
 //! The folded-name index: every folded name of the gazetteer (and every word-prefix of a
-//! multi-word name), identified by a 64-bit hash of the key, in one sorted array with a bucket
-//! directory, and the entries of all keys in one flat vector.
+//! multi-word name), identified by a 64-bit hash of the key, in one sorted table addressed by the
+//! hash's top bits, and the entries of all keys in one flat vector.
 //!
 //! Building it is a sequential pass (fold, hash, push) and one stable bucket sort: a few large
-//! allocations, no per-name `String` and no random probing of a big table. A lookup reads one
-//! directory slot and a run of one or two sorted hashes. Detection uses the prefixes to stop
+//! allocations, no per-name `String` and no random probing of a big table. A lookup reads the
+//! key's home slot and, rarely, the next few: one cache miss. Detection uses the prefixes to stop
 //! extending a word n-gram as soon as no name starts with it.
 //!
 //! A key's hash is built word by word ([`word_hash`], then [`join`] for each further word), so that
 //! detection extends an n-gram by one word without building or re-hashing its text.
 //!
 //! Keys are not stored: two different keys with the same 64-bit hash would share entries. With a
-//! hash close to random and ~2 million keys, the chance that any two collide is about 1 in 10^7,
-//! and the chance that a word sequence of a text falsely hits a key about 1 in 10^13 per lookup.
+//! hash close to random and the embedded gazetteer's ~620,000 keys (names and prefixes), the chance
+//! that any two collide is about 1 in 10^8, and the chance that a word sequence of a text falsely
+//! hits a key about 1 in 3·10^13 per lookup.
 //! A test checks that the embedded gazetteer's keys (names and prefixes) have distinct hashes.
 
 use crate::gazetteer::Entry;
 
-/// Bits of the hash that select a directory bucket: about one key per bucket, within these bounds.
-const MIN_DIR_BITS: u32 = 8;
-const MAX_DIR_BITS: u32 = 24;
+/// Bounds of the number of top bits of a hash that give its home slot in the table.
+const MIN_BITS: u32 = 4;
+const MAX_BITS: u32 = 28;
 
 /// The index (see the module documentation).
-#[derive(Default)]
 pub(crate) struct NameIndex {
-    /// Sorted, unique key hashes, each with the range of its entries in `entries` (empty for a
-    /// prefix only): one read finds a key and its entries.
-    keys: Vec<(u64, u32, u32)>,
+    /// The unique key hashes in ascending order, each with the range of its entries in `entries`
+    /// (empty for a prefix only), spread over a table of at least as many slots as keys: a key
+    /// sits at its home slot (the top bits of its hash) or just after the keys before it, and a
+    /// free slot holds a copy of the next key. A lookup reads from the home slot on to the first
+    /// hash not below its own: one cache line, nearly always.
+    table: Vec<(u64, u32, u32)>,
     entries: Vec<Entry>,
-    /// `dir[b]..dir[b + 1]`: the keys whose hash starts with the bits `b`.
-    dir: Vec<u32>,
-    /// 64 minus the number of directory bits.
+    /// 64 minus the number of home-slot bits.
     shift: u32,
+}
+
+/// After the last key: above every hash, with no entries.
+const END: (u64, u32, u32) = (u64::MAX, u32::MAX, u32::MAX);
+
+impl Default for NameIndex {
+    fn default() -> Self {
+        NameIndex { table: vec![END], entries: Vec::new(), shift: 63 }
+    }
 }
 
 /// Builds a [`NameIndex`]. Each key keeps its entries in the order they were added; a place is
@@ -111,13 +121,16 @@ pub(crate) fn hash(key: &str) -> u64 {
 
 impl NameIndex {
     #[inline]
-    fn find(&self, h: u64) -> Option<usize> {
-        let b = h.checked_shr(self.shift)? as usize;
-        let (lo, hi) = (*self.dir.get(b)? as usize, *self.dir.get(b + 1)? as usize);
-        // the run is sorted: stop at the first hash not below `h`
-        let run = self.keys.get(lo..hi)?;
-        let k = run.iter().position(|x| x.0 >= h)?;
-        (run[k].0 == h).then_some(lo + k)
+    fn find(&self, h: u64) -> Option<&(u64, u32, u32)> {
+        let mut i = h.checked_shr(self.shift)? as usize;
+        // ascending from the home slot; the table ends with END, above every hash
+        loop {
+            let t = self.table.get(i)?;
+            if t.0 >= h {
+                return (t.0 == h).then_some(t);
+            }
+            i += 1;
+        }
     }
 
     /// What is known of `key`: `None` when no name is or starts with it, else the entries of the
@@ -130,7 +143,7 @@ impl NameIndex {
     /// As [`NameIndex::lookup`], for a key's hash (see [`word_hash`] and [`join`]).
     #[inline]
     pub(crate) fn lookup_hash(&self, h: u64) -> Option<&[Entry]> {
-        let &(_, a, b) = self.keys.get(self.find(h)?)?;
+        let &(_, a, b) = self.find(h)?;
         self.entries.get(a as usize..b as usize)
     }
 
@@ -143,7 +156,9 @@ impl NameIndex {
     /// Number of names (keys with entries).
     #[allow(dead_code)]
     pub(crate) fn len(&self) -> usize {
-        self.keys.iter().filter(|k| k.2 > k.1).count()
+        let mut keys: Vec<_> = self.table.iter().filter(|k| k.2 > k.1 && k.2 != u32::MAX).collect();
+        keys.dedup();
+        keys.len()
     }
 }
 
@@ -169,7 +184,7 @@ impl Builder {
         let pairs = self.pairs;
         // Stable counting sort on the top bits, then a stable sort of each (short) bucket: equal
         // keys end up together in the order they were added.
-        let bits = (usize::BITS - pairs.len().leading_zeros()).clamp(MIN_DIR_BITS, MAX_DIR_BITS);
+        let bits = (usize::BITS - pairs.len().leading_zeros()).clamp(MIN_BITS, MAX_BITS);
         let shift = 64 - bits;
         let nb = 1usize << bits;
         let bucket = |h: u64| (h >> shift) as usize;
@@ -188,20 +203,16 @@ impl Builder {
             count[b] += 1;
         }
         drop(pairs);
-        let mut ix = NameIndex {
-            keys: Vec::with_capacity(sorted.len() / 2),
-            entries: Vec::with_capacity(sorted.len() / 2),
-            dir: Vec::with_capacity(nb + 1),
-            shift,
-        };
+        drop(count);
+        let mut keys: Vec<(u64, u32, u32)> = Vec::with_capacity(sorted.len() / 2);
+        let mut entries: Vec<Entry> = Vec::with_capacity(sorted.len() / 2);
         for b in 0..nb {
-            ix.dir.push(ix.keys.len() as u32);
             let run = &mut sorted[bounds[b] as usize..bounds[b + 1] as usize];
             run.sort_by_key(|p| p.0);
             let mut i = 0;
             while i < run.len() {
                 let h = run[i].0;
-                let start = ix.entries.len();
+                let start = entries.len();
                 while i < run.len() && run[i].0 == h {
                     let c = run[i].1;
                     i += 1;
@@ -210,21 +221,35 @@ impl Builder {
                     }
                     let e = decode(c);
                     let dup = if c & KIND == PLACE {
-                        ix.entries.len() > start && ix.entries.last() == Some(&e)
+                        entries.len() > start && entries.last() == Some(&e)
                     } else {
-                        ix.entries[start..].contains(&e)
+                        entries[start..].contains(&e)
                     };
                     if !dup {
-                        ix.entries.push(e);
+                        entries.push(e);
                     }
                 }
-                ix.keys.push((h, start as u32, ix.entries.len() as u32));
+                keys.push((h, start as u32, entries.len() as u32));
             }
         }
-        ix.dir.push(ix.keys.len() as u32);
-        ix.keys.shrink_to_fit();
-        ix.entries.shrink_to_fit();
-        ix
+        drop(sorted);
+        drop(bounds);
+        // The table: at least one slot per key; each key at its home slot or right after the one
+        // before it; free slots copy the next key; END closes it.
+        let bits = (usize::BITS - keys.len().leading_zeros()).clamp(MIN_BITS, MAX_BITS);
+        let shift = 64 - bits;
+        let mut table: Vec<(u64, u32, u32)> = Vec::with_capacity((1usize << bits) + 16);
+        for &k in &keys {
+            let home = (k.0 >> shift) as usize;
+            while table.len() < home {
+                table.push(k);
+            }
+            table.push(k);
+        }
+        table.push(END);
+        table.shrink_to_fit();
+        entries.shrink_to_fit();
+        NameIndex { table, entries, shift }
     }
 }
 
