@@ -159,7 +159,7 @@ impl Geoparser {
         let found: Vec<Found> = order.iter().filter_map(|&i| slots[i].take()).collect();
         let given_idx: Vec<Option<usize>> = given_idx.into_iter().map(|gi| gi.map(|i| pos[i])).collect();
         let resolved = resolve::resolve_found(self, text, &words, &found);
-        resolve::locate_given(text, &words, spans, &found, &resolved, &given_idx, &facility)
+        resolve::locate_given(self, text, &words, spans, &found, &resolved, &given_idx, &facility)
     }
 
     pub fn get(&self, geonameid: i64) -> Option<Place> {

@@ -586,7 +586,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                         && c.score >= b.score - SUPPORT_RECEIVE
                         && !is_country(r)
                         && r.fclass != b'L'
-                        && (c.rec == b.rec || r.pop.max(1) * SUPPORT_POP_RATIO >= best_pop)
+                        && (c.rec == b.rec || r.pop.max(SUPPORT_POP_FLOOR) * SUPPORT_POP_RATIO >= best_pop)
                 })
                 .collect();
             pl.sort_by(|x, y| y.score.total_cmp(&x.score));
@@ -807,6 +807,8 @@ const SUPPORT_W: f32 = 2.5;
 const SUPPORT_MAX_NAMES: usize = 2;
 /// A reading may be helped over its name's best only with this share of its people at least.
 const SUPPORT_POP_RATIO: u64 = 30;
+/// (GeoNames leaves many neighbourhoods and villages without a population: count them as this.)
+const SUPPORT_POP_FLOOR: u64 = 1_000;
 
 /// How far from the town of "X, south of Y" or "X near Y" the place X may be.
 const NEAR_TOWN_KM: f64 = 150.0;
@@ -1034,7 +1036,9 @@ fn city_level(p: &crate::Place) -> bool {
 /// the dateline counting double). Such an answer has geonameid 0, the anchor's name and point,
 /// and the facility's feature code when its name says it ("ST", "HSP"); a document without a
 /// town or province leaves the span unresolved (never a silent country centroid).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn locate_given(
+    g: &Geoparser,
     text: &str,
     words: &[Word],
     spans: &[crate::Span],
@@ -1176,17 +1180,46 @@ pub(crate) fn locate_given(
     // A small town in a country that no other given name is in, far from the document's focal
     // town ("Glenrock" in a report from New South Wales is not the village in Wyoming): a place
     // GeoNames' town lists lack, near the focal town.
-    let far_off = |p: &crate::Place, focal: Option<&crate::Place>, own: usize| {
+    let far_off = |p: &crate::Place, focal: Option<&crate::Place>, own: usize, common: bool| {
         let Some(f) = focal else { return false };
         if !city_level(p) || p.population >= 100_000 || matches!(&*p.feature_code, "PPLC" | "PPLA") {
             return false;
         }
-        if p.country == f.country || crate::distance_km(p.lat, p.lon, f.lat, f.lon) < 1500.0 {
+        let d = crate::distance_km(p.lat, p.lon, f.lat, f.lon);
+        // a common word that is also a village's name ("Congress", "Valley", "Broadway"), far from
+        // the document's town and from every other town it names
+        if common && p.population < 20_000 && d >= 500.0 {
+            let near_other = (0..resolved.len()).any(|j| {
+                j != own
+                    && given[j]
+                    && literal(j).is_some_and(|q| {
+                        q.geonameid != p.geonameid
+                            && city_level(q)
+                            && crate::distance_km(p.lat, p.lon, q.lat, q.lon) <= 150.0
+                    })
+            });
+            if !near_other {
+                return true;
+            }
+        }
+        if p.country == f.country || d < 1500.0 {
             return false;
         }
+        // no other name of the document is in that country (or is that country)
         !(0..resolved.len()).any(|j| {
             j != own && given[j] && literal(j).is_some_and(|q| q.geonameid != p.geonameid && q.country == p.country)
         })
+    };
+    // a span whose every word is a common word ("Congress", "Valley")
+    let common_word = |s: crate::Span| {
+        let mut any = false;
+        for w in words.iter().filter(|w| w.start >= s.start && w.end <= s.end && !w.article) {
+            any = true;
+            if !(g.stop.is_soft(&w.lower) || g.stop.is_hard(&w.lower)) {
+                return false;
+            }
+        }
+        any
     };
     given_idx
         .iter()
@@ -1204,7 +1237,7 @@ pub(crate) fn locate_given(
             let partial = gi.is_some_and(|i| fac_found[i]);
             match (kind, named) {
                 (None, Some(p)) if !partial => {
-                    if far_off(p, focal, gi.unwrap_or(usize::MAX)) {
+                    if far_off(p, focal, gi.unwrap_or(usize::MAX), common_word(s)) {
                         return container(s).or(focal).map(|a| approx(a, None));
                     }
                     Some(p.clone())
