@@ -842,3 +842,15 @@ fn a_place_that_describes_something_else_is_no_location() {
     let out = run("Gunmen shot two farmers in Kafr Tala's Umm Sahl district.", &[], &places);
     assert_eq!(place_of(&out, "shot"), Some(200));
 }
+
+#[test]
+fn a_place_shot_or_arrested_is_a_persons_name() {
+    let places = [("Marino", "Marino", 300, PlaceLevel::Point), umm_sahl()];
+    let out = run("Police shot Marino twice in the chest in Umm Sahl.", &[], &places);
+    assert_eq!(place_of(&out, "shot"), Some(200));
+    let out = run("Marino was shot by police.", &[], &places);
+    assert_eq!(place_of(&out, "shot"), None);
+    // A place shelled is a place.
+    let out = run("The national army shelled Marino.", &[army()], &places);
+    assert_eq!(place_of(&out, "shelled"), Some(300));
+}

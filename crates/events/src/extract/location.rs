@@ -235,6 +235,11 @@ impl Cx<'_> {
         };
         let before =
             s > r.start + 1 && name_word(s - 1) && !self.is(s - 1, class::NAME_HEADS) && !self.w(s - 1).ends_with("'s");
+        // "Luis Carlos da Silva", "Khalid bin Walid": a particle of a person's name between.
+        let before = before
+            || (s > r.start + 2
+                && matches!(self.w(s - 1), "da" | "de" | "dos" | "das" | "do" | "van" | "von" | "bin" | "ibn" | "di")
+                && name_word(s - 2));
         // "George Lucas", "Joaquin Guzman": two one-word places side by side are a person's name.
         let single = |a: usize, b: usize| {
             b == a + 1
@@ -435,7 +440,20 @@ impl Cx<'_> {
             // person or a thing the geoparser misread than the event's place.
             let opening_subject =
                 ps == r.start && !cue.is_some_and(|c| c.flags.place_subject || c.is_territory()) && !after;
+            // "gunmen shot X", "X was shot": only a person is shot, killed or arrested; a place
+            // right there as its object or passive subject is a person's name the gazetteer knows.
+            let person_object = self.is(ts, class::PERSON_VERBS)
+                && ((after && dist == 0)
+                    || (!after
+                        && dist <= 3
+                        && (pe..ts).any(|k| self.is(k, class::BE))
+                        && (pe..ts).all(|k| self.is(k, class::BE | class::ADVERBS))
+                        && !self.is(bk, class::LOCATIVE_PREPS | class::PATH_PREPS | class::OBJECT_PREPS)
+                        && before != "of"));
             let mut score: i64 = if after { 100 } else { 85 } - (2 * dist).min(60);
+            if person_object {
+                score -= 100;
+            }
             if of_owner {
                 score -= 120;
             }

@@ -46,6 +46,7 @@ pub(super) mod class {
     pub(crate) const SINGLE_NAME_PREPS: u64 = 1 << 34;
     pub(crate) const INNER_NAME_WORDS: u64 = 1 << 35;
     pub(crate) const REGION_HEADS: u64 = 1 << 36;
+    pub(crate) const PERSON_VERBS: u64 = 1 << 37;
 }
 
 /// The word lists a token is tested against, with their bits.
@@ -90,6 +91,7 @@ const CLASS_LISTS: &[(u64, &[&str])] = &[
     (class::SINGLE_NAME_PREPS, SINGLE_NAME_PREPS),
     (class::INNER_NAME_WORDS, INNER_NAME_WORDS),
     (class::REGION_HEADS, REGION_HEADS),
+    (class::PERSON_VERBS, PERSON_VERBS),
 ];
 
 /// The bits of the lists holding `word` (a lower-cased token), 0 for most words.
@@ -1071,6 +1073,43 @@ pub(super) const FACILITY_HEADS: &[&str] = &[
 /// Last words of an unknown name that make it a district or a province, not a point.
 pub(super) const REGION_HEADS: &[&str] =
     &["county", "province", "governorate", "region", "township", "municipality", "state"];
+/// Verbs whose object is a person, never a place ("shot X", "X was arrested").
+pub(super) const PERSON_VERBS: &[&str] = &[
+    "shot",
+    "shoot",
+    "shoots",
+    "shooting",
+    "killed",
+    "kill",
+    "kills",
+    "killing",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuring",
+    "arrested",
+    "arresting",
+    "detained",
+    "detaining",
+    "kidnapped",
+    "kidnapping",
+    "abducted",
+    "abducting",
+    "executed",
+    "executing",
+    "murdered",
+    "murdering",
+    "assassinated",
+    "assassinating",
+    "stabbed",
+    "hanged",
+    "beheaded",
+    "gunned",
+    "slain",
+    "slew",
+    "tortured",
+    "torturing",
+];
 /// Titles before a person's name.
 pub(super) const PERSON_TITLES: &[&str] = &[
     "mr",
