@@ -118,3 +118,47 @@ fn given_span_prefers_the_place_name_over_a_common_word() {
         assert_eq!(id_given(text, name), Some(*want), "{name:?} in {text:?}");
     }
 }
+
+/// The place given to exactly the span of `name` in `text` (gold-span mode).
+fn place_given(text: &str, name: &str) -> Option<sitrep_places::Place> {
+    let start = text.find(name).expect("name in text");
+    g().resolve_spans(text, &[Span::new(start, start + name.len())]).pop().flatten()
+}
+
+#[test]
+fn given_facilities_and_unknown_names_are_placed_near_their_town() {
+    let leeds = (53.7965, -1.5478);
+    let near = |p: &sitrep_places::Place, (la, lo): (f64, f64)| sitrep_places::distance_km(p.lat, p.lon, la, lo) < 30.0;
+    // a street the gazetteer lacks, in the town the text puts it in; its own words ("Royal",
+    // "Street") are namesakes of places elsewhere
+    let text = "Shops on Royal Street in Leeds reopened after the flood, traders in Leeds said.";
+    let p = place_given(text, "Royal Street").expect("placed");
+    assert_eq!(p.geonameid, 0, "approximate: no id");
+    assert_eq!(p.feature_code, "ST");
+    assert!(near(&p, leeds), "{p:?}");
+    // a name the gazetteer does not know at all: the document's town
+    let text = "Police in Leeds said the fire at Zeltwick began at night. Leeds firefighters came from Bradford.";
+    let p = place_given(text, "Zeltwick").expect("placed");
+    assert_eq!(p.geonameid, 0);
+    assert!(near(&p, leeds), "{p:?}");
+    // a facility named after the document's town is there, with the town's id
+    let text = "Patients at Carlisle Infirmary were moved after the flood in Carlisle, officials said.";
+    assert_eq!(place_given(text, "Carlisle Infirmary").map(|p| p.geonameid), Some(2653775));
+    // no town in the document: an adjective-like or unknown name stays unresolved, never a country centroid
+    let text = "Zeltwick traders and Syrian officials met.";
+    assert!(place_given(text, "Zeltwick").is_none());
+}
+
+#[test]
+fn names_near_each_other_choose_each_other() {
+    // Edmonton next to Enfield and Tottenham is the district of north London, not the Canadian city
+    let text = "Volunteers from Enfield and Tottenham opened a winter shelter in a church in Edmonton.";
+    assert_eq!(id_of(text, "Edmonton"), Some(2650209));
+    assert_eq!(id_given(text, "Edmonton"), Some(2650209));
+    // "X, south of Y": X is the one near Y
+    let text = "The body was found at a house in Edmonton, south of Cairns, police said.";
+    assert_eq!(id_of(text, "Edmonton"), Some(2167744));
+    // a city is not traded for a hamlet near another name
+    let text = "Flights from Louisville to Atlanta were cancelled.";
+    assert_eq!(id_of(text, "Atlanta"), Some(4180439));
+}

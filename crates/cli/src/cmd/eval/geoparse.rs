@@ -382,7 +382,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 *b.by_code.entry((level(&code), code.clone())).or_default().entry(outcome).or_default() += 1;
                 if let (Outcome::Wrong, Some(gp), Some(pr)) = (outcome, &gold_place, p) {
                     let same = gp.country == pr.country;
-                    *b.confusions.entry((level(&code), level(&pr.feature_code), same)).or_default() += 1;
+                    // an approximate place (a name the gazetteer lacks, placed near a town) has no id
+                    let chosen = if pr.geonameid == 0 { "approximate" } else { level(&pr.feature_code) };
+                    *b.confusions.entry((level(&code), chosen, same)).or_default() += 1;
                     if let (Some(la), Some(lo)) = (t.lat, t.lon) {
                         if distance_km(la, lo, pr.lat, pr.lon) <= 161.0 {
                             b.wrong_near += 1;
