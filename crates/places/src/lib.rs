@@ -264,7 +264,7 @@ impl Geoparser {
                 h = if n == 0 { wh } else { names::join(h, wh) };
                 n += 1;
                 // no name is or starts with these words: no longer one can match
-                let found = if n == 1 { single[j] } else { self.gaz.index.lookup_hash(h) };
+                let found = if n == 1 { single[j] } else { self.gaz.index.lookup_joined(h) };
                 let Some(entries) = found else { break };
                 if !entries.is_empty() {
                     ends.push((j, entries));

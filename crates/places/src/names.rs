@@ -33,6 +33,10 @@ pub(crate) struct NameIndex {
     entries: Vec<Entry>,
     /// 64 minus the number of home-slot bits.
     shift: u32,
+    /// A Bloom filter (three bits in one word per key) of the keys of two words or more: most
+    /// word sequences of a text continue no name, and the filter, small enough to stay in the
+    /// processor's cache, says so without reading the table. A key it lacks is no key.
+    multi: Vec<u64>,
 }
 
 /// After the last key: above every hash, with no entries.
@@ -40,7 +44,7 @@ const END: (u64, u32, u32) = (u64::MAX, u32::MAX, u32::MAX);
 
 impl Default for NameIndex {
     fn default() -> Self {
-        NameIndex { table: vec![END], entries: Vec::new(), shift: 63 }
+        NameIndex { table: vec![END], entries: Vec::new(), shift: 63, multi: vec![0] }
     }
 }
 
@@ -50,6 +54,16 @@ impl Default for NameIndex {
 pub(crate) struct Builder {
     /// (key hash, entry code) in the order added.
     pairs: Vec<(u64, u32)>,
+    /// The hashes of the keys (and prefixes) of two words or more.
+    multi: Vec<u64>,
+}
+
+/// The word of the Bloom filter of `h` and the three bits of it set for `h`.
+#[inline]
+fn bloom_bits(h: u64, words: usize) -> (usize, u64) {
+    let w = (h >> 20) as usize & (words - 1);
+    let bits = (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63)) | (1u64 << ((h >> 12) & 63));
+    (w, bits)
 }
 
 const KIND: u32 = 3 << 30;
@@ -140,6 +154,17 @@ impl NameIndex {
         self.lookup_hash(hash(key))
     }
 
+    /// As [`NameIndex::lookup_hash`], for the hash of a key of two words or more ([`join`]): the
+    /// same answer, mostly without reading the table.
+    #[inline]
+    pub(crate) fn lookup_joined(&self, h: u64) -> Option<&[Entry]> {
+        let (w, bits) = bloom_bits(h, self.multi.len());
+        if self.multi.get(w)? & bits != bits {
+            return None;
+        }
+        self.lookup_hash(h)
+    }
+
     /// As [`NameIndex::lookup`], for a key's hash (see [`word_hash`] and [`join`]).
     #[inline]
     pub(crate) fn lookup_hash(&self, h: u64) -> Option<&[Entry]> {
@@ -165,7 +190,7 @@ impl NameIndex {
 impl Builder {
     /// A builder sized for about `names` additions.
     pub(crate) fn with_capacity(names: usize) -> Builder {
-        Builder { pairs: Vec::with_capacity(names + names / 2) }
+        Builder { pairs: Vec::with_capacity(names + names / 2), multi: Vec::with_capacity(names / 2) }
     }
 
     /// Add `e` under `key` (and mark every word-prefix of a multi-word key).
@@ -175,12 +200,21 @@ impl Builder {
         for w in words {
             self.pairs.push((h, PREFIX));
             h = join(h, word_hash(w.as_bytes()));
+            self.multi.push(h);
         }
         self.pairs.push((h, encode(e)));
     }
 
     /// The finished index.
     pub(crate) fn finish(self) -> NameIndex {
+        // about 8 bits per key of two words or more: 1 to 2 in 100 sequences that are no key pass
+        let words = (self.multi.len() / 8).max(1).next_power_of_two();
+        let mut multi = vec![0u64; words];
+        for &h in &self.multi {
+            let (w, bits) = bloom_bits(h, words);
+            multi[w] |= bits;
+        }
+        drop(self.multi);
         let pairs = self.pairs;
         // Stable counting sort on the top bits, then a stable sort of each (short) bucket: equal
         // keys end up together in the order they were added.
@@ -249,7 +283,7 @@ impl Builder {
         table.push(END);
         table.shrink_to_fit();
         entries.shrink_to_fit();
-        NameIndex { table, entries, shift }
+        NameIndex { table, entries, shift, multi }
     }
 }
 
@@ -278,6 +312,10 @@ mod tests {
         assert!(ix.lookup("zur").is_none());
         assert!(ix.get("a b c").is_some());
         assert_eq!(ix.len(), 3);
+        // through the filter of keys of two words or more: the same answers
+        assert_eq!(ix.lookup_joined(hash("a b")), Some(&[][..]));
+        assert_eq!(ix.lookup_joined(hash("dir zur")), Some(&want[..]));
+        assert_eq!(ix.lookup_joined(hash("a c")), None);
     }
 
     #[test]
@@ -303,12 +341,18 @@ mod tests {
         let g = crate::Gazetteer::embedded().expect("embedded gazetteer");
         let sip = BuildHasherDefault::<DefaultHasher>::default();
         let mut pairs: Vec<(u64, u64)> = Vec::new();
+        let mut filtered_out = 0;
         g.each_key(|key, _| {
             for (p, _) in key.match_indices(' ').chain(std::iter::once((key.len(), ""))) {
                 let k = &key[..p];
                 pairs.push((hash(k), sip.hash_one(k)));
+                // the filter of keys of two words or more lets every one of them through
+                if k.contains(' ') && g.index.lookup_joined(hash(k)).is_none() {
+                    filtered_out += 1;
+                }
             }
         });
+        assert_eq!(filtered_out, 0);
         assert!(pairs.len() > 1_000_000, "{} keys", pairs.len());
         pairs.sort_unstable();
         pairs.dedup();
