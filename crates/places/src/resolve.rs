@@ -115,7 +115,7 @@ fn kind_after(w: &str) -> Option<&'static str> {
     Some(match w {
         "province" | "provinces" | "governorate" | "governorates" | "region" | "state" | "wilaya" | "muhafazat"
         | "oblast" | "prefecture" => "adm1",
-        "district" | "county" | "municipality" | "subdistrict" | "nahiya" => "adm2",
+        "district" | "county" | "co" | "municipality" | "subdistrict" | "nahiya" => "adm2",
         "city" | "town" | "village" | "villages" | "suburb" | "neighbourhood" | "neighborhood" => "ppl",
         "river" => "stm",
         "airport" | "airbase" | "airfield" => "air",
@@ -1186,9 +1186,9 @@ pub(crate) fn locate_given(
             return false;
         }
         let d = crate::distance_km(p.lat, p.lon, f.lat, f.lon);
-        // a common word that is also a village's name ("Congress", "Valley", "Broadway"), far from
-        // the document's town and from every other town it names
-        if common && p.population < 20_000 && d >= 500.0 {
+        // a hamlet, or a common word that is also a village's name ("Congress", "Valley",
+        // "Broadway"), far from the document's town and from every other town it names
+        if ((common && p.population < 20_000) || p.population < 5_000) && d >= 500.0 {
             let near_other = (0..resolved.len()).any(|j| {
                 j != own
                     && given[j]
