@@ -854,3 +854,12 @@ fn a_place_shot_or_arrested_is_a_persons_name() {
     let out = run("The national army shelled Marino.", &[army()], &places);
     assert_eq!(place_of(&out, "shelled"), Some(300));
 }
+
+#[test]
+fn a_participle_after_a_comma_takes_the_places_after_it() {
+    let places = [town(), umm_sahl()];
+    let text = "The national army launched an offensive near Kafr Tala, shelling the hills of Umm Sahl.";
+    let out = run(text, &[army()], &places);
+    assert_eq!(place_of(&out, "offensive"), Some(100));
+    assert_eq!(place_of(&out, "shelling"), Some(200));
+}
