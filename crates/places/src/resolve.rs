@@ -614,12 +614,11 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 let cnt = reps
                     .iter()
                     .filter(|(h, ds)| {
+                        // (the readings are by score: those that support come first; 40 km is
+                        // less than 0.4 degrees of latitude, a cheap test before the haversine)
                         h != g
-                            && ds.iter().any(|&(drec, dla, dlo, gives)| {
-                                gives
-                                    && drec != rec
-                                    && (la - dla).abs() < 1.0
-                                    && distance_km(la, lo, dla, dlo) <= SUPPORT_KM
+                            && ds.iter().take_while(|d| d.3).any(|&(drec, dla, dlo, _)| {
+                                drec != rec && (la - dla).abs() < 0.4 && distance_km(la, lo, dla, dlo) <= SUPPORT_KM
                             })
                     })
                     .count();
