@@ -68,6 +68,9 @@ pub struct Location {
     pub mention: Option<usize>,
     pub place: PlaceRef,
     pub inherited: bool,
+    /// An unknown name with no coordinates (only from [`EventExtractor::locate`]; see
+    /// [`Options::unplaced_names`]).
+    pub unplaced: bool,
     /// How strongly the sentence ties the place to the event (higher is stronger).
     pub score: i64,
 }
@@ -624,7 +627,7 @@ impl<'a> Cx<'a> {
         }
         let report = ReportRef::of(self.report);
         // An unknown name borrows another place's coordinates: no control fact for that place.
-        let known_place = !loc.as_ref().is_some_and(|l| l.mention.is_some_and(|i| self.unknown(i)));
+        let known_place = !loc.as_ref().is_some_and(|l| l.mention.is_some_and(|i| self.unresolved(i)));
         let control_ok = cue.is_territory()
             && matches!(modality, Modality::Asserted | Modality::Claimed | Modality::Reported | Modality::Disputed);
         let control = match (&roles.winner, &place) {

@@ -40,7 +40,13 @@ impl Cx<'_> {
                             && !self.is_container(i)
                         {
                             if let Some(pl) = p.place.clone() {
-                                ps.push(Location { mention: Some(i), place: pl, inherited: false, score: 0 });
+                                ps.push(Location {
+                                    mention: Some(i),
+                                    place: pl,
+                                    inherited: false,
+                                    unplaced: false,
+                                    score: 0,
+                                });
                             }
                         }
                     }
@@ -85,7 +91,7 @@ impl Cx<'_> {
         if !(pe..tok).all(|k| self.is(k, class::FILLERS)) {
             return None;
         }
-        Some(Location { mention: Some(i), place: p.place.clone()?, inherited: false, score: 0 })
+        Some(Location { mention: Some(i), place: p.place.clone()?, inherited: false, unplaced: false, score: 0 })
     }
 
     pub(super) fn place_just_after(&self, tok: usize, until: usize) -> Option<Location> {
@@ -101,7 +107,7 @@ impl Cx<'_> {
         if p.level == PlaceLevel::Region {
             pl.precision = 3;
         }
-        Some(Location { mention: Some(i), place: pl, inherited: false, score: 0 })
+        Some(Location { mention: Some(i), place: pl, inherited: false, unplaced: false, score: 0 })
     }
 }
 

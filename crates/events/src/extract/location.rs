@@ -133,6 +133,12 @@ impl Cx<'_> {
         false
     }
 
+    /// Place `i` has no coordinates of its own: an unknown name, or a mention the geoparser did
+    /// not resolve.
+    pub(super) fn unresolved(&self, i: usize) -> bool {
+        self.pl(i).place.is_none()
+    }
+
     /// The place's span ends inside a possessive token ("Tala" of "Tala's").
     fn possessive_inside(&self, i: usize) -> bool {
         let span = self.pl(i).span;
@@ -185,7 +191,9 @@ impl Cx<'_> {
         if self.unknown(i) {
             return true; // found where only a place stands, clear of actors and other places
         }
-        if p.role != PlaceRole::Literal || p.place.is_none() {
+        // A mention the geoparser found but could not resolve takes its coordinates like an
+        // unknown name (from a known place around it).
+        if p.role != PlaceRole::Literal {
             return false;
         }
         // "Nov. 7", "Dec": a date the gazetteer also knows as a place.
@@ -546,7 +554,7 @@ impl Cx<'_> {
         // The best known place: where an unknown name gets its coordinates from.
         let mut anchor: Option<Candidate> = None;
         for c in self.place_candidates(s, ts, te, cue) {
-            if !self.unknown(c.mention) && anchor.as_ref().is_none_or(|b| c.score > b.score) {
+            if !self.unresolved(c.mention) && anchor.as_ref().is_none_or(|b| c.score > b.score) {
                 anchor = Some(c.clone());
             }
             if best.as_ref().is_none_or(|b| c.score > b.score) {
@@ -556,7 +564,7 @@ impl Cx<'_> {
         if let Some(Candidate { score, mention: i, precision, path_only, .. }) =
             best.filter(|b| b.score >= self.ex.options.min_location_score)
         {
-            if self.unknown(i) {
+            if self.unresolved(i) {
                 // Only a name the gazetteer does not know: the event is there, and the known place
                 // of the sentence it lies in or near gives the coordinates (precision 2, or 3 for
                 // a province or country); else the paragraph's last place (precision 2).
@@ -572,18 +580,19 @@ impl Cx<'_> {
                         (allow_inherit && self.ex.options.inherit_places)
                             .then(|| self.inherited_place(s).map(|l| l.place))
                             .flatten()
-                    })
-                    .or_else(|| {
-                        self.ex.options.unplaced_names.then(|| PlaceRef {
-                            name: span.of(self.doc.text).to_string(),
-                            precision: 3,
-                            ..Default::default()
-                        })
                     });
+                let unplaced = anchored.is_none();
+                let anchored = anchored.or_else(|| {
+                    self.ex.options.unplaced_names.then(|| PlaceRef {
+                        name: span.of(self.doc.text).to_string(),
+                        precision: 3,
+                        ..Default::default()
+                    })
+                });
                 if let Some(mut pl) = anchored {
                     pl.text = Some(span.of(self.doc.text).to_string());
                     pl.span = Some(span);
-                    return Some(Location { mention: Some(i), place: pl, inherited: false, score });
+                    return Some(Location { mention: Some(i), place: pl, inherited: false, unplaced, score });
                 }
             } else {
                 let p = &self.pl(i);
@@ -593,11 +602,11 @@ impl Cx<'_> {
                     a.text = p.place.as_ref().and_then(|x| x.text.clone());
                     a.span = Some(p.span);
                     a.precision = 3;
-                    return Some(Location { mention: Some(i), place: a, inherited: false, score });
+                    return Some(Location { mention: Some(i), place: a, inherited: false, unplaced: false, score });
                 }
                 let mut pl = p.place.clone()?;
                 pl.precision = precision.max(pl.precision);
-                return Some(Location { mention: Some(i), place: pl, inherited: false, score });
+                return Some(Location { mention: Some(i), place: pl, inherited: false, unplaced: false, score });
             }
         }
         // An anaphor in the clause ("the city", "the governorate"): its antecedent.
@@ -635,14 +644,14 @@ impl Cx<'_> {
             a.text = Some(self.span_of(k, k + 2).of(self.doc.text).to_string());
             a.span = Some(self.span_of(k, k + 2));
             a.precision = 3;
-            return Some(Location { mention: Some(i), place: a, inherited: true, score: -100 });
+            return Some(Location { mention: Some(i), place: a, inherited: true, unplaced: false, score: -100 });
         }
         if p.level != PlaceLevel::Point {
             return None;
         }
         let mut pl = p.place.clone()?;
         pl.precision = 2;
-        Some(Location { mention: Some(i), place: pl, inherited: true, score: -100 })
+        Some(Location { mention: Some(i), place: pl, inherited: true, unplaced: false, score: -100 })
     }
 
     /// The last specific place named in the same paragraph before sentence `s` (precision 2).
@@ -659,6 +668,6 @@ impl Cx<'_> {
         })?;
         let mut pl = p.place.clone()?;
         pl.precision = 2;
-        Some(Location { mention: Some(i), place: pl, inherited: true, score: -100 })
+        Some(Location { mention: Some(i), place: pl, inherited: true, unplaced: false, score: -100 })
     }
 }

@@ -397,7 +397,7 @@ fn location(pipeline: &Pipeline, args: &Args) -> anyhow::Result<()> {
             ));
         }
         // An unknown name with no known place in the sentence: attached, but without coordinates.
-        if loc.as_ref().is_some_and(|l| l.score >= min && l.mention.is_none() && l.place.geonameid.is_none()) {
+        if loc.as_ref().is_some_and(|l| l.score >= min && l.unplaced) {
             unplaced.0 += 1;
             unplaced.1 += ok as usize;
             unplaced.2 += gold.is_empty() as usize;
