@@ -1005,15 +1005,20 @@ pub(crate) fn facility_named_part(g: &Geoparser, text: &str, words: &[Word], spa
             _ => runs.push((k, k)),
         }
     }
+    // (else a demonym: "British Embassy" is the United Kingdom's, as GeoWebNews marks it)
+    let mut demonym = None;
     for &(a, b) in runs.iter().rev() {
         let sub = crate::Span::new(words[a].start, words[b].end);
         if let Some(f) = g.lookup_span(text, words, sub) {
             if f.entries.iter().any(|e| matches!(e, Entry::Place(_))) {
                 return Some(Found { span, ..f });
             }
+            if demonym.is_none() && f.entries.iter().any(|e| matches!(e, Entry::Demonym(_))) {
+                demonym = Some(Found { span, ..f });
+            }
         }
     }
-    None
+    demonym
 }
 
 /// A one-word span that reads as an adjective of a people or region ("Sicilian", "Western"), not
