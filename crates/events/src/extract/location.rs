@@ -53,15 +53,15 @@ impl Cx<'_> {
             let anchored = other_ends_at(j) || other_ends_at(k - 1);
             // "Eidgah area of Karachi" (the name, then its container), not "the West Bank city of
             // Nablus" (a describing place, then the name).
-            // "the Shaab neighborhood of Baghdad": a part of a town is named before it even after "the".
-            // A "district" is often named after its seat ("the X district of Y" in Syria holds Y),
-            // unless the gazetteer does not know X: then it is a small part.
-            let part = matches!(
-                self.w(j),
-                "quarter" | "neighborhood" | "neighbourhood" | "suburb" | "area" | "sector" | "camp"
-            );
-            let named_part = j < k - 1
-                && self.places_ending_at(j).any(|p| literal(p) && (part || self.unknown(p) && self.w(j) == "district"));
+            // "the Shaab neighborhood of Baghdad": a part of a town is named before it even after "the"
+            // (but "the Nairobi suburb of X" names the town first). A "district" is often named
+            // after its seat ("the X district of Y" in Syria holds Y). A name the gazetteer does
+            // not know before a known one is the small part; a known one before an unknown one
+            // is the town.
+            let part = matches!(self.w(j), "quarter" | "neighborhood" | "neighbourhood" | "area" | "sector" | "camp");
+            let known = !self.unresolved(i);
+            let named_part =
+                j < k - 1 && self.places_ending_at(j).any(|p| literal(p) && known && (self.unresolved(p) || part));
             let named_part = named_part
                 || j < k - 1 && {
                     let start = self.places_ending_at(j).find(|&p| literal(p)).map(|p| self.place_toks[p].0);
