@@ -33,6 +33,9 @@ const SURE_MARGIN: f32 = 3.0;
 /// does not make a document's whole context.
 const SHARE_PRIOR: f32 = 1.0;
 
+/// Score for a city of the document's country over a city in a country the document never names.
+const ABSENT_COUNTRY_W: f32 = 3.0;
+
 /// Score per tenfold population.
 const POP_W: f32 = 0.7;
 /// Score for a reading in the country of all the document's other sure names (scaled by their share).
@@ -748,6 +751,29 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, &*r.cc)).copied().unwrap_or(0.0);
             elsewhere > 0.0 || cont.is_some_and(|cr| cr.cc == r.cc)
         });
+        // A city in a country the rest of the document never names, against a city of 100,000 or
+        // more in the country the document is about: "London" in a report that names Canada
+        // three times and Britain never is London, Ontario.
+        let elsewhere_of =
+            |cc: &str| ctx_cc.get(cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, cc)).copied().unwrap_or(0.0);
+        let others_total = (total - grp_total.get(&g).copied().unwrap_or(0.0)).max(0.0);
+        if let Some(b) = best(&v) {
+            let r = &gaz.recs[b.rec as usize];
+            if !b.demonym && r.fclass == b'P' && !r.cc.is_empty() && elsewhere_of(&r.cc) <= 0.0 && others_total >= 2.0 {
+                for c in v.iter_mut() {
+                    let q = &gaz.recs[c.rec as usize];
+                    if !c.demonym
+                        && c.own
+                        && q.fclass == b'P'
+                        && q.pop >= 100_000
+                        && !q.cc.is_empty()
+                        && elsewhere_of(&q.cc) / (others_total + SHARE_PRIOR) >= 0.3
+                    {
+                        c.score += ABSENT_COUNTRY_W;
+                    }
+                }
+            }
+        }
         let own = Own { group: g, total: grp_total.get(&g).copied().unwrap_or(0.0), cc: &grp_cc };
         // A far-fetched best reading drops out with all the others but those in a country the rest
         // of the document names.

@@ -162,3 +162,13 @@ fn names_near_each_other_choose_each_other() {
     let text = "Flights from Louisville to Atlanta were cancelled.";
     assert_eq!(id_of(text, "Atlanta"), Some(4180439));
 }
+
+#[test]
+fn a_city_of_the_documents_country_over_one_in_a_country_never_named() {
+    let text = "Hundreds marched in London on Saturday to thank Canada for taking in refugees. \
+                Speakers urged Canada to do more, and said Canada had set an example for the world.";
+    assert_eq!(id_of(text, "London"), Some(6058560));
+    // ... but not when the document names Britain, nor for a place that only has the name as an alias
+    let text = "Hundreds marched in London to thank Canada, as Britain and Canada signed a treaty.";
+    assert_eq!(id_of(text, "London"), Some(2643743));
+}
