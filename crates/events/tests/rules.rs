@@ -863,3 +863,11 @@ fn a_participle_after_a_comma_takes_the_places_after_it() {
     assert_eq!(place_of(&out, "offensive"), Some(100));
     assert_eq!(place_of(&out, "shelling"), Some(200));
 }
+
+#[test]
+fn a_country_read_as_a_state_right_after_an_act_of_force_is_its_place() {
+    let norland = ("Norland", "Norland", 400, PlaceLevel::Country);
+    let state = actor("Norland", "Norland", "NRL", "GOV");
+    let out = run("The national army entered Norland on Monday.", &[army(), state], &[norland]);
+    assert_eq!(place_of(&out, "entered"), Some(400));
+}

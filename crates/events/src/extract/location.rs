@@ -164,7 +164,9 @@ impl Cx<'_> {
             k -= 1;
         }
         // Not after "from" or "to": "captured it from X", "extradited to X" name a party.
-        if k > floor && (self.is(k - 1, class::LOCATIVE_PREPS) || matches!(self.w(k - 1), "off" | "through" | "into")) {
+        if k > floor
+            && (self.is(k - 1, class::LOCATIVE_PREPS) || matches!(self.w(k - 1), "off" | "through" | "into" | "over"))
+        {
             return true;
         }
         // "parts of X", "the north of X", "a remote corner of X".
@@ -186,7 +188,7 @@ impl Cx<'_> {
 
     /// Place `i` can be an event's location: literal and resolved, not an actor (unless it stands
     /// where only a place can), not part of a longer name, not a modifier ("Dubai-based").
-    fn candidate_ok(&self, i: usize, title_case: bool) -> bool {
+    fn candidate_ok(&self, i: usize, title_case: bool, object_of_act: bool) -> bool {
         let p = &self.pl(i);
         if self.unknown(i) {
             return true; // found where only a place stands, clear of actors and other places
@@ -203,7 +205,10 @@ impl Cx<'_> {
             return false;
         }
         // An actor overlaps it: only one with the same span, and in a place's position, lets it pass.
-        if self.places.actor_overlap[i] && (self.places.actor_other_span[i] || !self.locative_use(i)) {
+        // "entered X", "bombed X": a country read as a state right after an act of force is also
+        // where it happened.
+        if self.places.actor_overlap[i] && (self.places.actor_other_span[i] || !(object_of_act || self.locative_use(i)))
+        {
             return false;
         }
         !self.embedded_in_name(i, title_case)
@@ -267,7 +272,8 @@ impl Cx<'_> {
             return true;
         }
         let head = e == s + 1 && self.is(s, class::TOPONYM_HEADS);
-        let after = !head && e < r.end && name_word(e) && !self.is(e, class::NAME_TAILS);
+        // "Beaufort Castle", "Utah Beach": a place noun after it makes a place of it still.
+        let after = !head && e < r.end && name_word(e) && !self.is(e, class::NAME_TAILS | class::PLACE_HEADS);
         before || after
     }
 
@@ -408,7 +414,8 @@ impl Cx<'_> {
         for &i in &self.places.by_sentence[s] {
             let p = &self.pl(i);
             let (ps, pe) = self.place_toks[i];
-            if ps < r.start || pe > r.end || !self.candidate_ok(i, title_case) {
+            let object_of_act = ps == te && cue.is_some_and(|c| c.acled != crate::lexicon::AcledSpec::None);
+            if ps < r.start || pe > r.end || !self.candidate_ok(i, title_case, object_of_act) {
                 continue;
             }
             if pe > ts && ps < te {

@@ -763,6 +763,18 @@ pub(super) const NAME_PREPS: &[&str] = &[
 pub(super) const SINGLE_NAME_PREPS: &[&str] = &["in", "at", "near", "inside", "outside", "around"];
 /// Last words of a name that make it a place ("Al-Malaah Farms", "Handarat Refugee Camp").
 pub(super) const PLACE_HEADS: &[&str] = &[
+    "castle",
+    "beach",
+    "gorge",
+    "fortress",
+    "citadel",
+    "tomb",
+    "shrine",
+    "temple",
+    "cathedral",
+    "monastery",
+    "cemetery",
+    "quarries",
     "district",
     "neighborhood",
     "neighbourhood",
