@@ -1283,9 +1283,30 @@ pub(crate) fn locate_given(
                     // there (GeoWebNews gives such names the town's id); a province or country it
                     // is named after is its place too ("University of California", "British
                     // Embassy"); a town elsewhere is only a namesake ("Royal Street", "Carnegie Library")
+                    // (a town only where some of the words spell it: "Wills" in "Bob Wills Museum"
+                    // is no romanization of Veles)
+                    let spelled = |p: &crate::Place| {
+                        let Some(&i) = g.gaz.by_id.get(&p.geonameid) else { return false };
+                        let inside: Vec<&Word> =
+                            words.iter().filter(|w| w.start >= s.start && w.end <= s.end).collect();
+                        let mut lower = String::new();
+                        (0..inside.len()).any(|a| {
+                            (a..inside.len()).any(|b| {
+                                lower.clear();
+                                crate::fold::base_letters(
+                                    text.get(inside[a].start..inside[b].end).unwrap_or(""),
+                                    &mut lower,
+                                );
+                                g.gaz.has_name(i, &lower)
+                            })
+                        })
+                    };
                     if let Some(p) = named {
                         if !city_level(p) {
                             return Some(p.clone());
+                        }
+                        if !spelled(p) {
+                            return container(s).or(focal).map(|a| approx(a, *kind));
                         }
                         let mentioned = resolved.iter().enumerate().any(|(j, o)| {
                             !fac_found[j]
