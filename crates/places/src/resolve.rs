@@ -1303,7 +1303,25 @@ pub(crate) fn locate_given(
                     };
                     if let Some(p) = named {
                         if !city_level(p) {
-                            return Some(p.clone());
+                            // ... unless in a country the document names nowhere else, far from
+                            // its town ("St. Michael's Hospital" in Toronto is not on the Isle of Man)
+                            let abroad = focal.is_some_and(|f| {
+                                f.country != p.country
+                                    && crate::distance_km(p.lat, p.lon, f.lat, f.lon) >= 1500.0
+                                    && !(0..resolved.len()).any(|j| {
+                                        Some(j) != *gi
+                                            && given[j]
+                                            && literal_any(j).is_some_and(|q| q.country == p.country)
+                                    })
+                            });
+                            let country = matches!(
+                                &*p.feature_code,
+                                "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" | "TERR"
+                            );
+                            if !abroad || country || p.country.is_none() {
+                                return Some(p.clone());
+                            }
+                            return container(s).or(focal).map(|a| approx(a, *kind));
                         }
                         if !spelled(p) {
                             return container(s).or(focal).map(|a| approx(a, *kind));
