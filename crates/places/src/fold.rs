@@ -338,7 +338,9 @@ impl std::fmt::Display for SmallStr {
 pub struct Word {
     pub start: usize,
     pub end: usize,
-    /// Folded key; empty for a dropped article.
+    /// Folded key ([`words`] folds every word's). Empty in the words `Geoparser::parse` tokenizes
+    /// for detection and resolution, which fold only the words a name can start or continue with:
+    /// resolution reads `lower`, not `key`.
     pub key: SmallStr,
     /// The word before it is joined by a hyphen.
     pub hyphen_before: bool,
@@ -586,38 +588,45 @@ pub struct Folder {
 impl Folder {
     /// Append the key of `name` (see [`fold_name`]) to `out`.
     pub fn fold_name_into(&mut self, name: &str, out: &mut String) {
-        // fast path: one word of letters (no article can stand alone)
-        if name.chars().all(|c| c.is_alphanumeric() && !is_mark(c)) {
-            self.base.clear();
-            base_letters(name, &mut self.base);
-            fold_base_into(&self.base, out);
-            return;
-        }
-        // fast path: ASCII words of letters and digits separated by spaces, none of which can be
-        // an article: the words' keys joined, exactly as the general path below gives them
-        if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
-            let mut plain = true;
-            for w in name.split(' ').filter(|w| !w.is_empty()) {
+        if name.is_ascii() {
+            let b = name.as_bytes();
+            // fast path: one word of letters (no article can stand alone)
+            if b.iter().all(u8::is_ascii_alphanumeric) {
                 self.base.clear();
-                self.base.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
-                if is_article_word(&self.base) || is_sun_article(&self.base) {
-                    plain = false;
-                    break;
-                }
+                self.base.extend(b.iter().map(|c| c.to_ascii_lowercase() as char));
+                fold_base_into(&self.base, out);
+                return;
             }
-            if plain {
+            // fast path: words of letters and digits separated by spaces, none of which is an
+            // article: the words' keys joined, exactly as the general path below gives them
+            if b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b' ') {
+                let start = out.len();
                 let mut first = true;
+                let mut plain = true;
                 for w in name.split(' ').filter(|w| !w.is_empty()) {
                     self.base.clear();
-                    self.base.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    self.base.extend(w.bytes().map(|c| c.to_ascii_lowercase() as char));
+                    if is_article_word(&self.base) || is_sun_article(&self.base) {
+                        plain = false;
+                        break;
+                    }
                     if !first {
                         out.push(' ');
                     }
                     first = false;
                     fold_base_into(&self.base, out);
                 }
-                return;
+                if plain {
+                    return;
+                }
+                out.truncate(start);
             }
+        } else if name.chars().all(|c| c.is_alphanumeric() && !is_mark(c)) {
+            // one word of letters
+            self.base.clear();
+            base_letters(name, &mut self.base);
+            fold_base_into(&self.base, out);
+            return;
         }
         words_into(name, &mut self.words);
         let mut first = true;
