@@ -94,7 +94,7 @@ impl Geoparser {
 
     /// Find and resolve the place names of `text`.
     pub fn parse(&self, text: &str) -> Vec<PlaceMention> {
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(text.len() / 5 + 1); // about a word per 6 bytes
         fold::tokens_into(text, &mut words);
         let found = self.detect(text, &words);
         resolve::resolve(self, text, &words, &found)
@@ -102,7 +102,7 @@ impl Geoparser {
 
     /// Detection only, without resolution: the spans of the place names (and demonyms) found.
     pub fn detect_spans(&self, text: &str) -> Vec<Span> {
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(text.len() / 5 + 1);
         fold::tokens_into(text, &mut words);
         self.detect(text, &words).into_iter().map(|f| f.span).collect()
     }
@@ -130,7 +130,13 @@ impl Geoparser {
         let mut given_idx: Vec<Option<usize>> = Vec::with_capacity(spans.len());
         let mut facility: Vec<Option<(&str, &str)>> = Vec::with_capacity(spans.len());
         for s in spans {
-            let f = self.lookup_span(text, &words, *s);
+            // a span inside a word ("Europe" of "European") is looked up as its own text
+            let f = self.lookup_span(text, &words, *s).or_else(|| {
+                let k = words.iter().position(|w| w.start <= s.start && s.end <= w.end && s.start < s.end)?;
+                let key = fold::fold_name(text.get(s.start..s.end)?);
+                let e = self.gaz.index.get(&key)?;
+                Some(Found { span: *s, w0: k, w1: k, entries: e.to_vec(), given: true })
+            });
             let kind = resolve::facility_kind(self, &words, *s, f.as_ref());
             // a facility is resolved through the part of its name that may be a place
             let f = if kind.is_some() { resolve::facility_named_part(self, text, &words, *s) } else { f };
