@@ -571,10 +571,17 @@ pub fn mark_articles(ws: &mut [Word]) {
 pub fn fold_name(name: &str) -> String {
     thread_local!(static FOLDER: std::cell::RefCell<Folder> = std::cell::RefCell::new(Folder::default()));
     let mut out = String::with_capacity(name.len());
-    FOLDER.with(|f| match f.try_borrow_mut() {
-        Ok(mut f) => f.fold_name_into(name, &mut out),
-        Err(_) => Folder::default().fold_name_into(name, &mut out),
-    });
+    // the thread's buffers when they can be had (not during the thread's teardown)
+    let done = FOLDER
+        .try_with(|f| {
+            let Ok(mut f) = f.try_borrow_mut() else { return false };
+            f.fold_name_into(name, &mut out);
+            true
+        })
+        .unwrap_or(false);
+    if !done {
+        Folder::default().fold_name_into(name, &mut out);
+    }
     out
 }
 

@@ -149,7 +149,8 @@ fn intern(code: &str) -> &'static str {
     static CODES: OnceLock<Mutex<std::collections::HashSet<&'static str>>> = OnceLock::new();
     // the codes seen last by this thread, without the lock (rows mostly repeat a few codes)
     thread_local!(static RECENT: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) });
-    if let Some(c) = RECENT.with(|r| r.borrow().iter().find(|c| **c == code).copied()) {
+    let recent = |code: &str| RECENT.try_with(|r| r.try_borrow().ok()?.iter().find(|c| **c == code).copied());
+    if let Ok(Some(c)) = recent(code) {
         return c;
     }
     let mut codes = CODES.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
@@ -161,12 +162,13 @@ fn intern(code: &str) -> &'static str {
             c
         }
     };
-    RECENT.with(|r| {
-        let mut r = r.borrow_mut();
-        if r.len() >= 16 {
-            r.remove(0);
+    let _ = RECENT.try_with(|r| {
+        if let Ok(mut r) = r.try_borrow_mut() {
+            if r.len() >= 16 {
+                r.remove(0);
+            }
+            r.push(c);
         }
-        r.push(c);
     });
     c
 }
