@@ -193,13 +193,17 @@ impl Cx<'_> {
         if self.unknown(i) {
             return true; // found where only a place stands, clear of actors and other places
         }
-        // A mention the geoparser found but could not resolve takes its coordinates like an
-        // unknown name (from a known place around it).
         if p.role != PlaceRole::Literal {
             return false;
         }
+        // A mention the geoparser found but could not resolve takes its coordinates like an
+        // unknown name (from a known place around it), if it is written as a name: capitalized
+        // first and last words, in a sentence that is not all capitals or a title.
+        let (ps, pe) = self.place_toks[i];
+        if p.place.is_none() && !(self.name_word(ps) && self.name_word(pe - 1) && !title_case) {
+            return false;
+        }
         // "Nov. 7", "Dec": a date the gazetteer also knows as a place.
-        let (ps, _) = self.place_toks[i];
         if self.is(ps, class::CALENDAR_WORDS) || class_of(self.w(ps).trim_end_matches('.')) & class::CALENDAR_WORDS != 0
         {
             return false;

@@ -24,7 +24,7 @@ const FOLLOWERS: u64 = class::CLAUSE_WORDS
 impl Cx<'_> {
     /// A word that can be part of a proper name: capitalized ("Tal", "PK12", "Al-Malaah") or a
     /// romanized article joined to a name ("al-Ansari").
-    fn name_word(&self, k: usize) -> bool {
+    pub(super) fn name_word(&self, k: usize) -> bool {
         if self.doc.tokens.get(k).is_none_or(|t| t.kind != TokenKind::Word) {
             return false;
         }
