@@ -35,6 +35,8 @@ const SHARE_PRIOR: f32 = 1.0;
 
 /// Score for a city of the document's country over a city in a country the document never names.
 const ABSENT_COUNTRY_W: f32 = 3.0;
+/// ... a city of this many people at least.
+const ABSENT_COUNTRY_MIN_POP: u64 = 50_000;
 
 /// Score per tenfold population.
 const POP_W: f32 = 0.7;
@@ -751,7 +753,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, &*r.cc)).copied().unwrap_or(0.0);
             elsewhere > 0.0 || cont.is_some_and(|cr| cr.cc == r.cc)
         });
-        // A city in a country the rest of the document never names, against a city of 100,000 or
+        // A city in a country the rest of the document never names, against a city of 50,000 or
         // more in the country the document is about: "London" in a report that names Canada
         // three times and Britain never is London, Ontario.
         let elsewhere_of =
@@ -765,7 +767,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                     if !c.demonym
                         && c.own
                         && q.fclass == b'P'
-                        && q.pop >= 100_000
+                        && q.pop >= ABSENT_COUNTRY_MIN_POP
                         && !q.cc.is_empty()
                         && elsewhere_of(&q.cc) / (others_total + SHARE_PRIOR) >= 0.3
                     {
