@@ -172,3 +172,22 @@ fn a_city_of_the_documents_country_over_one_in_a_country_never_named() {
     let text = "Hundreds marched in London to thank Canada, as Britain and Canada signed a treaty.";
     assert_eq!(id_of(text, "London"), Some(2643743));
 }
+
+#[test]
+fn odd_given_spans_never_panic() {
+    let text = "Crowds on Royal Street, near Leeds, and in Édmonton’s St. Mary's Hospital; 2231 Royal St.";
+    let n = text.len();
+    let mut spans = Vec::new();
+    for a in 0..n {
+        for len in [0usize, 1, 3, 7, 15] {
+            spans.push(Span::new(a, (a + len).min(n + 2)));
+        }
+    }
+    let r = g().resolve_spans(text, &spans);
+    assert_eq!(r.len(), spans.len());
+    for (s, p) in spans.iter().zip(&r) {
+        if let Some(p) = p {
+            assert!(p.lat.is_finite() && p.lon.is_finite(), "{s:?} {p:?}");
+        }
+    }
+}
