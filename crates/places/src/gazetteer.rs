@@ -180,7 +180,15 @@ fn parse_f64(s: &str) -> Option<f64> {
 impl Gazetteer {
     /// The embedded default: the GeoNames artifact, the curated supplement and demonyms.
     pub fn embedded() -> Result<Gazetteer, GazetteerError> {
-        let tsv = zstd::stream::decode_all(EMBEDDED).map_err(|e| GazetteerError::Artifact(format!("zstd: {e}")))?;
+        // in one piece when the frame says its size (no growing buffer), else streamed
+        let whole = match zstd::zstd_safe::get_frame_content_size(EMBEDDED) {
+            Ok(Some(n)) if n < 1 << 31 => zstd::bulk::decompress(EMBEDDED, n as usize).ok(),
+            _ => None,
+        };
+        let tsv = match whole {
+            Some(t) => t,
+            None => zstd::stream::decode_all(EMBEDDED).map_err(|e| GazetteerError::Artifact(format!("zstd: {e}")))?,
+        };
         let tsv = String::from_utf8(tsv).map_err(|e| GazetteerError::Artifact(format!("not UTF-8: {e}")))?;
         let mut g = Gazetteer::default();
         g.load_artifact(&tsv)?;
