@@ -38,6 +38,9 @@ const ABSENT_COUNTRY_W: f32 = 3.0;
 /// ... a city of this many people at least.
 const ABSENT_COUNTRY_MIN_POP: u64 = 50_000;
 
+/// Weight of a name found by detection in a document whose places are given (gold-span mode).
+const DETECTED_AMONG_GIVEN_W: f32 = 0.5;
+
 /// Score per tenfold population.
 const POP_W: f32 = 0.7;
 /// Score for a reading in the country of all the document's other sure names (scaled by their share).
@@ -633,6 +636,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             }
         }
     }
+    let any_given = found.iter().any(|f| f.given);
     // Document context: countries and provinces of names that are sure.
     let mut ctx_cc: HashMap<&str, f32> = HashMap::new();
     let mut ctx_a1: HashMap<(&str, &str), f32> = HashMap::new();
@@ -656,6 +660,11 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         let mut w = if b.demonym || is_country(r) { 1.5 } else { 1.0 };
         if found[k].span.start < 60 {
             w += 1.0; // dateline
+        }
+        // given spans (gold-span mode) are the caller's places; names found around them only
+        // help ("Mather" in a story about a woman of that name is no town in the US)
+        if any_given && !found[k].given {
+            w *= DETECTED_AMONG_GIVEN_W;
         }
         contrib[k] = Some((&*r.cc, &*r.admin1, w));
         *ctx_cc.entry(&r.cc).or_default() += w;
