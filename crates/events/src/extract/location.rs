@@ -491,7 +491,7 @@ impl Cx<'_> {
                 score -= 100;
             }
             if opening_subject {
-                score -= 50;
+                score -= 80;
             }
             if cue.is_some_and(|c| c.flags.place_subject) && !after {
                 score += 40;
@@ -522,6 +522,11 @@ impl Cx<'_> {
             }
             if self.is_container(i) {
                 score -= 80;
+            }
+            // An unknown name was only taken where a place frame ("the village of", "in", "X
+            // Farms") stands around it: that frame is itself evidence of a location.
+            if self.unknown(i) {
+                score += 10;
             }
             if self.source_place(i, ts) {
                 score -= 150;
