@@ -871,3 +871,12 @@ fn a_country_read_as_a_state_right_after_an_act_of_force_is_its_place() {
     let out = run("The national army entered Norland on Monday.", &[army(), state], &[norland]);
     assert_eq!(place_of(&out, "entered"), Some(400));
 }
+
+#[test]
+fn an_unknown_name_as_the_object_of_a_verb_that_takes_ground() {
+    let out = run("The national army stormed Bir Haddou near Kafr Tala.", &[army()], &[town()]);
+    assert_eq!(place_text_of(&out, "stormed").map(|p| p.0), Some("Bir Haddou".to_string()));
+    // A person captured is no place: only "the X Y" after "captured" is taken.
+    let out = run("The national army captured Omar Haddad near Kafr Tala.", &[army()], &[town()]);
+    assert_eq!(place_text_of(&out, "captured").map(|p| p.0), Some("Kafr Tala".to_string()));
+}

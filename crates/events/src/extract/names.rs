@@ -182,9 +182,20 @@ impl Cx<'_> {
         }
         // A single capitalized word after a bare preposition is too often a person, a month or
         // an organization ("to Reuters"); only "in", "at", "near" and the like take it.
+        // The object of a verb whose object is ground, never a person ("stormed X", "entered
+        // X"), or of one that takes ground or people alike after "the" ("captured the X Y"; a
+        // person's name takes no article).
+        let mut v = k;
+        while v > floor && matches!(self.w(v - 1), "the" | "strategic" | "key" | "imperative" | "nearby") {
+            v -= 1;
+        }
+        let article = (v..k).any(|t| self.w(t) == "the");
+        let object = v > floor
+            && (self.is(v - 1, class::GROUND_VERBS) && article && !single || self.is(v - 1, class::PLACE_OBJECT_VERBS));
         unit_of
             || headed
             || unit_after
+            || object
             || (prep && (!single || (k > floor && self.is(k - 1, class::SINGLE_NAME_PREPS))))
     }
 }

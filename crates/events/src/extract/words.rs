@@ -47,6 +47,8 @@ pub(super) mod class {
     pub(crate) const INNER_NAME_WORDS: u64 = 1 << 35;
     pub(crate) const REGION_HEADS: u64 = 1 << 36;
     pub(crate) const PERSON_VERBS: u64 = 1 << 37;
+    pub(crate) const GROUND_VERBS: u64 = 1 << 38;
+    pub(crate) const PLACE_OBJECT_VERBS: u64 = 1 << 39;
 }
 
 /// The word lists a token is tested against, with their bits.
@@ -92,6 +94,9 @@ const CLASS_LISTS: &[(u64, &[&str])] = &[
     (class::INNER_NAME_WORDS, INNER_NAME_WORDS),
     (class::REGION_HEADS, REGION_HEADS),
     (class::PERSON_VERBS, PERSON_VERBS),
+    (class::GROUND_VERBS, GROUND_VERBS),
+    (class::GROUND_VERBS, PLACE_OBJECT_VERBS),
+    (class::PLACE_OBJECT_VERBS, PLACE_OBJECT_VERBS),
 ];
 
 /// The bits of the lists holding `word` (a lower-cased token), 0 for most words.
@@ -991,6 +996,13 @@ pub(super) const NOT_PLACE_HEADS: &[&str] = &[
     "christ",
     "god",
     "allah",
+    "trophy",
+    "title",
+    "series",
+    "federation",
+    "open",
+    "tournament",
+    "masters",
 ];
 /// Words that make a capitalized phrase no place wherever they stand.
 pub(super) const NOT_PLACE_WORDS: &[&str] = &[
@@ -1171,6 +1183,57 @@ pub(super) const PERSON_VERBS: &[&str] = &[
     "slew",
     "tortured",
     "torturing",
+];
+/// Verbs that take ground, whose object may also be a person ("captured X").
+pub(super) const GROUND_VERBS: &[&str] = &[
+    "captured",
+    "capture",
+    "capturing",
+    "captures",
+    "seized",
+    "seize",
+    "seizing",
+    "liberated",
+    "liberate",
+    "liberating",
+    "recaptured",
+    "recapture",
+    "recapturing",
+    "retook",
+    "retake",
+    "retaking",
+    "targeted",
+    "targeting",
+    "target",
+    "attacked",
+    "attacking",
+    "bombed",
+    "bombing",
+    "struck",
+    "striking",
+];
+/// Verbs whose object is ground, never a person ("stormed X", "entered X").
+pub(super) const PLACE_OBJECT_VERBS: &[&str] = &[
+    "entered",
+    "enter",
+    "entering",
+    "enters",
+    "stormed",
+    "storm",
+    "storming",
+    "invaded",
+    "invade",
+    "invading",
+    "patrolled",
+    "patrol",
+    "patrolling",
+    "patrols",
+    "shelled",
+    "shelling",
+    "overran",
+    "overrun",
+    "raided",
+    "raiding",
 ];
 /// Titles before a person's name.
 pub(super) const PERSON_TITLES: &[&str] = &[
