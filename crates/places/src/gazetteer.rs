@@ -39,7 +39,9 @@ impl Hasher for FxHasher {
 pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub(crate) type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
-use crate::fold::{fold_word, Folder};
+use std::borrow::Cow;
+
+use crate::fold::{base_letters, fold_name, fold_word, Folder};
 use crate::names::{Builder, NameIndex};
 
 /// The committed artifact, built by `tools/gazetteer/build.sh` (see data/gazetteer/SOURCES.md).
@@ -112,12 +114,50 @@ pub struct Gazetteer {
     pub(crate) dem_list: Vec<(Entry, String)>,
     /// [`MAJOR`] and [`BIG`] of each place, computed with the index.
     pub(crate) flags: Vec<u8>,
+    /// What resolution reads of each candidate, computed with the index (see [`Gazetteer::lower`],
+    /// [`Gazetteer::folded`], [`Gazetteer::base_score`]); empty while it is not (re)built.
+    lower: Strs,
+    folded: Strs,
+    base: Vec<f32>,
+}
+
+/// Many strings in one buffer: string `i` ends at `ends[i]` and starts where string `i - 1` ends.
+#[derive(Default)]
+struct Strs {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Strs {
+    fn with_capacity(n: usize, bytes: usize) -> Strs {
+        Strs { text: String::with_capacity(bytes), ends: Vec::with_capacity(n) }
+    }
+    #[inline]
+    fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = match i.checked_sub(1) {
+            Some(j) => self.ends[j] as usize,
+            None => 0,
+        };
+        self.text.get(start..end)
+    }
+    /// Close string `ends.len()` (its text was appended to `text`).
+    fn end(&mut self) {
+        self.ends.push(self.text.len() as u32);
+    }
+    fn clear(&mut self) {
+        *self = Strs::default();
+    }
 }
 
 /// A country, territory, continent, or a curated place that is not a populated place.
 pub(crate) const MAJOR: u8 = 1;
 /// A place of 100,000 people or more.
 pub(crate) const BIG: u8 = 2;
+
+fn base_score_of(r: &Rec) -> f32 {
+    crate::resolve::feature_score(r) + crate::resolve::pop_score(r)
+}
 
 fn flags_of(r: &Rec) -> u8 {
     let major = matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
@@ -206,6 +246,10 @@ impl Gazetteer {
             std::collections::hash_map::Entry::Occupied(o) => {
                 let i = *o.get();
                 self.recs[i as usize] = r;
+                // what was computed of the place it replaces is computed again when read
+                self.lower.clear();
+                self.folded.clear();
+                self.base.clear();
                 i
             }
             std::collections::hash_map::Entry::Vacant(v) => {
@@ -379,27 +423,90 @@ impl Gazetteer {
         }
     }
 
+    /// The lower-case letters and digits of place `i`'s own name: `base_letters(&name)`.
+    #[inline]
+    pub(crate) fn lower(&self, i: u32) -> Cow<'_, str> {
+        match self.lower.get(i as usize) {
+            Some(s) => Cow::Borrowed(s),
+            None => {
+                let mut s = String::new();
+                base_letters(self.recs.get(i as usize).map_or("", |r| &r.name), &mut s);
+                Cow::Owned(s)
+            }
+        }
+    }
+
+    /// The folded key of place `i`'s own name: `fold_name(&name)`.
+    #[inline]
+    pub(crate) fn folded(&self, i: u32) -> Cow<'_, str> {
+        match self.folded.get(i as usize) {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(fold_name(self.recs.get(i as usize).map_or("", |r| &r.name))),
+        }
+    }
+
+    /// Place `i`'s score before context: its feature type's and its population's.
+    #[inline]
+    pub(crate) fn base_score(&self, i: u32) -> f32 {
+        match self.base.get(i as usize) {
+            Some(&s) => s,
+            None => self.recs.get(i as usize).map_or(0.0, base_score_of),
+        }
+    }
+
     fn build_names(&mut self) {
         self.flags = self.recs.iter().map(flags_of).collect();
+        self.base = self.recs.iter().map(base_score_of).collect();
+        let bytes: usize = self.recs.iter().map(|r| r.name.len()).sum();
+        let mut lower = Strs::with_capacity(self.recs.len(), bytes);
+        for r in &self.recs {
+            base_letters(&r.name, &mut lower.text);
+            lower.end();
+        }
+        self.lower = lower;
         let names: usize = self.recs.iter().map(|r| 1 + r.alts.bytes().filter(|&b| b == b'|').count()).sum();
         let mut b = Builder::with_capacity(names + self.dem_list.len() * 2);
-        let max_words = self.each_key(|key, e| b.add(key, e));
+        let mut folded = Strs::with_capacity(self.recs.len(), bytes + bytes / 8);
+        let max_words = self.each_key_and_own(
+            |key, e| b.add(key, e),
+            |key| {
+                folded.text.push_str(key);
+                folded.end();
+            },
+        );
         self.index = b.finish();
         self.max_words = max_words;
+        self.folded = folded;
     }
 
     /// Every (folded key, entry) the name index holds, in the order they are added; returns the
     /// largest number of words of a key.
-    pub(crate) fn each_key(&self, mut add: impl FnMut(&str, Entry)) -> usize {
+    #[cfg(test)]
+    pub(crate) fn each_key(&self, add: impl FnMut(&str, Entry)) -> usize {
+        self.each_key_and_own(add, |_| {})
+    }
+
+    /// [`Gazetteer::each_key`], and `own` is given the folded key of each place's own name, in
+    /// the order of the places (whether or not the index holds it).
+    fn each_key_and_own(&self, mut add: impl FnMut(&str, Entry), mut own: impl FnMut(&str)) -> usize {
         let mut folder = Folder::default();
         let mut key = String::new();
         let mut joined = String::new();
         let mut max_words = 1;
         for (i, r) in self.recs.iter().enumerate() {
             let e = Entry::Place(i as u32);
-            for name in std::iter::once(&*r.name).chain(r.alts.split('|')).filter(|a| !a.is_empty()) {
+            for (n, name) in std::iter::once(&*r.name).chain(r.alts.split('|')).enumerate() {
+                if name.is_empty() {
+                    if n == 0 {
+                        own("");
+                    }
+                    continue;
+                }
                 key.clear();
                 folder.fold_name_into(name, &mut key);
+                if n == 0 {
+                    own(&key);
+                }
                 if key.len() < 2 {
                     continue;
                 }
@@ -532,4 +639,54 @@ fn is_latin(c: char) -> bool {
 /// Fold one word: exposed for the stop-list.
 pub fn fold_one(w: &str) -> String {
     fold_word(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precomputed_values_are_those_of_each_place() {
+        // what resolution reads of a candidate is what it computed from the place before
+        let g = Gazetteer::embedded().expect("embedded gazetteer");
+        assert_eq!(g.lower.ends.len(), g.recs.len());
+        assert_eq!(g.folded.ends.len(), g.recs.len());
+        assert_eq!(g.base.len(), g.recs.len());
+        let mut nl = String::new();
+        for (i, r) in g.recs.iter().enumerate() {
+            let i = i as u32;
+            nl.clear();
+            base_letters(&r.name, &mut nl);
+            assert_eq!(g.lower(i), nl, "{}", r.name);
+            assert_eq!(g.folded(i), fold_name(&r.name), "{}", r.name);
+            let s = crate::resolve::feature_score(r) + crate::resolve::pop_score(r);
+            assert_eq!(g.base_score(i).to_bits(), s.to_bits(), "{}", r.name);
+        }
+        // past the end: computed, never a panic
+        let n = g.recs.len() as u32;
+        assert_eq!(g.lower(n), "");
+        assert_eq!(g.base_score(n), 0.0);
+    }
+
+    #[test]
+    fn a_replaced_place_is_read_anew() {
+        let row = |id: i64, name: &str, code: &str, pop: u64| {
+            format!("{id}\t{name}\t{name}\t\t35.0\t38.0\tP\t{code}\tSY\t\t07\t\t\t\t{pop}\t\t\t\t")
+        };
+        let mut g = Gazetteer::default();
+        g.add_geonames_line(&row(7, "Old Näme", "PPL", 10)).unwrap();
+        g.add_geonames_line(&row(8, "Other", "PPLA", 0)).unwrap();
+        g.build_index();
+        assert_eq!(g.lower(0), "oldname");
+        assert_eq!(g.folded(0), fold_name("Old Näme"));
+        let before = g.base_score(0);
+        g.add_geonames_line(&row(7, "New-Town", "PPLC", 2_000_000)).unwrap();
+        assert_eq!(g.lower(0), "newtown");
+        assert_eq!(g.folded(0), fold_name("New-Town"));
+        assert!(g.base_score(0) > before);
+        assert_eq!(g.lower(1), "other");
+        g.build_index();
+        assert_eq!(g.lower(0), "newtown");
+        assert_eq!(g.folded(1), fold_name("Other"));
+    }
 }

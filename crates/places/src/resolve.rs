@@ -48,7 +48,7 @@ const COUNTRY_W: f32 = 5.0;
 /// Score for a reading in the province of all the document's other sure names (scaled by their share).
 const ADMIN1_W: f32 = 4.0;
 
-fn feature_score(r: &Rec) -> f32 {
+pub(crate) fn feature_score(r: &Rec) -> f32 {
     match &*r.fcode {
         "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" => 7.0,
         "TERR" => 5.0,
@@ -94,7 +94,7 @@ pub(crate) fn curated(r: &Rec) -> bool {
     r.id < 0 || (r.fclass != b'P' && r.fclass != b'A' && supplement_ids().contains(&r.id))
 }
 
-fn pop_score(r: &Rec) -> f32 {
+pub(crate) fn pop_score(r: &Rec) -> f32 {
     // sitrep's supplement: named daily in reporting
     let curated = if curated(r) { 1.5 } else { 0.0 };
     // GeoNames leaves many admin seats without a population: assume a typical one for the rank
@@ -369,9 +369,8 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             match *e {
                 Entry::Place(i) if !has_dem => {
                     let r = &gaz.recs[i as usize];
-                    let mut s = feature_score(r) + pop_score(r);
-                    let mut nl = String::new();
-                    crate::fold::base_letters(&r.name, &mut nl);
+                    let mut s = gaz.base_score(i);
+                    let nl = gaz.lower(i);
                     let mut spelled = true;
                     // "New York" is the own name of New York City, as "Kuwait" is of Kuwait City
                     // (capitals and cities of a million: "Kansas" is not Kansas City)
@@ -401,12 +400,12 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         // "Mexico" is the country, not Mexico City).
         // Within one country the own name decides all the more: "Southold" is Southold, not a city
         // nearby that once listed it among its names.
-        let own_cc: Vec<Box<str>> =
-            v.iter().filter(|c| c.own && !c.demonym).map(|c| gaz.recs[c.rec as usize].cc.clone()).collect();
+        let own_cc: Vec<&str> =
+            v.iter().filter(|c| c.own && !c.demonym).map(|c| &*gaz.recs[c.rec as usize].cc).collect();
         if !own_cc.is_empty() {
             for c in v.iter_mut().filter(|c| !c.own) {
                 c.score -= OWN_NAME_MARGIN;
-                if own_cc.contains(&gaz.recs[c.rec as usize].cc) {
+                if own_cc.contains(&&*gaz.recs[c.rec as usize].cc) {
                     c.score -= OWN_NAME_SAME_COUNTRY;
                 }
             }
@@ -414,13 +413,13 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo"), unless
         // the city is a small part of the province.
         let mention_key = crate::fold::fold_name(matched.or(text.get(f.span.start..f.span.end)).unwrap_or(""));
-        let seats: Vec<(Box<str>, Box<str>, bool, u64)> = v
+        let seats: Vec<(&str, &str, bool, u64)> = v
             .iter()
             .filter(|c| !c.demonym && gaz.recs[c.rec as usize].fclass == b'P')
             .map(|c| {
                 let r = &gaz.recs[c.rec as usize];
-                let same_name = crate::fold::fold_name(&r.name) == mention_key;
-                (r.cc.clone(), r.admin1.clone(), same_name, r.pop)
+                let same_name = gaz.folded(c.rec) == mention_key;
+                (&*r.cc, &*r.admin1, same_name, r.pop)
             })
             .collect();
         for c in v.iter_mut() {
@@ -431,8 +430,8 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             // ... all the more a city that holds a large part of its province's people ("New York")
             let seat = |big: bool| {
                 seats.iter().any(|(cc, a1, same, pop)| {
-                    *cc == r.cc
-                        && *a1 == r.admin1
+                    *cc == &*r.cc
+                        && *a1 == &*r.admin1
                         && (*pop as f64 >= 0.3 * r.pop as f64
                             || *pop >= 1_000_000
                             // a seat with a tenth of its province's people at least ("Quebec" is
