@@ -525,7 +525,11 @@ impl Cx<'_> {
             }
             // An unknown name was only taken where a place frame ("the village of", "in", "X
             // Farms") stands around it: that frame is itself evidence of a location.
-            if self.unknown(i) {
+            // A building or street is finer than the places events are told at: the town it is in
+            // is the better location when both are named.
+            if self.facility(i) {
+                score -= 10;
+            } else if self.unknown(i) {
                 score += 10;
             }
             if self.source_place(i, ts) {

@@ -48,7 +48,7 @@ impl Cx<'_> {
         let r = self.sent_range(s);
         let mut k = r.start + 1; // the first word is capitalized anyway
         while k < r.end {
-            if self.covered(k, IN_ACTOR | IN_PLACE | IN_TIME) || !self.name_word(k) {
+            if self.covered(k, IN_ACTOR | IN_TIME) || !self.name_word(k) {
                 k += 1;
                 continue;
             }
@@ -66,10 +66,22 @@ impl Cx<'_> {
                     break;
                 }
             }
+            let mut placed = false;
             for j in a..b {
-                if self.covered(j, IN_ACTOR | IN_PLACE | IN_TIME) || self.is(j, class::CALENDAR_WORDS) {
+                if self.covered(j, IN_ACTOR | IN_TIME) || self.is(j, class::CALENDAR_WORDS) {
                     blocked = true;
                 }
+                placed |= self.covered(j, IN_PLACE);
+            }
+            // A known place inside a longer name ("Baba Amr" where "Baba" alone is a place):
+            // only when the name goes on past it with words that are no place's tail.
+            if placed {
+                let goes_on = (a..b).any(|j| {
+                    !self.covered(j, IN_PLACE)
+                        && self.name_word(j)
+                        && !self.is(j, class::NAME_TAILS | class::PLACE_HEADS | class::UNIT_NOUNS | class::REGION_HEADS)
+                });
+                blocked |= self.covered(b - 1, IN_PLACE) || !goes_on;
             }
             k = b;
             if blocked || b - a > MAX_NAME_WORDS {

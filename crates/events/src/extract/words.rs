@@ -1143,6 +1143,12 @@ pub(super) const FACILITY_HEADS: &[&str] = &[
     "theater",
     "park",
     "junction",
+    "jail",
+    "garden",
+    "gardens",
+    "hall",
+    "embassy",
+    "consulate",
 ];
 /// Last words of an unknown name that make it a district or a province, not a point.
 pub(super) const REGION_HEADS: &[&str] =
