@@ -591,16 +591,7 @@ impl Gazetteer {
     pub(crate) fn has_name(&self, i: u32, lower: &str) -> bool {
         let r = &self.recs[i as usize];
         let mut b = String::new();
-        std::iter::once(&*r.name).chain(r.alts.split('|')).any(|n| {
-            if n.is_ascii() {
-                // the same as base_letters(n) == lower, without building it
-                let mut it = n.bytes().filter(u8::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase());
-                return lower.bytes().all(|c| it.next() == Some(c)) && it.next().is_none();
-            }
-            b.clear();
-            crate::fold::base_letters(n, &mut b);
-            b == lower
-        })
+        std::iter::once(&*r.name).chain(r.alts.split('|')).any(|n| base_letters_are(n, lower, &mut b))
     }
 
     /// Whether the place has a name spelled exactly `s` (case included).
@@ -615,6 +606,28 @@ impl Gazetteer {
     pub fn is_empty(&self) -> bool {
         self.recs.is_empty()
     }
+}
+
+/// Whether `base_letters(name) == lower`, mostly without building it: the letters are compared
+/// as they come, and most names differ at their first. (`base_letters` maps each character on its
+/// own, so the letters up to the first non-ASCII character are those of the ASCII prefix.)
+fn base_letters_are(name: &str, lower: &str, buf: &mut String) -> bool {
+    let want = lower.as_bytes();
+    let mut k = 0;
+    for (p, c) in name.bytes().enumerate() {
+        if !c.is_ascii() {
+            buf.clear();
+            base_letters(name.get(p..).unwrap_or(""), buf);
+            return want.get(k..) == Some(buf.as_bytes());
+        }
+        if c.is_ascii_alphanumeric() {
+            if want.get(k) != Some(&c.to_ascii_lowercase()) {
+                return false;
+            }
+            k += 1;
+        }
+    }
+    k == want.len()
 }
 
 fn add_demonym(add: &mut impl FnMut(&str, Entry), folder: &mut Folder, word: &str, e: Entry) {
@@ -666,6 +679,47 @@ mod tests {
         let n = g.recs.len() as u32;
         assert_eq!(g.lower(n), "");
         assert_eq!(g.base_score(n), 0.0);
+    }
+
+    #[test]
+    fn has_name_is_base_letters_equality() {
+        // the comparison as it was: base_letters of each name, built
+        fn reference(g: &Gazetteer, i: u32, lower: &str) -> bool {
+            let r = &g.recs[i as usize];
+            std::iter::once(&*r.name).chain(r.alts.split('|')).any(|n| {
+                let mut b = String::new();
+                base_letters(n, &mut b);
+                b == lower
+            })
+        }
+        let g = Gazetteer::embedded().expect("embedded gazetteer");
+        let mut probes: Vec<String> = vec![String::new(), "a".into(), "ss".into(), "oe".into()];
+        let mut checked = 0;
+        for (i, r) in g.recs.iter().enumerate().step_by(7) {
+            let i = i as u32;
+            probes.truncate(4);
+            for n in std::iter::once(&*r.name).chain(r.alts.split('|')).take(6) {
+                let mut b = String::new();
+                base_letters(n, &mut b);
+                // the name, a prefix of it and the name with a letter more
+                let cut = b.char_indices().nth(b.chars().count() / 2).map_or(0, |(p, _)| p);
+                probes.push(b[..cut].to_string());
+                probes.push(format!("{b}s"));
+                probes.push(b);
+            }
+            // a name of another place
+            probes.push(g.lower((i + 1) % g.recs.len() as u32).into_owned());
+            for l in &probes {
+                assert_eq!(g.has_name(i, l), reference(&g, i, l), "{} {:?}", r.name, l);
+                checked += 1;
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
+        let mut b = String::new();
+        assert!(base_letters_are("Ærøskøbing", "aeroskobing", &mut b));
+        assert!(base_letters_are("St. Gallen-Ost", "stgallenost", &mut b));
+        assert!(!base_letters_are("Köln", "koln2", &mut b));
+        assert!(!base_letters_are("Kölnx", "koln", &mut b));
     }
 
     #[test]

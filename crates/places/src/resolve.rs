@@ -413,13 +413,12 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo"), unless
         // the city is a small part of the province.
         let mention_key = crate::fold::fold_name(matched.or(text.get(f.span.start..f.span.end)).unwrap_or(""));
-        let seats: Vec<(&str, &str, bool, u64)> = v
+        let seats: Vec<(&str, &str, u32, u64)> = v
             .iter()
             .filter(|c| !c.demonym && gaz.recs[c.rec as usize].fclass == b'P')
             .map(|c| {
                 let r = &gaz.recs[c.rec as usize];
-                let same_name = gaz.folded(c.rec) == mention_key;
-                (&*r.cc, &*r.admin1, same_name, r.pop)
+                (&*r.cc, &*r.admin1, c.rec, r.pop)
             })
             .collect();
         for c in v.iter_mut() {
@@ -429,14 +428,14 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             }
             // ... all the more a city that holds a large part of its province's people ("New York")
             let seat = |big: bool| {
-                seats.iter().any(|(cc, a1, same, pop)| {
+                seats.iter().any(|(cc, a1, seat, pop)| {
                     *cc == &*r.cc
                         && *a1 == &*r.admin1
                         && (*pop as f64 >= 0.3 * r.pop as f64
                             || *pop >= 1_000_000
                             // a seat with a tenth of its province's people at least ("Quebec" is
                             // the province: its city holds a twentieth of it)
-                            || (*same && !big && *pop as f64 >= 0.1 * r.pop as f64))
+                            || (!big && *pop as f64 >= 0.1 * r.pop as f64 && gaz.folded(*seat) == mention_key))
                 })
             };
             if seat(true) {
@@ -851,6 +850,10 @@ const NEAR_TOWN_KM: f64 = 150.0;
 /// The words between two names that put the first near the second: "near", "outside", "(, )south
 /// of", "(, )20 km north-east of", "close to".
 fn is_near_phrase(between: &str) -> bool {
+    // (more than the at most 5 words of these phrases, and a leading comma: not one of them)
+    if between.split_whitespace().nth(6).is_some() {
+        return false;
+    }
     let b = between.trim().trim_start_matches(',').trim().to_ascii_lowercase();
     // a distance first: "20 km", "12 miles", "five kilometres"
     let mut w: Vec<&str> = b.split_whitespace().collect();
