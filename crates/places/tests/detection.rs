@@ -1,5 +1,6 @@
 //! Detection rules on texts of our own: given names and their surnames are persons, religious and
-//! sectarian adjectives are group modifiers, and month names before a day are dates.
+//! sectarian adjectives are group modifiers, month names and abbreviations before a day are dates,
+//! pronoun contractions are no places, and regions conflict reports name every day are found.
 
 use std::sync::OnceLock;
 
@@ -49,4 +50,28 @@ fn religious_and_sectarian_modifiers_are_not_places() {
 fn month_names_before_a_day_are_dates() {
     let text = "Workers marched on May Day, and on March 5 the army entered Ramadi.";
     assert_eq!(literal(text), vec!["Ramadi"]);
+}
+
+#[test]
+fn month_abbreviations_before_a_day_or_with_a_full_stop_are_dates() {
+    let text = "On Nov. 7 and again on Dec 12 the convoy reached Raqqa.";
+    assert_eq!(literal(text), vec!["Raqqa"]);
+}
+
+#[test]
+fn contractions_and_sentence_initial_function_words_are_not_places() {
+    // "I've" and "We do" fold onto town names; "Island" is Iceland's name in other languages.
+    let text = "I've seen the road. We do not know who fired. Boats left Kelp Island for Tartus.";
+    let all: Vec<String> = g().parse(text).into_iter().map(|m| text[m.span.start..m.span.end].to_string()).collect();
+    assert_eq!(all, vec!["Tartus"]);
+}
+
+#[test]
+fn regions_named_every_day_in_conflict_reporting_are_found() {
+    let text = "Peacekeepers served in Bosnia, Darfur and South Ossetia.";
+    let ms = g().parse(text);
+    let names: Vec<&str> = ms.iter().map(|m| &text[m.span.start..m.span.end]).collect();
+    assert_eq!(names, vec!["Bosnia", "Darfur", "South Ossetia"]);
+    let bosnia = ms[0].place.as_ref().expect("Bosnia resolved");
+    assert_eq!(bosnia.geonameid, 3277605);
 }
