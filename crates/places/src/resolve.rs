@@ -1,7 +1,7 @@
 //! Resolution: rank each name's candidate places by feature type, population, the document's
 //! country context, explicit containers and spatial coherence; flag demonyms and metonyms.
 
-use std::collections::{HashMap, HashSet};
+use crate::gazetteer::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::fold::Word;
@@ -541,7 +541,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     // what the other names say (a name repeated ten times does not vote for its own reading).
     let mut group: Vec<usize> = Vec::with_capacity(n);
     {
-        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut first: HashMap<String, usize> = HashMap::default();
         for (k, f) in found.iter().enumerate() {
             let t = match (words.get(f.w0), words.get(f.w1)) {
                 (Some(a), Some(b)) if a.start < b.end => text.get(a.start..b.end),
@@ -571,7 +571,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     // Mutual support: a reading of an ambiguous name near a plausible reading of another name
     // ("London" with "St. Thomas" and "Middlesex" is London, Ontario; "Edmonton" with "Enfield"
     // is the one in north London). Computed once per name, over a few readings of each.
-    let mut support: HashMap<(usize, u32), f32> = HashMap::new();
+    let mut support: HashMap<(usize, u32), f32> = HashMap::default();
     {
         // per name: its readings (rec, lat, lon, plausible enough to support another name)
         type Readings = Vec<(u32, f64, f64, bool)>;
@@ -636,8 +636,8 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     }
     let any_given = found.iter().any(|f| f.given);
     // Document context: countries and provinces of names that are sure.
-    let mut ctx_cc: HashMap<&str, f32> = HashMap::new();
-    let mut ctx_a1: HashMap<(&str, &str), f32> = HashMap::new();
+    let mut ctx_cc: HashMap<&str, f32> = HashMap::default();
+    let mut ctx_a1: HashMap<(&str, &str), f32> = HashMap::default();
     let mut sure_pts: Vec<(usize, f64, f64)> = Vec::new();
     let mut seen_pts: HashSet<(usize, u32)> = HashSet::default();
     let mut total = 0.0f32;
@@ -676,9 +676,9 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         }
     }
     // what each group of same-name mentions gave to the context
-    let mut grp_cc: HashMap<(usize, &str), f32> = HashMap::new();
-    let mut grp_a1: HashMap<(usize, &str, &str), f32> = HashMap::new();
-    let mut grp_total: HashMap<usize, f32> = HashMap::new();
+    let mut grp_cc: HashMap<(usize, &str), f32> = HashMap::default();
+    let mut grp_a1: HashMap<(usize, &str, &str), f32> = HashMap::default();
+    let mut grp_total: HashMap<usize, f32> = HashMap::default();
     for (k, c) in contrib.iter().enumerate() {
         if let Some((cc, a1, w)) = *c {
             *grp_cc.entry((group[k], cc)).or_default() += w;
@@ -693,7 +693,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let lead_share = (ctx_cc.values().copied().fold(0.0f32, f32::max) / (total + SHARE_PRIOR)).min(1.0);
 
     let mut out = Vec::with_capacity(n);
-    let mut near_cache: HashMap<(usize, u32), bool> = HashMap::new();
+    let mut near_cache: HashMap<(usize, u32), bool> = HashMap::default();
     for (k, f) in found.iter().enumerate() {
         let mut v = cands[k].clone();
         let cont = container[k].map(|i| &gaz.recs[i as usize]);
@@ -1136,7 +1136,7 @@ pub(crate) fn locate_given(
             (0..resolved.len()).filter(|&i| (!only_given || given[i]) && literal_any(i).is_some()).collect();
         let weight = |i: usize| if resolved[i].span.start < 60 { 3.0 } else { 1.0 };
         // the document's leading country (the first named, of equal ones): its focal town is there
-        let mut by_cc: HashMap<&str, (f32, usize)> = HashMap::new();
+        let mut by_cc: HashMap<&str, (f32, usize)> = HashMap::default();
         for &j in &pool {
             if let Some(cc) = literal_any(j).and_then(|q| q.country.as_deref()) {
                 by_cc.entry(cc).or_insert((0.0, j)).0 += weight(j);
