@@ -591,13 +591,27 @@ impl Gazetteer {
     pub(crate) fn has_name(&self, i: u32, lower: &str) -> bool {
         let r = &self.recs[i as usize];
         let mut b = String::new();
-        std::iter::once(&*r.name).chain(r.alts.split('|')).any(|n| base_letters_are(n, lower, &mut b))
+        base_letters_are(&r.name, lower, &mut b) || alt_base_letters_are(&r.alts, lower, &mut b)
     }
 
     /// Whether the place has a name spelled exactly `s` (case included).
     pub(crate) fn has_exact_name(&self, i: u32, s: &str) -> bool {
         let r = &self.recs[i as usize];
-        std::iter::once(&*r.name).chain(r.alts.split('|')).any(|n| n == s)
+        if *r.name == *s {
+            return true;
+        }
+        // the '|'-separated alternate names, without splitting them
+        let (a, s) = (r.alts.as_bytes(), s.as_bytes());
+        let mut p = 0;
+        loop {
+            if a.get(p..p + s.len()) == Some(s) && a.get(p + s.len()).is_none_or(|&c| c == b'|') {
+                return true;
+            }
+            match a.get(p..).and_then(|rest| rest.iter().position(|&c| c == b'|')) {
+                Some(q) => p += q + 1,
+                None => return false,
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -628,6 +642,43 @@ fn base_letters_are(name: &str, lower: &str, buf: &mut String) -> bool {
         }
     }
     k == want.len()
+}
+
+/// Whether one of the '|'-separated names of `alts` has `base_letters(name) == lower`: one pass
+/// over them, a name's letters compared as they come (see [`base_letters_are`]).
+fn alt_base_letters_are(alts: &str, lower: &str, buf: &mut String) -> bool {
+    let (a, want) = (alts.as_bytes(), lower.as_bytes());
+    // the letters of the current name matched so far, and whether they all agree
+    let (mut k, mut alive) = (0, true);
+    let mut p = 0;
+    while let Some(&c) = a.get(p) {
+        if c == b'|' {
+            if alive && k == want.len() {
+                return true;
+            }
+            (k, alive) = (0, true);
+        } else if alive && !c.is_ascii() {
+            // the rest of this name as base_letters has it (its start is a character's: the
+            // name's bytes so far are ASCII)
+            let end = a[p..].iter().position(|&c| c == b'|').map_or(a.len(), |q| p + q);
+            buf.clear();
+            base_letters(alts.get(p..end).unwrap_or(""), buf);
+            if want.get(k..) == Some(buf.as_bytes()) {
+                return true;
+            }
+            alive = false;
+            p = end;
+            continue;
+        } else if alive && c.is_ascii_alphanumeric() {
+            if want.get(k) == Some(&c.to_ascii_lowercase()) {
+                k += 1;
+            } else {
+                alive = false;
+            }
+        }
+        p += 1;
+    }
+    alive && k == want.len()
 }
 
 fn add_demonym(add: &mut impl FnMut(&str, Entry), folder: &mut Folder, word: &str, e: Entry) {
@@ -682,6 +733,22 @@ mod tests {
     }
 
     #[test]
+    fn has_exact_name_is_one_of_the_names() {
+        let g = Gazetteer::embedded().expect("embedded gazetteer");
+        for (i, r) in g.recs.iter().enumerate().step_by(5) {
+            let i = i as u32;
+            let names: Vec<&str> = std::iter::once(&*r.name).chain(r.alts.split('|')).collect();
+            for n in names.iter().take(8) {
+                assert!(g.has_exact_name(i, n));
+                let half = n.char_indices().nth(n.chars().count() / 2).map_or(0, |(p, _)| p);
+                for probe in [&n[..half], &format!("{n}|"), &format!("{n}x"), &format!("|{n}")] {
+                    assert_eq!(g.has_exact_name(i, probe), names.contains(&probe), "{} {probe:?}", r.name);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn has_name_is_base_letters_equality() {
         // the comparison as it was: base_letters of each name, built
         fn reference(g: &Gazetteer, i: u32, lower: &str) -> bool {
@@ -720,6 +787,22 @@ mod tests {
         assert!(base_letters_are("St. Gallen-Ost", "stgallenost", &mut b));
         assert!(!base_letters_are("Köln", "koln2", &mut b));
         assert!(!base_letters_are("Kölnx", "koln", &mut b));
+        for (alts, lower, want) in [
+            ("", "", true),
+            ("", "a", false),
+            ("A|", "", true),
+            ("A|b", "b", true),
+            ("Ab|b", "a", false),
+            ("Köln|Ko", "ko", true),
+            ("Köln|Ko", "koln", true),
+            ("Kö|Ko", "kol", false),
+            ("x|Ærø-A", "aeroa", true),
+            ("Ærø|x", "aero", true),
+            ("Ærø|x", "aerox", false),
+            ("St. Gallen|Sankt Gallen", "sanktgallen", true),
+        ] {
+            assert_eq!(alt_base_letters_are(alts, lower, &mut b), want, "{alts:?} {lower:?}");
+        }
     }
 
     #[test]
