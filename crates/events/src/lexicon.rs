@@ -1,10 +1,10 @@
-//! The cue lexicons (event cues, modality cues, control statements) and the one automaton that
+//! The cue lexicons (event cues, modality cues, control statements) and the one word trie that
 //! finds them, token-aligned, in a document.
 //!
 //! The lexicons are data files under `data/events/` (embedded as defaults). Each line is validated
 //! at load; an error names the file and the line.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 use sitrep_model::record::{AcledType, Modality, PloverType};
 use sitrep_model::text::{tokenize, Doc};
 
@@ -196,14 +196,54 @@ pub struct Hit {
     pub entry: usize,
 }
 
-/// All cue lexicons, compiled into one automaton over lower-cased, space-joined tokens.
+/// All cue lexicons, compiled into one trie over lower-cased tokens.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     pub entries: Vec<Entry>,
-    /// Pattern i of the automaton belongs to entry `pattern_entry[i]`.
-    pattern_entry: Vec<usize>,
-    automaton: AhoCorasick,
+    trie: WordTrie,
 }
+
+/// The phrases of every entry as sequences of normalized words: a trie whose edges are word
+/// numbers. A phrase matches where the document's tokens, normalized the same way, are its words
+/// one by one, which is where its space-joined form matches the space-joined tokens (no
+/// normalized token holds a space).
+#[derive(Clone, Debug)]
+struct WordTrie {
+    /// Every word of a phrase, numbered from 0.
+    words: FxHashMap<Box<str>, u32>,
+    /// (node, word number) → child node; node 0 is the root.
+    next: FxHashMap<(u32, u32), u32>,
+    /// Per node: the entries with a phrase that ends there.
+    ends: Vec<Vec<usize>>,
+}
+
+impl WordTrie {
+    fn new() -> Self {
+        WordTrie { words: FxHashMap::default(), next: FxHashMap::default(), ends: vec![Vec::new()] }
+    }
+
+    /// Add a normalized phrase (words joined by single spaces) of entry `entry`.
+    fn insert(&mut self, phrase: &str, entry: usize) {
+        let mut node = 0u32;
+        for w in phrase.split(' ') {
+            let n = self.words.len() as u32;
+            let id = *self.words.entry(w.into()).or_insert(n);
+            node = match self.next.get(&(node, id)) {
+                Some(&c) => c,
+                None => {
+                    let c = self.ends.len() as u32;
+                    self.ends.push(Vec::new());
+                    self.next.insert((node, id), c);
+                    c
+                }
+            };
+        }
+        self.ends[node as usize].push(entry);
+    }
+}
+
+/// No phrase has this word.
+const NO_WORD: u32 = u32::MAX;
 
 impl Lexicon {
     /// The lexicons shipped in `data/events/`.
@@ -219,8 +259,7 @@ impl Lexicon {
     /// `…modality…`, `…control…`, anything else is an event cue file.
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
         let mut entries = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_entry = Vec::new();
+        let mut trie = WordTrie::new();
         for (file, content) in sources {
             for (i, raw) in content.lines().enumerate() {
                 let line = i + 1;
@@ -241,62 +280,47 @@ impl Lexicon {
                 let idx = entries.len();
                 entries.push(Entry { kind, file: file.to_string(), line, pattern: cols[0].to_string() });
                 for p in phrases {
-                    patterns.push(p);
-                    pattern_entry.push(idx);
+                    trie.insert(&p, idx);
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| LexiconError { file: "(lexicon)".into(), line: 0, message: e.to_string() })?;
-        Ok(Lexicon { entries, pattern_entry, automaton })
+        Ok(Lexicon { entries, trie })
     }
 
     /// Every token-aligned cue in the document (overlapping matches included).
     pub fn scan(&self, doc: &Doc) -> Vec<Hit> {
-        let norm = Normalized::new(doc);
-        let mut hits = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&norm.text) {
-            let (Some(start), Some(end)) = (norm.token_starting_at(m.start()), norm.token_ending_at(m.end())) else {
-                continue;
+        // Each token's word number (normalized as the phrases were), then every phrase starting
+        // at each token by a walk down the trie.
+        let mut buf = String::new();
+        let mut ids = Vec::with_capacity(doc.tokens.len());
+        for t in &doc.tokens {
+            let tok = t.span.of(doc.text);
+            let word = if tok.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`' && b != b' ') {
+                tok // push_norm would copy it unchanged
+            } else {
+                buf.clear();
+                push_norm(&mut buf, tok);
+                &buf
             };
-            hits.push(Hit { start, end: end + 1, entry: self.pattern_entry[m.pattern().as_usize()] });
+            ids.push(self.trie.words.get(word).copied().unwrap_or(NO_WORD));
+        }
+        let mut hits = Vec::new();
+        for start in 0..ids.len() {
+            let mut node = 0u32;
+            for (end, &id) in ids.iter().enumerate().skip(start) {
+                if id == NO_WORD {
+                    break;
+                }
+                let Some(&child) = self.trie.next.get(&(node, id)) else { break };
+                node = child;
+                for &entry in &self.trie.ends[node as usize] {
+                    hits.push(Hit { start, end: end + 1, entry });
+                }
+            }
         }
         hits.sort_by_key(|h| (h.start, h.end, h.entry));
         hits.dedup();
         hits
-    }
-}
-
-/// Lower-cased tokens joined by single spaces, with the map back to token indices.
-struct Normalized {
-    text: String,
-    /// Start offset in `text` of each token.
-    starts: Vec<usize>,
-    ends: Vec<usize>,
-}
-
-impl Normalized {
-    fn new(doc: &Doc) -> Self {
-        let mut text = String::with_capacity(doc.text.len() + 16);
-        let mut starts = Vec::with_capacity(doc.tokens.len());
-        let mut ends = Vec::with_capacity(doc.tokens.len());
-        for t in &doc.tokens {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            starts.push(text.len());
-            push_norm(&mut text, t.span.of(doc.text));
-            ends.push(text.len());
-        }
-        Normalized { text, starts, ends }
-    }
-    fn token_starting_at(&self, pos: usize) -> Option<usize> {
-        self.starts.binary_search(&pos).ok()
-    }
-    fn token_ending_at(&self, pos: usize) -> Option<usize> {
-        self.ends.binary_search(&pos).ok()
     }
 }
 
@@ -505,6 +529,89 @@ mod tests {
     fn optional_words_and_alternatives_expand() {
         let p = expand("took|taken full? control of").unwrap();
         assert_eq!(p, vec!["took control of", "took full control of", "taken control of", "taken full control of"]);
+    }
+
+    /// The embedded lexicons, and the scan as it was before the word trie: one Aho-Corasick
+    /// automaton over the lower-cased, space-joined tokens, matches kept where they start and end
+    /// at token boundaries.
+    fn reference() -> &'static (Lexicon, aho_corasick::AhoCorasick, Vec<usize>) {
+        static R: std::sync::OnceLock<(Lexicon, aho_corasick::AhoCorasick, Vec<usize>)> = std::sync::OnceLock::new();
+        R.get_or_init(|| {
+            let lx = Lexicon::embedded().unwrap();
+            let mut patterns = Vec::new();
+            let mut pattern_entry = Vec::new();
+            for (i, e) in lx.entries.iter().enumerate() {
+                for p in expand(&e.pattern).unwrap() {
+                    patterns.push(p);
+                    pattern_entry.push(i);
+                }
+            }
+            let ac = aho_corasick::AhoCorasick::new(&patterns).unwrap();
+            (lx, ac, pattern_entry)
+        })
+    }
+
+    fn scan_by_automaton(doc: &Doc) -> Vec<Hit> {
+        let (_, ac, pattern_entry) = reference();
+        let (mut text, mut starts, mut ends) = (String::new(), Vec::new(), Vec::new());
+        for t in &doc.tokens {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            starts.push(text.len());
+            push_norm(&mut text, t.span.of(doc.text));
+            ends.push(text.len());
+        }
+        let mut hits = Vec::new();
+        for m in ac.find_overlapping_iter(&text) {
+            if let (Ok(start), Ok(end)) = (starts.binary_search(&m.start()), ends.binary_search(&m.end())) {
+                hits.push(Hit { start, end: end + 1, entry: pattern_entry[m.pattern().as_usize()] });
+            }
+        }
+        hits.sort_by_key(|h| (h.start, h.end, h.entry));
+        hits.dedup();
+        hits
+    }
+
+    #[test]
+    fn word_trie_finds_what_the_automaton_found() {
+        let lx = &reference().0;
+        let mut texts = vec![
+            "Rebels TOOK FULL CONTROL OF the town; government forces were said to have retaken it.".to_string(),
+            "The army’s shelling of the village wounded three, an official claimed. Troops `withdrew`.".to_string(),
+            "Militants took control of took control of the base after clashes broke out near the bridge.".to_string(),
+        ];
+        if let Ok(seed) = std::fs::read_to_string("../../../shared/seed/report-2017-11-03.txt") {
+            texts.push(seed);
+        }
+        for t in &texts {
+            let doc = analyze(t);
+            assert_eq!(lx.scan(&doc), scan_by_automaton(&doc), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        #[test]
+        fn word_trie_matches_automaton_on_cue_words(picks in proptest::collection::vec((0usize..4000, 0u8..4), 0..40)) {
+            // Texts made of the lexicons' own words (in varied case and punctuation) and a few others.
+            let lx = &reference().0;
+            let mut words: Vec<&str> = lx.entries.iter().flat_map(|e| e.pattern.split([' ', '|', '?'])).collect();
+            words.extend(["the", "town", ",", ".", "Rebels", "of", "’s", "--"]);
+            words.retain(|w| !w.is_empty());
+            let mut text = String::new();
+            for (i, form) in picks {
+                let w = words[i % words.len()];
+                text.push_str(&match form {
+                    0 => w.to_uppercase(),
+                    1 => w.to_string() + ",",
+                    _ => w.to_string(),
+                });
+                text.push(' ');
+            }
+            let doc = analyze(&text);
+            proptest::prop_assert_eq!(lx.scan(&doc), scan_by_automaton(&doc));
+        }
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! time expressions). Output: schema-v1 [`EventRecord`](sitrep_model::record::EventRecord)s and
 //! [`ControlRecord`](sitrep_model::record::ControlRecord)s, each with its trigger and evidence.
 //!
-//! The cue lexicons are data (`data/events/*.tsv`, embedded), compiled into one Aho-Corasick
-//! automaton over the lower-cased tokens; matches are token-aligned.
+//! The cue lexicons are data (`data/events/*.tsv`, embedded), compiled into one trie over the
+//! lower-cased words; matches are token-aligned.
 
 pub mod extract;
 pub mod lexicon;
