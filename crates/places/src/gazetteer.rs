@@ -119,6 +119,20 @@ pub struct Gazetteer {
     lower: Strs,
     folded: Strs,
     base: Vec<f32>,
+    /// Of each place with many alternate names: (hash of an alternate name's `base_letters`, its
+    /// byte offset in `alts`), sorted; place `i`'s run ends at `alt_ends[i]` (see
+    /// [`Gazetteer::has_name`]). Empty while not (re)built.
+    alt_index: Vec<(u32, u32)>,
+    alt_ends: Vec<u32>,
+}
+
+/// Alternate names of this many bytes or more are indexed by hash (about 16,000 places).
+const INDEXED_ALTS: usize = 64;
+
+fn lower_hash(lower: &str) -> u32 {
+    let mut h = FxHasher::default();
+    h.write(lower.as_bytes());
+    (h.finish() >> 32) as u32
 }
 
 /// Many strings in one buffer: string `i` ends at `ends[i]` and starts where string `i - 1` ends.
@@ -250,6 +264,8 @@ impl Gazetteer {
                 self.lower.clear();
                 self.folded.clear();
                 self.base.clear();
+                self.alt_index.clear();
+                self.alt_ends.clear();
                 i
             }
             std::collections::hash_map::Entry::Vacant(v) => {
@@ -341,6 +357,8 @@ impl Gazetteer {
             }
             all.extend(alts);
             r.alts = all.join("|").into();
+            self.alt_index.clear();
+            self.alt_ends.clear();
             return Ok(());
         }
         let lat = parse_f64(c[4]).ok_or_else(|| format!("bad latitude {:?}", c[4]))?;
@@ -383,6 +401,8 @@ impl Gazetteer {
             let r = &mut self.recs[i as usize];
             let s = if r.alts.is_empty() { name.to_string() } else { format!("{}|{}", r.alts, name) };
             r.alts = s.into();
+            self.alt_index.clear();
+            self.alt_ends.clear();
         }
     }
 
@@ -464,6 +484,26 @@ impl Gazetteer {
             lower.end();
         }
         self.lower = lower;
+        let mut alt_index: Vec<(u32, u32)> = Vec::new();
+        let mut alt_ends = Vec::with_capacity(self.recs.len());
+        let mut buf = String::new();
+        for r in &self.recs {
+            if r.alts.len() >= INDEXED_ALTS {
+                let start = alt_index.len();
+                let mut off = 0;
+                for n in r.alts.split('|') {
+                    buf.clear();
+                    base_letters(n, &mut buf);
+                    alt_index.push((lower_hash(&buf), off as u32));
+                    off += n.len() + 1;
+                }
+                alt_index[start..].sort_unstable();
+            }
+            alt_ends.push(alt_index.len() as u32);
+        }
+        alt_index.shrink_to_fit();
+        self.alt_index = alt_index;
+        self.alt_ends = alt_ends;
         let names: usize = self.recs.iter().map(|r| 1 + r.alts.bytes().filter(|&b| b == b'|').count()).sum();
         let mut b = Builder::with_capacity(names + self.dem_list.len() * 2);
         let mut folded = Strs::with_capacity(self.recs.len(), bytes + bytes / 8);
@@ -591,7 +631,30 @@ impl Gazetteer {
     pub(crate) fn has_name(&self, i: u32, lower: &str) -> bool {
         let r = &self.recs[i as usize];
         let mut b = String::new();
-        base_letters_are(&r.name, lower, &mut b) || alt_base_letters_are(&r.alts, lower, &mut b)
+        if base_letters_are(&r.name, lower, &mut b) {
+            return true;
+        }
+        // many alternate names: only those whose letters hash as `lower`'s are compared
+        if let Some(ix) = self.alt_index_of(i) {
+            let h = lower_hash(lower);
+            let from = ix.partition_point(|e| e.0 < h);
+            return ix[from..].iter().take_while(|e| e.0 == h).any(|&(_, off)| {
+                let n = r.alts.get(off as usize..).and_then(|rest| rest.split('|').next()).unwrap_or("");
+                base_letters_are(n, lower, &mut b)
+            });
+        }
+        alt_base_letters_are(&r.alts, lower, &mut b)
+    }
+
+    /// Place `i`'s run of [`Gazetteer::alt_index`], when it has one.
+    fn alt_index_of(&self, i: u32) -> Option<&[(u32, u32)]> {
+        let i = i as usize;
+        let end = *self.alt_ends.get(i)? as usize;
+        let start = match i.checked_sub(1) {
+            Some(j) => self.alt_ends[j] as usize,
+            None => 0,
+        };
+        (start < end).then(|| self.alt_index.get(start..end)).flatten()
     }
 
     /// Whether the place has a name spelled exactly `s` (case included).
@@ -822,6 +885,15 @@ mod tests {
         assert_eq!(g.folded(0), fold_name("New-Town"));
         assert!(g.base_score(0) > before);
         assert_eq!(g.lower(1), "other");
+        // names added after the index was built are found
+        let long = (0..12).map(|k| format!("Name Number {k}")).collect::<Vec<_>>().join(",");
+        let merge = format!("8\tOther\t\t{long}\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t");
+        g.add_geonames_line(&merge).unwrap();
+        g.build_index();
+        assert!(g.alt_index_of(1).is_some());
+        assert!(g.has_name(1, "namenumber11") && !g.has_name(1, "namenumber12"));
+        g.add_alternate_names_line("1\t8\ten\tName Number 12");
+        assert!(g.has_name(1, "namenumber12"));
         g.build_index();
         assert_eq!(g.lower(0), "newtown");
         assert_eq!(g.folded(1), fold_name("Other"));
