@@ -190,6 +190,8 @@ struct Cx<'a> {
     last_comma: Vec<usize>,
     /// Per token `k`: 1 + the last ",", ";", ":", "according" or "citing" before it, 0 if none.
     last_mark: Vec<usize>,
+    /// Per token `k`: how many tokens before it are a participle right after a comma (", targeting").
+    comma_participles: Vec<u32>,
     /// Per sentence: is it a headline in title case (computed on demand).
     title: Vec<Cell<Option<bool>>>,
     /// Which kinds of mention cover each token ([`IN_ACTOR`], [`IN_PLACE`], [`IN_TIME`] bits).
@@ -320,6 +322,15 @@ impl<'a> Cx<'a> {
         };
         let last_comma = last_of(&|w| w == ",");
         let last_mark = last_of(&|w| matches!(w, "," | ";" | ":" | "according" | "citing"));
+        let mut comma_participles = vec![0u32; lower.len() + 1];
+        for (k, w) in lower.iter().enumerate() {
+            let participle = k > 0
+                && lower[k - 1] == ","
+                && w.len() > 5
+                && w.ends_with("ing")
+                && !matches!(&**w, "including" | "according" | "following" | "during");
+            comma_participles[k + 1] = comma_participles[k] + u32::from(participle);
+        }
         let mut clause = vec![0; doc.tokens.len()];
         let mut c = 0;
         for sent in &doc.sentences {
@@ -359,6 +370,7 @@ impl<'a> Cx<'a> {
             class,
             last_comma,
             last_mark,
+            comma_participles,
             title: vec![Cell::new(None); doc.sentences.len()],
             covered,
         };

@@ -470,13 +470,7 @@ impl Cx<'_> {
                         && !self.is(bk, class::LOCATIVE_PREPS | class::PATH_PREPS | class::OBJECT_PREPS)
                         && before != "of"));
             // "launched an offensive in X, targeting Y": Y is the participle's own event's place.
-            let participle = after
-                && (te + 1..ps).any(|k| {
-                    self.w(k - 1) == ","
-                        && self.w(k).len() > 5
-                        && self.w(k).ends_with("ing")
-                        && !matches!(self.w(k), "including" | "according" | "following" | "during")
-                });
+            let participle = after && ps > te + 1 && self.comma_participles[ps] > self.comma_participles[te + 1];
             let mut score: i64 = if after { 100 } else { 85 } - (2 * dist).min(60);
             if participle {
                 score -= 40;
