@@ -620,7 +620,7 @@ impl Gazetteer {
             lon: r.lon,
             country: (!r.cc.is_empty()).then(|| r.cc.to_string()),
             admin1: (!r.cc.is_empty() && !r.admin1.is_empty() && &*r.admin1 != "00")
-                .then(|| format!("{}.{}", r.cc, r.admin1)),
+                .then(|| [&*r.cc, ".", &*r.admin1].concat()),
             feature_class: (r.fclass as char).to_string(),
             feature_code: r.fcode.0.to_string(),
             population: r.pop,
@@ -788,6 +788,9 @@ mod tests {
             assert_eq!(g.folded(i), fold_name(&r.name), "{}", r.name);
             let s = crate::resolve::feature_score(r) + crate::resolve::pop_score(r);
             assert_eq!(g.base_score(i).to_bits(), s.to_bits(), "{}", r.name);
+            let a1 = (!r.cc.is_empty() && !r.admin1.is_empty() && &*r.admin1 != "00")
+                .then(|| format!("{}.{}", r.cc, r.admin1));
+            assert_eq!(g.place(i).admin1, a1);
         }
         // past the end: computed, never a panic
         let n = g.recs.len() as u32;
