@@ -412,7 +412,10 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         }
         // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo"), unless
         // the city is a small part of the province.
-        let mention_key = crate::fold::fold_name(matched.or(text.get(f.span.start..f.span.end)).unwrap_or(""));
+        // (folded only when a seat's name is compared)
+        let key = std::cell::OnceCell::new();
+        let mention_key =
+            || key.get_or_init(|| crate::fold::fold_name(matched.or(text.get(f.span.start..f.span.end)).unwrap_or("")));
         let seats: Vec<(&str, &str, u32, u64)> = v
             .iter()
             .filter(|c| !c.demonym && gaz.recs[c.rec as usize].fclass == b'P')
@@ -435,7 +438,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                             || *pop >= 1_000_000
                             // a seat with a tenth of its province's people at least ("Quebec" is
                             // the province: its city holds a twentieth of it)
-                            || (!big && *pop as f64 >= 0.1 * r.pop as f64 && gaz.folded(*seat) == mention_key))
+                            || (!big && *pop as f64 >= 0.1 * r.pop as f64 && gaz.folded(*seat) == *mention_key()))
                 })
             };
             if seat(true) {
