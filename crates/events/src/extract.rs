@@ -190,6 +190,8 @@ struct Cx<'a> {
     last_comma: Vec<usize>,
     /// Per token `k`: 1 + the last ",", ";", ":", "according" or "citing" before it, 0 if none.
     last_mark: Vec<usize>,
+    /// Per token: its text starts with an upper-case letter.
+    capital: Vec<bool>,
     /// Per token `k`: how many tokens before it are a participle right after a comma (", targeting").
     comma_participles: Vec<u32>,
     /// Per sentence: is it a headline in title case (computed on demand).
@@ -322,6 +324,9 @@ impl<'a> Cx<'a> {
         };
         let last_comma = last_of(&|w| w == ",");
         let last_mark = last_of(&|w| matches!(w, "," | ";" | ":" | "according" | "citing"));
+        let capital: Vec<bool> = (0..doc.tokens.len())
+            .map(|i| doc.token_text(i).chars().next().is_some_and(char::is_uppercase))
+            .collect();
         let mut comma_participles = vec![0u32; lower.len() + 1];
         for (k, w) in lower.iter().enumerate() {
             let participle = k > 0
@@ -371,6 +376,7 @@ impl<'a> Cx<'a> {
             last_comma,
             last_mark,
             comma_participles,
+            capital,
             title: vec![Cell::new(None); doc.sentences.len()],
             covered,
         };

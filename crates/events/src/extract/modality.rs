@@ -123,7 +123,7 @@ impl Cx<'_> {
         while k < until {
             let is_cap = |k: usize| {
                 self.doc.tokens[k].kind == TokenKind::Word
-                    && self.doc.token_text(k).chars().next().is_some_and(|c| c.is_uppercase())
+                    && self.capital[k]
                     && !self.covered(k, IN_ACTOR | IN_PLACE | IN_TIME)
             };
             if is_cap(k) {
