@@ -324,9 +324,8 @@ impl<'a> Cx<'a> {
         };
         let last_comma = last_of(&|w| w == ",");
         let last_mark = last_of(&|w| matches!(w, "," | ";" | ":" | "according" | "citing"));
-        let capital: Vec<bool> = (0..doc.tokens.len())
-            .map(|i| doc.token_text(i).chars().next().is_some_and(char::is_uppercase))
-            .collect();
+        let capital: Vec<bool> =
+            (0..doc.tokens.len()).map(|i| doc.token_text(i).chars().next().is_some_and(char::is_uppercase)).collect();
         let mut comma_participles = vec![0u32; lower.len() + 1];
         for (k, w) in lower.iter().enumerate() {
             let participle = k > 0
