@@ -190,8 +190,9 @@ struct Cx<'a> {
     last_comma: Vec<usize>,
     /// Per token `k`: 1 + the last ",", ";", ":", "according" or "citing" before it, 0 if none.
     last_mark: Vec<usize>,
-    /// Per token: its text starts with an upper-case letter.
-    capital: Vec<bool>,
+    /// Per token `k`: the first token at or after it that is a capitalized word in no actor,
+    /// place or time mention (a speaker's name, see `speaker_names`); the token count if none.
+    next_name_cap: Vec<u32>,
     /// Per token `k`: how many tokens before it are a participle right after a comma (", targeting").
     comma_participles: Vec<u32>,
     /// Per sentence: is it a headline in title case (computed on demand).
@@ -357,6 +358,13 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        let mut next_name_cap = vec![doc.tokens.len() as u32; doc.tokens.len() + 1];
+        for k in (0..doc.tokens.len()).rev() {
+            let cap = doc.tokens[k].kind == TokenKind::Word
+                && capital[k]
+                && covered[k] & (IN_ACTOR | IN_PLACE | IN_TIME) == 0;
+            next_name_cap[k] = if cap { k as u32 } else { next_name_cap[k + 1] };
+        }
         let mut cx = Cx {
             ex,
             report,
@@ -375,7 +383,7 @@ impl<'a> Cx<'a> {
             last_comma,
             last_mark,
             comma_participles,
-            capital,
+            next_name_cap,
             title: vec![Cell::new(None); doc.sentences.len()],
             covered,
         };

@@ -2,10 +2,9 @@
 //! with `attributed_to` from the attribution phrase.
 
 use super::roles::{dedup_actors, same_actor};
-use super::{Cx, IN_ACTOR, IN_PLACE, IN_TIME};
+use super::Cx;
 use crate::lexicon::{CueKind, Hit, ModalityKind, Scope};
 use sitrep_model::record::{ActorRef, Modality};
-use sitrep_model::text::TokenKind;
 
 impl Cx<'_> {
     pub(super) fn modality(
@@ -119,28 +118,21 @@ impl Cx<'_> {
             .doc
             .sentence_at(self.doc.tokens.get(from).map(|t| t.span.start).unwrap_or(0))
             .map(|s| self.sent_range(s).start);
-        let mut k = from;
+        // Runs of capitalized words in no mention, found by skipping to the next one.
+        let next = |k: usize| self.next_name_cap.get(k).map_or(usize::MAX, |&j| j as usize);
+        let mut k = next(from);
         while k < until {
-            let is_cap = |k: usize| {
-                self.doc.tokens[k].kind == TokenKind::Word
-                    && self.capital[k]
-                    && !self.covered(k, IN_ACTOR | IN_PLACE | IN_TIME)
-            };
-            if is_cap(k) {
-                let mut e = k + 1;
-                while e < until && is_cap(e) {
-                    e += 1;
-                }
-                let single_initial = e == k + 1 && Some(k) == sent_start;
-                if !single_initial {
-                    let sp = self.span_of(k, e);
-                    let text = sp.of(self.doc.text).to_string();
-                    out.push(ActorRef { name: text.clone(), text: Some(text), span: Some(sp), ..Default::default() });
-                }
-                k = e;
-            } else {
-                k += 1;
+            let mut e = k + 1;
+            while e < until && next(e) == e {
+                e += 1;
             }
+            let single_initial = e == k + 1 && Some(k) == sent_start;
+            if !single_initial {
+                let sp = self.span_of(k, e);
+                let text = sp.of(self.doc.text).to_string();
+                out.push(ActorRef { name: text.clone(), text: Some(text), span: Some(sp), ..Default::default() });
+            }
+            k = next(e);
         }
         out
     }
