@@ -211,15 +211,17 @@ pub struct Lexicon {
 struct WordTrie {
     /// Every word of a phrase, numbered from 0.
     words: FxHashMap<Box<str>, u32>,
-    /// (node, word number) → child node; node 0 is the root.
+    /// (node, word number) → child node; node 0 is the root, whose children are in `root`.
     next: FxHashMap<(u32, u32), u32>,
+    /// Per word number: the root's child for it, or [`NO_NODE`] (most words start no phrase).
+    root: Vec<u32>,
     /// Per node: the entries with a phrase that ends there.
     ends: Vec<Vec<usize>>,
 }
 
 impl WordTrie {
     fn new() -> Self {
-        WordTrie { words: FxHashMap::default(), next: FxHashMap::default(), ends: vec![Vec::new()] }
+        WordTrie { words: FxHashMap::default(), next: FxHashMap::default(), root: Vec::new(), ends: vec![Vec::new()] }
     }
 
     /// Add a normalized phrase (words joined by single spaces) of entry `entry`.
@@ -228,12 +230,20 @@ impl WordTrie {
         for w in phrase.split(' ') {
             let n = self.words.len() as u32;
             let id = *self.words.entry(w.into()).or_insert(n);
-            node = match self.next.get(&(node, id)) {
-                Some(&c) => c,
+            if self.root.len() < self.words.len() {
+                self.root.resize(self.words.len(), NO_NODE);
+            }
+            let known = if node == 0 { Some(self.root[id as usize]).filter(|&c| c != NO_NODE) } else { None };
+            node = match known.or_else(|| self.next.get(&(node, id)).copied()) {
+                Some(c) => c,
                 None => {
                     let c = self.ends.len() as u32;
                     self.ends.push(Vec::new());
-                    self.next.insert((node, id), c);
+                    if node == 0 {
+                        self.root[id as usize] = c;
+                    } else {
+                        self.next.insert((node, id), c);
+                    }
                     c
                 }
             };
@@ -244,6 +254,8 @@ impl WordTrie {
 
 /// No phrase has this word.
 const NO_WORD: u32 = u32::MAX;
+/// No phrase starts with this word.
+const NO_NODE: u32 = u32::MAX;
 
 impl Lexicon {
     /// The lexicons shipped in `data/events/`.
@@ -305,17 +317,24 @@ impl Lexicon {
             ids.push(self.trie.words.get(word).copied().unwrap_or(NO_WORD));
         }
         let mut hits = Vec::new();
-        for start in 0..ids.len() {
-            let mut node = 0u32;
-            for (end, &id) in ids.iter().enumerate().skip(start) {
+        for (start, &first) in ids.iter().enumerate() {
+            let Some(&root) = self.trie.root.get(first as usize) else { continue };
+            if root == NO_NODE {
+                continue;
+            }
+            let mut node = root;
+            let mut end = start + 1;
+            loop {
+                for &entry in &self.trie.ends[node as usize] {
+                    hits.push(Hit { start, end, entry });
+                }
+                let Some(&id) = ids.get(end) else { break };
                 if id == NO_WORD {
                     break;
                 }
                 let Some(&child) = self.trie.next.get(&(node, id)) else { break };
                 node = child;
-                for &entry in &self.trie.ends[node as usize] {
-                    hits.push(Hit { start, end: end + 1, entry });
-                }
+                end += 1;
             }
         }
         hits.sort_by_key(|h| (h.start, h.end, h.entry));
