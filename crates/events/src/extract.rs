@@ -184,6 +184,9 @@ struct Cx<'a> {
     lower: Vec<Cow<'a, str>>,
     /// Clause number of each token (counted through the document).
     clause: Vec<usize>,
+    /// Per clause number: its first token and the token after its last (a clause's tokens are
+    /// consecutive; see `clause_start`, `clause_end`).
+    clause_bounds: Vec<(usize, usize)>,
     /// The word lists each token is in (bits of [`class`]).
     class: Vec<u64>,
     /// Per token `k`: 1 + the last comma before it, 0 if none (see [`Cx::last_before`]).
@@ -347,6 +350,12 @@ impl<'a> Cx<'a> {
                 clause[i] = c;
             }
         }
+        let mut clause_bounds = vec![(usize::MAX, 0); c + 1];
+        for (i, &c) in clause.iter().enumerate() {
+            let b = &mut clause_bounds[c];
+            b.0 = b.0.min(i);
+            b.1 = i + 1;
+        }
         let actor_toks: Vec<(usize, usize)> = m.actors.iter().map(|a| toks(a.span)).collect();
         let place_toks: Vec<(usize, usize)> = m.places.iter().map(|p| toks(p.span)).collect();
         let time_toks: Vec<(usize, usize)> = m.times.iter().map(|t| toks(t.span)).collect();
@@ -379,6 +388,7 @@ impl<'a> Cx<'a> {
             time_toks,
             lower,
             clause,
+            clause_bounds,
             class,
             last_comma,
             last_mark,

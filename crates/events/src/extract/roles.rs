@@ -54,23 +54,24 @@ impl Cx<'_> {
             .min_by_key(|&i| self.actor_toks[i].0)
     }
 
+    /// The first token of `tok`'s clause (not before sentence `s`).
     pub(super) fn clause_start(&self, s: usize, tok: usize) -> usize {
         let r = self.sent_range(s);
-        let mut k = tok.min(r.end.saturating_sub(1));
-        while k > r.start && self.clause[k - 1] == self.clause[tok.min(r.end - 1)] {
-            k -= 1;
+        let k = tok.min(r.end.saturating_sub(1));
+        if k <= r.start {
+            return k;
         }
-        k
+        self.clause_bounds[self.clause[k]].0.max(r.start)
     }
 
+    /// The token after the last of `tok`'s clause (not past sentence `s`).
     pub(super) fn clause_end(&self, s: usize, tok: usize) -> usize {
         let r = self.sent_range(s);
         let c = self.clause[tok.min(r.end - 1)];
-        let mut k = tok;
-        while k < r.end && self.clause[k] == c {
-            k += 1;
+        if tok >= r.end {
+            return tok;
         }
-        k
+        self.clause_bounds[c].1.min(r.end)
     }
 
     pub(super) fn is_passive(&self, ts: usize, cue: &EventCue) -> bool {
