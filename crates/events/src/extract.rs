@@ -95,7 +95,7 @@ mod location;
 mod modality;
 mod names;
 mod roles;
-mod words;
+pub(crate) mod words;
 
 use control::{dedup_controls, is_admin, strip};
 use words::*;
@@ -318,7 +318,24 @@ impl<'a> Cx<'a> {
             (s, e)
         };
         let lower: Vec<Cow<str>> = (0..doc.tokens.len()).map(|i| lower_token(doc.token_text(i))).collect();
-        let class: Vec<u64> = lower.iter().map(|w| class_of(w)).collect();
+        // Each token's list bits and cue word number: one lookup for both when its lower-case form
+        // is also the form the cue lexicons normalize it to (ASCII with no '`' or space).
+        let mut class: Vec<u64> = Vec::with_capacity(lower.len());
+        let mut word_ids: Vec<u32> = Vec::with_capacity(lower.len());
+        let mut buf = String::new();
+        for (i, w) in lower.iter().enumerate() {
+            let tok = doc.token_text(i);
+            if tok.bytes().all(|b| b.is_ascii() && b != b'`' && b != b' ') {
+                let (id, c) = ex.lexicon.word_info(w);
+                word_ids.push(id);
+                class.push(c);
+            } else {
+                buf.clear();
+                crate::lexicon::push_norm(&mut buf, tok);
+                word_ids.push(ex.lexicon.word_id(&buf));
+                class.push(class_of(w));
+            }
+        }
         let last_of = |is: &dyn Fn(&str) -> bool| {
             let mut last = vec![0; lower.len() + 1];
             for (k, w) in lower.iter().enumerate() {
@@ -379,7 +396,7 @@ impl<'a> Cx<'a> {
             report,
             doc,
             m,
-            hits: ex.lexicon.scan(doc),
+            hits: ex.lexicon.hits(&word_ids),
             places: PlaceIndex::default(),
             container: vec![Cell::new(None); m.places.len()],
             extra: Vec::new(),

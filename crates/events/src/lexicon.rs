@@ -201,6 +201,9 @@ pub struct Hit {
 pub struct Lexicon {
     pub entries: Vec<Entry>,
     trie: WordTrie,
+    /// Every word of a phrase or of the extractor's word lists: its word number ([`NO_WORD`] for
+    /// none) and its list bits (`class_of`), so a token needs one lookup for both.
+    words: FxHashMap<Box<str>, (u32, u64)>,
 }
 
 /// The phrases of every entry as sequences of normalized words: a trie whose edges are word
@@ -253,7 +256,7 @@ impl WordTrie {
 }
 
 /// No phrase has this word.
-const NO_WORD: u32 = u32::MAX;
+pub(crate) const NO_WORD: u32 = u32::MAX;
 /// No phrase starts with this word.
 const NO_NODE: u32 = u32::MAX;
 
@@ -296,13 +299,17 @@ impl Lexicon {
                 }
             }
         }
-        Ok(Lexicon { entries, trie })
+        let mut words: FxHashMap<Box<str>, (u32, u64)> =
+            trie.words.iter().map(|(w, &id)| (w.clone(), (id, crate::extract::words::class_of(w)))).collect();
+        for w in crate::extract::words::class_words() {
+            words.entry(w.into()).or_insert((NO_WORD, crate::extract::words::class_of(w)));
+        }
+        Ok(Lexicon { entries, trie, words })
     }
 
     /// Every token-aligned cue in the document (overlapping matches included).
     pub fn scan(&self, doc: &Doc) -> Vec<Hit> {
-        // Each token's word number (normalized as the phrases were), then every phrase starting
-        // at each token by a walk down the trie.
+        // Each token's word number (normalized as the phrases were), then the phrases.
         let mut buf = String::new();
         let mut ids = Vec::with_capacity(doc.tokens.len());
         for t in &doc.tokens {
@@ -314,8 +321,24 @@ impl Lexicon {
                 push_norm(&mut buf, tok);
                 &buf
             };
-            ids.push(self.trie.words.get(word).copied().unwrap_or(NO_WORD));
+            ids.push(self.word_id(word));
         }
+        self.hits(&ids)
+    }
+
+    /// The word number of a token normalized as the phrases were ([`NO_WORD`] if no phrase has it).
+    pub(crate) fn word_id(&self, normalized: &str) -> u32 {
+        self.trie.words.get(normalized).copied().unwrap_or(NO_WORD)
+    }
+
+    /// A token's normalized form when it is ASCII with no '`' or space (then it is also its
+    /// lower-case form): its word number and list bits.
+    pub(crate) fn word_info(&self, lower: &str) -> (u32, u64) {
+        self.words.get(lower).copied().unwrap_or((NO_WORD, 0))
+    }
+
+    /// Every phrase starting at each token (given the tokens' word numbers), by a walk down the trie.
+    pub(crate) fn hits(&self, ids: &[u32]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (start, &first) in ids.iter().enumerate() {
             let Some(&root) = self.trie.root.get(first as usize) else { continue };
@@ -343,7 +366,7 @@ impl Lexicon {
     }
 }
 
-fn push_norm(out: &mut String, tok: &str) {
+pub(crate) fn push_norm(out: &mut String, tok: &str) {
     if tok.is_ascii() {
         // The common case, byte by byte: the same mapping as below.
         out.extend(tok.bytes().map(|b| match b {
@@ -631,6 +654,16 @@ mod tests {
             let doc = analyze(&text);
             proptest::prop_assert_eq!(lx.scan(&doc), scan_by_automaton(&doc));
         }
+    }
+
+    #[test]
+    fn one_lookup_gives_word_number_and_list_bits() {
+        let lx = &reference().0;
+        let class_of = crate::extract::words::class_of;
+        for w in lx.words.keys().map(|w| &**w).chain(["the", "captured", "zzz", "shelled", "in"]) {
+            assert_eq!(lx.word_info(w), (lx.word_id(w), class_of(w)), "{w}");
+        }
+        assert!(crate::extract::words::class_words().all(|w| lx.words.contains_key(w)));
     }
 
     #[test]

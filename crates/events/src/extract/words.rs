@@ -99,8 +99,13 @@ const CLASS_LISTS: &[(u64, &[&str])] = &[
     (class::PLACE_OBJECT_VERBS, PLACE_OBJECT_VERBS),
 ];
 
+/// Every word of the lists.
+pub(crate) fn class_words() -> impl Iterator<Item = &'static str> {
+    CLASS_LISTS.iter().flat_map(|&(_, words)| words.iter().copied())
+}
+
 /// The bits of the lists holding `word` (a lower-cased token), 0 for most words.
-pub(super) fn class_of(word: &str) -> u64 {
+pub(crate) fn class_of(word: &str) -> u64 {
     static MAP: OnceLock<FxHashMap<&'static str, u64>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut m: FxHashMap<&'static str, u64> = FxHashMap::default();
