@@ -204,6 +204,8 @@ struct Cx<'a> {
     covered: Vec<u8>,
     /// Place mentions by where they lie, for lookups without a scan of every place.
     places: PlaceIndex,
+    /// The modality cues of the last sentence asked about (`modality`).
+    modality_hits: std::cell::RefCell<Option<(usize, std::rc::Rc<[Hit]>)>>,
     /// Per place: is it the container of, or a reference point for, another place (computed on demand).
     container: Vec<Cell<Option<bool>>>,
     /// Names the gazetteer does not know that stand where a place does ("in the village of X"):
@@ -399,6 +401,7 @@ impl<'a> Cx<'a> {
             hits: ex.lexicon.hits(&word_ids),
             places: PlaceIndex::default(),
             container: vec![Cell::new(None); m.places.len()],
+            modality_hits: Default::default(),
             extra: Vec::new(),
             actor_toks,
             place_toks,

@@ -17,11 +17,22 @@ impl Cx<'_> {
     ) -> (Modality, Vec<ActorRef>) {
         let r = self.sent_range(s);
         let trig_clause = self.clause[ts];
-        let hits = self.sentence_hits(s, |k| matches!(k, CueKind::Modality(_)));
+        // The sentence's modality cues, found once for all its events.
+        let hits = {
+            let mut cached = self.modality_hits.borrow_mut();
+            match &*cached {
+                Some((cs, hits)) if *cs == s => hits.clone(),
+                _ => {
+                    let hits: std::rc::Rc<[Hit]> = self.sentence_hits(s, |k| matches!(k, CueKind::Modality(_))).into();
+                    *cached = Some((s, hits.clone()));
+                    hits
+                }
+            }
+        };
         let (mut neg, mut plan, mut fore, mut hyp, mut disp, mut rep) = (false, false, false, false, false, false);
         let mut speakers: Vec<ActorRef> = Vec::new();
         let mut source_seen = false;
-        for h in &hits {
+        for h in hits.iter() {
             if h.end > ts && h.start < te {
                 continue;
             }
