@@ -260,22 +260,17 @@ pub(crate) fn resolve(g: &Geoparser, text: &str, words: &[Word], found: &[Found]
     resolve_found(g, text, words, found)
 }
 
+/// Compass and size words: part of a name ("South Florida", "Greater Manchester") that names no
+/// place of its own.
+const COMPASS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower",
+    "greater",
+];
+
 /// Words that name no place by themselves inside a longer given span: compass words ("South
 /// Florida", "Western US") and the heads of organisation names ("Bank of Japan", "University of
 /// California", "Council of Europe").
 const WEAK_PARTS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "upper",
-    "lower",
-    "greater",
     "university",
     "bank",
     "council",
@@ -316,7 +311,12 @@ fn refine_given(g: &Geoparser, text: &str, words: &[Word], f: &Found) -> Option<
     }
     let inside: Vec<usize> =
         (0..words.len()).filter(|&k| words[k].start >= f.span.start && words[k].end <= f.span.end).collect();
-    let weak = |k: usize| WEAK_PARTS.contains(&&*words[k].lower) || words[k].article || words[k].lower == "of";
+    let weak = |k: usize| {
+        COMPASS.contains(&&*words[k].lower)
+            || WEAK_PARTS.contains(&&*words[k].lower)
+            || words[k].article
+            || words[k].lower == "of"
+    };
     let matched_weak = (f.w0..=f.w1).all(|k| k < words.len() && weak(k));
     if inside.len() < 2 || !matched_weak {
         return None;
@@ -957,18 +957,6 @@ fn best(v: &[Cand]) -> Option<Cand> {
 /// Words of a facility's name that name no place of their own ("Seoul Central District Court",
 /// "Colchester General Hospital", "Florida International University").
 const FACILITY_MODIFIERS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "upper",
-    "lower",
-    "greater",
     "new",
     "old",
     "international",
@@ -1034,6 +1022,7 @@ pub(crate) fn facility_named_part(g: &Geoparser, text: &str, words: &[Word], spa
         let w = &words[k];
         !w.capital
             || g.stop.facility(&w.lower).is_some()
+            || COMPASS.contains(&&*w.lower)
             || FACILITY_MODIFIERS.contains(&&*w.lower)
             || w.lower.bytes().all(|b| b.is_ascii_digit())
     };
@@ -1107,6 +1096,7 @@ pub(crate) fn locate_given(
                     && w.capital
                     && !w.article
                     && kind_after(&w.lower).is_none()
+                    && !COMPASS.contains(&&*w.lower)
                     && !FACILITY_MODIFIERS.contains(&&*w.lower)
             });
             fac_found[i] = k.is_some() || partial;
