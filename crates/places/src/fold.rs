@@ -607,26 +607,11 @@ impl Folder {
             // fast path: words of letters and digits separated by spaces, none of which is an
             // article: the words' keys joined, exactly as the general path below gives them
             if b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b' ') {
-                let start = out.len();
-                let mut first = true;
-                let mut plain = true;
-                for w in name.split(' ').filter(|w| !w.is_empty()) {
-                    self.base.clear();
-                    self.base.extend(w.bytes().map(|c| c.to_ascii_lowercase() as char));
-                    if is_article_word(&self.base) || is_sun_article(&self.base) {
-                        plain = false;
-                        break;
-                    }
-                    if !first {
-                        out.push(' ');
-                    }
-                    first = false;
-                    fold_base_into(&self.base, out);
-                }
-                if plain {
+                let ascii_lower =
+                    |w: &str, base: &mut String| base.extend(w.bytes().map(|c| c.to_ascii_lowercase() as char));
+                if self.fold_plain_words(name, out, ascii_lower) {
                     return;
                 }
-                out.truncate(start);
             }
         } else if name.chars().all(|c| c == ' ' || (c.is_alphanumeric() && !is_mark(c))) {
             // the same two fast paths for names with letters beyond ASCII
@@ -636,31 +621,36 @@ impl Folder {
                 fold_base_into(&self.base, out);
                 return;
             }
-            let start = out.len();
-            let mut first = true;
-            let mut plain = true;
-            for w in name.split(' ').filter(|w| !w.is_empty()) {
-                self.base.clear();
-                base_letters(w, &mut self.base);
-                if is_article_word(&self.base) || is_sun_article(&self.base) {
-                    plain = false;
-                    break;
-                }
-                if !first {
-                    out.push(' ');
-                }
-                first = false;
-                fold_base_into(&self.base, out);
-            }
-            if plain {
+            if self.fold_plain_words(name, out, base_letters) {
                 return;
             }
-            out.truncate(start);
         }
         self.fold_name_general(name, out);
     }
 
     /// The key of any name: its words as [`words`] splits and folds them, articles left out.
+    /// The fast path for names of plain words separated by spaces: each word's letters (`base`
+    /// gives them) folded and joined. False, with `out` as it was, when a word is an article: the
+    /// general path handles those.
+    fn fold_plain_words(&mut self, name: &str, out: &mut String, base: impl Fn(&str, &mut String)) -> bool {
+        let start = out.len();
+        let mut first = true;
+        for w in name.split(' ').filter(|w| !w.is_empty()) {
+            self.base.clear();
+            base(w, &mut self.base);
+            if is_article_word(&self.base) || is_sun_article(&self.base) {
+                out.truncate(start);
+                return false;
+            }
+            if !first {
+                out.push(' ');
+            }
+            first = false;
+            fold_base_into(&self.base, out);
+        }
+        true
+    }
+
     fn fold_name_general(&mut self, name: &str, out: &mut String) {
         words_into(name, &mut self.words);
         let mut first = true;
