@@ -135,6 +135,13 @@ fn lower_hash(lower: &str) -> u32 {
     (h.finish() >> 32) as u32
 }
 
+/// Run `i` of a buffer cut into runs that end at `ends` (run `i` starts where run `i - 1` ends).
+fn run(ends: &[u32], i: usize) -> Option<std::ops::Range<usize>> {
+    let end = *ends.get(i)? as usize;
+    let start = i.checked_sub(1).map_or(0, |j| ends[j] as usize);
+    Some(start..end)
+}
+
 /// Many strings in one buffer: string `i` ends at `ends[i]` and starts where string `i - 1` ends.
 #[derive(Default)]
 struct Strs {
@@ -148,12 +155,7 @@ impl Strs {
     }
     #[inline]
     fn get(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)? as usize;
-        let start = match i.checked_sub(1) {
-            Some(j) => self.ends[j] as usize,
-            None => 0,
-        };
-        self.text.get(start..end)
+        self.text.get(run(&self.ends, i)?)
     }
     /// Close string `ends.len()` (its text was appended to `text`).
     fn end(&mut self) {
@@ -433,7 +435,6 @@ impl Gazetteer {
         }
     }
 
-    /// The folded-name index over every name of every place, then the demonyms.
     /// [`MAJOR`] and [`BIG`] of place `i` (read from the place when the index is not rebuilt yet).
     #[inline]
     pub(crate) fn flags(&self, i: u32) -> u8 {
@@ -474,6 +475,8 @@ impl Gazetteer {
         }
     }
 
+    /// The folded-name index over every name of every place, then the demonyms; with it what
+    /// resolution reads of each place (flags, lower-case and folded names, base scores).
     fn build_names(&mut self) {
         self.flags = self.recs.iter().map(flags_of).collect();
         self.base = self.recs.iter().map(base_score_of).collect();
@@ -648,13 +651,8 @@ impl Gazetteer {
 
     /// Place `i`'s run of [`Gazetteer::alt_index`], when it has one.
     fn alt_index_of(&self, i: u32) -> Option<&[(u32, u32)]> {
-        let i = i as usize;
-        let end = *self.alt_ends.get(i)? as usize;
-        let start = match i.checked_sub(1) {
-            Some(j) => self.alt_ends[j] as usize,
-            None => 0,
-        };
-        (start < end).then(|| self.alt_index.get(start..end)).flatten()
+        let r = run(&self.alt_ends, i as usize)?;
+        (!r.is_empty()).then(|| self.alt_index.get(r)).flatten()
     }
 
     /// Whether the place has a name spelled exactly `s` (case included).

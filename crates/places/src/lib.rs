@@ -437,20 +437,17 @@ impl Geoparser {
         if !lc && n_content > 1 && content().filter(|w| w.capital).all(|w| self.stop.is_function(&w.lower)) {
             return false;
         }
-        // A date, not a place: "May Day", "March 5".
-        if c0.lower.len() <= 9 && sitrep_model::calendar::MONTHS.contains(&c0.lower.as_str()) {
-            let rest = text.get(c0.end..).unwrap_or("").trim_start();
-            if (n_content == 2 && content().nth(1).is_some_and(|w| w.lower.as_str() == "day"))
-                || (n_content == 1 && rest.starts_with(|c: char| c.is_ascii_digit()))
-            {
-                return false;
-            }
-        }
-        // A month's abbreviation with its full stop or before a day number is a date ("Nov. 7", "Dec 12").
-        if n_content == 1 && !lc && sitrep_model::calendar::MONTH_ABBREVIATIONS.contains(&c0.lower.as_str()) {
+        // A date, not a place: "May Day", "March 5", and in cased text a month's abbreviation with
+        // its full stop or before a day ("Nov. 7", "Dec 12").
+        let month = c0.lower.len() <= 9 && sitrep_model::calendar::MONTHS.contains(&c0.lower.as_str());
+        let abbreviation = !lc && sitrep_model::calendar::MONTH_ABBREVIATIONS.contains(&c0.lower.as_str());
+        if month || abbreviation {
             let rest = text.get(c0.end..).unwrap_or("");
-            let after = rest.strip_prefix('.').unwrap_or(rest).trim_start();
-            if rest.starts_with('.') || after.starts_with(|c: char| c.is_ascii_digit()) {
+            let stop = abbreviation && rest.starts_with('.');
+            let after = if stop { &rest[1..] } else { rest }.trim_start();
+            if (month && n_content == 2 && content().nth(1).is_some_and(|w| w.lower.as_str() == "day"))
+                || (n_content == 1 && (stop || after.starts_with(|c: char| c.is_ascii_digit())))
+            {
                 return false;
             }
         }

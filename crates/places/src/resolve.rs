@@ -751,6 +751,9 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             }
         }
         let g = group[k];
+        // what the document's names other than this one gave to country `cc`
+        let elsewhere_of =
+            |cc: &str| ctx_cc.get(cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, cc)).copied().unwrap_or(0.0);
         // A name that is only a compass word ("West": a region of Cameroon, a town in Texas) is
         // such a place only where the document is about its country: "the West" is not Cameroon.
         let compass = is_compass_name(mention_texts[k]);
@@ -759,15 +762,11 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             if !compass || c.demonym || r.cc.is_empty() {
                 return true;
             }
-            let elsewhere =
-                ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, &*r.cc)).copied().unwrap_or(0.0);
-            elsewhere > 0.0 || cont.is_some_and(|cr| cr.cc == r.cc)
+            elsewhere_of(&r.cc) > 0.0 || cont.is_some_and(|cr| cr.cc == r.cc)
         });
         // A city in a country the rest of the document never names, against a city of 50,000 or
         // more in the country the document is about: "London" in a report that names Canada
         // three times and Britain never is London, Ontario.
-        let elsewhere_of =
-            |cc: &str| ctx_cc.get(cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, cc)).copied().unwrap_or(0.0);
         let others_total = (total - grp_total.get(&g).copied().unwrap_or(0.0)).max(0.0);
         if let Some(b) = best(&v) {
             let r = &gaz.recs[b.rec as usize];
@@ -792,10 +791,8 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         let b = match best(&v) {
             Some(b) if far_fetched(gaz, &b, &own, &ctx_cc, total, &sure_pts) => {
                 v.retain(|c| {
-                    let r = &gaz.recs[c.rec as usize];
-                    let elsewhere =
-                        ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, &*r.cc)).copied().unwrap_or(0.0);
-                    elsewhere > 0.0 && !far_fetched(gaz, c, &own, &ctx_cc, total, &sure_pts)
+                    elsewhere_of(&gaz.recs[c.rec as usize].cc) > 0.0
+                        && !far_fetched(gaz, c, &own, &ctx_cc, total, &sure_pts)
                 });
                 best(&v)
             }
