@@ -202,6 +202,8 @@ struct Cx<'a> {
     title: Vec<Cell<Option<bool>>>,
     /// Which kinds of mention cover each token ([`IN_ACTOR`], [`IN_PLACE`], [`IN_TIME`] bits).
     covered: Vec<u8>,
+    /// Per token: does its text start with a capital letter.
+    capital: Vec<bool>,
     /// Place mentions by where they lie, for lookups without a scan of every place.
     places: PlaceIndex,
     /// The modality cues of the last sentence asked about (`modality`).
@@ -301,6 +303,11 @@ impl Cx<'_> {
     /// Token `k` lies in a mention of one of the kinds in `mask`.
     fn covered(&self, k: usize, mask: u8) -> bool {
         self.covered.get(k).is_some_and(|c| c & mask != 0)
+    }
+
+    /// Token `k`'s text starts with a capital letter.
+    fn capital(&self, k: usize) -> bool {
+        self.capital.get(k).copied().unwrap_or(false)
     }
 }
 
@@ -416,6 +423,7 @@ impl<'a> Cx<'a> {
             next_name_cap,
             title: vec![Cell::new(None); doc.sentences.len()],
             covered,
+            capital,
         };
         // Names the gazetteer does not know join the places (after them, unresolved).
         let mut names = Vec::new();
@@ -735,7 +743,7 @@ impl<'a> Cx<'a> {
                 "of" | "the" | "its" | "from" | "to" | "in" | "on" | "and" | "for" | "with" | "at" | "by"
             ) {
                 any = true;
-                lower |= !self.doc.token_text(k).chars().next().is_some_and(char::is_uppercase);
+                lower |= !self.capital(k);
             }
         }
         any && !lower
@@ -755,7 +763,7 @@ impl<'a> Cx<'a> {
                         self.w(k),
                         "its" | "his" | "her" | "their" | "our" | "this" | "that" | "these" | "those" | "some" | "all"
                     )
-                    && self.doc.token_text(k).chars().next().is_some_and(char::is_uppercase)
+                    && self.capital(k)
                     && !self.covered(k, IN_ACTOR | IN_TIME)
             });
         proper

@@ -244,7 +244,7 @@ impl Cx<'_> {
         let name_word = |k: usize| {
             let t = self.doc.token_text(k);
             self.doc.tokens[k].kind == TokenKind::Word
-                && t.chars().next().is_some_and(char::is_uppercase)
+                && self.capital(k)
                 && t.chars().any(char::is_lowercase)
                 && !t.rsplit('-').next().is_some_and(|last| last.chars().all(char::is_lowercase))
                 && !self.covered(k, IN_PLACE | IN_TIME)
@@ -258,11 +258,7 @@ impl Cx<'_> {
                 && matches!(self.w(s - 1), "da" | "de" | "dos" | "das" | "do" | "van" | "von" | "bin" | "ibn" | "di")
                 && name_word(s - 2));
         // "George Lucas", "Joaquin Guzman": two one-word places side by side are a person's name.
-        let single = |a: usize, b: usize| {
-            b == a + 1
-                && self.doc.token_text(a).chars().next().is_some_and(char::is_uppercase)
-                && !self.is(a, class::TOPONYM_HEADS)
-        };
+        let single = |a: usize, b: usize| b == a + 1 && self.capital(a) && !self.is(a, class::TOPONYM_HEADS);
         let single_at = |j: usize| single(self.place_toks[j].0, self.place_toks[j].1);
         // "Baghdad's Doura district", "Bethlehem's Church of the Nativity": an owner, not a name.
         let owner = |sp: sitrep_model::Span| {

@@ -39,7 +39,7 @@ impl Cx<'_> {
                         .iter()
                         .any(|p| t.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic)))
             }
-            _ => t.chars().next().is_some_and(char::is_uppercase),
+            _ => self.capital(k),
         }
     }
 
@@ -130,15 +130,18 @@ impl Cx<'_> {
         }
         // Right next to a known place or actor: the rest of a name the other stages read in part
         // ("French Hill", "Azov Sea"), or a name of their own ("Temple of Heaven").
-        let capital = |k: usize| self.doc.token_text(k).chars().next().is_some_and(char::is_uppercase);
-        if a > floor && capital(a - 1) && self.covered(a - 1, IN_ACTOR | IN_PLACE) && !self.w(a - 1).ends_with("'s") {
+        if a > floor
+            && self.capital(a - 1)
+            && self.covered(a - 1, IN_ACTOR | IN_PLACE)
+            && !self.w(a - 1).ends_with("'s")
+        {
             return false;
         }
-        if b < ceil && capital(b) && self.covered(b, IN_ACTOR | IN_PLACE) {
+        if b < ceil && self.capital(b) && self.covered(b, IN_ACTOR | IN_PLACE) {
             return false;
         }
         let headed_name = self.is(b - 1, class::PLACE_HEADS);
-        if !headed_name && b + 1 < ceil && self.w(b) == "of" && capital(b + 1) {
+        if !headed_name && b + 1 < ceil && self.w(b) == "of" && self.capital(b + 1) {
             return false;
         }
         // One word followed by a common noun it describes: "a Jewish settlement", "a Catholic
@@ -146,7 +149,7 @@ impl Cx<'_> {
         if single
             && b < ceil
             && self.doc.tokens[b].kind == TokenKind::Word
-            && !capital(b)
+            && !self.capital(b)
             && !self.covered(b, IN_TIME)
             && !self.is(b, FOLLOWERS)
             && !self.is(b, class::FOLLOW_WORDS | class::PLACE_HEADS | class::FACILITY_HEADS)
