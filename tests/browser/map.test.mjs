@@ -133,7 +133,13 @@ test('modality filter hides claims and forecasts', async () => {
   const before = await page.locator('#map .ev-icon').count();
   await page.locator('#modalities input[value=claimed]').uncheck();
   await page.locator('#modalities input[value=forecast]').uncheck();
-  await page.waitForFunction((n) => document.querySelectorAll('#map .ev-icon').length < n, before);
+  // Each uncheck re-renders on its own: wait for the render after the second (forecast) one, not
+  // just the first (the count drops once claims are gone, forecasts may still be drawn then).
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('#map .ev-icon').length < n
+      && document.querySelectorAll('#map .ev-icon.m-forecast').length === 0,
+    before,
+  );
   assert.equal(await page.locator('#map .ev-icon.m-claimed').count(), 0);
   assert.equal(await page.locator('#map .ev-icon.m-forecast').count(), 0);
   await page.close();
