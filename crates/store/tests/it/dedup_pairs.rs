@@ -1,8 +1,7 @@
 //! De-duplication across reports: same happening in different words from different outlets merges;
 //! near-misses stay separate. Runs on SQLite and PostgreSQL.
 
-mod common;
-use common::*;
+use crate::common::*;
 use sitrep_core::record::Modality;
 use sitrep_store::{EventQuery, Inserted, Store};
 

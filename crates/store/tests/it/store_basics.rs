@@ -1,7 +1,6 @@
 //! Idempotence, reprocessing, migrations, queries and full-text search. Runs on SQLite and PostgreSQL.
 
-mod common;
-use common::*;
+use crate::common::*;
 use sitrep_core::record::{ControlStatus as S, Modality as M};
 use sitrep_store::{EventQuery, HitKind, Inserted, Store};
 

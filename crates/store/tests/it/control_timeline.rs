@@ -1,8 +1,7 @@
 //! The territorial-control timeline of a town that changes hands, is retaken and is claimed by
 //! both sides (our own invented reports). Runs on SQLite and PostgreSQL.
 
-mod common;
-use common::*;
+use crate::common::*;
 use sitrep_core::record::{ControlStatus as S, Modality as M};
 use sitrep_store::Store;
 
