@@ -12,7 +12,7 @@
 # PostgreSQL: SITREP_BENCH_PG=postgres://… uses that (empty) database; otherwise a throw-away
 # server is started from the Debian package (/usr/lib/postgresql/*/bin) on a free port and
 # removed at exit.
-# As-of: the ignored probe in crates/store/tests/asof_scale.rs (release build; 10k places x 100
+# As-of: the ignored probe in crates/store/tests/it/asof_scale.rs (release build; 10k places x 100
 # intervals unless SITREP_ASOF_PLACES / SITREP_ASOF_INTERVALS say otherwise).
 # SITREP_BIN=path skips the release build of the binary.
 set -euo pipefail
@@ -76,6 +76,6 @@ fi
 
 if [ "$WHAT" = asof ] || [ "$WHAT" = all ]; then
   SITREP_ASOF_PLACES=${SITREP_ASOF_PLACES:-10000} SITREP_ASOF_INTERVALS=${SITREP_ASOF_INTERVALS:-100} \
-    cargo test -q -p sitrep-store --release --test asof_scale -- --ignored --nocapture --test-threads 1 2>&1 |
+    cargo test -q -p sitrep-store --release --test it asof_scale -- --ignored --nocapture --test-threads 1 2>&1 |
     grep -vE '^(running|test result|$)'
 fi
