@@ -796,6 +796,7 @@ fn main() -> anyhow::Result<()> {
     }
     conn.commit()?;
     conn.batch("PRAGMA synchronous=NORMAL")?;
+    store.recompute_event_span()?;
     let st = store.stats()?;
     eprintln!(
         "done in {:.0} s: {} reports, {} events, {} mentions, {} control observations, {} places, {} intervals, {:?}..{:?}",

@@ -48,6 +48,7 @@
 //! | `control_obs`       | control observation (or territory-change event) | the schema-v1 record, day, `derived`   |
 //! | `control_intervals` | interval of a place's timeline                | derived from `control_obs` on every write; primary key `(place_key, since)` |
 //! | `mention_fts`, `control_fts` | (SQLite) evidence words          | FTS5 over the rows' own `evidence` (external content, no positions) |
+//! | `store_facts`       | fact kept about the whole store               | `longest_event_days`: bounds date-window queries |
 //! | `schema_version`    | applied migration                             |                                         |
 //!
 //! Dates are stored as ISO `YYYY-MM-DD` text in both backends, so they compare the same way.

@@ -6,7 +6,7 @@ use crate::db::{Conn, Kind, Val};
 use crate::{Error, Result};
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 5;
+pub const LATEST: i64 = 6;
 
 const SQLITE_V1: &str = r#"
 CREATE TABLE reports (
@@ -143,6 +143,15 @@ INSERT INTO mention_fts (mention_fts) VALUES ('rebuild');
 INSERT INTO control_fts (control_fts) VALUES ('rebuild');
 "#;
 
+/// The longest event span (date_end - date_start, in days), kept up to date as events are written:
+/// the events query bounds `date_start` by it, so that a date window seeks the date index on both
+/// backends (an event ending on or after `from` starts at most that many days earlier).
+const V6: &str = "CREATE TABLE store_facts (name TEXT PRIMARY KEY, value BIGINT NOT NULL);";
+const SQLITE_V6_FILL: &str = "INSERT INTO store_facts (name, value) SELECT 'longest_event_days', \
+     COALESCE(CAST(MAX(julianday(date_end) - julianday(date_start)) AS INTEGER), 0) FROM events;";
+const PG_V6_FILL: &str = "INSERT INTO store_facts (name, value) SELECT 'longest_event_days', \
+     COALESCE(MAX(date_end::date - date_start::date), 0) FROM events;";
+
 /// The PostgreSQL form of a SQLite DDL script: 64-bit keys and floats, no SQLite table options.
 fn pg_ddl(sqlite: &str) -> String {
     sqlite
@@ -163,6 +172,8 @@ fn script(kind: Kind, version: i64) -> Option<String> {
         (Kind::Postgres, 4) => Some(V4.to_string()),
         (Kind::Sqlite, 5) => Some(format!("{V5}\n{SQLITE_V5_FTS}")),
         (Kind::Postgres, 5) => Some(V5.to_string()),
+        (Kind::Sqlite, 6) => Some(format!("{V6}\n{SQLITE_V6_FILL}")),
+        (Kind::Postgres, 6) => Some(format!("{V6}\n{PG_V6_FILL}")),
         _ => None,
     }
 }

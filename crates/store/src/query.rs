@@ -130,25 +130,13 @@ impl Store {
         Ok(out)
     }
 
-    /// The longest span (date_end - date_start, in days) of any stored event, on SQLite; read once
-    /// and again only after a commit (this connection's, or another's per `PRAGMA data_version`).
-    /// `None` on PostgreSQL (no bound is used there).
+    /// The longest span (date_end - date_start, in days) of any stored event, as the writers keep
+    /// it (migration 6); `None` before that migration.
     fn longest_span_days(&mut self) -> Result<Option<i64>> {
-        if self.kind() != Kind::Sqlite {
+        if self.version < 6 {
             return Ok(None);
         }
-        let version = self.conn.query_int("PRAGMA data_version", &[])?.unwrap_or(0);
-        if let Some((v, days)) = self.span {
-            if v == version {
-                return Ok(Some(days));
-            }
-        }
-        let days = self
-            .conn
-            .query_int("SELECT CAST(MAX(julianday(date_end) - julianday(date_start)) AS INTEGER) FROM events", &[])?
-            .unwrap_or(0);
-        self.span = Some((version, days));
-        Ok(Some(days))
+        self.conn.query_int("SELECT value FROM store_facts WHERE name = 'longest_event_days'", &[])
     }
 
     /// Every place's control state on `date` (places with no observation up to then are absent),

@@ -14,8 +14,8 @@ pub struct Store {
     /// Rows of the current transaction whose evidence is not yet in the SQLite full-text index.
     pub(crate) fts_mentions: Vec<i64>,
     pub(crate) fts_controls: Vec<i64>,
-    /// SQLite: the longest event span in days, with the `data_version` it was read at.
-    pub(crate) span: Option<(i64, i64)>,
+    /// The schema version this connection migrated to (below the latest only in migration tests).
+    pub(crate) version: i64,
 }
 
 /// The identity of a report's content: SHA-256 (hex) of its source, publication date, title and
@@ -121,15 +121,14 @@ impl Store {
             c.set_prepared_statement_cache_capacity(64);
             Conn::Sqlite(c)
         };
-        let mut store = Store { conn, fts_mentions: Vec::new(), fts_controls: Vec::new(), span: None };
-        migrate::migrate_to(&mut store.conn, version)?;
+        let mut store = Store { conn, fts_mentions: Vec::new(), fts_controls: Vec::new(), version: 0 };
+        store.version = migrate::migrate_to(&mut store.conn, version)?;
         Ok(store)
     }
 
     /// Low-level access to the connection (tests, benchmarks, maintenance). Writes made here
     /// bypass de-duplication and the timeline; prefer the methods above.
     pub fn conn(&mut self) -> &mut Conn {
-        self.span = None;
         &mut self.conn
     }
 
@@ -145,7 +144,8 @@ impl Store {
 
     /// Applies missing migrations (after [`Store::open_at`]).
     pub fn migrate(&mut self) -> Result<i64> {
-        migrate::migrate_to(&mut self.conn, migrate::LATEST)
+        self.version = migrate::migrate_to(&mut self.conn, migrate::LATEST)?;
+        Ok(self.version)
     }
 
     /// The row id of the stored report with the same content, if any (check before extracting).
@@ -191,7 +191,6 @@ impl Store {
         self.conn.begin()?;
         match f(self).and_then(|v| self.flush_fts().map(|_| v)) {
             Ok(v) => {
-                self.span = None;
                 self.conn.commit()?;
                 Ok(v)
             }

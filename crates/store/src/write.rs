@@ -173,6 +173,7 @@ impl Store {
         }
         let mut vals = event_values(key.clone(), std::slice::from_ref(e))?;
         vals.push(key.into());
+        self.note_event_span(e)?;
         self.conn
             .query_int(
                 "INSERT INTO events (types, date_start, date_end, place_key, geonameid, admin1, lat, lon, modality, \
@@ -259,6 +260,7 @@ impl Store {
         }
         let key = self.conn.query_one("SELECT key FROM events WHERE id = ?1", &[Val::Int(id)])?.map(|r| r.string(0));
         let key = key.unwrap_or_else(|| mentions[dedup::representative(&mentions)].id.clone());
+        self.note_event_span(&mentions[dedup::representative(&mentions)])?;
         let mut vals = event_values(key, &mentions)?;
         vals.push(Val::Int(id));
         self.conn.exec(
@@ -267,6 +269,34 @@ impl Store {
              record = ?14 WHERE id = ?15",
             &vals,
         )?;
+        Ok(())
+    }
+
+    /// Raises the stored longest event span (see `migrate` V6) when the event record `e` (as its
+    /// event row is written) spans longer. One-day events, the most, cost nothing.
+    fn note_event_span(&mut self, e: &EventRecord) -> Result<()> {
+        let days = event_days(e).map_or(0, |(a, b)| (b - a).num_days());
+        if days > 0 && self.version >= 6 {
+            self.conn.exec(
+                "UPDATE store_facts SET value = ?1 WHERE name = 'longest_event_days' AND value < ?1",
+                &[Val::Int(days)],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Recomputes the longest event span from the events themselves: for events written through
+    /// [`Store::conn`] (bulk generators), which bypasses the write path that keeps it.
+    pub fn recompute_event_span(&mut self) -> Result<()> {
+        let longest = match self.kind() {
+            Kind::Sqlite => "CAST(MAX(julianday(date_end) - julianday(date_start)) AS INTEGER)",
+            Kind::Postgres => "MAX(date_end::date - date_start::date)",
+        };
+        let sql = format!(
+            "UPDATE store_facts SET value = (SELECT COALESCE({longest}, 0) FROM events) \
+             WHERE name = 'longest_event_days'"
+        );
+        self.conn.exec(&sql, &[])?;
         Ok(())
     }
 

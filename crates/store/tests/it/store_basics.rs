@@ -182,6 +182,26 @@ fn long_events_are_found_from_late_in_their_span(url: &str) {
     assert_eq!(boxed.len(), 1);
 }
 
+/// Migration 6 fills the longest event span from the events already stored: a database written
+/// before it still finds a long event from a date late in its span.
+fn migration_6_bounds_date_windows_by_stored_events(url: &str) {
+    let mut s = Store::open_at(url, 5).expect("open v5");
+    let r = report("m6", "Daily Two", "2024-04-02", "A winter campaign around Beta Springs.");
+    let mut e = event(&r, BATTLE, vec![army()], vec![], Some(beta()), Some("2024-01-01"), M::Asserted, &r.text);
+    e.date = Some(sitrep_core::record::DateRef {
+        start: d("2024-01-01"),
+        end: d("2024-03-31"),
+        precision: sitrep_core::record::DatePrecision::Month,
+        text: None,
+    });
+    s.insert_report(&r, &ex(vec![e], vec![])).expect("insert");
+    assert_eq!(s.migrate().expect("migrate"), sitrep_store::migrate::LATEST);
+    let late = s.events(&EventQuery { from: Some(d("2024-03-15")), ..Default::default() }).expect("q");
+    assert_eq!(late.len(), 1);
+    let days = s.conn().query_int("SELECT value FROM store_facts WHERE name = 'longest_event_days'", &[]).expect("q");
+    assert_eq!(days, Some(90));
+}
+
 fn reports_and_search(url: &str) {
     let mut s = Store::open(url).expect("open");
     fill(&mut s);
@@ -413,6 +433,7 @@ both_backends!(
     odd_text_is_stored_faithfully,
     batch_with_stored_and_repeated_reports,
     long_events_are_found_from_late_in_their_span,
+    migration_6_bounds_date_windows_by_stored_events,
     idempotent_ingest_and_reprocess,
     event_queries,
     reports_and_search,
