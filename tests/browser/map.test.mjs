@@ -201,6 +201,10 @@ test('a large store is asked for the view plus a margin, again after a pan and o
   await page.waitForSelector('body[data-date]');
   const first = await page.getAttribute('body', 'data-bbox');
   assert.match(first, /^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, `bbox of the first view: ${first}`);
+  // The first view covers the extent of the recent events the API reports.
+  const extent = await page.evaluate(() => app.meta.extent);
+  const [west, south, east, north] = first.split(',').map(Number);
+  assert.ok(extent && west <= extent[0] && south <= extent[1] && east >= extent[2] && north >= extent[3], `${first} covers ${extent}`);
   assert.ok(asked.length >= 2 && asked.every((u) => u.includes('bbox=')), `bounded requests: ${asked.join(' ')}`);
   assert.ok(Number(await page.getAttribute('body', 'data-places')) >= 1, 'the first view (Syria) shows control');
   // A small pan stays inside the margin: no new request.

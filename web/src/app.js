@@ -516,6 +516,11 @@ async function init() {
   // A small store is shown whole (the first view fits all of it); a large one view by view.
   app.whole = (m.events || 0) <= WHOLE_MAP_MAX && (m.controls || 0) <= WHOLE_MAP_MAX
     && new URLSearchParams(location.search).get('view') !== 'bbox';
+  // A large store opens where its recent events are (the API's extent of them).
+  if (!app.whole && m.extent) {
+    const [w, so, e, n] = m.extent;
+    map.fitBounds(L.latLngBounds([so, w], [n, e]).pad(0.1), { maxZoom: 8, animate: false });
+  }
   let moved = null;
   map.on('moveend', () => {
     if (viewLoaded()) return;

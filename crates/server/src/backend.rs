@@ -136,6 +136,25 @@ pub struct Meta {
     /// The sides that hold or contest places (for stable map colours).
     #[serde(default)]
     pub controllers: Vec<ActorRef>,
+    /// Where the recent events are, `[west, south, east, north]` (the 2nd to 98th percentile of
+    /// their longitudes and latitudes, so that one far-off event does not zoom the map out to the
+    /// world): the first view of a store too large to show whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extent: Option<[f64; 4]>,
+}
+
+/// The extent (`[west, south, east, north]`) of the middle 96% of `points` (lon, lat) on each axis;
+/// `None` without a finite point.
+pub fn extent_of(points: impl Iterator<Item = (f64, f64)>) -> Option<[f64; 4]> {
+    let (mut lons, mut lats): (Vec<f64>, Vec<f64>) = points.filter(|(x, y)| x.is_finite() && y.is_finite()).unzip();
+    if lons.is_empty() {
+        return None;
+    }
+    lons.sort_by(f64::total_cmp);
+    lats.sort_by(f64::total_cmp);
+    let n = lons.len();
+    let (lo, hi) = (n / 50, n - 1 - n / 50);
+    Some([lons[lo], lats[lo], lons[hi], lats[hi]])
 }
 
 /// A failure of the backend, mapped to an HTTP status by the API.
@@ -247,4 +266,20 @@ pub fn event_matches(q: &EventQuery, e: &EventRecord) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extent_of;
+
+    #[test]
+    fn extent_leaves_out_a_far_off_outlier() {
+        // 99 events around the Euphrates valley and one mis-placed in the Americas.
+        let mut pts: Vec<(f64, f64)> = (0..99).map(|i| (40.0 + i as f64 / 99.0, 34.5 + i as f64 / 198.0)).collect();
+        pts.push((-77.0, 38.9));
+        let [w, s, e, n] = extent_of(pts.into_iter()).expect("extent");
+        assert!(w >= 40.0 && e < 41.0 && s >= 34.5 && n < 35.0, "{w} {s} {e} {n}");
+        assert_eq!(extent_of([(f64::NAN, 1.0)].into_iter()), None);
+        assert_eq!(extent_of([(36.2, 33.5)].into_iter()), Some([36.2, 33.5, 36.2, 33.5]));
+    }
 }

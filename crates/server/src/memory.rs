@@ -194,6 +194,7 @@ impl Backend for MemBackend {
             event_types: types.into_iter().collect(),
             actors: actors.into_iter().collect(),
             controllers: distinct_actors(d.controls.iter().map(|c| &c.controller)),
+            extent: crate::backend::extent_of(d.events.iter().filter_map(|e| e.place.as_ref()).map(|p| (p.lon, p.lat))),
         })
     }
 }

@@ -2,8 +2,8 @@
 //! (each `Store` is one connection) let concurrent requests read in parallel (SQLite WAL).
 
 use crate::backend::{
-    event_type_label, BResult, Backend, BackendError, ControlState, EventQuery, EventView, IngestOutcome, MentionSpan,
-    Meta, ReportView, Source,
+    event_type_label, extent_of, BResult, Backend, BackendError, ControlState, EventQuery, EventView, IngestOutcome,
+    MentionSpan, Meta, ReportView, Source,
 };
 use crate::memory::mentions_of;
 use chrono::NaiveDate;
@@ -268,6 +268,13 @@ impl StoreBackend {
                 actors.insert(a.name.clone());
             }
         }
+        // The first view of a large store: where the last 90 days' events are.
+        let recent = match st.last_date.and_then(|d| d.checked_sub_days(chrono::Days::new(90))) {
+            Some(from) => c.events(&EventQuery { from: Some(from), limit: Some(5000), ..Default::default() }),
+            None => Ok(Vec::new()),
+        };
+        let places = recent.map_err(err)?.into_iter().filter_map(|e| e.event.place);
+        let extent = extent_of(places.map(|p| (p.lon, p.lat)));
         let mut sides = Vec::new();
         if let Some(d) = st.last_date {
             for s in c.control_as_of(d, None).map_err(err)? {
@@ -285,6 +292,7 @@ impl StoreBackend {
             event_types: types.into_iter().collect(),
             actors: actors.into_iter().collect(),
             controllers: crate::memory::distinct_actors(sides.iter()),
+            extent,
         })
     }
 }
