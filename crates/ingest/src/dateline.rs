@@ -133,6 +133,8 @@ const WEEKDAYS: &[&str] = &[
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Label {
     Updated,
+    /// A date closing the title line (`Sudan situation update, 14 March 2024`).
+    Title,
     None,
     Published,
 }
@@ -221,7 +223,9 @@ pub fn find_dateline_with(text: &str, reference: Option<NaiveDate>) -> Option<Da
         if seen > HEAD_LINES {
             break;
         }
-        if let Some((label, d)) = date_line(line) {
+        let found =
+            date_line(line).or_else(|| (seen == 1).then(|| title_date(line)).flatten().map(|d| (Label::Title, d)));
+        if let Some((label, d)) = found {
             if best.is_none_or(|(l, _)| label > l) {
                 best = Some((label, d));
             }
@@ -287,6 +291,27 @@ fn date_line(line: &str) -> Option<(Label, PartialDate)> {
     let (d, _) = date_at(&toks, i)?;
     d.year?;
     Some((label, d))
+}
+
+/// A full date that closes a short title line after a separator: `Sudan situation update, 14 March
+/// 2024`, `Daily brief – Friday 3 November 2017`, `Weekly report | 2024-03-14`. Situation reports
+/// and blog summaries date themselves there; a date inside a headline's sentence is not taken.
+fn title_date(line: &str) -> Option<PartialDate> {
+    if line.len() > 160 {
+        return None;
+    }
+    let toks = tokens(line);
+    // The last separator after which the rest of the line is one date (a date's own commas and
+    // hyphens are separators too, so each is tried from the right).
+    (1..toks.len()).rev().filter(|&p| matches!(toks[p].text, "," | "-" | "–" | "—" | "|" | ":" | "(")).find_map(|p| {
+        let mut i = p + 1;
+        while i < toks.len() && (is_weekday(toks[i].text) || toks[i].text == ",") {
+            i += 1;
+        }
+        let (d, end) = date_at(&toks, i)?;
+        let rest = toks.get(end..).unwrap_or_default();
+        (d.year.is_some() && rest.iter().all(|t| t.text == ")")).then_some(d)
+    })
 }
 
 /// A wire dateline at the start of `line`: (date, place as written, place span in the line).
@@ -707,6 +732,12 @@ mod tests {
         ("Vendredi 3 novembre 2017\nTexte", None, Some((2017, 11, 3)), None),
         ("Date: Sept. 21, 2016\nText", None, Some((2016, 9, 21)), None),
         ("Army retakes town\nMarch 12, 2023\n\nBody", None, Some((2023, 3, 12)), None),
+        // a date closing the title line
+        ("Sudan situation update, 14 March 2024\n\nThe army", None, Some((2024, 3, 14)), None),
+        ("Daily brief – Friday 3 November 2017\nText", None, Some((2017, 11, 3)), None),
+        ("Weekly report | 2024-03-14\nText", None, Some((2024, 3, 14)), None),
+        ("Front line notes (March 12, 2023)\nText", None, Some((2023, 3, 12)), None),
+        ("Brief, 1 May 2024\nPublished: 2 May 2024\nText", None, Some((2024, 5, 2)), None),
         // wire datelines
         ("BEIRUT, Nov 3 (Reuters) - Syrian", Some((2017, 11, 5)), Some((2017, 11, 3)), Some("BEIRUT")),
         ("BEIRUT, Nov 3 (Reuters) - Syrian", None, None, Some("BEIRUT")),
@@ -731,6 +762,9 @@ mod tests {
         ("The army said - in a statement", None, None, None),
         ("Syria - the army advanced", None, None, None),
         ("On November 3, 2017 the army advanced.", None, None, None),
+        ("Talks resume, as agreed on 3 November 2017 in Geneva\nText", None, None, None),
+        ("Intro\nSudan situation update, 14 March 2024\nText", None, None, None),
+        ("Ceasefire - 2024\nText", None, None, None),
         ("PRESS RELEASE - For immediate release", None, None, None),
         ("SITUATION REPORT - Week 45", None, None, None),
         ("no date here", None, None, None),
