@@ -880,3 +880,57 @@ fn an_unknown_name_as_the_object_of_a_verb_that_takes_ground() {
     let out = run("The national army captured Omar Haddad near Kafr Tala.", &[army()], &[town()]);
     assert_eq!(place_text_of(&out, "captured").map(|p| p.0), Some("Kafr Tala".to_string()));
 }
+
+// ----- readings that are no conflict event (data/events/senses.tsv) ------------------------------
+
+/// The place `EventExtractor::locate` gives the event whose trigger is the first `trigger` word.
+fn located_at(text: &str, places: &[P], trigger: &str) -> Option<String> {
+    let mut m = Mentions::default();
+    for (t, name, id, level) in places {
+        for sp in find_all(text, t) {
+            let pr = PlaceRef {
+                text: Some(t.to_string()),
+                span: Some(sp),
+                name: name.to_string(),
+                geonameid: Some(*id),
+                precision: 1,
+                ..Default::default()
+            };
+            m.places.push(PlaceIn { span: sp, role: PlaceRole::Literal, place: Some(pr), level: *level, admin1: None });
+        }
+    }
+    let m = m.sorted();
+    let r = Report::new("t", text);
+    let doc = analyze(text);
+    let trig = find_exact(text, trigger)[0];
+    extractor().locate(&r, &doc, &m, trig).map(|l| l.place.name)
+}
+
+#[test]
+fn other_readings_of_event_verbs_have_no_place() {
+    let places = [town(), ("Norland", "Norland", 400, PlaceLevel::Country)];
+    for (text, trigger) in [
+        ("The veteran captured her third singles title in Kafr Tala on Sunday.", "captured"),
+        ("The home side captured the cup at Kafr Tala.", "captured"),
+        ("The attack was captured on video in Kafr Tala.", "captured"),
+        ("The vote in Kafr Tala demonstrated that the party still leads.", "demonstrated"),
+        ("The minister demonstrated his support for Norland in Kafr Tala.", "demonstrated"),
+        ("The effect was demonstrated during an exercise near Kafr Tala.", "demonstrated"),
+        ("Fuel prices shot up in Kafr Tala after the blockade.", "shot"),
+        ("The film was shot in Kafr Tala last summer.", "shot"),
+    ] {
+        assert_eq!(located_at(text, &places, trigger), None, "{text}");
+    }
+    // The conflict readings keep their place.
+    for (text, trigger) in [
+        ("The rebels captured the hills near Kafr Tala.", "captured"),
+        ("Thousands demonstrated in Kafr Tala against the curfew.", "demonstrated"),
+        ("A farmer was shot in the leg in Kafr Tala.", "shot"),
+        ("Gunmen shot up a bus in Kafr Tala.", "shot"),
+    ] {
+        assert_eq!(located_at(text, &places, trigger).as_deref(), Some("Kafr Tala"), "{text}");
+    }
+    // No event at all for the other reading.
+    let out = run("The home side captured the cup at Kafr Tala.", &[], &[town()]);
+    assert!(out.events.iter().all(|e| e.trigger.text != "captured"), "{:#?}", out.events);
+}

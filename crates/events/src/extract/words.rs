@@ -1282,3 +1282,100 @@ pub(super) const PERSON_TITLES: &[&str] = &[
     "called",
     "identified",
 ];
+
+/// `data/events/senses.tsv`: readings of event verbs that are no conflict event.
+pub const SENSES_TSV: &str = include_str!("../../../../data/events/senses.tsv");
+
+/// Where a [`SenseRule`]'s words stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SenseWhere {
+    /// A phrase right after the verb.
+    Next,
+    /// A word of the verb's object (before a preposition, comma, "and" or clause word).
+    Object,
+    /// The verb follows a form of "be".
+    Passive,
+    /// The verb's subject, right before it or its auxiliaries.
+    Subject,
+}
+
+/// One line of `senses.tsv`.
+#[derive(Clone, Debug)]
+pub struct SenseRule {
+    pub verbs: Vec<String>,
+    pub at: SenseWhere,
+    /// Phrases, each a list of lower-case words.
+    pub words: Vec<Vec<String>>,
+}
+
+/// Parse a senses file (see `data/events/senses.tsv`); errors name the file and line.
+pub fn parse_senses(file: &str, text: &str) -> Result<Vec<SenseRule>, crate::LexiconError> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let err = |message: String| crate::LexiconError { file: file.to_string(), line, message };
+        let l = raw.trim_end_matches('\r');
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+        if cols.len() != 3 {
+            return Err(err(format!("expected 3 tab-separated columns (verbs, where, words), found {}", cols.len())));
+        }
+        let list = |c: &str| -> Vec<String> {
+            c.split('|').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect()
+        };
+        let verbs = list(cols[0]);
+        if verbs.is_empty() || verbs.iter().any(|v| v.contains(' ')) {
+            return Err(err(format!("verbs must be single words separated by '|': {:?}", cols[0])));
+        }
+        let at = match cols[1] {
+            "next" => SenseWhere::Next,
+            "object" => SenseWhere::Object,
+            "passive" => SenseWhere::Passive,
+            "subject" => SenseWhere::Subject,
+            other => return Err(err(format!("where must be next, object, passive or subject, not {other:?}"))),
+        };
+        let words: Vec<Vec<String>> = if at == SenseWhere::Passive {
+            if cols[2] != "-" {
+                return Err(err("a passive rule takes no words: write '-'".into()));
+            }
+            Vec::new()
+        } else {
+            let w: Vec<Vec<String>> =
+                list(cols[2]).iter().map(|p| p.split_whitespace().map(str::to_string).collect()).collect();
+            if w.is_empty() || (at != SenseWhere::Next && w.iter().any(|p| p.len() != 1)) {
+                return Err(err(format!("words must be '|'-separated (phrases only for 'next'): {:?}", cols[2])));
+            }
+            w
+        };
+        out.push(SenseRule { verbs, at, words });
+    }
+    Ok(out)
+}
+
+/// The embedded sense rules (checked by a test; a broken file gives none rather than a panic).
+pub(super) fn senses() -> &'static [SenseRule] {
+    static RULES: OnceLock<Vec<SenseRule>> = OnceLock::new();
+    RULES.get_or_init(|| parse_senses("data/events/senses.tsv", SENSES_TSV).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod sense_tests {
+    use super::*;
+
+    #[test]
+    fn embedded_senses_parse() {
+        let rules = parse_senses("data/events/senses.tsv", SENSES_TSV).unwrap();
+        assert!(rules.iter().any(|r| r.verbs.contains(&"captured".to_string())));
+    }
+
+    #[test]
+    fn sense_errors_name_file_and_line() {
+        let e = parse_senses("x.tsv", "# c\ncaptured\tsomewhere\ttitle\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("x.tsv", 2));
+        assert!(parse_senses("x.tsv", "captured\tobject\n").is_err());
+        assert!(parse_senses("x.tsv", "captured\tobject\tthe title\n").is_err());
+        assert!(parse_senses("x.tsv", "captured\tpassive\ttitle\n").is_err());
+    }
+}
