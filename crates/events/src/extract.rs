@@ -614,6 +614,10 @@ impl<'a> Cx<'a> {
 
     fn event(&self, s: usize, h: Hit, cue: &EventCue) -> Option<(EventRecord, Option<ControlRecord>)> {
         let (ts, te) = (h.start, h.end);
+        // "captured the title", "demonstrated that": a reading that is no conflict event.
+        if self.other_sense(s, ts, te) {
+            return None;
+        }
         let roles = self.roles(s, ts, te, cue);
         if cue.flags.needs_actor && roles.actor1.is_none() {
             return None;
