@@ -88,6 +88,10 @@ pub(crate) struct Rec {
     pub fcode: Code,
     pub cc: Box<str>,
     pub admin1: Box<str>,
+    /// `cc` and (`cc`, `admin1`) as numbers, equal exactly when the strings are (see
+    /// [`Gazetteer::push`]): resolution compares and hashes these per candidate.
+    pub cc_id: u32,
+    pub a1_id: u32,
     pub pop: u64,
     /// Names other than `name`, '|'-separated.
     pub alts: Box<str>,
@@ -124,6 +128,10 @@ pub struct Gazetteer {
     /// [`Gazetteer::has_name`]). Empty while not (re)built.
     alt_index: Vec<(u32, u32)>,
     alt_ends: Vec<u32>,
+    /// The numbers of [`Rec::cc_id`] and [`Rec::a1_id`]: a country code is keyed by itself, a
+    /// province by its country code, a tab and its admin-1 code.
+    area_ids: HashMap<Box<str>, u32>,
+    area_key: String,
 }
 
 /// Alternate names of this many bytes or more are indexed by hash (about 16,000 places).
@@ -256,7 +264,31 @@ impl Gazetteer {
         Ok(g)
     }
 
-    fn push(&mut self, r: Rec) -> u32 {
+    /// The number of area `key` (a country code, or "cc\tadmin1"), given when first seen.
+    fn area_id(&mut self, cc: &str, admin1: Option<&str>) -> u32 {
+        self.area_key.clear();
+        self.area_key.push_str(cc);
+        if let Some(a) = admin1 {
+            self.area_key.push('\t');
+            self.area_key.push_str(a);
+        }
+        if let Some(&id) = self.area_ids.get(self.area_key.as_str()) {
+            return id;
+        }
+        let id = self.area_ids.len() as u32;
+        self.area_ids.insert(self.area_key.as_str().into(), id);
+        id
+    }
+
+    fn push(&mut self, mut r: Rec) -> u32 {
+        // rows come grouped by country and province: most repeat the last row's numbers
+        match self.recs.last() {
+            Some(l) if l.cc == r.cc && l.admin1 == r.admin1 => (r.cc_id, r.a1_id) = (l.cc_id, l.a1_id),
+            _ => {
+                r.cc_id = self.area_id(&r.cc, None);
+                r.a1_id = self.area_id(&r.cc, Some(&r.admin1));
+            }
+        }
         let n = self.recs.len() as u32;
         match self.by_id.entry(r.id) {
             std::collections::hash_map::Entry::Occupied(o) => {
@@ -312,6 +344,8 @@ impl Gazetteer {
                 fcode: feature_code(c[5]),
                 cc: c[6].into(),
                 admin1: c[7].into(),
+                cc_id: 0,
+                a1_id: 0,
                 pop: c[8].parse().unwrap_or(0),
                 alts: c[9].into(),
             });
@@ -381,6 +415,8 @@ impl Gazetteer {
             fcode: feature_code(c[7].trim()),
             cc: c[8].trim().into(),
             admin1: c[10].trim().into(),
+            cc_id: 0,
+            a1_id: 0,
             pop: c[14].trim().parse().unwrap_or(0),
             alts: alts.join("|").into(),
         });

@@ -5,6 +5,7 @@
 //! words), `metonym.rs` the "Damascus demands" rule, `given.rs` gold-span mode (given spans,
 //! facilities, approximate placement).
 
+mod cands;
 mod given;
 mod metonym;
 mod score;
@@ -17,26 +18,10 @@ use crate::gazetteer::{HashMap, HashSet};
 use crate::fold::Word;
 use crate::gazetteer::Entry;
 use crate::{distance_km, Found, Geoparser, PlaceMention, PlaceRole};
+use cands::Cand;
 use given::refine_given;
 use metonym::metonym_after;
 use score::{is_admin_area, is_country, kind_after, kind_match};
-
-#[derive(Clone, Copy, Debug)]
-struct Cand {
-    rec: u32,
-    demonym: bool,
-    score: f32,
-    /// The mention spells one of the place's names (not only a romanization fold of one).
-    spelled: bool,
-    /// The mention spells the place's own (main) name, not only an alternate one.
-    own: bool,
-}
-
-/// How much a place whose own name is the mention outranks places that only have it as an
-/// alternate name or a romanization fold.
-const OWN_NAME_MARGIN: f32 = 1.0;
-/// ... and more when the place with that own name is in the same country.
-const OWN_NAME_SAME_COUNTRY: f32 = 1.0;
 
 /// A name's best reading adds its country to the document context when it is this far ahead of
 /// every reading in another country.
@@ -68,108 +53,32 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let n = found.len();
     let refined: Vec<Option<(Vec<Entry>, usize, usize)>> =
         found.iter().map(|f| refine_given(g, text, words, f)).collect();
-    // Candidates with their context-free scores.
+    // Candidates with their context-free scores: the same for every mention of one spelling
+    // with the same entries, so computed once per document (`cand_src[k]`: the first such mention).
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(n);
+    let mut cand_src: Vec<usize> = Vec::with_capacity(n);
     let mut mention_texts: Vec<&str> = Vec::with_capacity(n);
-    for (f, refined) in found.iter().zip(&refined) {
+    let mut spelled_at: HashMap<&str, usize> = HashMap::default();
+    let mut scratch = cands::Scratch::default();
+    for (k, (f, refined_k)) in found.iter().zip(&refined).enumerate() {
         // the words that matched the name (a given span may hold more: "Walker County Sheriff's Office")
-        let matched = match (refined, words.get(f.w0), words.get(f.w1)) {
+        let matched = match (refined_k, words.get(f.w0), words.get(f.w1)) {
             (Some((_, s, e)), _, _) => text.get(*s..*e),
             (None, Some(a), Some(b)) if a.start >= f.span.start && b.end <= f.span.end => text.get(a.start..b.end),
             _ => None,
         };
-        mention_texts.push(matched.or(text.get(f.span.start..f.span.end)).unwrap_or(""));
-        let entries: &[Entry] = refined.as_ref().map_or(&f.entries, |r| &r.0);
-        let mention_lower = {
-            let mut s = String::new();
-            crate::fold::base_letters(matched.or(text.get(f.span.start..f.span.end)).unwrap_or(""), &mut s);
-            s
-        };
-        let has_dem = entries.iter().any(|e| matches!(e, Entry::Demonym(_) | Entry::FreeDemonym(_)));
-        let mut v: Vec<Cand> = Vec::new();
-        for e in entries {
-            match *e {
-                Entry::Place(i) if !has_dem => {
-                    let r = &gaz.recs[i as usize];
-                    let mut s = gaz.base_score(i);
-                    let nl = gaz.lower(i);
-                    let mut spelled = true;
-                    // "New York" is the own name of New York City, as "Kuwait" is of Kuwait City
-                    // (capitals and cities of a million: "Kansas" is not Kansas City)
-                    let big_city = &*r.fcode == "PPLC" || (r.fclass == b'P' && r.pop >= 1_000_000);
-                    let own = nl == mention_lower
-                        || (big_city
-                            && (nl.strip_suffix("city").is_some_and(|x| x == mention_lower)
-                                || nl.strip_prefix("cityof").is_some_and(|x| x == mention_lower)));
-                    if nl == mention_lower {
-                        s += 0.7;
-                    } else if gaz.has_name(i, &mention_lower) {
-                        s += 0.4;
-                    } else {
-                        spelled = false;
-                    }
-                    v.push(Cand { rec: i, demonym: false, score: s, spelled, own });
-                }
-                Entry::Demonym(i) => {
-                    let r = &gaz.recs[i as usize];
-                    v.push(Cand { rec: i, demonym: true, score: 10.0 + pop_score(r), spelled: true, own: true })
-                }
-                _ => {}
-            }
+        let mention = matched.or(text.get(f.span.start..f.span.end)).unwrap_or("");
+        mention_texts.push(mention);
+        let entries: &[Entry] = refined_k.as_ref().map_or(&f.entries, |r| &r.0);
+        let entries_of = |j: usize| refined[j].as_ref().map_or(&found[j].entries, |r| &r.0);
+        let src = *spelled_at.entry(mention).or_insert(k);
+        if src != k && entries_of(src) == entries {
+            cand_src.push(src);
+            cands.push(cands[src].clone());
+        } else {
+            cand_src.push(k);
+            cands.push(cands::candidates(gaz, mention, entries, &mut scratch));
         }
-        // A place whose own name the mention spells outranks places that only list it among
-        // their alternate or former names ("Venice" is Venice, not a town that was once so called;
-        // "Mexico" is the country, not Mexico City).
-        // Within one country the own name decides all the more: "Southold" is Southold, not a city
-        // nearby that once listed it among its names.
-        let own_cc: Vec<&str> =
-            v.iter().filter(|c| c.own && !c.demonym).map(|c| &*gaz.recs[c.rec as usize].cc).collect();
-        if !own_cc.is_empty() {
-            for c in v.iter_mut().filter(|c| !c.own) {
-                c.score -= OWN_NAME_MARGIN;
-                if own_cc.contains(&&*gaz.recs[c.rec as usize].cc) {
-                    c.score -= OWN_NAME_SAME_COUNTRY;
-                }
-            }
-        }
-        // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo"), unless
-        // the city is a small part of the province.
-        // (folded only when a seat's name is compared)
-        let key = std::cell::OnceCell::new();
-        let mention_key =
-            || key.get_or_init(|| crate::fold::fold_name(matched.or(text.get(f.span.start..f.span.end)).unwrap_or("")));
-        let seats: Vec<(&str, &str, u32, u64)> = v
-            .iter()
-            .filter(|c| !c.demonym && gaz.recs[c.rec as usize].fclass == b'P')
-            .map(|c| {
-                let r = &gaz.recs[c.rec as usize];
-                (&*r.cc, &*r.admin1, c.rec, r.pop)
-            })
-            .collect();
-        for c in v.iter_mut() {
-            let r = &gaz.recs[c.rec as usize];
-            if c.demonym || !(&*r.fcode == "ADM1" || &*r.fcode == "ADM2") {
-                continue;
-            }
-            // ... all the more a city that holds a large part of its province's people ("New York")
-            let seat = |big: bool| {
-                seats.iter().any(|(cc, a1, seat, pop)| {
-                    *cc == &*r.cc
-                        && *a1 == &*r.admin1
-                        && (*pop as f64 >= 0.3 * r.pop as f64
-                            || *pop >= 1_000_000
-                            // a seat with a tenth of its province's people at least ("Quebec" is
-                            // the province: its city holds a twentieth of it)
-                            || (!big && *pop as f64 >= 0.1 * r.pop as f64 && gaz.folded(*seat) == *mention_key()))
-                })
-            };
-            if seat(true) {
-                c.score -= 4.0;
-            } else if seat(false) {
-                c.score -= 2.5;
-            }
-        }
-        cands.push(v);
     }
     // Kind words around each name.
     let kinds: Vec<Option<&'static str>> = found
@@ -267,29 +176,40 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let mut group: Vec<usize> = Vec::with_capacity(n);
     {
         let mut first: HashMap<String, usize> = HashMap::default();
+        // (a spelling seen before is not folded again)
+        let mut of_text: HashMap<&str, usize> = HashMap::default();
         for (k, f) in found.iter().enumerate() {
             let t = match (words.get(f.w0), words.get(f.w1)) {
                 (Some(a), Some(b)) if a.start < b.end => text.get(a.start..b.end),
                 _ => None,
             };
-            let key = crate::fold::fold_name(t.or(text.get(f.span.start..f.span.end)).unwrap_or(""));
-            group.push(*first.entry(key).or_insert(k));
+            let t = t.or(text.get(f.span.start..f.span.end)).unwrap_or("");
+            let g = match of_text.get(t) {
+                Some(&g) => g,
+                None => {
+                    let g = *first.entry(crate::fold::fold_name(t)).or_insert(k);
+                    of_text.insert(t, g);
+                    g
+                }
+            };
+            group.push(g);
         }
     }
     // ... and what the text says of one mention's place it says of all ("Edmonton, south of
     // Cairns" and later "Edmonton")
+    // (`placed`: the mentions with a container or town, in text order, as the search reads them)
+    let mut placed: Vec<usize> = (0..n).filter(|&j| container[j].is_some() || near_town[j].is_some()).collect();
     for k in 0..n {
         if container[k].is_none() && near_town[k].is_none() {
             // (not "Singapore, Singapore": a container that is a reading of the name itself)
             let own = |r: Option<u32>| r.is_some_and(|r| cands[k].iter().any(|c| c.rec == r));
-            if let Some(j) = (0..n).find(|&j| {
-                group[j] == group[k]
-                    && (container[j].is_some() || near_town[j].is_some())
-                    && !own(container[j])
-                    && !own(near_town[j])
-            }) {
+            if let Some(j) =
+                placed.iter().copied().find(|&j| group[j] == group[k] && !own(container[j]) && !own(near_town[j]))
+            {
                 container[k] = container[j];
                 near_town[k] = near_town[j];
+                // (now placed itself, for the mentions after it)
+                placed.insert(placed.partition_point(|&p| p < k), k);
             }
         }
     }
@@ -360,20 +280,21 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         }
     }
     let any_given = found.iter().any(|f| f.given);
-    // Document context: countries and provinces of names that are sure.
-    let mut ctx_cc: HashMap<&str, f32> = HashMap::default();
-    let mut ctx_a1: HashMap<(&str, &str), f32> = HashMap::default();
+    // Document context: countries and provinces of names that are sure (by `Rec::cc_id` and
+    // `Rec::a1_id`).
+    let mut ctx_cc: HashMap<u32, f32> = HashMap::default();
+    let mut ctx_a1: HashMap<u32, f32> = HashMap::default();
     let mut sure_pts: Vec<(usize, f64, f64)> = Vec::new();
     let mut seen_pts: HashSet<(usize, u32)> = HashSet::default();
     let mut total = 0.0f32;
-    let mut contrib: Vec<Option<(&str, &str, f32)>> = vec![None; n];
+    let mut contrib: Vec<Option<(u32, u32, f32)>> = vec![None; n];
     for (k, v) in cands.iter().enumerate() {
         let Some(b) = best0[k] else { continue };
         let r = &gaz.recs[b.rec as usize];
         // sure of the country: well ahead of every reading in another country
         let second = v
             .iter()
-            .filter(|c| c.rec != b.rec && gaz.recs[c.rec as usize].cc != r.cc)
+            .filter(|c| c.rec != b.rec && gaz.recs[c.rec as usize].cc_id != r.cc_id)
             .map(|c| c.score)
             .fold(f32::MIN, f32::max);
         let sure = b.demonym || is_country(r) || second == f32::MIN || b.score - second >= SURE_MARGIN;
@@ -389,11 +310,11 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         if any_given && !found[k].given {
             w *= DETECTED_AMONG_GIVEN_W;
         }
-        contrib[k] = Some((&*r.cc, &*r.admin1, w));
-        *ctx_cc.entry(&r.cc).or_default() += w;
+        contrib[k] = Some((r.cc_id, r.a1_id, w));
+        *ctx_cc.entry(r.cc_id).or_default() += w;
         total += w;
         if !is_country(r) && !b.demonym && !r.admin1.is_empty() {
-            *ctx_a1.entry((&r.cc, &r.admin1)).or_default() += w;
+            *ctx_a1.entry(r.a1_id).or_default() += w;
         }
         // one point per name and place: a name repeated fifty times is one point, not fifty
         if !is_country(r) && !b.demonym && &*r.fcode != "CONT" && seen_pts.insert((group[k], b.rec)) {
@@ -401,13 +322,13 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         }
     }
     // what each group of same-name mentions gave to the context
-    let mut grp_cc: HashMap<(usize, &str), f32> = HashMap::default();
-    let mut grp_a1: HashMap<(usize, &str, &str), f32> = HashMap::default();
+    let mut grp_cc: HashMap<(usize, u32), f32> = HashMap::default();
+    let mut grp_a1: HashMap<(usize, u32), f32> = HashMap::default();
     let mut grp_total: HashMap<usize, f32> = HashMap::default();
     for (k, c) in contrib.iter().enumerate() {
         if let Some((cc, a1, w)) = *c {
             *grp_cc.entry((group[k], cc)).or_default() += w;
-            *grp_a1.entry((group[k], cc, a1)).or_default() += w;
+            *grp_a1.entry((group[k], a1)).or_default() += w;
             *grp_total.entry(group[k]).or_default() += w;
         }
     }
@@ -416,39 +337,125 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     // are as much in the document's region as its own towns ("the Atlantic" in a US report is the
     // ocean, not Atlantic, Iowa).
     let lead_share = (ctx_cc.values().copied().fold(0.0f32, f32::max) / (total + SHARE_PRIOR)).min(1.0);
+    let cx = Context {
+        gaz,
+        ctx_cc: &ctx_cc,
+        ctx_a1: &ctx_a1,
+        grp_cc: &grp_cc,
+        grp_a1: &grp_a1,
+        grp_total: &grp_total,
+        support: &support,
+        sure_pts: &sure_pts,
+        total,
+        lead_share,
+    };
 
     let mut out = Vec::with_capacity(n);
     let mut near_cache: HashMap<(usize, u32), bool> = HashMap::default();
+    // A mention's best reading depends on its candidates, kind word, name group, container and
+    // town only: mentions that share them (a name repeated in a document) share it.
+    // (candidates' first mention, kind word, group, container, town)
+    type Situation = (usize, Option<&'static str>, usize, Option<u32>, Option<u32>);
+    let mut readings: HashMap<Situation, Option<(Cand, f32)>> = HashMap::default();
     for (k, f) in found.iter().enumerate() {
-        let mut v = cands[k].clone();
-        let cont = container[k].map(|i| &gaz.recs[i as usize]);
+        let key = (cand_src[k], kinds[k], group[k], container[k], near_town[k]);
+        let reading = match readings.get(&key) {
+            Some(r) => *r,
+            None => {
+                let r =
+                    cx.best_reading(&cands[k], group[k], container[k], near_town[k], mention_texts[k], &mut near_cache);
+                readings.insert(key, r);
+                r
+            }
+        };
+        let (place, role, conf) = match reading {
+            Some((b, conf)) => {
+                let r = &gaz.recs[b.rec as usize];
+                let role = if b.demonym {
+                    PlaceRole::Demonym
+                } else if (is_country(r) || &*r.fcode == "PPLC") && metonym_after(text, words, f) {
+                    PlaceRole::Metonym
+                } else {
+                    PlaceRole::Literal
+                };
+                (Some(gaz.place(b.rec)), role, conf)
+            }
+            None => {
+                let dem = f.entries.iter().any(|e| matches!(e, Entry::FreeDemonym(_)));
+                (None, if dem { PlaceRole::Demonym } else { PlaceRole::Literal }, 0.3)
+            }
+        };
+        out.push(PlaceMention {
+            span: f.span,
+            role,
+            place,
+            confidence: conf,
+            container: container[k].map(|i| gaz.recs[i as usize].id),
+        });
+    }
+    out
+}
+
+/// The document's context, as [`Context::best_reading`] weighs a name's readings against it.
+struct Context<'a> {
+    gaz: &'a crate::gazetteer::Gazetteer,
+    /// What the sure names gave to each country and province (`Rec::cc_id`, `Rec::a1_id`) ...
+    ctx_cc: &'a HashMap<u32, f32>,
+    ctx_a1: &'a HashMap<u32, f32>,
+    /// ... and of that, what each group of same-name mentions gave.
+    grp_cc: &'a HashMap<(usize, u32), f32>,
+    grp_a1: &'a HashMap<(usize, u32), f32>,
+    grp_total: &'a HashMap<usize, f32>,
+    /// Mutual support of (group, reading).
+    support: &'a HashMap<(usize, u32), f32>,
+    /// (group, lat, lon) of the sure names' places.
+    sure_pts: &'a [(usize, f64, f64)],
+    total: f32,
+    lead_share: f32,
+}
+
+impl Context<'_> {
+    /// The best of `cands` (the readings of a name of group `g` spelled `mention`, in container
+    /// `container` or near town `near_town`) in the document's context, with its confidence.
+    #[allow(clippy::too_many_arguments)]
+    fn best_reading(
+        &self,
+        cands: &[Cand],
+        g: usize,
+        container: Option<u32>,
+        near_town: Option<u32>,
+        mention: &str,
+        near_cache: &mut HashMap<(usize, u32), bool>,
+    ) -> Option<(Cand, f32)> {
+        let Context { gaz, ctx_cc, ctx_a1, grp_cc, grp_a1, grp_total, support, sure_pts, total, lead_share } = *self;
+        let mut v = cands.to_vec();
+        let cont = container.map(|i| &gaz.recs[i as usize]);
         for c in v.iter_mut() {
             if c.demonym {
                 continue;
             }
             let r = &gaz.recs[c.rec as usize];
             // other names' weight only, not the name's own
-            let g = group[k];
-            let own_cc = grp_cc.get(&(g, &*r.cc)).copied().unwrap_or(0.0);
-            let own_a1 = grp_a1.get(&(g, &*r.cc, &*r.admin1)).copied().unwrap_or(0.0);
+            let own_cc = grp_cc.get(&(g, r.cc_id)).copied().unwrap_or(0.0);
+            let own_a1 = grp_a1.get(&(g, r.a1_id)).copied().unwrap_or(0.0);
             // a prior weight keeps one other name from making the whole context
             let total = (total - grp_total.get(&g).copied().unwrap_or(0.0)).max(0.0) + SHARE_PRIOR;
-            let cc_w = ctx_cc.get(&*r.cc).copied().unwrap_or(0.0);
+            let cc_w = ctx_cc.get(&r.cc_id).copied().unwrap_or(0.0);
             let cc_share = ((cc_w - own_cc).max(0.0) / total).min(1.0);
             c.score += COUNTRY_W * cc_share;
             if r.cc.is_empty() && &*r.fcode != "CONT" {
                 c.score += COUNTRY_W * lead_share;
             }
             if !r.admin1.is_empty() {
-                let a_w = ctx_a1.get(&(&*r.cc, &*r.admin1)).copied().unwrap_or(0.0);
+                let a_w = ctx_a1.get(&r.a1_id).copied().unwrap_or(0.0);
                 c.score += ADMIN1_W * ((a_w - own_a1).max(0.0) / total).min(1.0);
             }
             if let Some(cr) = cont {
-                if cr.cc == r.cc && (is_country(cr) || cr.admin1 == r.admin1) && cr.id != r.id {
+                if cr.cc_id == r.cc_id && (is_country(cr) || cr.a1_id == r.a1_id) && cr.id != r.id {
                     c.score += 6.0;
                 }
             }
-            if let Some(t) = near_town[k].map(|i| &gaz.recs[i as usize]) {
+            if let Some(t) = near_town.map(|i| &gaz.recs[i as usize]) {
                 if t.id != r.id
                     && (t.lat - r.lat).abs() < 1.5
                     && distance_km(r.lat, r.lon, t.lat, t.lon) <= NEAR_TOWN_KM
@@ -472,19 +479,18 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 }
             }
         }
-        let g = group[k];
         // what the document's names other than this one gave to country `cc`
         let elsewhere_of =
-            |cc: &str| ctx_cc.get(cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, cc)).copied().unwrap_or(0.0);
+            |cc: u32| ctx_cc.get(&cc).copied().unwrap_or(0.0) - grp_cc.get(&(g, cc)).copied().unwrap_or(0.0);
         // A name that is only a compass word ("West": a region of Cameroon, a town in Texas) is
         // such a place only where the document is about its country: "the West" is not Cameroon.
-        let compass = is_compass_name(mention_texts[k]);
+        let compass = is_compass_name(mention);
         v.retain(|c| {
             let r = &gaz.recs[c.rec as usize];
             if !compass || c.demonym || r.cc.is_empty() {
                 return true;
             }
-            elsewhere_of(&r.cc) > 0.0 || cont.is_some_and(|cr| cr.cc == r.cc)
+            elsewhere_of(r.cc_id) > 0.0 || cont.is_some_and(|cr| cr.cc_id == r.cc_id)
         });
         // A city in a country the rest of the document never names, against a city of 50,000 or
         // more in the country the document is about: "London" in a report that names Canada
@@ -492,7 +498,8 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         let others_total = (total - grp_total.get(&g).copied().unwrap_or(0.0)).max(0.0);
         if let Some(b) = best(&v) {
             let r = &gaz.recs[b.rec as usize];
-            if !b.demonym && r.fclass == b'P' && !r.cc.is_empty() && elsewhere_of(&r.cc) <= 0.0 && others_total >= 2.0 {
+            if !b.demonym && r.fclass == b'P' && !r.cc.is_empty() && elsewhere_of(r.cc_id) <= 0.0 && others_total >= 2.0
+            {
                 for c in v.iter_mut() {
                     let q = &gaz.recs[c.rec as usize];
                     if !c.demonym
@@ -500,55 +507,31 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                         && q.fclass == b'P'
                         && q.pop >= ABSENT_COUNTRY_MIN_POP
                         && !q.cc.is_empty()
-                        && elsewhere_of(&q.cc) / (others_total + SHARE_PRIOR) >= 0.3
+                        && elsewhere_of(q.cc_id) / (others_total + SHARE_PRIOR) >= 0.3
                     {
                         c.score += ABSENT_COUNTRY_W;
                     }
                 }
             }
         }
-        let own = Own { group: g, total: grp_total.get(&g).copied().unwrap_or(0.0), cc: &grp_cc };
+        let own = Own { group: g, total: grp_total.get(&g).copied().unwrap_or(0.0), cc: grp_cc };
         // A far-fetched best reading drops out with all the others but those in a country the rest
         // of the document names.
         let b = match best(&v) {
-            Some(b) if far_fetched(gaz, &b, &own, &ctx_cc, total, &sure_pts) => {
+            Some(b) if far_fetched(gaz, &b, &own, ctx_cc, total, sure_pts) => {
                 v.retain(|c| {
-                    elsewhere_of(&gaz.recs[c.rec as usize].cc) > 0.0
-                        && !far_fetched(gaz, c, &own, &ctx_cc, total, &sure_pts)
+                    elsewhere_of(gaz.recs[c.rec as usize].cc_id) > 0.0
+                        && !far_fetched(gaz, c, &own, ctx_cc, total, sure_pts)
                 });
                 best(&v)
             }
             b => b,
-        };
-        let (place, role, conf) = match b {
-            Some(b) => {
-                let second = v.iter().filter(|c| c.rec != b.rec).map(|c| c.score).fold(f32::MIN, f32::max);
-                let margin = if second == f32::MIN { 5.0 } else { b.score - second };
-                let conf = 1.0 / (1.0 + (-margin).exp());
-                let r = &gaz.recs[b.rec as usize];
-                let role = if b.demonym {
-                    PlaceRole::Demonym
-                } else if (is_country(r) || &*r.fcode == "PPLC") && metonym_after(text, words, f) {
-                    PlaceRole::Metonym
-                } else {
-                    PlaceRole::Literal
-                };
-                (Some(gaz.place(b.rec)), role, conf.clamp(0.05, 0.99))
-            }
-            None => {
-                let dem = f.entries.iter().any(|e| matches!(e, Entry::FreeDemonym(_)));
-                (None, if dem { PlaceRole::Demonym } else { PlaceRole::Literal }, 0.3)
-            }
-        };
-        out.push(PlaceMention {
-            span: f.span,
-            role,
-            place,
-            confidence: conf,
-            container: container[k].map(|i| gaz.recs[i as usize].id),
-        });
+        }?;
+        let second = v.iter().filter(|c| c.rec != b.rec).map(|c| c.score).fold(f32::MIN, f32::max);
+        let margin = if second == f32::MIN { 5.0 } else { b.score - second };
+        let conf = 1.0 / (1.0 + (-margin).exp());
+        Some((b, conf.clamp(0.05, 0.99)))
     }
-    out
 }
 
 /// Mutual support of names: a reading this far below its name's best can be helped ...
@@ -600,10 +583,10 @@ fn is_near_phrase(between: &str) -> bool {
 }
 
 /// What a group of same-name mentions gave to the document context.
-struct Own<'a, 'b> {
+struct Own<'a> {
     group: usize,
     total: f32,
-    cc: &'b HashMap<(usize, &'a str), f32>,
+    cc: &'a HashMap<(usize, u32), f32>,
 }
 
 /// A place reached only through romanization folding, in a country the rest of the document
@@ -614,7 +597,7 @@ fn far_fetched(
     gaz: &crate::gazetteer::Gazetteer,
     b: &Cand,
     own: &Own,
-    ctx_cc: &HashMap<&str, f32>,
+    ctx_cc: &HashMap<u32, f32>,
     total: f32,
     sure_pts: &[(usize, f64, f64)],
 ) -> bool {
@@ -629,8 +612,8 @@ fn far_fetched(
         return false;
     }
     let others = total - own.total;
-    let own_cc = own.cc.get(&(own.group, &*r.cc)).copied().unwrap_or(0.0);
-    let cc_elsewhere = ctx_cc.get(&*r.cc).copied().unwrap_or(0.0) - own_cc;
+    let own_cc = own.cc.get(&(own.group, r.cc_id)).copied().unwrap_or(0.0);
+    let cc_elsewhere = ctx_cc.get(&r.cc_id).copied().unwrap_or(0.0) - own_cc;
     others >= 2.0
         && cc_elsewhere <= 0.0
         && !sure_pts.iter().any(|(j, la, lo)| *j != own.group && distance_km(r.lat, r.lon, *la, *lo) < 1000.0)

@@ -1,0 +1,126 @@
+//! A name's candidate places with their scores before the document's context: feature type,
+//! population, whether the mention spells the place's own name, and province-versus-seat.
+
+use crate::gazetteer::{Entry, Gazetteer};
+
+use super::score::pop_score;
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Cand {
+    pub rec: u32,
+    pub demonym: bool,
+    pub score: f32,
+    /// The mention spells one of the place's names (not only a romanization fold of one).
+    pub spelled: bool,
+    /// The mention spells the place's own (main) name, not only an alternate one.
+    pub own: bool,
+}
+
+/// How much a place whose own name is the mention outranks places that only have it as an
+/// alternate name or a romanization fold.
+const OWN_NAME_MARGIN: f32 = 1.0;
+/// ... and more when the place with that own name is in the same country.
+const OWN_NAME_SAME_COUNTRY: f32 = 1.0;
+
+/// Buffers [`candidates`] reuses from one name to the next.
+#[derive(Default)]
+pub(super) struct Scratch {
+    lower: String,
+    own_cc: Vec<u32>,
+    /// (province number, place, population) of each populated-place candidate.
+    seats: Vec<(u32, u32, u64)>,
+}
+
+/// The candidates of a name spelled `mention` in the text whose index entries are `entries`.
+pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf: &mut Scratch) -> Vec<Cand> {
+    let mention_lower = &mut buf.lower;
+    mention_lower.clear();
+    crate::fold::base_letters(mention, mention_lower);
+    let mention_lower = mention_lower.as_str();
+    let has_dem = entries.iter().any(|e| matches!(e, Entry::Demonym(_) | Entry::FreeDemonym(_)));
+    let mut v: Vec<Cand> = Vec::with_capacity(entries.len());
+    for e in entries {
+        match *e {
+            Entry::Place(i) if !has_dem => {
+                let r = &gaz.recs[i as usize];
+                let mut s = gaz.base_score(i);
+                let nl = gaz.lower(i);
+                let mut spelled = true;
+                // "New York" is the own name of New York City, as "Kuwait" is of Kuwait City
+                // (capitals and cities of a million: "Kansas" is not Kansas City)
+                let big_city = &*r.fcode == "PPLC" || (r.fclass == b'P' && r.pop >= 1_000_000);
+                let own = nl == mention_lower
+                    || (big_city
+                        && (nl.strip_suffix("city").is_some_and(|x| x == mention_lower)
+                            || nl.strip_prefix("cityof").is_some_and(|x| x == mention_lower)));
+                if nl == mention_lower {
+                    s += 0.7;
+                } else if gaz.has_name(i, mention_lower) {
+                    s += 0.4;
+                } else {
+                    spelled = false;
+                }
+                v.push(Cand { rec: i, demonym: false, score: s, spelled, own });
+            }
+            Entry::Demonym(i) => {
+                let r = &gaz.recs[i as usize];
+                v.push(Cand { rec: i, demonym: true, score: 10.0 + pop_score(r), spelled: true, own: true })
+            }
+            _ => {}
+        }
+    }
+    // A place whose own name the mention spells outranks places that only list it among
+    // their alternate or former names ("Venice" is Venice, not a town that was once so called;
+    // "Mexico" is the country, not Mexico City).
+    // Within one country the own name decides all the more: "Southold" is Southold, not a city
+    // nearby that once listed it among its names.
+    let own_cc = &mut buf.own_cc;
+    own_cc.clear();
+    own_cc.extend(v.iter().filter(|c| c.own && !c.demonym).map(|c| gaz.recs[c.rec as usize].cc_id));
+    if !own_cc.is_empty() {
+        for c in v.iter_mut().filter(|c| !c.own) {
+            c.score -= OWN_NAME_MARGIN;
+            if own_cc.contains(&gaz.recs[c.rec as usize].cc_id) {
+                c.score -= OWN_NAME_SAME_COUNTRY;
+            }
+        }
+    }
+    // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo"), unless
+    // the city is a small part of the province.
+    let area = |c: &Cand| !c.demonym && matches!(&*gaz.recs[c.rec as usize].fcode, "ADM1" | "ADM2");
+    if !v.iter().any(area) {
+        return v;
+    }
+    // (folded only when a seat's name is compared)
+    let key = std::cell::OnceCell::new();
+    let mention_key = || key.get_or_init(|| crate::fold::fold_name(mention));
+    let seats = &mut buf.seats;
+    seats.clear();
+    seats.extend(v.iter().filter(|c| !c.demonym && gaz.recs[c.rec as usize].fclass == b'P').map(|c| {
+        let r = &gaz.recs[c.rec as usize];
+        (r.a1_id, c.rec, r.pop)
+    }));
+    for c in v.iter_mut() {
+        if !area(c) {
+            continue;
+        }
+        let r = &gaz.recs[c.rec as usize];
+        // ... all the more a city that holds a large part of its province's people ("New York")
+        let seat = |big: bool| {
+            seats.iter().any(|&(a1, seat, pop)| {
+                a1 == r.a1_id
+                    && (pop as f64 >= 0.3 * r.pop as f64
+                        || pop >= 1_000_000
+                        // a seat with a tenth of its province's people at least ("Quebec" is
+                        // the province: its city holds a twentieth of it)
+                        || (!big && pop as f64 >= 0.1 * r.pop as f64 && gaz.folded(seat) == *mention_key()))
+            })
+        };
+        if seat(true) {
+            c.score -= 4.0;
+        } else if seat(false) {
+            c.score -= 2.5;
+        }
+    }
+    v
+}
