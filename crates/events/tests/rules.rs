@@ -934,3 +934,22 @@ fn other_readings_of_event_verbs_have_no_place() {
     let out = run("The home side captured the cup at Kafr Tala.", &[], &[town()]);
     assert!(out.events.iter().all(|e| e.trigger.text != "captured"), "{:#?}", out.events);
 }
+
+#[test]
+fn unknown_names_in_more_place_frames() {
+    for (text, trigger, name) in [
+        // "the stronghold/perimeter/hometown of X"
+        ("The national army stormed the rebel stronghold of Bir Haddou near Kafr Tala.", "stormed", "Bir Haddou"),
+        ("A guard was killed in his hometown of Dariqiya, north of Kafr Tala.", "killed", "Dariqiya"),
+        // a day after the name is no part of it
+        ("A guard was shot in the suburb of Dobrava Friday morning near Kafr Tala.", "shot", "Dobrava"),
+        // a lower-case noun of ground after the name
+        ("The Northern Front captured the Tell Qassab hill east of Kafr Tala.", "captured", "Tell Qassab"),
+    ] {
+        let out = run(text, &[army(), rebels()], &[town()]);
+        assert_eq!(place_text_of(&out, trigger).map(|p| p.0).as_deref(), Some(name), "{text}");
+    }
+    // A verb right after the name in "the quarter of X".
+    let text = "A bomb near the crowded quarter of Zarqoun killed two guards.";
+    assert_eq!(located_at(text, &[], "killed").as_deref(), Some("Zarqoun"));
+}

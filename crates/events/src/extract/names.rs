@@ -66,6 +66,10 @@ impl Cx<'_> {
                     break;
                 }
             }
+            // "the suburb of X Friday": a day or month after the name is no part of it.
+            while b > a + 1 && (self.is(b - 1, class::CALENDAR_WORDS) || self.covered(b - 1, IN_TIME)) {
+                b -= 1;
+            }
             let mut placed = false;
             for j in a..b {
                 if self.covered(j, IN_ACTOR | IN_TIME) || self.is(j, class::CALENDAR_WORDS) {
@@ -144,18 +148,6 @@ impl Cx<'_> {
         if !headed_name && b + 1 < ceil && self.w(b) == "of" && self.capital(b + 1) {
             return false;
         }
-        // One word followed by a common noun it describes: "a Jewish settlement", "a Catholic
-        // church" (not "the X crossing").
-        if single
-            && b < ceil
-            && self.doc.tokens[b].kind == TokenKind::Word
-            && !self.capital(b)
-            && !self.covered(b, IN_TIME)
-            && !self.is(b, FOLLOWERS)
-            && !self.is(b, class::FOLLOW_WORDS | class::PLACE_HEADS | class::FACILITY_HEADS)
-        {
-            return false;
-        }
         // A proper name takes no indefinite article ("in a Bazaar").
         if a > floor && matches!(self.w(a - 1), "a" | "an") {
             return false;
@@ -169,15 +161,16 @@ impl Cx<'_> {
         // The name itself ends with a place noun: "Al-Malaah Farms", "Thardeh Mountains".
         let headed = b - a >= 2 && headed_name;
         // A place noun follows: "the Babaji area", "Durgi village".
-        let unit_after =
-            b < ceil && self.is(b, class::UNIT_NOUNS) && !matches!(self.w(b), "capital" | "state" | "border");
+        let unit_after = b < ceil
+            && (self.is(b, class::UNIT_NOUNS) || self.is(b, class::GROUND_HEADS) && !self.capital(b))
+            && !matches!(self.w(b), "capital" | "state" | "border");
         // Before it: "the village of", "the Kurdish district of", then maybe "in", "at".
         let mut k = a;
         while k > floor && self.is(k - 1, class::PLACE_PREMODIFIERS) {
             k -= 1;
         }
         let mut unit_of = false;
-        if k > floor + 1 && self.w(k - 1) == "of" && self.is(k - 2, class::UNIT_NOUNS) {
+        if k > floor + 1 && self.w(k - 1) == "of" && self.is(k - 2, class::UNIT_NOUNS | class::GROUND_OF_NOUNS) {
             unit_of = true;
             k -= 2;
             // "the (Kurdish) district of": the words before the unit noun.
@@ -193,6 +186,20 @@ impl Cx<'_> {
         let prep = (k > floor && self.is(k - 1, class::NAME_PREPS))
             || (before == "of" && k > floor + 1 && self.is(k - 2, class::NEAR_WORDS));
         if possessive && !unit_of && !headed {
+            return false;
+        }
+        // One word followed by a common noun it describes: "a Jewish settlement", "a Catholic
+        // church" (not "the X crossing"); after "the village of" it is the name when the word
+        // after it is a verb or a participle ("the quarter of X crowded with").
+        if single
+            && !(unit_of && (self.w(b).ends_with("ed") || self.w(b).ends_with("ing")))
+            && b < ceil
+            && self.doc.tokens[b].kind == TokenKind::Word
+            && !self.capital(b)
+            && !self.covered(b, IN_TIME)
+            && !self.is(b, FOLLOWERS)
+            && !self.is(b, class::FOLLOW_WORDS | class::PLACE_HEADS | class::FACILITY_HEADS)
+        {
             return false;
         }
         // A single capitalized word after a bare preposition is too often a person, a month or

@@ -49,6 +49,8 @@ pub(super) mod class {
     pub(crate) const PERSON_VERBS: u64 = 1 << 37;
     pub(crate) const GROUND_VERBS: u64 = 1 << 38;
     pub(crate) const PLACE_OBJECT_VERBS: u64 = 1 << 39;
+    pub(crate) const GROUND_OF_NOUNS: u64 = 1 << 40;
+    pub(crate) const GROUND_HEADS: u64 = 1 << 41;
 }
 
 /// The word lists a token is tested against, with their bits.
@@ -97,6 +99,8 @@ const CLASS_LISTS: &[(u64, &[&str])] = &[
     (class::GROUND_VERBS, GROUND_VERBS),
     (class::GROUND_VERBS, PLACE_OBJECT_VERBS),
     (class::PLACE_OBJECT_VERBS, PLACE_OBJECT_VERBS),
+    (class::GROUND_OF_NOUNS, GROUND_OF_NOUNS),
+    (class::GROUND_HEADS, GROUND_HEADS),
 ];
 
 /// Every word of the lists.
@@ -1245,6 +1249,66 @@ pub(super) const PLACE_OBJECT_VERBS: &[&str] = &[
     "overrun",
     "raided",
     "raiding",
+];
+/// Nouns of ground that name the place after "of" ("the stronghold of X", "the farms of X",
+/// "his hometown of X"): an unknown name there is a place.
+pub(super) const GROUND_OF_NOUNS: &[&str] = &[
+    "stronghold",
+    "strongholds",
+    "bastion",
+    "hometown",
+    "outskirts",
+    "perimeter",
+    "farms",
+    "hills",
+    "hill",
+    "heights",
+    "mountains",
+    "foothills",
+    "slopes",
+    "hilltop",
+    "vicinity",
+    "enclave",
+    "streets",
+    "environs",
+    "ruins",
+    "plains",
+    "valley",
+    "towns",
+    "cities",
+    "settlement",
+    "settlements",
+    "outpost",
+    "shantytown",
+    "slum",
+    "slums",
+    "commune",
+    "oasis",
+];
+/// Lower-case nouns of ground or of a way after a name that make a place of it ("the X hill", "on X
+/// mountain", "the X road"); not buildings, whose names are as often a sect's or a person's.
+pub(super) const GROUND_HEADS: &[&str] = &[
+    "hill",
+    "hills",
+    "hilltop",
+    "mountain",
+    "mountains",
+    "heights",
+    "ridge",
+    "farms",
+    "valley",
+    "plain",
+    "plateau",
+    "base",
+    "airbase",
+    "airport",
+    "checkpoint",
+    "crossing",
+    "junction",
+    "road",
+    "highway",
+    "bridge",
+    "dam",
 ];
 /// Titles before a person's name.
 pub(super) const PERSON_TITLES: &[&str] = &[
