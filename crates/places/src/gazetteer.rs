@@ -660,7 +660,7 @@ impl Gazetteer {
             country: (!r.cc.is_empty()).then(|| r.cc.to_string()),
             admin1: (!r.cc.is_empty() && !r.admin1.is_empty() && &*r.admin1 != "00")
                 .then(|| [&*r.cc, ".", &*r.admin1].concat()),
-            feature_class: (r.fclass as char).to_string(),
+            feature_class: String::from(r.fclass as char),
             feature_code: r.fcode.0.to_string(),
             population: r.pop,
         }

@@ -58,7 +58,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(n);
     let mut cand_src: Vec<usize> = Vec::with_capacity(n);
     let mut mention_texts: Vec<&str> = Vec::with_capacity(n);
-    let mut spelled_at: HashMap<&str, usize> = HashMap::default();
+    let mut spelled_at: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
     let mut scratch = cands::Scratch::default();
     for (k, (f, refined_k)) in found.iter().zip(&refined).enumerate() {
         // the words that matched the name (a given span may hold more: "Walker County Sheriff's Office")
@@ -175,9 +175,9 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     // what the other names say (a name repeated ten times does not vote for its own reading).
     let mut group: Vec<usize> = Vec::with_capacity(n);
     {
-        let mut first: HashMap<String, usize> = HashMap::default();
+        let mut first: HashMap<String, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
         // (a spelling seen before is not folded again)
-        let mut of_text: HashMap<&str, usize> = HashMap::default();
+        let mut of_text: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
         for (k, f) in found.iter().enumerate() {
             let t = match (words.get(f.w0), words.get(f.w1)) {
                 (Some(a), Some(b)) if a.start < b.end => text.get(a.start..b.end),
@@ -285,7 +285,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let mut ctx_cc: HashMap<u32, f32> = HashMap::default();
     let mut ctx_a1: HashMap<u32, f32> = HashMap::default();
     let mut sure_pts: Vec<(usize, f64, f64)> = Vec::new();
-    let mut seen_pts: HashSet<(usize, u32)> = HashSet::default();
+    let mut seen_pts: HashSet<(usize, u32)> = HashSet::with_capacity_and_hasher(n, Default::default());
     let mut total = 0.0f32;
     let mut contrib: Vec<Option<(u32, u32, f32)>> = vec![None; n];
     for (k, v) in cands.iter().enumerate() {
@@ -322,9 +322,9 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         }
     }
     // what each group of same-name mentions gave to the context
-    let mut grp_cc: HashMap<(usize, u32), f32> = HashMap::default();
-    let mut grp_a1: HashMap<(usize, u32), f32> = HashMap::default();
-    let mut grp_total: HashMap<usize, f32> = HashMap::default();
+    let mut grp_cc: HashMap<(usize, u32), f32> = HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut grp_a1: HashMap<(usize, u32), f32> = HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut grp_total: HashMap<usize, f32> = HashMap::with_capacity_and_hasher(n, Default::default());
     for (k, c) in contrib.iter().enumerate() {
         if let Some((cc, a1, w)) = *c {
             *grp_cc.entry((group[k], cc)).or_default() += w;
@@ -351,12 +351,13 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     };
 
     let mut out = Vec::with_capacity(n);
-    let mut near_cache: HashMap<(usize, u32), bool> = HashMap::default();
+    let mut near_cache: HashMap<(usize, u32), bool> = HashMap::with_capacity_and_hasher(4 * n, Default::default());
     // A mention's best reading depends on its candidates, kind word, name group, container and
     // town only: mentions that share them (a name repeated in a document) share it.
     // (candidates' first mention, kind word, group, container, town)
     type Situation = (usize, Option<&'static str>, usize, Option<u32>, Option<u32>);
-    let mut readings: HashMap<Situation, Option<(Cand, f32)>> = HashMap::default();
+    let mut readings: HashMap<Situation, Option<(Cand, f32)>> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for (k, f) in found.iter().enumerate() {
         let key = (cand_src[k], kinds[k], group[k], container[k], near_town[k]);
         let reading = match readings.get(&key) {
