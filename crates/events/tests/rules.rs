@@ -883,7 +883,8 @@ fn an_unknown_name_as_the_object_of_a_verb_that_takes_ground() {
 
 // ----- readings that are no conflict event (data/events/senses.tsv) ------------------------------
 
-/// The place `EventExtractor::locate` gives the event whose trigger is the first `trigger` word.
+/// The place `EventExtractor::locate` gives the event whose trigger is the first `trigger` word
+/// (as `sitrep eval events` scores it: only at the minimum location score).
 fn located_at(text: &str, places: &[P], trigger: &str) -> Option<String> {
     let mut m = Mentions::default();
     for (t, name, id, level) in places {
@@ -903,7 +904,10 @@ fn located_at(text: &str, places: &[P], trigger: &str) -> Option<String> {
     let r = Report::new("t", text);
     let doc = analyze(text);
     let trig = find_exact(text, trigger)[0];
-    extractor().locate(&r, &doc, &m, trig).map(|l| l.place.name)
+    extractor()
+        .locate(&r, &doc, &m, trig)
+        .filter(|l| l.score >= sitrep_events::extract::MIN_LOCATION_SCORE)
+        .map(|l| l.place.name)
 }
 
 #[test]
@@ -952,4 +956,42 @@ fn unknown_names_in_more_place_frames() {
     // A verb right after the name in "the quarter of X".
     let text = "A bomb near the crowded quarter of Zarqoun killed two guards.";
     assert_eq!(located_at(text, &[], "killed").as_deref(), Some("Zarqoun"));
+}
+
+#[test]
+fn a_name_with_an_age_or_an_aircraft_shot_down_is_no_place() {
+    // "Marino" is also a village in the gazetteer: with an age after it, it is a person.
+    let marino = ("Marino", "Marino", 300, PlaceLevel::Point);
+    let text = "Marino, 27, was captured by the national army in Kafr Tala.";
+    assert_eq!(located_at(text, &[marino, town()], "captured").as_deref(), Some("Kafr Tala"));
+    let text = "Marino, 27, was captured by the national army last year.";
+    assert_eq!(located_at(text, &[marino], "captured"), None);
+    // An aircraft shot down is not where it was shot down.
+    let text = "The rebels shot down a Marino over Kafr Tala.";
+    assert_eq!(located_at(text, &[marino, town()], "shot").as_deref(), Some("Kafr Tala"));
+}
+
+#[test]
+fn a_word_describing_a_place_is_no_unknown_name() {
+    for (text, name) in [
+        ("Gunmen killed two guards in a mostly Zarbi neighbourhood of Kafr Tala.", "Kafr Tala"),
+        ("Gunmen killed two guards in Zarbi west Kafr Tala.", "Kafr Tala"),
+        ("Gunmen killed two guards in the Holy city of Kafr Tala.", "Kafr Tala"),
+    ] {
+        assert_eq!(located_at(text, &[town()], "killed").as_deref(), Some(name), "{text}");
+    }
+}
+
+#[test]
+fn a_protest_is_where_the_crowd_stands_not_what_it_protests_against() {
+    let places = [town(), ("Norland", "Norland", 400, PlaceLevel::Country)];
+    for (text, want) in [
+        ("Hundreds of students protested against the blockade of Norland.", None),
+        ("Hundreds of students marched demanding aid for Norland.", None),
+        ("Hundreds of students protested against the war on Norland outside a mosque in Kafr Tala.", Some("Kafr Tala")),
+        ("Hundreds of students protested against the curfew in Kafr Tala.", Some("Kafr Tala")),
+    ] {
+        let trigger = if text.contains("marched") { "marched" } else { "protested" };
+        assert_eq!(located_at(text, &places, trigger).as_deref(), want, "{text}");
+    }
 }

@@ -466,6 +466,8 @@ impl Cx<'_> {
         let title_case = self.title_case(s);
         // A statement's place is only one said to be where it was made ("told reporters in X").
         let speech = (ts..te).any(|k| self.is(k, class::SPEECH_VERBS));
+        // A protest's place is where the crowd stands, not what it protests against.
+        let protest = cue.is_some_and(|c| c.plover.as_ref().is_some_and(|p| p.event == "PROTEST"));
         for &i in &self.places.by_sentence[s] {
             let p = &self.pl(i);
             let (ps, pe) = self.place_toks[i];
@@ -520,13 +522,47 @@ impl Cx<'_> {
                         && (pe..ts).all(|k| self.is(k, class::BE | class::ADVERBS))
                         && !self.is(bk, class::LOCATIVE_PREPS | class::PATH_PREPS | class::OBJECT_PREPS)
                         && before != "of"));
+            // "protested against the war on X", "marched demanding autonomy for X": the place is
+            // in what the protest is about; "... against the war in X" too, unless the words
+            // after the topic tell where the crowd stood ("against the plan outside the X").
+            let topic = protest && after && (te..ps).any(|k| self.is(k, class::TOPIC_WORDS)) && {
+                // The nearest preposition before the place.
+                let prep = (te..ps).rev().find(|&k| {
+                    self.is(k, class::LOCATIVE_PREPS | class::OBJECT_PREPS | class::PATH_PREPS | class::TOPIC_WORDS)
+                        || matches!(self.w(k), "of" | "for")
+                });
+                !prep.is_some_and(|k| {
+                    matches!(
+                        self.w(k),
+                        "in" | "at"
+                            | "outside"
+                            | "near"
+                            | "inside"
+                            | "around"
+                            | "across"
+                            | "throughout"
+                            | "through"
+                            | "along"
+                            | "past"
+                    )
+                })
+            };
+            // "X, 27, was captured", "X (45) was shot": an age after a name makes a person of it.
+            let num = |k: usize| self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+            let aged = pe + 2 < r.end
+                && ((self.w(pe) == "," && num(pe + 1) && self.w(pe + 2) == ",")
+                    || (self.w(pe) == "(" && num(pe + 1) && self.w(pe + 2) == ")"));
+            // "shot down a X", "downed an X": the object is an aircraft, not a place.
+            let downed = after
+                && ((self.w(te) == "down" && self.is(ts, class::PERSON_VERBS)) || self.w(ts) == "downed")
+                && (te..ps).all(|k| matches!(self.w(k), "down" | "a" | "an" | "the" | "two" | "one"));
             // "launched an offensive in X, targeting Y": Y is the participle's own event's place.
             let participle = after && ps > te + 1 && self.comma_participles[ps] > self.comma_participles[te + 1];
             let mut score: i64 = if after { 100 } else { 85 } - (2 * dist).min(60);
             if participle {
                 score -= 40;
             }
-            if person_object {
+            if person_object || aged || downed || topic {
                 score -= 100;
             }
             if of_owner {

@@ -148,8 +148,30 @@ impl Cx<'_> {
         if !headed_name && b + 1 < ceil && self.w(b) == "of" && self.capital(b + 1) {
             return false;
         }
-        // A proper name takes no indefinite article ("in a Bazaar").
-        if a > floor && matches!(self.w(a - 1), "a" | "an") {
+        // A proper name takes no indefinite article ("in a Bazaar", "a mostly X neighbourhood").
+        let mut d = a;
+        while d > floor && self.is(d - 1, class::ADVERBS)
+            || d > floor
+                && matches!(self.w(d - 1), "mostly" | "mainly" | "largely" | "predominantly" | "overwhelmingly")
+        {
+            d -= 1;
+        }
+        if d > floor && matches!(self.w(d - 1), "a" | "an") {
+            return false;
+        }
+        // "in X west Y" (Y a known place): one word before a compass word and a place describes it.
+        let compass = ["north", "south", "east", "west", "central"].iter().any(|c| self.w(b).starts_with(c));
+        if single && b + 1 < ceil && compass && self.covered(b + 1, IN_PLACE) {
+            return false;
+        }
+        // "the Industrial city of Y", "the Holy town of Y": the name is Y; one word before "city/town of"
+        // describes it (a part is named before its town: "the X district of Y").
+        if single
+            && b + 2 < ceil
+            && matches!(self.w(b), "city" | "town" | "village" | "province")
+            && self.w(b + 1) == "of"
+            && self.name_word(b + 2)
+        {
             return false;
         }
         // "X's": a person's or an owner's name, unless a place noun follows ("X's outskirts").

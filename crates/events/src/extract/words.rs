@@ -51,6 +51,7 @@ pub(super) mod class {
     pub(crate) const PLACE_OBJECT_VERBS: u64 = 1 << 39;
     pub(crate) const GROUND_OF_NOUNS: u64 = 1 << 40;
     pub(crate) const GROUND_HEADS: u64 = 1 << 41;
+    pub(crate) const TOPIC_WORDS: u64 = 1 << 42;
 }
 
 /// The word lists a token is tested against, with their bits.
@@ -101,6 +102,7 @@ const CLASS_LISTS: &[(u64, &[&str])] = &[
     (class::PLACE_OBJECT_VERBS, PLACE_OBJECT_VERBS),
     (class::GROUND_OF_NOUNS, GROUND_OF_NOUNS),
     (class::GROUND_HEADS, GROUND_HEADS),
+    (class::TOPIC_WORDS, TOPIC_WORDS),
 ];
 
 /// Every word of the lists.
@@ -796,6 +798,22 @@ pub(super) const MODIFIED_NOUNS: &[&str] = &[
     "leaders",
     "leadership",
     "regime",
+    "army",
+    "rebel",
+    "alliance",
+    "movement",
+    "fighters",
+    "helicopter",
+    "helicopters",
+    "gunship",
+    "gunships",
+    "jet",
+    "jets",
+    "aircraft",
+    "warplane",
+    "warplanes",
+    "drone",
+    "drones",
 ];
 
 // ----- unknown place names (names.rs) ---------------------------------------------------------
@@ -1309,6 +1327,24 @@ pub(super) const GROUND_HEADS: &[&str] = &[
     "highway",
     "bridge",
     "dam",
+];
+/// Words after a protest verb that introduce what the protest is about ("protested against",
+/// "marched demanding", "rallied in support of").
+pub(super) const TOPIC_WORDS: &[&str] = &[
+    "against",
+    "over",
+    "about",
+    "demanding",
+    "demand",
+    "denouncing",
+    "denounce",
+    "condemning",
+    "condemn",
+    "slamming",
+    "support",
+    "solidarity",
+    "urging",
+    "calling",
 ];
 /// Titles before a person's name.
 pub(super) const PERSON_TITLES: &[&str] = &[
