@@ -150,9 +150,9 @@ impl Cx<'_> {
         }
         // A proper name takes no indefinite article ("in a Bazaar", "a mostly X neighbourhood").
         let mut d = a;
-        while d > floor && self.is(d - 1, class::ADVERBS)
-            || d > floor
-                && matches!(self.w(d - 1), "mostly" | "mainly" | "largely" | "predominantly" | "overwhelmingly")
+        while d > floor
+            && (self.is(d - 1, class::ADVERBS)
+                || matches!(self.w(d - 1), "mostly" | "mainly" | "largely" | "predominantly" | "overwhelmingly"))
         {
             d -= 1;
         }
