@@ -126,28 +126,51 @@ pub fn fold_base(base: &str) -> String {
 
 /// As [`fold_base`], appending the key to `out` (no allocation when `out` has room).
 pub fn fold_base_into(base: &str, out: &mut String) {
-    if base.is_empty() {
-        return;
+    let mut buf = [0u8; FOLD_BUF];
+    if let Some(key) = fold_base_bytes(base.as_bytes(), &mut buf) {
+        // (ASCII: the letters of an ASCII word)
+        out.push_str(std::str::from_utf8(key).unwrap_or_default());
+    } else if !base.is_ascii() {
+        out.push_str(base);
+    } else {
+        // a word too long for the buffer
+        let mut long = vec![0u8; base.len() + 2];
+        let n = fold_ascii(base.as_bytes(), &mut long);
+        out.push_str(std::str::from_utf8(&long[..n]).unwrap_or_default());
     }
+}
+
+/// Room for the key of a word of up to `FOLD_BUF - 2` letters (see [`fold_base_bytes`]).
+pub(crate) const FOLD_BUF: usize = 48;
+
+/// The key of an ASCII base word, as [`fold_base_into`] gives it, in `buf`; `None` when the word
+/// is not ASCII or longer than `buf` allows (no allocation: detection hashes the key as it is).
+#[inline]
+pub(crate) fn fold_base_bytes<'b>(base: &[u8], buf: &'b mut [u8; FOLD_BUF]) -> Option<&'b [u8]> {
     // Whole-word equivalences first.
-    let whole = match base {
-        "tall" | "tal" | "tell" | "tel" | "til" | "tilt" => "tal",
-        "ayn" | "ain" | "ein" | "aein" | "ayin" => "ain",
-        "abu" | "abou" | "albu" | "bu" | "bou" | "ebu" => "abu",
-        "saint" | "st" => "st",
-        "mount" | "mt" => "mt",
-        "fort" | "ft" => "ft",
-        _ => "",
+    let whole: &'static [u8] = match base {
+        b"tall" | b"tal" | b"tell" | b"tel" | b"til" | b"tilt" => b"tal",
+        b"ayn" | b"ain" | b"ein" | b"aein" | b"ayin" => b"ain",
+        b"abu" | b"abou" | b"albu" | b"bu" | b"bou" | b"ebu" => b"abu",
+        b"saint" | b"st" => b"st",
+        b"mount" | b"mt" => b"mt",
+        b"fort" | b"ft" => b"ft",
+        _ => b"",
     };
     if !whole.is_empty() {
-        out.push_str(whole);
-        return;
+        return Some(whole);
     }
-    if !base.is_ascii() {
-        out.push_str(base);
-        return;
+    if base.len() + 2 > buf.len() || !base.is_ascii() {
+        return None;
     }
-    let mut b = base.as_bytes();
+    let n = fold_ascii(base, buf);
+    Some(&buf[..n])
+}
+
+/// The key of an ASCII base word that is not a whole-word equivalence, written to the start of
+/// `buf` (at least two bytes longer than `base`, which it also uses as scratch); returns its length.
+fn fold_ascii(base: &[u8], buf: &mut [u8]) -> usize {
+    let mut b = base;
     // An assimilated article written into the word: Ezzor, Azzawiya, Arraqqa → Zor, Zawiya, Raqqa.
     if b.len() >= 5
         && matches!(b[0], b'a' | b'e')
@@ -162,70 +185,43 @@ pub fn fold_base_into(base: &str, out: &mut String) {
     let n = b.len();
     let ending = n > 3 && b[n - 1] == b'h' && matches!(b[n - 2], b'a' | b'e') && !is_vowel(b[n - 3]);
     let len = if ending { n - 1 } else { n };
-    let at = |i: usize| -> Option<u8> {
-        if i >= len {
-            None
-        } else if ending && i == len - 1 {
-            Some(b'a')
-        } else {
-            Some(b[i])
-        }
-    };
-    // Doubled letters collapse (after the merges below, so "ie" + "i" collapse too).
-    let mut last = 0u8;
-    let mut push = |c: u8| {
-        if c != last {
-            out.push(c as char);
-            last = c;
-        }
-    };
-    let mut i = 0;
-    while let Some(c) = at(i) {
-        let next = at(i + 1);
-        let after = at(i + 2);
-        match c {
-            b'o' if next == Some(b'u') || next == Some(b'o') => {
-                push(b'u');
-                i += 2;
-                continue;
-            }
-            b'o' => push(b'u'),
-            b'a' if next == Some(b'w') && after.is_none_or(|x| !is_vowel(x)) => {
-                push(b'u');
-                i += 2;
-                continue;
-            }
-            b'a' | b'e' if matches!(next, Some(b'y') | Some(b'i')) && after.is_none_or(|x| !is_vowel(x)) => {
-                push(b'i');
-                i += 2;
-                continue;
-            }
-            b'e' => push(b'i'),
-            b'y' => {
-                // a vowel y (Dayr, Syria) folds with i; a consonant y (Yarmouk, Hayat) stays
-                let next_vowel = next.is_some_and(is_vowel);
-                push(if i > 0 && !next_vowel { b'i' } else { b'y' });
-            }
-            b'q' => push(b'k'),
-            b'c' if next == Some(b'k') => {
-                push(b'k');
-                i += 2;
-                continue;
-            }
-            b'd' if next == Some(b'j') => {
-                push(b'j');
-                i += 2;
-                continue;
-            }
-            b'p' if next == Some(b'h') => {
-                push(b'f');
-                i += 2;
-                continue;
-            }
-            _ => push(c),
-        }
-        i += 1;
+    // The letters as the rules below read them (the ending's vowel as a), then two zeros: a zero
+    // is "no letter" (a base word has letters and digits only). The key is written over them: it
+    // is never longer than the letters read so far.
+    buf[..len].copy_from_slice(&b[..len]);
+    buf[len] = 0;
+    buf[len + 1] = 0;
+    if ending {
+        buf[len - 1] = b'a';
     }
+    // Doubled letters collapse (after the merges below, so "ie" + "i" collapse too).
+    let (mut m, mut last) = (0, 0u8);
+    let mut i = 0;
+    while i < len {
+        let (c, next, after) = (buf[i], buf[i + 1], buf[i + 2]);
+        // two letters read as one, else one letter
+        let (k, step) = match c {
+            b'o' if next == b'u' || next == b'o' => (b'u', 2),
+            b'a' if next == b'w' && !is_vowel(after) => (b'u', 2),
+            b'a' | b'e' if matches!(next, b'y' | b'i') && !is_vowel(after) => (b'i', 2),
+            b'c' if next == b'k' => (b'k', 2),
+            b'd' if next == b'j' => (b'j', 2),
+            b'p' if next == b'h' => (b'f', 2),
+            b'o' => (b'u', 1),
+            b'e' => (b'i', 1),
+            // a vowel y (Dayr, Syria) folds with i; a consonant y (Yarmouk, Hayat) stays
+            b'y' if i > 0 && !is_vowel(next) => (b'i', 1),
+            b'q' => (b'k', 1),
+            _ => (c, 1),
+        };
+        if k != last {
+            buf[m] = k;
+            m += 1;
+            last = k;
+        }
+        i += step;
+    }
+    m
 }
 
 /// A short string kept inline (nearly every word), on the heap only when longer: words carry
@@ -761,6 +757,150 @@ mod tests {
             f.fold_name_into(name, &mut fast);
             f.fold_name_general(name, &mut general);
             assert_eq!(fast, general, "{name:?}");
+        }
+    }
+
+    /// The fold as first written (a letter at a time through `Option`s): what [`fold_base_into`]
+    /// must give.
+    fn fold_base_reference(base: &str, out: &mut String) {
+        if base.is_empty() {
+            return;
+        }
+        // Whole-word equivalences first.
+        let whole = match base {
+            "tall" | "tal" | "tell" | "tel" | "til" | "tilt" => "tal",
+            "ayn" | "ain" | "ein" | "aein" | "ayin" => "ain",
+            "abu" | "abou" | "albu" | "bu" | "bou" | "ebu" => "abu",
+            "saint" | "st" => "st",
+            "mount" | "mt" => "mt",
+            "fort" | "ft" => "ft",
+            _ => "",
+        };
+        if !whole.is_empty() {
+            out.push_str(whole);
+            return;
+        }
+        if !base.is_ascii() {
+            out.push_str(base);
+            return;
+        }
+        let mut b = base.as_bytes();
+        // An assimilated article written into the word: Ezzor, Azzawiya, Arraqqa → Zor, Zawiya, Raqqa.
+        if b.len() >= 5
+            && matches!(b[0], b'a' | b'e')
+            && b[1] == b[2]
+            && matches!(b[1], b't' | b'd' | b'r' | b'z' | b's' | b'n')
+            && is_vowel(b[3])
+        {
+            b = &b[2..];
+        }
+        // Endings: -ah / -eh / -ih → -a (Raqqah, Raqqeh, Raqqa): the word loses its final h and its
+        // last vowel reads as a.
+        let n = b.len();
+        let ending = n > 3 && b[n - 1] == b'h' && matches!(b[n - 2], b'a' | b'e') && !is_vowel(b[n - 3]);
+        let len = if ending { n - 1 } else { n };
+        let at = |i: usize| -> Option<u8> {
+            if i >= len {
+                None
+            } else if ending && i == len - 1 {
+                Some(b'a')
+            } else {
+                Some(b[i])
+            }
+        };
+        // Doubled letters collapse (after the merges below, so "ie" + "i" collapse too).
+        let mut last = 0u8;
+        let mut push = |c: u8| {
+            if c != last {
+                out.push(c as char);
+                last = c;
+            }
+        };
+        let mut i = 0;
+        while let Some(c) = at(i) {
+            let next = at(i + 1);
+            let after = at(i + 2);
+            match c {
+                b'o' if next == Some(b'u') || next == Some(b'o') => {
+                    push(b'u');
+                    i += 2;
+                    continue;
+                }
+                b'o' => push(b'u'),
+                b'a' if next == Some(b'w') && after.is_none_or(|x| !is_vowel(x)) => {
+                    push(b'u');
+                    i += 2;
+                    continue;
+                }
+                b'a' | b'e' if matches!(next, Some(b'y') | Some(b'i')) && after.is_none_or(|x| !is_vowel(x)) => {
+                    push(b'i');
+                    i += 2;
+                    continue;
+                }
+                b'e' => push(b'i'),
+                b'y' => {
+                    // a vowel y (Dayr, Syria) folds with i; a consonant y (Yarmouk, Hayat) stays
+                    let next_vowel = next.is_some_and(is_vowel);
+                    push(if i > 0 && !next_vowel { b'i' } else { b'y' });
+                }
+                b'q' => push(b'k'),
+                b'c' if next == Some(b'k') => {
+                    push(b'k');
+                    i += 2;
+                    continue;
+                }
+                b'd' if next == Some(b'j') => {
+                    push(b'j');
+                    i += 2;
+                    continue;
+                }
+                b'p' if next == Some(b'h') => {
+                    push(b'f');
+                    i += 2;
+                    continue;
+                }
+                _ => push(c),
+            }
+            i += 1;
+        }
+    }
+
+    #[test]
+    fn fold_base_is_the_reference_fold() {
+        let check = |w: &str| {
+            let (mut a, mut b) = (String::new(), String::new());
+            fold_base_into(w, &mut a);
+            fold_base_reference(w, &mut b);
+            assert_eq!(a, b, "{w:?}");
+        };
+        // every word of up to four letters of those the rules name, and then some
+        let letters = b"aeiouywhqckdjptrzsnl1";
+        let mut w = Vec::new();
+        for len in 1..=4u32 {
+            for mut x in 0..(letters.len() as u32).pow(len) {
+                w.clear();
+                for _ in 0..len {
+                    w.push(letters[(x % letters.len() as u32) as usize]);
+                    x /= letters.len() as u32;
+                }
+                check(std::str::from_utf8(&w).unwrap());
+            }
+        }
+        for w in ["ezzor", "arraqqah", "deirezzor", "raqqeh", "hasakah", "yarmouk", "dayr", "syria", "ahh", "ehh"] {
+            check(w);
+        }
+        check(&"ouaweyaiephdjck".repeat(5));
+        // every word of every gazetteer name
+        let g = crate::gazetteer::Gazetteer::embedded().expect("embedded gazetteer");
+        let mut base = String::new();
+        for r in &g.recs {
+            for name in std::iter::once(&*r.name).chain(r.alts.split('|')) {
+                for word in name.split([' ', '-']) {
+                    base.clear();
+                    base_letters(word, &mut base);
+                    check(&base);
+                }
+            }
         }
     }
 

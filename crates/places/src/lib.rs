@@ -534,12 +534,15 @@ impl WordKeys {
             return h;
         }
         let w = &words[k];
-        let h = if w.key.is_empty() {
+        let mut buf = [0u8; fold::FOLD_BUF];
+        let h = if !w.key.is_empty() {
+            names::word_hash(w.key.as_bytes())
+        } else if let Some(key) = fold::fold_base_bytes(w.lower.as_bytes(), &mut buf) {
+            names::word_hash(key)
+        } else {
             self.buf.clear();
             fold::fold_base_into(&w.lower, &mut self.buf);
             names::word_hash(self.buf.as_bytes())
-        } else {
-            names::word_hash(w.key.as_bytes())
         };
         self.hashes[k] = Some(h);
         h
