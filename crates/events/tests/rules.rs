@@ -922,6 +922,8 @@ fn other_readings_of_event_verbs_have_no_place() {
         ("The effect was demonstrated during an exercise near Kafr Tala.", "demonstrated"),
         ("Fuel prices shot up in Kafr Tala after the blockade.", "shot"),
         ("The film was shot in Kafr Tala last summer.", "shot"),
+        ("Security cameras captured the crowd in Kafr Tala.", "captured"),
+        ("The photographer captured striking images of Kafr Tala.", "captured"),
     ] {
         assert_eq!(located_at(text, &places, trigger), None, "{text}");
     }
@@ -990,8 +992,18 @@ fn a_protest_is_where_the_crowd_stands_not_what_it_protests_against() {
         ("Hundreds of students marched demanding aid for Norland.", None),
         ("Hundreds of students protested against the war on Norland outside a mosque in Kafr Tala.", Some("Kafr Tala")),
         ("Hundreds of students protested against the curfew in Kafr Tala.", Some("Kafr Tala")),
+        ("Hundreds of students protested the blockade of Norland.", None),
     ] {
         let trigger = if text.contains("marched") { "marched" } else { "protested" };
         assert_eq!(located_at(text, &places, trigger).as_deref(), want, "{text}");
     }
+}
+
+#[test]
+fn a_place_after_by_or_with_is_an_agent_or_a_party() {
+    let places = [town(), ("Norland", "Norland", 400, PlaceLevel::Country)];
+    let text = "The prisoner was captured last year in a raid planned by Norland.";
+    assert_eq!(located_at(text, &places, "captured"), None);
+    let text = "The prisoner was captured in Kafr Tala in a raid planned by Norland.";
+    assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Kafr Tala"));
 }

@@ -525,7 +525,12 @@ impl Cx<'_> {
             // "protested against the war on X", "marched demanding autonomy for X": the place is
             // in what the protest is about; "... against the war in X" too, unless the words
             // after the topic tell where the crowd stood ("against the plan outside the X").
-            let topic = protest && after && (te..ps).any(|k| self.is(k, class::TOPIC_WORDS)) && {
+            // "protested the occupation of X": a protest verb's object is what it is against.
+            let object = matches!(
+                self.w(te),
+                "the" | "a" | "an" | "what" | "its" | "his" | "her" | "their" | "this" | "that" | "these" | "those"
+            );
+            let topic = protest && after && (object || (te..ps).any(|k| self.is(k, class::TOPIC_WORDS))) && {
                 // The nearest preposition before the place.
                 let prep = (te..ps).rev().find(|&k| {
                     self.is(k, class::LOCATIVE_PREPS | class::OBJECT_PREPS | class::PATH_PREPS | class::TOPIC_WORDS)
@@ -562,7 +567,10 @@ impl Cx<'_> {
             if participle {
                 score -= 40;
             }
-            if person_object || aged || downed || topic {
+            // "signed by X", "was captured by X", "clashed with X": a place after "by" or "with" is
+            // an agent or a party, not where it happened.
+            let agent = matches!(before, "by" | "with") && bk + 1 == ps;
+            if person_object || aged || downed || topic || agent {
                 score -= 100;
             }
             if of_owner {
