@@ -61,10 +61,15 @@ fn compatible(want: &Want, title: &str, c: &Cand) -> bool {
         Want::GovArmy => {
             !c.person
                 && c.actor.country.is_some()
-                && (matches!(sec, Some("GOV" | "MIL")) || c.kind == MentionKind::Metonym)
+                && (sec == Some("GOV") || (sec == Some("MIL") && state_force(c)) || c.kind == MentionKind::Metonym)
         }
+        // "the army" is a state's own army: not a paramilitary, militia or foreign force that
+        // the lexicon files as military (ACLED interaction other than 1, state forces).
         Want::Army => {
-            !c.person && (sec == Some("MIL") || c.whole_country || (sec == Some("GOV") && c.actor.country.is_some()))
+            !c.person
+                && ((sec == Some("MIL") && state_force(c))
+                    || c.whole_country
+                    || (sec == Some("GOV") && c.actor.country.is_some()))
         }
         Want::Gov => !c.person && (sec == Some("GOV") || c.whole_country || c.kind == MentionKind::Metonym),
         // "its forces", "their fighters": any organisation or country can own forces.
@@ -81,59 +86,51 @@ fn compatible(want: &Want, title: &str, c: &Cand) -> bool {
     }
 }
 
-fn derive(want: &Want, c: &Cand) -> Actor {
+/// State forces in ACLED's sense (interaction code 1, or none given).
+fn state_force(c: &Cand) -> bool {
+    matches!(c.actor.acled_inter, None | Some(1))
+}
+
+/// Makes the actor of a state description for a country: `(iso3, sector, head)`, e.g. the
+/// country's national army for ("SDN", "MIL", "army"), else "<adjective> <head>".
+pub(crate) type StateActor<'a> = &'a dyn Fn(&str, &str, &str) -> Actor;
+
+fn derive(want: &Want, c: &Cand, state: StateActor) -> Actor {
     let sec = c.actor.sector.as_deref();
+    // Names made from the country (its adjective, "Sudanese forces"), not from the antecedent's
+    // name ("Sudan", "Government of Syria").
+    let made = |sector: &str, head: &str, fallback: String| match c.actor.country.as_deref() {
+        Some(iso3) => Actor { acled_inter: Some(1), ..state(iso3, sector, head) },
+        None => Actor {
+            id: None,
+            name: fallback,
+            country: None,
+            sector: Some(sector.into()),
+            acled_inter: Some(1),
+            wikidata: None,
+            backer: None,
+        },
+    };
     match want {
-        Want::OwnForce if c.whole_country || sec == Some("GOV") => Actor {
-            id: None,
-            name: format!("{} forces", c.actor.name.trim_end_matches(" government")),
-            country: c.actor.country.clone(),
-            sector: Some("MIL".into()),
-            acled_inter: Some(1),
-            wikidata: None,
-            backer: None,
-        },
-        Want::Owner(s) if c.whole_country => Actor {
-            id: None,
-            name: format!("{} {}", c.actor.name, if s == "GOV" { "government" } else { "officials" }),
-            country: c.actor.country.clone(),
-            sector: Some(s.clone()),
-            acled_inter: Some(1),
-            wikidata: None,
-            backer: None,
-        },
-        Want::Army | Want::GovArmy if c.whole_country || sec == Some("GOV") => Actor {
-            id: None,
-            name: format!("{} army", c.actor.name.trim_end_matches(" government")),
-            country: c.actor.country.clone(),
-            sector: Some("MIL".into()),
-            acled_inter: Some(1),
-            wikidata: None,
-            backer: None,
-        },
-        Want::Force(s) if c.whole_country || sec == Some("GOV") => Actor {
-            id: None,
-            name: format!("{} forces", c.actor.name.trim_end_matches(" government")),
-            country: c.actor.country.clone(),
-            sector: Some(s.clone()),
-            acled_inter: Some(1),
-            wikidata: None,
-            backer: None,
-        },
-        Want::Gov if sec != Some("GOV") => Actor {
-            id: None,
-            name: format!("{} government", c.actor.name),
-            country: c.actor.country.clone(),
-            sector: Some("GOV".into()),
-            acled_inter: Some(1),
-            wikidata: None,
-            backer: None,
-        },
+        Want::OwnForce if c.whole_country || sec == Some("GOV") => {
+            made("MIL", "forces", format!("{} forces", c.actor.name.trim_end_matches(" government")))
+        }
+        Want::Owner(s) if c.whole_country => {
+            let head = if s == "GOV" { "government" } else { "officials" };
+            made(s, head, format!("{} {head}", c.actor.name))
+        }
+        Want::Army | Want::GovArmy if c.whole_country || sec == Some("GOV") => {
+            made("MIL", "army", format!("{} army", c.actor.name.trim_end_matches(" government")))
+        }
+        Want::Force(s) if c.whole_country || sec == Some("GOV") => {
+            made(s, "forces", format!("{} forces", c.actor.name.trim_end_matches(" government")))
+        }
+        Want::Gov if sec != Some("GOV") => made("GOV", "government", format!("{} government", c.actor.name)),
         _ => c.actor.clone(),
     }
 }
 
-pub(crate) fn resolve(cands: &mut [Cand]) {
+pub(crate) fn resolve(cands: &mut [Cand], state: StateActor) {
     for idx in 0..cands.len() {
         if cands[idx].definite_official {
             // "The senior U.S. intelligence official" after "a high level CIA official".
@@ -217,7 +214,7 @@ pub(crate) fn resolve(cands: &mut [Cand]) {
         }
         match best {
             Some((_, j)) => {
-                let actor = derive(&want, &cands[j]);
+                let actor = derive(&want, &cands[j], state);
                 let (plural, person, whole) = (cands[j].plural, cands[j].person, cands[j].whole_country);
                 let c = &mut cands[idx];
                 c.actor = actor;

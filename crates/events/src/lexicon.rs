@@ -143,6 +143,9 @@ pub enum Scope {
     Any,
     /// Just before a verbal (not nominal) trigger.
     Verb,
+    /// A determiner of the trigger, at most this many tokens before it in its clause ("any
+    /// attack"): a weak reading that a negation in scope overrides.
+    Det(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -512,7 +515,10 @@ fn parse_scope(s: &str) -> Result<Scope, String> {
         "verb" => Ok(Scope::Verb),
         s => match s.strip_prefix("clause:") {
             Some(n) => n.parse().map(Scope::Clause).map_err(|_| format!("bad clause window {n:?}")),
-            None => Err(format!("unknown scope {s:?} (clause:N, sentence, any)")),
+            None => match s.strip_prefix("det:") {
+                Some(n) => n.parse().map(Scope::Det).map_err(|_| format!("bad determiner window {n:?}")),
+                None => Err(format!("unknown scope {s:?} (clause:N, det:N, sentence, any, verb)")),
+            },
         },
     }
 }

@@ -261,7 +261,7 @@ impl ActorTagger {
             let Some(k) = found.or_else(|| main.clone()).or_else(|| filed.clone()) else { continue };
             let sector = c.actor.sector.clone().unwrap_or_else(|| "GOV".into());
             let head = c.actor.name.clone();
-            cands[idx].actor = self.composed(Some(&k), &sector, &head);
+            cands[idx].actor = self.state_actor(&k, &sector, &head);
             changed[idx] = true;
         }
     }

@@ -272,7 +272,7 @@ impl ActorTagger {
                 c.actor = self.successor(&c.actor, d);
             }
         }
-        coref::resolve(&mut cands);
+        coref::resolve(&mut cands, &|iso3: &str, sector: &str, head: &str| self.state_actor(iso3, sector, head));
         self.fallback_country(&mut cands, doc, places);
         self.link_proxies(&mut cands, published);
         let mut map = vec![None; cands.len()];
@@ -378,6 +378,38 @@ impl ActorTagger {
     fn country_adj(&self, c: usize) -> String {
         let row = &self.countries[c];
         row.adjectives.first().or(row.names.first()).cloned().unwrap_or_else(|| row.iso3.clone())
+    }
+
+    /// The actor a state description ("the army", "its forces", "the government") makes of
+    /// country `iso3`: for an army head, the lexicon's row for that country's national army (the
+    /// row named or aliased "<adjective> army" / "<adjective> armed forces", e.g. "Sudanese army"
+    /// = Sudanese Armed Forces), else the composed "<adjective> <head>" ("Sudanese forces").
+    pub(crate) fn state_actor(&self, iso3: &str, sector: &str, head: &str) -> Actor {
+        if matches!(head, "army" | "military" | "armed forces") {
+            if let Some(a) = self.national_army(iso3) {
+                return a;
+            }
+        }
+        self.composed(Some(iso3), sector, head)
+    }
+
+    fn national_army(&self, iso3: &str) -> Option<Actor> {
+        let row = &self.countries[*self.country_by_iso.get(iso3)?];
+        for adj in &row.adjectives {
+            for head in ["army", "armed forces"] {
+                let phrase = format!("{adj} {head}");
+                let key = crate::units::phrase_units(&phrase).iter().map(|u| &*u.norm).collect::<Vec<_>>().join(" ");
+                let found = self.index.get(&key).into_iter().flatten().find_map(|t| {
+                    let a = &self.actors[t.idx].actor;
+                    (t.kind == TKind::Actor && a.sector.as_deref() == Some("MIL") && a.country.as_deref() == Some(iso3))
+                        .then(|| a.clone())
+                });
+                if found.is_some() {
+                    return found;
+                }
+            }
+        }
+        None
     }
 
     fn government(&self, c: usize) -> Actor {

@@ -30,6 +30,11 @@ impl Cx<'_> {
             }
         };
         let (mut neg, mut plan, mut fore, mut hyp, mut disp, mut rep) = (false, false, false, false, false, false);
+        // "any attack ... would": hypothetical unless a negation is in scope ("did not reach any deal").
+        let mut weak_hyp = false;
+        // A semicolon joins two sentences: a cue on the other side of one says nothing of the
+        // trigger ("X happened, sources said; the army denied the accusation").
+        let semicolon_between = |a: usize, b: usize| (a.min(b)..a.max(b)).any(|k| self.w(k) == ";");
         let mut speakers: Vec<ActorRef> = Vec::new();
         let mut source_seen = false;
         for h in hits.iter() {
@@ -38,12 +43,18 @@ impl Cx<'_> {
             }
             let CueKind::Modality(mc) = &self.ex.lexicon.entries[h.entry].kind else { continue };
             let in_scope = match mc.scope {
-                Scope::Clause(n) => h.end <= ts && self.clause[h.start] == trig_clause && ts - h.end <= n,
+                Scope::Clause(n) | Scope::Det(n) => {
+                    h.end <= ts && self.clause[h.start] == trig_clause && ts - h.end <= n
+                }
                 Scope::Sentence => h.end <= ts,
                 Scope::Any => true,
                 Scope::Verb => h.end == ts && !noun,
             };
-            if !in_scope {
+            if !in_scope || semicolon_between(h.start, ts) {
+                continue;
+            }
+            if matches!(mc.scope, Scope::Det(_)) && mc.kind == ModalityKind::Set(Modality::Hypothetical) {
+                weak_hyp = true;
                 continue;
             }
             match mc.kind {
@@ -56,8 +67,14 @@ impl Cx<'_> {
                 ModalityKind::Set(Modality::Asserted) | ModalityKind::Speaker => {}
                 ModalityKind::SourceLeft => {
                     source_seen = true;
-                    // The speaker: the actor just before the cue (after the trigger when the cue follows it).
-                    let from = if h.start >= te { te } else { r.start };
+                    // The speaker: the actor just before the cue (after the trigger when the cue
+                    // follows it, and then after the last comma before the cue: "... in the village
+                    // of X, the minister said").
+                    let from = if h.start >= te {
+                        Self::last_before(&self.last_comma, h.start, te).map_or(te, |c| c + 1)
+                    } else {
+                        r.start
+                    };
                     if let Some(a) = self.actor_left(from, h.start) {
                         speakers.push(self.actor_ref(a));
                         // Other named actors in a list before the cue ("X of A and Y of B report").
@@ -71,10 +88,12 @@ impl Cx<'_> {
                 }
                 ModalityKind::SourceRight => {
                     source_seen = true;
-                    if let Some(a) = self.actor_right(h.end, r.end, None, 3) {
+                    // The source ends at the next comma ("according to residents, after the army ...").
+                    let until = (h.end..r.end).find(|&k| matches!(self.w(k), "," | ";")).unwrap_or(r.end);
+                    if let Some(a) = self.actor_right(h.end, until, None, 3) {
                         speakers.push(self.actor_ref(a));
                     } else {
-                        speakers.extend(self.speaker_names(&hits, h.end, (h.end + 6).min(r.end)));
+                        speakers.extend(self.speaker_names(&hits, h.end, (h.end + 6).min(until)));
                     }
                 }
             }
@@ -84,6 +103,7 @@ impl Cx<'_> {
         }
         dedup_actors(&mut speakers);
         let claimed = source_seen && actor1.is_some_and(|a| speakers.iter().any(|s| same_actor(a, s)));
+        let hyp = hyp || (weak_hyp && !neg);
         let m = if hyp {
             Modality::Hypothetical
         } else if neg {

@@ -2,7 +2,7 @@
 
 use super::words::*;
 use super::{Cx, Roles, IN_TIME};
-use crate::lexicon::EventCue;
+use crate::lexicon::{CueKind, EventCue};
 use sitrep_model::record::ActorRef;
 
 impl Cx<'_> {
@@ -84,7 +84,46 @@ impl Cx<'_> {
         while k > r_start && self.is(k - 1, class::ADVERBS) {
             k -= 1;
         }
-        k > r_start && self.is(k - 1, class::BE)
+        if k > r_start && self.is(k - 1, class::BE) {
+            return true;
+        }
+        // A reduced passive: a participle right before "by" and an actor ("groups backed by
+        // Washington", "a convoy attacked by gunmen").
+        let w = self.w(ts);
+        let participle =
+            w.ends_with("ed") || w.ends_with("en") || matches!(w, "shot" | "hit" | "held" | "struck" | "hurt");
+        participle && self.w(ts + 1) == "by" && {
+            let r_end = self.sent_range_of(ts).end;
+            self.actor_right(ts + 1, r_end, Some(&["by"]), 3).is_some()
+        }
+    }
+
+    fn sent_range_of(&self, tok: usize) -> std::ops::Range<usize> {
+        self.doc.sentence_at(self.doc.tokens[tok].span.start).map(|s| self.sent_range(s)).unwrap_or(tok..tok + 1)
+    }
+
+    /// A participle after a comma (", killing nine fighters") has the agent of the clause before
+    /// it: the actor1 of the first verbal event cue of the sentence before the comma.
+    fn participle_agent(&self, s: usize, ts: usize) -> Option<Option<usize>> {
+        let r = self.sent_range(s);
+        if ts == r.start || self.w(ts - 1) != "," || !self.w(ts).ends_with("ing") {
+            return None;
+        }
+        let entries = &self.ex.lexicon.entries;
+        let main = self
+            .sentence_hits(s, |k| matches!(k, CueKind::Event(c) if !c.is_marker() && !c.flags.ignore))
+            .into_iter()
+            .find(|h| {
+                h.end < ts
+                    && !(h.start > r.start
+                        && matches!(
+                            self.w(h.start - 1),
+                            "," | "a" | "an" | "the" | "its" | "their" | "any" | "this" | "that"
+                        ))
+                    && matches!(&entries[h.entry].kind, CueKind::Event(c) if !c.flags.noun)
+            })?;
+        let CueKind::Event(cue) = &entries[main.entry].kind else { return None };
+        Some(self.roles(s, main.start, main.end, cue).actor1)
     }
 
     /// The actor a paragraph is about: the subject of the closest earlier sentence that has one.
@@ -140,11 +179,21 @@ impl Cx<'_> {
             roles.actor1 = self.actor_right(te, ce, Some(&["by"]), 4).or(left);
             roles.actor2 = self.actor_right(te, ce, Some(&["against", "on", "targeting", "with"]), 6);
         } else {
-            roles.actor1 = left;
+            roles.actor1 = match self.participle_agent(s, ts) {
+                Some(Some(a)) => Some(a),
+                _ => left,
+            };
             roles.actor2 = self.actor_right(te, ce, Some(&["from", "against"]), 10).or_else(|| {
                 let comma = (te..ce).find(|&k| self.w(k) == ",").unwrap_or(ce);
                 self.actor_right(te, comma, None, 6).filter(|&i| !self.after_word(i, "by"))
             });
+            // "withdrew its troops", "deployed their fighters": the subject's own forces are no target.
+            if roles
+                .actor2
+                .is_some_and(|i| matches!(self.w(self.actor_toks[i].0), "its" | "their" | "his" | "her" | "our"))
+            {
+                roles.actor2 = None;
+            }
         }
         if roles.actor1.is_some() && roles.actor1 == roles.actor2 {
             roles.actor2 = None;
