@@ -94,6 +94,11 @@ fn normalize(s: &str) -> Cow<'_, str> {
     if s.bytes().all(ascii_unchanged) {
         return Cow::Borrowed(s);
     }
+    if s.is_ascii() {
+        // What the loop below does to ASCII, byte by byte.
+        let kept = s.bytes().filter(|b| !matches!(b, b'.' | b'\'' | b'`')).map(|b| char::from(b.to_ascii_lowercase()));
+        return Cow::Owned(kept.collect());
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c == '.' || is_apostrophe(c) {
@@ -124,9 +129,16 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 
 fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_before: bool) -> Unit<'_> {
     let s = &text[start..end];
-    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
-    let cap = letters.peek().is_some_and(|c| c.is_uppercase());
-    let upper = letters.peek().is_some() && letters.all(|c| !c.is_lowercase());
+    let (cap, upper) = if s.is_ascii() {
+        // Most words: the same tests over bytes, without decoding chars.
+        let mut letters = s.bytes().filter(u8::is_ascii_alphabetic).peekable();
+        let cap = letters.peek().is_some_and(u8::is_ascii_uppercase);
+        (cap, letters.peek().is_some() && letters.all(|b| b.is_ascii_uppercase()))
+    } else {
+        let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+        let cap = letters.peek().is_some_and(|c| c.is_uppercase());
+        (cap, letters.peek().is_some() && letters.all(|c| !c.is_lowercase()))
+    };
     Unit {
         start,
         end,
@@ -147,7 +159,8 @@ fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_befor
 /// The units of a whole document, in text order, each tagged with its sentence index.
 pub(crate) fn units<'a>(doc: &Doc<'a>) -> Vec<Unit<'a>> {
     let text = doc.text;
-    let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len() + 8);
+    // Room for words split at hyphens too: growing a vector of units copies all of them.
+    let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 8 + 8);
     for (si, sent) in doc.sentences.iter().enumerate() {
         let toks = &doc.tokens[sent.tokens.clone()];
         let mut pending_hyphen = false;

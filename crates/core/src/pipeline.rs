@@ -11,6 +11,8 @@ use sitrep_model::analyze;
 use sitrep_model::record::{ControlRecord, EventRecord, PlaceRef, Record, ReportRecord, ReportRef};
 use sitrep_model::{Doc, Report};
 use sitrep_places::{Geoparser, Place, PlaceMention};
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// Everything extracted from one report.
 #[derive(Clone, Debug, Default)]
@@ -68,6 +70,9 @@ pub struct Pipeline {
     geoparser: Geoparser,
     actors: ActorTagger,
     events: EventExtractor,
+    /// Each province's reference (by admin-1 code), built once for all reports: reports name the
+    /// same few hundred provinces, and building one from the gazetteer cost ~3,000 instructions.
+    provinces: Mutex<HashMap<String, Option<PlaceRef>>>,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -97,6 +102,7 @@ impl Pipeline {
             geoparser: Geoparser::embedded().map_err(|e| PipelineError(format!("gazetteer: {e}")))?,
             actors: ActorTagger::embedded().map_err(|e| PipelineError(format!("actor lexicon: {e}")))?,
             events: EventExtractor::embedded().map_err(|e| PipelineError(format!("event lexicon: {e}")))?,
+            provinces: Mutex::default(),
         })
     }
 
@@ -160,11 +166,22 @@ impl Pipeline {
             if let Some((_, r)) = provinces.iter().find(|(k, _)| k == a) {
                 return r.clone();
             }
-            let r = self.geoparser.admin1_place(a).map(|p| p.reference(3));
+            let r = self.province(a);
             provinces.push((a.to_string(), r.clone()));
             r
         });
         PlaceIn { span: m.span, role, place, level, admin1 }
+    }
+
+    /// The reference of the province with this admin-1 code ("SY.07"), at precision 3.
+    fn province(&self, admin1: &str) -> Option<PlaceRef> {
+        let mut known = self.provinces.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = known.get(admin1) {
+            return r.clone();
+        }
+        let r = self.geoparser.admin1_place(admin1).map(|p| p.reference(3));
+        known.insert(admin1.to_string(), r.clone());
+        r
     }
 }
 

@@ -326,24 +326,30 @@ impl<'a> Cx<'a> {
             let e = doc.token_at_or_after(sp.end).max(s + 1).min(doc.tokens.len());
             (s, e)
         };
-        let lower: Vec<Cow<str>> = (0..doc.tokens.len()).map(|i| lower_token(doc.token_text(i))).collect();
-        // Each token's list bits and cue word number: one lookup for both when its lower-case form
-        // is also the form the cue lexicons normalize it to (ASCII with no '`' or space).
-        let mut class: Vec<u64> = Vec::with_capacity(lower.len());
-        let mut word_ids: Vec<u32> = Vec::with_capacity(lower.len());
+        // One pass over the tokens for their lower-case form, capital, list bits and cue word
+        // number. The last two take one lookup when the lower-case form is also the form the cue
+        // lexicons normalize a token to (ASCII with no '`' or space).
+        let n = doc.tokens.len();
+        let mut lower: Vec<Cow<str>> = Vec::with_capacity(n);
+        let mut capital: Vec<bool> = Vec::with_capacity(n);
+        let mut class: Vec<u64> = Vec::with_capacity(n);
+        let mut word_ids: Vec<u32> = Vec::with_capacity(n);
         let mut buf = String::new();
-        for (i, w) in lower.iter().enumerate() {
-            let tok = doc.token_text(i);
+        for t in &doc.tokens {
+            let tok = t.span.of(doc.text);
+            let w = lower_token(tok);
+            capital.push(tok.chars().next().is_some_and(char::is_uppercase));
             if tok.bytes().all(|b| b.is_ascii() && b != b'`' && b != b' ') {
-                let (id, c) = ex.lexicon.word_info(w);
+                let (id, c) = ex.lexicon.word_info(&w);
                 word_ids.push(id);
                 class.push(c);
             } else {
                 buf.clear();
                 crate::lexicon::push_norm(&mut buf, tok);
                 word_ids.push(ex.lexicon.word_id(&buf));
-                class.push(class_of(w));
+                class.push(class_of(&w));
             }
+            lower.push(w);
         }
         let last_of = |is: &dyn Fn(&str) -> bool| {
             let mut last = vec![0; lower.len() + 1];
@@ -354,8 +360,6 @@ impl<'a> Cx<'a> {
         };
         let last_comma = last_of(&|w| w == ",");
         let last_mark = last_of(&|w| matches!(w, "," | ";" | ":" | "according" | "citing"));
-        let capital: Vec<bool> =
-            (0..doc.tokens.len()).map(|i| doc.token_text(i).chars().next().is_some_and(char::is_uppercase)).collect();
         let mut comma_participles = vec![0u32; lower.len() + 1];
         for (k, w) in lower.iter().enumerate() {
             let participle = k > 0
@@ -816,6 +820,8 @@ pub fn is_state(a: &ActorRef) -> Option<bool> {
 fn lower_token(t: &str) -> Cow<'_, str> {
     if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         Cow::Borrowed(t)
+    } else if t.is_ascii() {
+        Cow::Owned(t.to_ascii_lowercase())
     } else {
         Cow::Owned(t.to_lowercase().replace(['’', '‘'], "'"))
     }

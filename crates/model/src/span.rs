@@ -11,27 +11,36 @@ pub struct Span {
     pub end: usize,
 }
 
+// Small and called per token by every stage (in other crates): `#[inline]` lets them inline
+// across crates without LTO.
 impl Span {
+    #[inline]
     pub const fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
+    #[inline]
     pub const fn len(&self) -> usize {
         self.end - self.start
     }
+    #[inline]
     pub const fn is_empty(&self) -> bool {
         self.end <= self.start
     }
     /// The text this span covers. Panics only if the span was not made for `text`.
+    #[inline]
     pub fn of<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
+    #[inline]
     pub const fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    #[inline]
     pub const fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
     /// The smallest span covering both.
+    #[inline]
     pub fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }

@@ -52,18 +52,22 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         analyze(text)
     }
+    #[inline]
     pub fn token_text(&self, i: usize) -> &'a str {
         self.tokens[i].span.of(self.text)
     }
+    #[inline]
     pub fn sentence_tokens(&self, s: usize) -> &[Token] {
         &self.tokens[self.sentences[s].tokens.clone()]
     }
     /// The sentence whose span contains byte offset `pos` (or the last one starting before it).
+    #[inline]
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.start <= pos);
         i.checked_sub(1)
     }
     /// The index of the first token starting at or after `pos`.
+    #[inline]
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < pos)
     }
@@ -160,6 +164,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        if b[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i);
         if is_space(c) {
             i += c.len_utf8();
@@ -199,6 +207,9 @@ fn next_char(text: &str, i: usize) -> Option<char> {
 
 fn url_end(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
+    if !matches!(rest.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W')) {
+        return None;
+    }
     let starts = |p: &[u8]| rest.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p));
     if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
@@ -218,20 +229,28 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
 
 /// Scan a word or number starting at `i`; returns its end and kind.
 fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
+    let b = text.as_bytes();
     let first = char_at(text, i);
     let numeric_start = first.is_ascii_digit();
     let mut end = i;
     let mut segment_len = 0usize; // letters since the last inner '.', for initialisms
     let mut has_inner_period = false;
-    let mut chars = text[i..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        let pos = i + off;
+    let mut pos = i;
+    loop {
+        // Most of a word is ASCII letters and digits: step over them without decoding chars.
+        while b.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+            segment_len += 1;
+            pos += 1;
+        }
+        end = end.max(pos);
+        let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) else { break };
         if is_word_char(c) {
             segment_len += 1;
-            end = pos + c.len_utf8();
+            pos += c.len_utf8();
+            end = pos;
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let next = text.get(pos + c.len_utf8()..).and_then(|r| r.chars().next());
         let joins = match next {
             Some(n) if is_word_char(n) => {
                 if is_hyphen(c) || is_inner_apostrophe(c) {
@@ -266,18 +285,21 @@ fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
         if c == '.' {
             segment_len = 0;
         }
-        end = pos + c.len_utf8();
+        pos += c.len_utf8();
+        end = pos;
     }
     let word = &text[i..end];
     let followed_by_period = text.as_bytes().get(end) == Some(&b'.');
     if followed_by_period && !numeric_start {
-        let lower = word.to_lowercase();
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-        if has_inner_period
-            || single_letter
-            || TITLES.contains(&lower.as_str())
-            || OTHER_ABBREVIATIONS.contains(&lower.as_str())
-        {
+        let listed = |list: &[&str]| {
+            if word.is_ascii() {
+                list.iter().any(|a| a.eq_ignore_ascii_case(word))
+            } else {
+                list.contains(&word.to_lowercase().as_str())
+            }
+        };
+        if has_inner_period || single_letter || listed(TITLES) || listed(OTHER_ABBREVIATIONS) {
             // "U.S." "J." "Gen." "Nov." keep their period.
             return (end + 1, TokenKind::Word);
         }

@@ -14,6 +14,8 @@ use sitrep_model::{Doc, TokenKind};
 pub(crate) fn norm_cow(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         std::borrow::Cow::Borrowed(s)
+    } else if s.is_ascii() {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase()) // what `norm` does to ASCII, without decoding
     } else {
         std::borrow::Cow::Owned(norm(s))
     }

@@ -32,7 +32,8 @@ impl ActorTagger {
                 break;
             }
         }
-        if best.is_some() {
+        // Acronym keys are all capitals (see build.rs), and so is any unit whose raw letters equal one.
+        if best.is_some() || !u[j].upper {
             return best;
         }
         let ts = self.acronyms.get(&*u[j].raw)?;

@@ -26,6 +26,7 @@ use serde::Serialize;
 use sitrep_core::record::{Record, ReportRecord};
 use sitrep_core::{Pipeline, Report};
 use sitrep_ingest::InputFormat;
+use std::borrow::Cow;
 use std::io::{self, BufRead, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::process::ExitCode;
@@ -304,7 +305,8 @@ pub fn bundle(pipeline: &Pipeline, report: &Report, reader_warnings: &[String]) 
     extraction.warnings.splice(0..0, reader_warnings.iter().cloned());
     let sentences = extraction.sentences;
     let mut head = None;
-    let mut groups: Vec<(String, Vec<Record>)> = vec![("events".into(), Vec::new()), ("controls".into(), Vec::new())];
+    let mut groups: Vec<(Cow<'static, str>, Vec<Record>)> =
+        vec![("events".into(), Vec::new()), ("controls".into(), Vec::new())];
     for rec in extraction.into_records(report) {
         let group = match rec {
             Record::Report(r) => {
@@ -313,12 +315,12 @@ pub fn bundle(pipeline: &Pipeline, report: &Report, reader_warnings: &[String]) 
                 }
                 continue;
             }
-            Record::Event(_) => "events".to_string(),
-            Record::Control(_) => "controls".to_string(),
+            Record::Event(_) => Cow::Borrowed("events"),
+            Record::Control(_) => Cow::Borrowed("controls"),
             #[allow(unreachable_patterns)]
             ref other => match serde_json::to_value(other)?.get("record").and_then(|v| v.as_str()) {
-                Some(tag) => format!("{tag}s"),
-                None => "other".to_string(),
+                Some(tag) => Cow::Owned(format!("{tag}s")),
+                None => Cow::Borrowed("other"),
             },
         };
         match groups.iter_mut().find(|(name, _)| *name == group) {
@@ -331,17 +333,31 @@ pub fn bundle(pipeline: &Pipeline, report: &Report, reader_warnings: &[String]) 
         sentences,
         warnings: reader_warnings.to_vec(),
     });
-    let mut out = serde_json::to_vec(&Record::Report(head))?;
-    // A serialized struct always ends with `}`: reopen it and append the groups.
-    out.pop();
-    for (name, list) in &groups {
-        out.extend_from_slice(b",");
-        serde_json::to_writer(&mut out, name)?;
-        out.extend_from_slice(b":");
-        serde_json::to_writer(&mut out, list)?;
+    // Serialized into this thread's buffer, kept from line to line, then copied out at its final
+    // size: a line is ~6x its report's text (each event repeats its sentence), and growing a fresh
+    // vector to that size copied it several times over.
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    out.extend_from_slice(b"}\n");
-    Ok(out)
+    BUF.with_borrow_mut(|out| {
+        out.clear();
+        serde_json::to_writer(&mut *out, &Record::Report(head))?;
+        // A serialized struct always ends with `}`: reopen it and append the groups.
+        out.pop();
+        for (name, list) in &groups {
+            out.extend_from_slice(b",");
+            serde_json::to_writer(&mut *out, name)?;
+            out.extend_from_slice(b":");
+            serde_json::to_writer(&mut *out, list)?;
+        }
+        out.extend_from_slice(b"}\n");
+        let line = out.clone();
+        // A huge report would otherwise keep its buffer for the rest of the run.
+        if out.capacity() > 1 << 22 {
+            *out = Vec::new();
+        }
+        Ok(line)
+    })
 }
 
 fn error_line(line: usize, id: Option<String>, message: &str) -> Vec<u8> {
