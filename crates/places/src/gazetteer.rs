@@ -654,10 +654,11 @@ impl Gazetteer {
         let r = &self.recs[i as usize];
         Place {
             geonameid: r.id,
-            name: r.name.to_string(),
+            // (`String::from`: `to_string` of a `Box<str>` goes through `Display`)
+            name: String::from(&*r.name),
             lat: r.lat,
             lon: r.lon,
-            country: (!r.cc.is_empty()).then(|| r.cc.to_string()),
+            country: (!r.cc.is_empty()).then(|| String::from(&*r.cc)),
             admin1: (!r.cc.is_empty() && !r.admin1.is_empty() && &*r.admin1 != "00")
                 .then(|| [&*r.cc, ".", &*r.admin1].concat()),
             feature_class: String::from(r.fclass as char),

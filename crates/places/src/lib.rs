@@ -227,6 +227,7 @@ impl Geoparser {
             })
             .collect();
         let known = |k: usize| single[k].is_some_and(|e| !e.is_empty());
+        let class = Classes::new(&self.stop, words);
         // One sense per discourse: a word seen as a surname ("John Kelly") is a person's name
         // wherever it stands alone in the document ("Kelly said").
         let mut persons: HashSet<&str> = HashSet::default();
@@ -237,9 +238,8 @@ impl Geoparser {
                 && !w.break_before
                 && !p.all_caps
                 && !p.article
-                && !self.stop.is_function(&p.lower)
-                && !self.stop.is_hard(&p.lower)
-                && (!known(k - 1) || self.stop.is_soft(&p.lower) || self.stop.is_given(&p.lower))
+                && class.of(k - 1) & (stop::FUNCTION | stop::HARD) == 0
+                && (!known(k - 1) || class.of(k - 1) & (stop::SOFT | stop::GIVEN) != 0)
                 && (k + 1 >= words.len() || words[k + 1].break_before || !words[k + 1].capital)
             {
                 persons.insert(w.lower.as_str());
@@ -279,7 +279,7 @@ impl Geoparser {
             }
             let mut accepted = None;
             for &(j, entries) in ends.iter().rev() {
-                if self.accept(text, words, i, j, entries, lowercase_doc, &persons, &single) {
+                if self.accept(text, words, i, j, entries, lowercase_doc, &persons, &single, &class) {
                     accepted = Some((j, entries));
                     break;
                 }
@@ -415,11 +415,14 @@ impl Geoparser {
         lc: bool,
         persons: &HashSet<&str>,
         single: &[Option<&[Entry]>],
+        class: &Classes,
     ) -> bool {
         let first = &words[i];
         // the words of the name without its articles (the first word is never an article)
         let content = || words[i..=j].iter().filter(|w| !w.article);
-        let Some(c0) = content().next() else { return false };
+        let content_at = || (i..=j).filter(|&k| !words[k].article);
+        let is = |k: usize, list: u8| class.of(k) & list != 0;
+        let (Some(c0), Some(c0_at)) = (content().next(), content_at().next()) else { return false };
         let n_content = content().count();
         if !lc {
             if !first.capital {
@@ -429,12 +432,12 @@ impl Geoparser {
                 return false;
             }
         }
-        if content().all(|w| self.stop.is_function(&w.lower)) {
+        if content_at().all(|k| is(k, stop::FUNCTION)) {
             return false; // "In the", "I'm"
         }
         // In cased text a name needs a capitalized word that is not a function word capitalized at a
         // sentence start: "We do" is a pronoun and a verb, not a place.
-        if !lc && n_content > 1 && content().filter(|w| w.capital).all(|w| self.stop.is_function(&w.lower)) {
+        if !lc && n_content > 1 && content_at().filter(|&k| words[k].capital).all(|k| is(k, stop::FUNCTION)) {
             return false;
         }
         // A date, not a place: "May Day", "March 5", and in cased text a month's abbreviation with
@@ -455,7 +458,7 @@ impl Geoparser {
         let mention = text.get(first.start..words[j].end).unwrap_or("");
         if n_content == 1 {
             let w = c0;
-            if self.stop.is_hard(&w.lower) {
+            if is(c0_at, stop::HARD) {
                 return false;
             }
             // All-capitals short words are acronyms (AP, BBC, NAFTA) unless a name is spelled so (US, UAE).
@@ -470,7 +473,7 @@ impl Geoparser {
             }
             let sentence_start = is_sentence_start(text, first.start);
             let cue = i > 0 && has_cue(words, i);
-            if self.stop.is_soft(&w.lower) && !cue {
+            if is(c0_at, stop::SOFT) && !cue {
                 let ok =
                     self.major(entries, &w.lower, false) || (!sentence_start && self.major(entries, &w.lower, true));
                 if !ok {
@@ -483,14 +486,14 @@ impl Geoparser {
                 && i > 0
                 && !first.break_before
                 && words[i - 1].capital
-                && self.stop.is_given(&words[i - 1].lower)
+                && is(i - 1, stop::GIVEN)
                 && !self.major(entries, &w.lower, false)
             {
                 return false;
             }
             if !demonym_only && !cue && !self.major(entries, &w.lower, true) {
                 // A bare given name without a locative word is a person ("Carlos said").
-                if persons.contains(w.lower.as_str()) || (self.stop.is_given(&w.lower) && !article_before(words, i)) {
+                if persons.contains(w.lower.as_str()) || (is(c0_at, stop::GIVEN) && !article_before(words, i)) {
                     return false;
                 }
                 // A surname after a capitalized given name or title ("John Kerry"), or a given name
@@ -499,10 +502,8 @@ impl Geoparser {
                     let p = &words[k];
                     p.capital
                         && !p.article
-                        && !self.stop.is_function(&p.lower)
-                        && (single[k].is_none_or(|e| e.is_empty())
-                            || self.stop.is_soft(&p.lower)
-                            || self.stop.is_given(&p.lower))
+                        && !is(k, stop::FUNCTION)
+                        && (single[k].is_none_or(|e| e.is_empty()) || is(k, stop::SOFT | stop::GIVEN))
                 };
                 if i > 0 && !first.break_before && joined_cap(i - 1) {
                     return false;
@@ -546,6 +547,30 @@ impl WordKeys {
         };
         self.hashes[k] = Some(h);
         h
+    }
+}
+
+/// The stop-lists each word of a document is on ([`stop::StopList::class`]): looked up once for a
+/// capitalized word (detection asks of those again and again), on demand for the others.
+pub(crate) struct Classes<'a> {
+    stop: &'a stop::StopList,
+    words: &'a [fold::Word],
+    capitals: Vec<u8>,
+}
+
+impl<'a> Classes<'a> {
+    fn new(stop: &'a stop::StopList, words: &'a [fold::Word]) -> Classes<'a> {
+        let capitals = words.iter().map(|w| if w.capital { stop.class(&w.lower) } else { 0 }).collect();
+        Classes { stop, words, capitals }
+    }
+
+    #[inline]
+    fn of(&self, k: usize) -> u8 {
+        match self.words.get(k) {
+            Some(w) if w.capital => self.capitals[k],
+            Some(w) => self.stop.class(&w.lower),
+            None => 0,
+        }
     }
 }
 

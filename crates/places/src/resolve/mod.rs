@@ -431,16 +431,26 @@ impl Context<'_> {
         let Context { gaz, ctx_cc, ctx_a1, grp_cc, grp_a1, grp_total, support, sure_pts, total, lead_share } = *self;
         let mut v = cands.to_vec();
         let cont = container.map(|i| &gaz.recs[i as usize]);
-        for c in v.iter_mut() {
+        // what this name's own mentions gave to the context (nothing: no entry for the group)
+        let own_total = grp_total.get(&g).copied();
+        // The scores only rank the readings: a name with one reading is spared them (its
+        // confidence does not depend on its score).
+        let scored = if v.len() > 1 { &mut v[..] } else { &mut [] };
+        for c in scored.iter_mut() {
             if c.demonym {
                 continue;
             }
             let r = &gaz.recs[c.rec as usize];
             // other names' weight only, not the name's own
-            let own_cc = grp_cc.get(&(g, r.cc_id)).copied().unwrap_or(0.0);
-            let own_a1 = grp_a1.get(&(g, r.a1_id)).copied().unwrap_or(0.0);
+            let (own_cc, own_a1) = match own_total {
+                Some(_) => (
+                    grp_cc.get(&(g, r.cc_id)).copied().unwrap_or(0.0),
+                    grp_a1.get(&(g, r.a1_id)).copied().unwrap_or(0.0),
+                ),
+                None => (0.0, 0.0),
+            };
             // a prior weight keeps one other name from making the whole context
-            let total = (total - grp_total.get(&g).copied().unwrap_or(0.0)).max(0.0) + SHARE_PRIOR;
+            let total = (total - own_total.unwrap_or(0.0)).max(0.0) + SHARE_PRIOR;
             let cc_w = ctx_cc.get(&r.cc_id).copied().unwrap_or(0.0);
             let cc_share = ((cc_w - own_cc).max(0.0) / total).min(1.0);
             c.score += COUNTRY_W * cc_share;
@@ -464,7 +474,9 @@ impl Context<'_> {
                     c.score += 6.0;
                 }
             }
-            c.score += support.get(&(g, c.rec)).copied().unwrap_or(0.0);
+            if !support.is_empty() {
+                c.score += support.get(&(g, c.rec)).copied().unwrap_or(0.0);
+            }
             // spatial coherence: near another sure place of the document
             if !is_country(r) && r.fclass != b'L' {
                 // the same for every mention of the name: computed once per name and place
