@@ -1007,3 +1007,10 @@ fn a_place_after_by_or_with_is_an_agent_or_a_party() {
     let text = "The prisoner was captured in Kafr Tala in a raid planned by Norland.";
     assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Kafr Tala"));
 }
+
+#[test]
+fn a_place_opening_the_sentence_as_the_passive_subject_of_a_ground_verb() {
+    let places = [town(), ("Norland", "Norland", 400, PlaceLevel::Country)];
+    let text = "Kafr Tala, which borders Norland, was captured by the rebels in May.";
+    assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Kafr Tala"));
+}

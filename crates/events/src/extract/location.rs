@@ -486,11 +486,23 @@ impl Cx<'_> {
             let fronted = matches!(before, "in" | "at" | "inside" | "near")
                 && (r.start..bk).all(|k| self.is(k, class::FRONT_WORDS))
                 && (pe..ts).any(|k| self.w(k) == ",");
-            let in_clause = fronted || (ps >= cs && pe <= ce);
+            // "X, which borders Y, was captured by Z", "X is patrolled by Z": a place opening the
+            // sentence as the passive subject of a verb whose object is ground is where it happened.
+            let ground_subject = !after
+                && self.is(ts, class::GROUND_VERBS | class::PLACE_OBJECT_VERBS)
+                && (r.start..ps).all(|k| self.is(k, class::PLACE_PREMODIFIERS) || self.w(k) == "strategic")
+                && {
+                    let mut k = ts;
+                    while k > pe && self.is(k - 1, class::ADVERBS) {
+                        k -= 1;
+                    }
+                    k > pe && self.is(k - 1, class::BE)
+                };
+            let in_clause = fronted || ground_subject || (ps >= cs && pe <= ce);
             // "In addition to the strikes on X, the army shelled Y": the opening phrase is another
             // event. "X, leader of the group in Y, was killed": the appositive describes the subject.
             let intro = !after && self.intro_phrase(r.start, ps, ts);
-            let appositive = !after && self.appositive(r.start, pe, ts);
+            let appositive = !after && !ground_subject && self.appositive(r.start, pe, ts);
             let near = (bk.saturating_sub(2)..=bk).any(|k| self.is(k, class::NEAR_WORDS));
             let path = PATH_PREPS.contains(&before) && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
             // "the University of X", "residents of X", "the fall of X": the place is said of
@@ -510,8 +522,10 @@ impl Cx<'_> {
             let modifier = pe < r.end && self.is(pe, class::MODIFIED_NOUNS);
             // A bare place opening the sentence as its subject ("X was shot"): more often a
             // person or a thing the geoparser misread than the event's place.
-            let opening_subject =
-                ps == r.start && !cue.is_some_and(|c| c.flags.place_subject || c.is_territory()) && !after;
+            let opening_subject = ps == r.start
+                && !cue.is_some_and(|c| c.flags.place_subject || c.is_territory())
+                && !after
+                && !ground_subject;
             // "gunmen shot X", "X was shot": only a person is shot, killed or arrested; a place
             // right there as its object or passive subject is a person's name the gazetteer knows.
             let person_object = self.is(ts, class::PERSON_VERBS)
