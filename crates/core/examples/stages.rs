@@ -6,8 +6,16 @@
 //! (`Pipeline::mentions` = places + actors + time + conversion), events, the whole
 //! `Pipeline::extract`, and the JSON records. CPU time of this thread from
 //! /proc/thread-self/schedstat (Linux), so a busy neighbour does not inflate it much.
+//!
+//! Then the same stages once more, one report at a time as `extract` runs them ("interleaved"):
+//! each stage is slower there than alone, which is why `extract` costs more than the sum of the
+//! stages (see bench/RESULTS.md).
 
 use sitrep_core::{Pipeline, Report};
+
+// The allocator of the `sitrep` binary, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::BufRead;
 use std::time::Duration;
 
@@ -103,5 +111,33 @@ fn main() {
     for (name, d) in stages {
         let s = d.as_secs_f64();
         println!("{name:>13}: {:8.1} ms CPU  {:7.2} MB/s", s * 1e3, bytes as f64 / 1e6 / s.max(1e-9));
+    }
+    // The same stages one report at a time, as `extract` runs them: a stage slower here than alone
+    // is paying for the others' use of the caches and the allocator.
+    let mut parts = [Duration::ZERO; 6];
+    for r in &reports {
+        let mut lap = |i: usize, t: &mut Duration| {
+            let now = thread_cpu();
+            parts[i] += now - *t;
+            *t = now;
+        };
+        let mut t = thread_cpu();
+        let doc = sitrep_core::text::analyze(&r.text);
+        lap(0, &mut t);
+        let found = pipeline.geoparser().parse_doc(&doc);
+        lap(1, &mut t);
+        let actors = pipeline.actors().tag(&doc, r.published);
+        lap(2, &mut t);
+        let times = sitrep_core::time::tag(&doc, r.published);
+        lap(3, &mut t);
+        let m = pipeline.mentions(r, &doc);
+        lap(4, &mut t);
+        let x = pipeline.events().extract(r, &doc, &m);
+        lap(5, &mut t);
+        std::hint::black_box((found, actors, times, m, x));
+    }
+    let names = ["text", "places", "actors", "time", "mentions", "events"];
+    for (name, d) in names.iter().zip(parts) {
+        println!("{name:>13}: {:8.1} ms CPU interleaved", d.as_secs_f64() * 1e3);
     }
 }
