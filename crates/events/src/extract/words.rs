@@ -100,14 +100,59 @@ const CLASS_LISTS: &[(u64, &[&str])] = &[
     (class::GROUND_VERBS, GROUND_VERBS),
     (class::GROUND_VERBS, PLACE_OBJECT_VERBS),
     (class::PLACE_OBJECT_VERBS, PLACE_OBJECT_VERBS),
-    (class::GROUND_OF_NOUNS, GROUND_OF_NOUNS),
-    (class::GROUND_HEADS, GROUND_HEADS),
-    (class::TOPIC_WORDS, TOPIC_WORDS),
 ];
+
+/// `data/events/words.tsv`: word lists of the location rules an analyst may edit.
+pub const WORDS_TSV: &str = include_str!("../../../../data/events/words.tsv");
+
+/// The lists `words.tsv` may define, with their bits.
+const DATA_LISTS: &[(&str, u64)] = &[
+    ("GROUND_OF_NOUNS", class::GROUND_OF_NOUNS),
+    ("GROUND_HEADS", class::GROUND_HEADS),
+    ("TOPIC_WORDS", class::TOPIC_WORDS),
+];
+
+/// Parse a word-list file (see `data/events/words.tsv`): `LIST <TAB> word|word|…`; errors name
+/// the file and line.
+pub fn parse_word_lists(file: &str, text: &str) -> Result<Vec<(u64, Vec<String>)>, crate::LexiconError> {
+    let mut out: Vec<(u64, Vec<String>)> = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let err = |message: String| crate::LexiconError { file: file.to_string(), line, message };
+        let l = raw.trim_end_matches('\r');
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+        if cols.len() != 2 {
+            return Err(err(format!("expected 2 tab-separated columns (list, words), found {}", cols.len())));
+        }
+        let Some(&(_, bit)) = DATA_LISTS.iter().find(|(n, _)| *n == cols[0]) else {
+            let names: Vec<&str> = DATA_LISTS.iter().map(|(n, _)| *n).collect();
+            return Err(err(format!("unknown list {:?} (one of {})", cols[0], names.join(", "))));
+        };
+        let words: Vec<String> = cols[1].split('|').map(|w| w.trim().to_string()).collect();
+        if let Some(w) = words.iter().find(|w| w.is_empty() || w.contains(' ') || w.to_lowercase() != **w) {
+            return Err(err(format!("words must be single lower-case words separated by '|': {w:?}")));
+        }
+        match out.iter_mut().find(|(b, _)| *b == bit) {
+            Some((_, ws)) => ws.extend(words),
+            None => out.push((bit, words)),
+        }
+    }
+    Ok(out)
+}
+
+/// The embedded word lists (checked by a test; a broken file gives none rather than a panic).
+fn data_lists() -> &'static [(u64, Vec<String>)] {
+    static LISTS: OnceLock<Vec<(u64, Vec<String>)>> = OnceLock::new();
+    LISTS.get_or_init(|| parse_word_lists("data/events/words.tsv", WORDS_TSV).unwrap_or_default())
+}
 
 /// Every word of the lists.
 pub(crate) fn class_words() -> impl Iterator<Item = &'static str> {
-    CLASS_LISTS.iter().flat_map(|&(_, words)| words.iter().copied())
+    let data = data_lists().iter().flat_map(|(_, words)| words.iter().map(String::as_str));
+    CLASS_LISTS.iter().flat_map(|&(_, words)| words.iter().copied()).chain(data)
 }
 
 /// The bits of the lists holding `word` (a lower-cased token), 0 for most words.
@@ -118,6 +163,11 @@ pub(crate) fn class_of(word: &str) -> u64 {
         for &(bit, words) in CLASS_LISTS {
             for &w in words {
                 *m.entry(w).or_default() |= bit;
+            }
+        }
+        for (bit, words) in data_lists() {
+            for w in words {
+                *m.entry(w.as_str()).or_default() |= *bit;
             }
         }
         m
@@ -1268,84 +1318,6 @@ pub(super) const PLACE_OBJECT_VERBS: &[&str] = &[
     "raided",
     "raiding",
 ];
-/// Nouns of ground that name the place after "of" ("the stronghold of X", "the farms of X",
-/// "his hometown of X"): an unknown name there is a place.
-pub(super) const GROUND_OF_NOUNS: &[&str] = &[
-    "stronghold",
-    "strongholds",
-    "bastion",
-    "hometown",
-    "outskirts",
-    "perimeter",
-    "farms",
-    "hills",
-    "hill",
-    "heights",
-    "mountains",
-    "foothills",
-    "slopes",
-    "hilltop",
-    "vicinity",
-    "enclave",
-    "streets",
-    "environs",
-    "ruins",
-    "plains",
-    "valley",
-    "towns",
-    "cities",
-    "settlement",
-    "settlements",
-    "outpost",
-    "shantytown",
-    "slum",
-    "slums",
-    "commune",
-    "oasis",
-];
-/// Lower-case nouns of ground or of a way after a name that make a place of it ("the X hill", "on X
-/// mountain", "the X road"); not buildings, whose names are as often a sect's or a person's.
-pub(super) const GROUND_HEADS: &[&str] = &[
-    "hill",
-    "hills",
-    "hilltop",
-    "mountain",
-    "mountains",
-    "heights",
-    "ridge",
-    "farms",
-    "valley",
-    "plain",
-    "plateau",
-    "base",
-    "airbase",
-    "airport",
-    "checkpoint",
-    "crossing",
-    "junction",
-    "road",
-    "highway",
-    "bridge",
-    "dam",
-];
-/// Words after a protest verb that introduce what the protest is about ("protested against",
-/// "marched demanding", "rallied in support of").
-pub(super) const TOPIC_WORDS: &[&str] = &[
-    "against",
-    "over",
-    "about",
-    "demanding",
-    "demand",
-    "denouncing",
-    "denounce",
-    "condemning",
-    "condemn",
-    "slamming",
-    "support",
-    "solidarity",
-    "urging",
-    "calling",
-];
 /// Titles before a person's name.
 pub(super) const PERSON_TITLES: &[&str] = &[
     "mr",
@@ -1468,6 +1440,25 @@ mod sense_tests {
     fn embedded_senses_parse() {
         let rules = parse_senses("data/events/senses.tsv", SENSES_TSV).unwrap();
         assert!(rules.iter().any(|r| r.verbs.contains(&"captured".to_string())));
+    }
+
+    #[test]
+    fn embedded_word_lists_parse_and_set_their_bits() {
+        let lists = parse_word_lists("data/events/words.tsv", WORDS_TSV).unwrap();
+        assert_eq!(lists.len(), DATA_LISTS.len());
+        assert!(class_of("stronghold") & class::GROUND_OF_NOUNS != 0);
+        assert!(class_of("hill") & class::GROUND_HEADS != 0);
+        assert!(class_of("against") & class::TOPIC_WORDS != 0);
+        assert!(class_words().any(|w| w == "hometown"));
+    }
+
+    #[test]
+    fn word_list_errors_name_file_and_line() {
+        let e = parse_word_lists("w.tsv", "# c\nNO_SUCH_LIST\tword\n").unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("w.tsv", 2));
+        assert!(parse_word_lists("w.tsv", "TOPIC_WORDS\tAgainst\n").is_err());
+        assert!(parse_word_lists("w.tsv", "TOPIC_WORDS\tin support\n").is_err());
+        assert!(parse_word_lists("w.tsv", "TOPIC_WORDS\n").is_err());
     }
 
     #[test]
