@@ -119,6 +119,10 @@ fn derive(want: &Want, c: &Cand, state: StateActor) -> Actor {
             let head = if s == "GOV" { "government" } else { "officials" };
             made(s, head, format!("{} {head}", c.actor.name))
         }
+        // "the army" after "Malian soldiers": that country's national army, when the lexicon has one.
+        Want::Army if sec == Some("MIL") && c.actor.id.is_none() && c.actor.country.is_some() => {
+            made("MIL", "army", c.actor.name.clone())
+        }
         Want::Army | Want::GovArmy if c.whole_country || sec == Some("GOV") => {
             made("MIL", "army", format!("{} army", c.actor.name.trim_end_matches(" government")))
         }

@@ -20,8 +20,9 @@ impl Cx<'_> {
             }
             ControlShape::SubjectObject => {
                 let c = self.actor_left(cs, h.start).or_else(|| self.actor_left(r.start, h.start));
-                let p =
+                let mut p: Vec<Location> =
                     self.place_just_after(h.end, ce).or_else(|| self.anaphor_place(s, h.end, ce)).into_iter().collect();
+                self.conjoined_places(&mut p, ce);
                 (c, p)
             }
             ControlShape::Stronghold => {
@@ -80,6 +81,26 @@ impl Cx<'_> {
                 evidence: evidence.clone(),
             })
             .collect()
+    }
+
+    /// The places listed after the last of `ps` ("controls X, Y and Z"): each after ",", "and",
+    /// "or" or ", and", up to `until`.
+    fn conjoined_places(&self, ps: &mut Vec<Location>, until: usize) {
+        while let Some(last) = ps.last().and_then(|l| l.mention) {
+            let mut k = self.place_toks[last].1;
+            let mut joined = false;
+            while k < until && matches!(self.w(k), "," | "and" | "or") {
+                joined = true;
+                k += 1;
+            }
+            if !joined {
+                break;
+            }
+            match self.place_just_after(k, until) {
+                Some(l) if l.mention.is_some_and(|i| self.place_toks[i].0 == k) => ps.push(l),
+                _ => break,
+            }
+        }
     }
 
     pub(super) fn place_just_before(&self, tok: usize, floor: usize) -> Option<Location> {

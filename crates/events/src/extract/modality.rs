@@ -1,6 +1,7 @@
 //! Modality: asserted, claimed, reported, disputed, planned, forecast, hypothetical, negated,
 //! with `attributed_to` from the attribution phrase.
 
+use super::is_state;
 use super::roles::{dedup_actors, same_actor};
 use super::Cx;
 use crate::lexicon::{CueKind, Hit, ModalityKind, Scope};
@@ -53,6 +54,16 @@ impl Cx<'_> {
             if !in_scope || semicolon_between(h.start, ts) {
                 continue;
             }
+            // A plan or condition does not reach into a phrase about a past event ("vowed to
+            // retaliate for a bombing", "will respond after the attack").
+            let irrealis =
+                matches!(mc.kind, ModalityKind::Set(Modality::Planned | Modality::Forecast | Modality::Hypothetical));
+            if irrealis
+                && matches!(mc.scope, Scope::Clause(_))
+                && (h.end..ts).any(|k| matches!(self.w(k), "for" | "after" | "over" | "following" | "since"))
+            {
+                continue;
+            }
             if matches!(mc.scope, Scope::Det(_)) && mc.kind == ModalityKind::Set(Modality::Hypothetical) {
                 weak_hyp = true;
                 continue;
@@ -102,7 +113,7 @@ impl Cx<'_> {
             disp = true;
         }
         dedup_actors(&mut speakers);
-        let claimed = source_seen && actor1.is_some_and(|a| speakers.iter().any(|s| same_actor(a, s)));
+        let claimed = source_seen && actor1.is_some_and(|a| speakers.iter().any(|s| same_party(a, s)));
         let hyp = hyp || (weak_hyp && !neg);
         let m = if hyp {
             Modality::Hypothetical
@@ -172,4 +183,11 @@ impl Cx<'_> {
         let q = |w: &str| matches!(w, "'" | "\"" | "“" | "”" | "‘" | "’");
         ts > 0 && q(self.doc.token_text(ts - 1)) && te < self.doc.tokens.len() && q(self.doc.token_text(te))
     }
+}
+
+/// The speaker is a party to the event: the same actor, or the same state's government and forces
+/// ("Malian troops entered Kidal, the army said"; "Russian forces took X, Moscow said").
+fn same_party(a: &ActorRef, b: &ActorRef) -> bool {
+    same_actor(a, b)
+        || (a.country.is_some() && a.country == b.country && is_state(a) == Some(true) && is_state(b) == Some(true))
 }

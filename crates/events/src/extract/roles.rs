@@ -121,7 +121,10 @@ impl Cx<'_> {
                             "," | "a" | "an" | "the" | "its" | "their" | "any" | "this" | "that"
                         ))
                     && matches!(&entries[h.entry].kind, CueKind::Event(c) if !c.flags.noun)
-            })?;
+            });
+        // Without an event verb before it, the sentence's subject; never the nearest actor before
+        // the comma, which is mostly the object of the main verb ("struck an ISIS camp, killing").
+        let Some(main) = main else { return Some(self.subject_of(s).filter(|&a| self.actor_toks[a].1 <= ts)) };
         let CueKind::Event(cue) = &entries[main.entry].kind else { return None };
         Some(self.roles(s, main.start, main.end, cue).actor1)
     }
@@ -154,7 +157,24 @@ impl Cx<'_> {
         let r = self.sent_range(s);
         let cs = self.clause_start(s, ts);
         let ce = self.clause_end(s, te - 1);
-        let left = self.actor_left(cs, ts).or_else(|| self.actor_left(r.start, ts));
+        let mut left = self.actor_left(cs, ts).or_else(|| self.actor_left(r.start, ts));
+        // A nominal trigger is no act of an actor that did something else in between: "the AU
+        // called for a halt to the fighting", "rebels repelled an attack".
+        let nominal = cue.flags.noun
+            || (ts > r.start && matches!(self.w(ts - 1), "a" | "an" | "the" | "any" | "this" | "that" | "another"));
+        if nominal {
+            if let Some(a) = left {
+                let ae = self.actor_toks[a].1;
+                let entries = &self.ex.lexicon.entries;
+                let verb_between = self.hits_from(ae, ts).iter().any(|h| {
+                    h.end <= ts
+                        && matches!(&entries[h.entry].kind, CueKind::Event(c) if !c.is_marker() && !c.flags.ignore && !c.flags.noun && c.flags.ctx.is_none())
+                });
+                if verb_between {
+                    left = None;
+                }
+            }
+        }
         let mut roles = Roles { actor1: None, actor2: None, actor1_ref: None, winner: None };
         if self.is_passive(ts, cue) {
             let agent = self.actor_right(te, ce, Some(&["by"]), 4);
@@ -180,8 +200,8 @@ impl Cx<'_> {
             roles.actor2 = self.actor_right(te, ce, Some(&["against", "on", "targeting", "with"]), 6);
         } else {
             roles.actor1 = match self.participle_agent(s, ts) {
-                Some(Some(a)) => Some(a),
-                _ => left,
+                Some(a) => a,
+                None => left,
             };
             roles.actor2 = self.actor_right(te, ce, Some(&["from", "against"]), 10).or_else(|| {
                 let comma = (te..ce).find(|&k| self.w(k) == ",").unwrap_or(ce);
