@@ -968,6 +968,12 @@ fn a_name_with_an_age_or_an_aircraft_shot_down_is_no_place() {
     assert_eq!(located_at(text, &[marino, town()], "captured").as_deref(), Some("Kafr Tala"));
     let text = "Marino, 27, was captured by the national army last year.";
     assert_eq!(located_at(text, &[marino], "captured"), None);
+    // One word as the passive subject is more likely a person than the "in Y" after the verb.
+    let text = "Marino was captured in Kafr Tala last year.";
+    assert_eq!(located_at(text, &[marino, town()], "captured").as_deref(), Some("Kafr Tala"));
+    // Alone, a place captured is still the place.
+    let text = "Marino was captured by the rebels last year.";
+    assert_eq!(located_at(text, &[marino], "captured").as_deref(), Some("Marino"));
     // An aircraft shot down is not where it was shot down.
     let text = "The rebels shot down a Marino over Kafr Tala.";
     assert_eq!(located_at(text, &[marino, town()], "shot").as_deref(), Some("Kafr Tala"));

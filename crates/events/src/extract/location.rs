@@ -577,9 +577,29 @@ impl Cx<'_> {
                 && (te..ps).all(|k| matches!(self.w(k), "down" | "a" | "an" | "the" | "two" | "one"));
             // "launched an offensive in X, targeting Y": Y is the participle's own event's place.
             let participle = after && ps > te + 1 && self.comma_participles[ps] > self.comma_participles[te + 1];
+            // "X was captured in Y", "X, the son of Z, was shot near Y": one word as the passive
+            // subject is more often a person the gazetteer also knows than the place.
+            let passive_name = !after
+                && pe == ps + 1
+                && self.is(ts, class::GROUND_VERBS | class::PERSON_VERBS)
+                && !(ps > r.start
+                    && (self.is(ps - 1, class::LOCATIVE_PREPS | class::PATH_PREPS | class::OBJECT_PREPS)
+                        || matches!(self.w(ps - 1), "of" | "," | "'s")))
+                && {
+                    let mut k = ts;
+                    while k > pe && self.is(k - 1, class::ADVERBS) {
+                        k -= 1;
+                    }
+                    let be = k > pe && self.is(k - 1, class::BE);
+                    // Right before "was", or closing an appositive: "X, ..., was".
+                    be && (k - 1 == pe || (self.w(pe) == "," && k >= pe + 3 && self.w(k - 2) == ","))
+                };
             let mut score: i64 = if after { 100 } else { 85 } - (2 * dist).min(60);
             if participle {
                 score -= 40;
+            }
+            if passive_name {
+                score -= 60;
             }
             // "signed by X", "was captured by X", "clashed with X": a place after "by" or "with" is
             // an agent or a party, not where it happened.
