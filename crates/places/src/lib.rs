@@ -230,7 +230,7 @@ impl Geoparser {
         let class = Classes::new(&self.stop, words);
         // One sense per discourse: a word seen as a surname ("John Kelly") is a person's name
         // wherever it stands alone in the document ("Kelly said").
-        let mut persons: HashSet<&str> = HashSet::default();
+        let mut persons: HashSet<&[u8]> = HashSet::default();
         for k in 1..words.len() {
             let (p, w) = (&words[k - 1], &words[k]);
             if p.capital
@@ -242,7 +242,7 @@ impl Geoparser {
                 && (!known(k - 1) || class.of(k - 1) & (stop::SOFT | stop::GIVEN) != 0)
                 && (k + 1 >= words.len() || words[k + 1].break_before || !words[k + 1].capital)
             {
-                persons.insert(w.lower.as_str());
+                persons.insert(w.lower.as_bytes());
             }
         }
         let mut i = 0;
@@ -413,7 +413,7 @@ impl Geoparser {
         j: usize,
         entries: &[Entry],
         lc: bool,
-        persons: &HashSet<&str>,
+        persons: &HashSet<&[u8]>,
         single: &[Option<&[Entry]>],
         class: &Classes,
     ) -> bool {
@@ -442,8 +442,9 @@ impl Geoparser {
         }
         // A date, not a place: "May Day", "March 5", and in cased text a month's abbreviation with
         // its full stop or before a day ("Nov. 7", "Dec 12").
-        let month = c0.lower.len() <= 9 && sitrep_model::calendar::MONTHS.contains(&c0.lower.as_str());
-        let abbreviation = !lc && sitrep_model::calendar::MONTH_ABBREVIATIONS.contains(&c0.lower.as_str());
+        let is_one_of = |list: &[&str], w: &fold::Word| list.iter().any(|m| m.as_bytes() == w.lower.as_bytes());
+        let month = c0.lower.len() <= 9 && is_one_of(sitrep_model::calendar::MONTHS, c0);
+        let abbreviation = !lc && is_one_of(sitrep_model::calendar::MONTH_ABBREVIATIONS, c0);
         if month || abbreviation {
             let rest = text.get(c0.end..).unwrap_or("");
             let stop = abbreviation && rest.starts_with('.');
@@ -493,7 +494,7 @@ impl Geoparser {
             }
             if !demonym_only && !cue && !self.major(entries, &w.lower, true) {
                 // A bare given name without a locative word is a person ("Carlos said").
-                if persons.contains(w.lower.as_str()) || (is(c0_at, stop::GIVEN) && !article_before(words, i)) {
+                if persons.contains(w.lower.as_bytes()) || (is(c0_at, stop::GIVEN) && !article_before(words, i)) {
                     return false;
                 }
                 // A surname after a capitalized given name or title ("John Kerry"), or a given name
@@ -560,7 +561,7 @@ pub(crate) struct Classes<'a> {
 
 impl<'a> Classes<'a> {
     fn new(stop: &'a stop::StopList, words: &'a [fold::Word]) -> Classes<'a> {
-        let capitals = words.iter().map(|w| if w.capital { stop.class(&w.lower) } else { 0 }).collect();
+        let capitals = words.iter().map(|w| if w.capital { stop.class(w.lower.as_bytes()) } else { 0 }).collect();
         Classes { stop, words, capitals }
     }
 
@@ -568,7 +569,7 @@ impl<'a> Classes<'a> {
     fn of(&self, k: usize) -> u8 {
         match self.words.get(k) {
             Some(w) if w.capital => self.capitals[k],
-            Some(w) => self.stop.class(&w.lower),
+            Some(w) => self.stop.class(w.lower.as_bytes()),
             None => 0,
         }
     }
@@ -588,7 +589,7 @@ fn article_before(words: &[fold::Word], i: usize) -> bool {
 fn has_cue(words: &[fold::Word], i: usize) -> bool {
     let p = &words[i - 1];
     let p = if p.article && i >= 2 { &words[i - 2] } else { p };
-    !words[i].break_before && CUES.contains(&p.lower.as_str())
+    !words[i].break_before && CUES.iter().any(|c| c.as_bytes() == p.lower.as_bytes())
 }
 
 fn is_sentence_start(text: &str, pos: usize) -> bool {

@@ -22,7 +22,8 @@ pub(crate) const FUNCTION: u8 = 4;
 pub(crate) const GIVEN: u8 = 8;
 
 pub(crate) struct StopList {
-    lists: HashMap<String, u8>,
+    /// (by bytes: a word's lower-case form is looked up without reading it as a `str` first)
+    lists: HashMap<Box<[u8]>, u8>,
     /// Facility words ("street", "hospital") with the GeoNames feature class and code they give.
     facility: crate::gazetteer::HashMap<String, (Box<str>, Box<str>)>,
 }
@@ -47,7 +48,7 @@ impl StopList {
             }
             let mut lower = String::new();
             crate::fold::base_letters(w, &mut lower);
-            *self.lists.entry(lower).or_default() |= GIVEN;
+            *self.lists.entry(lower.into_bytes().into()).or_default() |= GIVEN;
         }
         Ok(())
     }
@@ -101,9 +102,9 @@ impl StopList {
             };
             let w = w.to_lowercase();
             match kind {
-                "hard" => *s.lists.entry(w).or_default() |= HARD,
-                "soft" => *s.lists.entry(w).or_default() |= SOFT,
-                "function" => *s.lists.entry(w).or_default() |= FUNCTION | HARD,
+                "hard" => *s.lists.entry(w.into_bytes().into()).or_default() |= HARD,
+                "soft" => *s.lists.entry(w.into_bytes().into()).or_default() |= SOFT,
+                "function" => *s.lists.entry(w.into_bytes().into()).or_default() |= FUNCTION | HARD,
                 _ => {
                     return Err(GazetteerError::Row {
                         file: file.into(),
@@ -116,7 +117,7 @@ impl StopList {
         for line in common.lines() {
             let w = line.trim();
             if !w.is_empty() && !w.starts_with('#') {
-                *s.lists.entry(w.to_lowercase()).or_default() |= SOFT;
+                *s.lists.entry(w.to_lowercase().into_bytes().into()).or_default() |= SOFT;
             }
         }
         Ok(s)
@@ -124,13 +125,13 @@ impl StopList {
 
     /// The lists `lower` is on ([`HARD`], [`SOFT`], [`FUNCTION`], [`GIVEN`] bits).
     #[inline]
-    pub(crate) fn class(&self, lower: &str) -> u8 {
+    pub(crate) fn class(&self, lower: &[u8]) -> u8 {
         self.lists.get(lower).copied().unwrap_or(0)
     }
     pub(crate) fn is_hard(&self, lower: &str) -> bool {
-        self.class(lower) & HARD != 0
+        self.class(lower.as_bytes()) & HARD != 0
     }
     pub(crate) fn is_soft(&self, lower: &str) -> bool {
-        self.class(lower) & SOFT != 0
+        self.class(lower.as_bytes()) & SOFT != 0
     }
 }
