@@ -217,4 +217,20 @@ fn own_generalization_regressions() {
     let t = "Malian troops entered Kidal on Tuesday, the army said.";
     let e = events_at("2023-11-15", t, "entered");
     assert_eq!(e.first().map(|e| e.modality), Some(Modality::Claimed), "a state claims what its forces did");
+
+    // Round three: demanded events, pauses in fighting, occupations, sieges, military statements.
+    let e = events_at("2023-11-12", "Thousands marched in Paris calling for a ceasefire.", "ceasefire");
+    assert!(e.iter().all(|e| e.modality != Modality::Asserted), "a demanded ceasefire has not happened");
+    let t = "Hamas said it would not accept a pause in fighting without guarantees.";
+    assert!(events_at("2023-11-12", t, "fighting").is_empty());
+    let t = "Insurgents occupied the district headquarters in Mocimboa da Praia on Friday.";
+    let e = events_at("2024-04-20", t, "occupied the");
+    assert_eq!(e.first().map(sub_type), Some("Non-state actor overtakes territory"));
+    let t = "Israeli tanks were encircling Khan Younis on Monday.";
+    assert_eq!(events_at("2023-12-05", t, "encircling").len(), 1);
+    let t = "The two delegations engaged in talks in Doha.";
+    assert!(events_at("2023-12-05", t, "engaged").is_empty());
+    let t = "The government has rejected any talks with the M23 and accuses Kigali of backing the group.";
+    let e = events_at("2024-02-06", t, "accuses");
+    assert!(e.iter().all(|e| e.actor1.iter().all(|a| a.name != "M23")), "the object of 'with' is no subject");
 }

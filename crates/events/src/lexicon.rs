@@ -146,6 +146,8 @@ pub enum Scope {
     /// A determiner of the trigger, at most this many tokens before it in its clause ("any
     /// attack"): a weak reading that a negation in scope overrides.
     Det(usize),
+    /// As `Clause`, only for a nominal trigger (a noun cue, or one after a/an/the/any).
+    Noun(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -515,9 +517,10 @@ fn parse_scope(s: &str) -> Result<Scope, String> {
         "verb" => Ok(Scope::Verb),
         s => match s.strip_prefix("clause:") {
             Some(n) => n.parse().map(Scope::Clause).map_err(|_| format!("bad clause window {n:?}")),
-            None => match s.strip_prefix("det:") {
-                Some(n) => n.parse().map(Scope::Det).map_err(|_| format!("bad determiner window {n:?}")),
-                None => Err(format!("unknown scope {s:?} (clause:N, det:N, sentence, any, verb)")),
+            None => match (s.strip_prefix("det:"), s.strip_prefix("noun:")) {
+                (Some(n), _) => n.parse().map(Scope::Det).map_err(|_| format!("bad determiner window {n:?}")),
+                (_, Some(n)) => n.parse().map(Scope::Noun).map_err(|_| format!("bad noun window {n:?}")),
+                _ => Err(format!("unknown scope {s:?} (clause:N, noun:N, det:N, sentence, any, verb)")),
             },
         },
     }

@@ -47,6 +47,11 @@ impl Cx<'_> {
                 Scope::Clause(n) | Scope::Det(n) => {
                     h.end <= ts && self.clause[h.start] == trig_clause && ts - h.end <= n
                 }
+                Scope::Noun(n) => {
+                    let nominal =
+                        noun || (ts > r.start && matches!(self.w(ts - 1), "a" | "an" | "the" | "any" | "new"));
+                    nominal && h.end <= ts && self.clause[h.start] == trig_clause && ts - h.end <= n
+                }
                 Scope::Sentence => h.end <= ts,
                 Scope::Any => true,
                 Scope::Verb => h.end == ts && !noun,

@@ -20,7 +20,12 @@ impl Cx<'_> {
         (0..self.m.actors.len())
             .filter(|&i| {
                 let (s, e) = self.actor_toks[i];
-                s >= from && e <= before && !(s > 0 && self.is(s - 1, class::OBJECT_PREPS))
+                // "with the M23 and accuses ...": the preposition may stand before a determiner.
+                let mut p = s;
+                while p > from && matches!(self.w(p - 1), "the" | "a" | "an") {
+                    p -= 1;
+                }
+                s >= from && e <= before && !(p > 0 && self.is(p - 1, class::OBJECT_PREPS))
             })
             .max_by_key(|&i| self.actor_toks[i].1)
     }
