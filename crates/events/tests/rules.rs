@@ -1020,3 +1020,11 @@ fn a_place_opening_the_sentence_as_the_passive_subject_of_a_ground_verb() {
     let text = "Kafr Tala, which borders Norland, was captured by the rebels in May.";
     assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Kafr Tala"));
 }
+
+#[test]
+fn the_district_of_a_province_is_the_part() {
+    let places =
+        [("Umm Sahl", "Umm Sahl", 200, PlaceLevel::Region), ("Kafr Tala", "Kafr Tala", 100, PlaceLevel::Region)];
+    let text = "Gunmen shot two farmers in the Umm Sahl district of Kafr Tala province.";
+    assert_eq!(located_at(text, &places, "shot").as_deref(), Some("Umm Sahl"));
+}

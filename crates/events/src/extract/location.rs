@@ -124,7 +124,12 @@ impl Cx<'_> {
         }
         if u > t {
             if self.w(u) == "of" && other_starts_at(u + 1) {
-                return true;
+                // "the X district of Y province": X is the part, Y its container.
+                let province_after = self.places_starting_at(u + 1).filter(|&j| literal(j)).any(|j| {
+                    let pe = self.place_toks[j].1;
+                    pe < ceil && (self.is(pe, class::PROVINCE_NOUNS) || matches!(self.w(pe), "state" | "county"))
+                });
+                return !province_after;
             }
             if possessive && other_starts_at(u) {
                 return true;
