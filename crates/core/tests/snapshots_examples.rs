@@ -233,4 +233,16 @@ fn own_generalization_regressions() {
     let t = "The government has rejected any talks with the M23 and accuses Kigali of backing the group.";
     let e = events_at("2024-02-06", t, "accuses");
     assert!(e.iter().all(|e| e.actor1.iter().all(|a| a.name != "M23")), "the object of 'with' is no subject");
+
+    // Conjoined subjects, strikes, speakers after the last comma.
+    let t = "The Congolese army and allied militias retook the town of Sake on Friday.";
+    let e = events_at("2024-02-10", t, "retook");
+    assert_eq!(e.first().map(sub_type), Some("Government regains territory"));
+    let t = "The Israeli army said it struck Hezbollah positions in southern Lebanon.";
+    assert_eq!(events_at("2023-11-12", t, "struck").len(), 1);
+    assert!(events_at("2023-11-12", "The two sides struck a deal in Doha.", "struck").is_empty());
+    let t =
+        "Fighting in Tripoli killed 55 people, the emergency centre said on Wednesday, in the worst clashes this year.";
+    let e = events_at("2023-08-16", t, "clashes");
+    assert!(e.iter().all(|e| e.attributed_to.iter().all(|a| a.name != "Tripoli" && a.name != "Fighting")));
 }

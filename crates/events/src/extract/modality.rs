@@ -86,21 +86,31 @@ impl Cx<'_> {
                     // The speaker: the actor just before the cue (after the trigger when the cue
                     // follows it, and then after the last comma before the cue: "... in the village
                     // of X, the minister said").
+                    // Before the trigger, the speaker is also after the last comma or colon
+                    // ("..., the emergency centre said on Wednesday, in the worst fighting").
                     let from = if h.start >= te {
                         Self::last_before(&self.last_comma, h.start, te).map_or(te, |c| c + 1)
                     } else {
-                        r.start
+                        Self::last_before(&self.last_mark, h.start, r.start).map_or(r.start, |c| c + 1)
                     };
-                    if let Some(a) = self.actor_left(from, h.start) {
+                    let list_from = if h.start >= te { r.start } else { from };
+                    let found = self.actor_left(from, h.start);
+                    if let Some(a) = found {
                         speakers.push(self.actor_ref(a));
                         // Other named actors in a list before the cue ("X of A and Y of B report").
                         for (i, &(as_, ae)) in self.actor_toks.iter().enumerate() {
-                            if as_ >= from && ae <= h.start && i != a && from == r.start {
+                            if as_ >= from && ae <= h.start && i != a && from == list_from {
                                 speakers.push(self.actor_ref(i));
                             }
                         }
                     }
-                    speakers.extend(self.speaker_names(&hits, from, h.start));
+                    let names = self.speaker_names(&hits, from, h.start);
+                    if names.is_empty() && found.is_none() && from > r.start && h.start < te {
+                        // "The ministry, in a statement, said": the subject before a parenthesis.
+                        let head = self.actor_left(r.start, from).filter(|&a| self.w(self.actor_toks[a].1) == ",");
+                        speakers.extend(head.map(|a| self.actor_ref(a)));
+                    }
+                    speakers.extend(names);
                 }
                 ModalityKind::SourceRight => {
                     source_seen = true;

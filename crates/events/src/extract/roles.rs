@@ -163,6 +163,25 @@ impl Cx<'_> {
         let cs = self.clause_start(s, ts);
         let ce = self.clause_end(s, te - 1);
         let mut left = self.actor_left(cs, ts).or_else(|| self.actor_left(r.start, ts));
+        // "X and (allied) Y retook the town": the first of conjoined subjects leads.
+        if let Some(a) = left {
+            let mut k = self.actor_toks[a].0;
+            while k > r.start && matches!(self.w(k - 1), "allied" | "its" | "their") {
+                k -= 1;
+            }
+            if k > r.start + 1 && self.w(k - 1) == "and" {
+                if let Some(b) = (0..self.m.actors.len()).find(|&i| self.actor_toks[i].1 == k - 1 && i != a) {
+                    let bs = self.actor_toks[b].0;
+                    let mut p = bs;
+                    while p > r.start && matches!(self.w(p - 1), "the" | "a" | "an") {
+                        p -= 1;
+                    }
+                    if !(p > r.start && self.is(p - 1, class::OBJECT_PREPS)) {
+                        left = Some(b);
+                    }
+                }
+            }
+        }
         // A nominal trigger is no act of an actor that did something else in between: "the AU
         // called for a halt to the fighting", "rebels repelled an attack".
         let nominal = cue.flags.noun
