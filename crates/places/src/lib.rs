@@ -58,6 +58,9 @@ pub(crate) struct Found {
     pub w0: usize,
     pub w1: usize,
     pub entries: Vec<Entry>,
+    /// The hash ([`names::hash`]) of the folded key of words `w0..=w1`, when detection built it
+    /// (resolution groups the mentions of one name by it).
+    pub key_hash: Option<u64>,
     /// Whether this came from given spans (gold-span mode) rather than detection.
     #[allow(dead_code)]
     pub given: bool,
@@ -135,7 +138,7 @@ impl Geoparser {
                 let k = words.iter().position(|w| w.start <= s.start && s.end <= w.end && s.start < s.end)?;
                 let key = fold::fold_name(text.get(s.start..s.end)?);
                 let e = self.gaz.index.get(&key)?;
-                Some(Found { span: *s, w0: k, w1: k, entries: e.to_vec(), given: true })
+                Some(Found { span: *s, w0: k, w1: k, entries: e.to_vec(), key_hash: None, given: true })
             });
             let kind = resolve::facility_kind(self, &words, *s, f.as_ref());
             // a facility is resolved through the part of its name that may be a place
@@ -246,7 +249,7 @@ impl Geoparser {
             }
         }
         let mut i = 0;
-        let mut ends: Vec<(usize, &[Entry])> = Vec::with_capacity(max_words); // (word j, entries)
+        let mut ends: Vec<(usize, &[Entry], u64)> = Vec::with_capacity(max_words); // (word j, entries, key hash)
         while i < words.len() {
             // a name starts with a capital, unless the whole document is lowercase (see `accept`)
             if words[i].article || !(lowercase_doc || words[i].capital) {
@@ -273,19 +276,19 @@ impl Geoparser {
                 let found = if n == 1 { single[j] } else { self.gaz.index.lookup_joined(h) };
                 let Some(entries) = found else { break };
                 if !entries.is_empty() {
-                    ends.push((j, entries));
+                    ends.push((j, entries, h));
                 }
                 j += 1;
             }
             let mut accepted = None;
-            for &(j, entries) in ends.iter().rev() {
+            for &(j, entries, h) in ends.iter().rev() {
                 if self.accept(text, words, i, j, entries, lowercase_doc, &persons, &single, &class) {
-                    accepted = Some((j, entries));
+                    accepted = Some((j, entries, h));
                     break;
                 }
             }
             match accepted {
-                Some((j, entries)) => {
+                Some((j, entries, key_hash)) => {
                     let mut start = words[i].start;
                     if i > 0 && words[i - 1].article && !words[i].break_before {
                         start = words[i - 1].start;
@@ -304,6 +307,7 @@ impl Geoparser {
                         w0: i,
                         w1: j,
                         entries: entries.to_vec(),
+                        key_hash: Some(key_hash),
                         given: false,
                     });
                     i = j + 1;
@@ -354,7 +358,14 @@ impl Geoparser {
         loop {
             let key = key_of(&idx[lo..hi]);
             if let Some(e) = self.gaz.index.get(&key) {
-                return Some(Found { span: s, w0: idx[lo], w1: idx[hi - 1], entries: e.to_vec(), given: true });
+                return Some(Found {
+                    span: s,
+                    w0: idx[lo],
+                    w1: idx[hi - 1],
+                    entries: e.to_vec(),
+                    key_hash: None,
+                    given: true,
+                });
             }
             if hi - lo > 1 && GENERIC.contains(&words[idx[lo]].lower.as_str()) {
                 lo += 1;
@@ -385,7 +396,14 @@ impl Geoparser {
                 }
             }
             if let Some((_, a, e)) = best {
-                return Some(Found { span: s, w0: idx[a], w1: idx[a + len - 1], entries: e.to_vec(), given: true });
+                return Some(Found {
+                    span: s,
+                    w0: idx[a],
+                    w1: idx[a + len - 1],
+                    entries: e.to_vec(),
+                    key_hash: None,
+                    given: true,
+                });
             }
         }
         None

@@ -173,26 +173,26 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
 
     // One name, one sense: the mentions of the same name form a group, and a mention's context is
     // what the other names say (a name repeated ten times does not vote for its own reading).
+    // (by the hash of the name's folded key: detection's, else that of `fold_name` of the words,
+    // each spelling folded once; names.rs: the gazetteer's keys have distinct hashes)
     let mut group: Vec<usize> = Vec::with_capacity(n);
     {
-        let mut first: HashMap<String, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
-        // (a spelling seen before is not folded again)
-        let mut of_text: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut first: HashMap<u64, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut of_text: HashMap<&str, u64> = HashMap::default();
         for (k, f) in found.iter().enumerate() {
             let t = match (words.get(f.w0), words.get(f.w1)) {
                 (Some(a), Some(b)) if a.start < b.end => text.get(a.start..b.end),
                 _ => None,
             };
             let t = t.or(text.get(f.span.start..f.span.end)).unwrap_or("");
-            let g = match of_text.get(t) {
-                Some(&g) => g,
-                None => {
-                    let g = *first.entry(crate::fold::fold_name(t)).or_insert(k);
-                    of_text.insert(t, g);
-                    g
+            let h = match f.key_hash {
+                Some(h) => {
+                    debug_assert_eq!(h, crate::names::hash(&crate::fold::fold_name(t)), "{t:?}");
+                    h
                 }
+                None => *of_text.entry(t).or_insert_with(|| crate::names::hash(&crate::fold::fold_name(t))),
             };
-            group.push(g);
+            group.push(*first.entry(h).or_insert(k));
         }
     }
     // ... and what the text says of one mention's place it says of all ("Edmonton, south of
