@@ -1028,3 +1028,15 @@ fn the_district_of_a_province_is_the_part() {
     let text = "Gunmen shot two farmers in the Umm Sahl district of Kafr Tala province.";
     assert_eq!(located_at(text, &places, "shot").as_deref(), Some("Umm Sahl"));
 }
+
+#[test]
+fn here_and_a_deed_after_for_tell_no_place_of_the_sentence() {
+    let places = [town()];
+    // "here": the dateline's place.
+    let text = "Several hundred students demonstrated here on Friday against the curfew in Kafr Tala.";
+    assert_eq!(located_at(text, &places, "demonstrated"), None);
+    // The place of the deed someone is arrested for is not where the arrest was.
+    let places = [town(), umm_sahl()];
+    let text = "Police in Umm Sahl said a man was arrested on Sunday for allegedly killing a guard in Kafr Tala.";
+    assert_eq!(located_at(text, &places, "arrested").as_deref(), Some("Umm Sahl"));
+}

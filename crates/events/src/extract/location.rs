@@ -471,6 +471,9 @@ impl Cx<'_> {
         let title_case = self.title_case(s);
         // A statement's place is only one said to be where it was made ("told reporters in X").
         let speech = (ts..te).any(|k| self.is(k, class::SPEECH_VERBS));
+        // "demonstrated here Friday": the event is at the dateline's place, not at one the
+        // sentence names.
+        let here = (te..(te + 2).min(r.end)).any(|k| self.w(k) == "here");
         // A protest's place is where the crowd stands, not what it protests against.
         let protest = cue.is_some_and(|c| c.plover.as_ref().is_some_and(|p| p.event == "PROTEST"));
         for &i in &self.places.by_sentence[s] {
@@ -604,6 +607,31 @@ impl Cx<'_> {
                 score -= 40;
             }
             if passive_name {
+                score -= 60;
+            }
+            if here {
+                score -= 150;
+            }
+            // "arrested for allegedly killing a man in X", "accused of shelling X": the place is
+            // the deed's, told after "for/of" and a gerund, not the trigger's.
+            let deed = after
+                && (te..ps).any(|k| {
+                    matches!(self.w(k), "for" | "of") && {
+                        let mut g = k + 1;
+                        while g < ps && (self.is(g, class::ADVERBS) || matches!(self.w(g), "allegedly" | "reportedly"))
+                        {
+                            g += 1;
+                        }
+                        g < ps
+                            && self.w(g).len() > 5
+                            && self.w(g).ends_with("ing")
+                            && !matches!(
+                                self.w(g),
+                                "including" | "according" | "following" | "during" | "morning" | "evening"
+                            )
+                    }
+                });
+            if deed {
                 score -= 60;
             }
             // "signed by X", "was captured by X", "clashed with X": a place after "by" or "with" is
