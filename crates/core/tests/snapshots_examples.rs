@@ -245,4 +245,19 @@ fn own_generalization_regressions() {
         "Fighting in Tripoli killed 55 people, the emergency centre said on Wednesday, in the worst clashes this year.";
     let e = events_at("2023-08-16", t, "clashes");
     assert!(e.iter().all(|e| e.attributed_to.iter().all(|a| a.name != "Tripoli" && a.name != "Fighting")));
+
+    // Rumours, foiled attempts, withdrawals after fighting.
+    let t = "Rumours that the rebels had withdrawn from Tal Rifaat proved false.";
+    let e = events_at("2024-07-10", t, "withdrawn from");
+    assert!(e.iter().all(|e| e.modality != Modality::Asserted), "{:?}", e.first().map(|e| e.modality));
+    let t = "Guards foiled an attempt by militants to storm the prison in Hasakah.";
+    let e = events_at("2024-07-10", t, "storm");
+    assert!(e.iter().all(|e| e.modality == Modality::Negated));
+    let t = "Russian forces seized Avdiivka after Ukrainian forces withdrew from the town to avoid encirclement.";
+    let e = events_at("2024-02-17", t, "seized");
+    assert_eq!(
+        e.first().map(sub_type),
+        Some("Government regains territory"),
+        "a withdrawal under fire is no peaceful handover"
+    );
 }
