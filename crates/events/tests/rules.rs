@@ -1040,3 +1040,11 @@ fn here_and_a_deed_after_for_tell_no_place_of_the_sentence() {
     let text = "Police in Umm Sahl said a man was arrested on Sunday for allegedly killing a guard in Kafr Tala.";
     assert_eq!(located_at(text, &places, "arrested").as_deref(), Some("Umm Sahl"));
 }
+
+#[test]
+fn a_share_of_a_place_is_that_place() {
+    let places = [("Norland", "Norland", 400, PlaceLevel::Region)];
+    for text in ["The rebels captured 70 percent of Norland.", "The rebels captured one-third of Norland in May."] {
+        assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Norland"), "{text}");
+    }
+}

@@ -796,6 +796,11 @@ pub(super) const OF_PLACE_NOUNS: &[&str] = &[
     "districts",
     "neighborhood",
     "neighbourhood",
+    "one-third",
+    "two-thirds",
+    "one-quarter",
+    "percent",
+    "chunk",
 ];
 /// Nouns a place before them only describes ("the Mideast war", "the Iraq crisis").
 pub(super) const MODIFIED_NOUNS: &[&str] = &[
