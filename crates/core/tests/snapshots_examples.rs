@@ -260,4 +260,18 @@ fn own_generalization_regressions() {
         Some("Government regains territory"),
         "a withdrawal under fire is no peaceful handover"
     );
+
+    // Control of shares and listed places, quotes, expired truces, contrastive clauses.
+    let t = "Opposition fighters led by Hayat Tahrir al-Sham now control most of Aleppo and Hama.";
+    let mut r = Report::new("own-g", t);
+    r.published = chrono::NaiveDate::parse_from_str("2024-12-05", "%Y-%m-%d").ok();
+    let ctl = pipeline().extract(&r).controls;
+    assert_eq!(ctl.len(), 2, "{ctl:?}");
+    let t = "\"We will fight until we have liberated every village of Darfur,\" the general told troops in El Fasher.";
+    let e = events_at("2023-06-03", t, "liberated");
+    assert!(e.iter().all(|e| e.modality != Modality::Asserted));
+    assert!(events_at("2023-06-03", "The truce expired on Saturday and was not renewed.", "truce").is_empty());
+    let t = "The army still holds Homs, but rebel units are advancing on Rastan.";
+    let e = events_at("2024-12-05", t, "advancing on");
+    assert!(e.iter().all(|e| e.actor1.iter().all(|a| a.sector.as_deref() != Some("MIL"))), "{:?}", e[0].actor1);
 }

@@ -19,7 +19,13 @@ impl Cx<'_> {
                 (c, p)
             }
             ControlShape::SubjectObject => {
-                let c = self.actor_left(cs, h.start).or_else(|| self.actor_left(r.start, h.start));
+                let c = self.actor_left(cs, h.start).or_else(|| self.actor_left(r.start, h.start)).or_else(|| {
+                    // "fighters led by HTS now control X": the leader of an unnamed subject.
+                    (0..self.m.actors.len()).rev().find(|&i| {
+                        let (a, e) = self.actor_toks[i];
+                        a >= r.start + 2 && e <= h.start && self.w(a - 1) == "by" && self.w(a - 2) == "led"
+                    })
+                });
                 let mut p: Vec<Location> =
                     self.place_just_after(h.end, ce).or_else(|| self.anaphor_place(s, h.end, ce)).into_iter().collect();
                 self.conjoined_places(&mut p, ce);
@@ -121,7 +127,7 @@ impl Cx<'_> {
         if ps >= until || !self.usable(i) || p.level == PlaceLevel::Country || ps - tok > 4 {
             return None;
         }
-        if !(tok..ps).all(|k| self.is(k, class::FILLERS)) {
+        if !(tok..ps).all(|k| self.is(k, class::FILLERS) || is_share(self.w(k))) {
             return None;
         }
         let mut pl = p.place.clone()?;
@@ -151,6 +157,14 @@ pub(super) fn dedup_controls(v: &mut Vec<ControlRecord>) {
         }
     }
     *v = out;
+}
+
+/// Words of a share of a place held ("most of X", "large parts of Y", "the whole of Z").
+fn is_share(w: &str) -> bool {
+    matches!(
+        w,
+        "most" | "much" | "all" | "half" | "large" | "swathes" | "swaths" | "bulk" | "entire" | "whole" | "rest"
+    )
 }
 
 pub(super) fn is_admin(p: &PlaceRef) -> bool {

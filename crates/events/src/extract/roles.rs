@@ -162,7 +162,39 @@ impl Cx<'_> {
         let r = self.sent_range(s);
         let cs = self.clause_start(s, ts);
         let ce = self.clause_end(s, te - 1);
-        let mut left = self.actor_left(cs, ts).or_else(|| self.actor_left(r.start, ts));
+        // Across a "but/while/although" clause only when that clause has no subject of its own
+        // ("X took Y but later withdrew"; not "X holds Y, but rebel units are advancing").
+        let own_subject = cs > r.start
+            && matches!(self.w(cs), "but" | "while" | "whereas" | "although" | "though")
+            && (cs + 1..ts).find(|&k| !self.is(k, class::ADVERBS)).is_some_and(|k| {
+                let w = self.w(k);
+                self.doc.tokens[k].kind == sitrep_model::text::TokenKind::Word
+                    && !self.is(k, class::BE)
+                    && !w.ends_with("ed")
+                    && !matches!(
+                        w,
+                        "have"
+                            | "has"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "may"
+                            | "might"
+                            | "did"
+                            | "do"
+                            | "does"
+                            | "also"
+                            | "then"
+                            | "not"
+                            | "soon"
+                            | "still"
+                            | "later"
+                            | "to"
+                    )
+            });
+        let mut left =
+            self.actor_left(cs, ts).or_else(|| if own_subject { None } else { self.actor_left(r.start, ts) });
         // "X and (allied) Y retook the town": the first of conjoined subjects leads.
         if let Some(a) = left {
             let mut k = self.actor_toks[a].0;
