@@ -974,6 +974,9 @@ fn a_name_with_an_age_or_an_aircraft_shot_down_is_no_place() {
     // Alone, a place captured is still the place.
     let text = "Marino was captured by the rebels last year.";
     assert_eq!(located_at(text, &[marino], "captured").as_deref(), Some("Marino"));
+    // The owner of a kin is a person.
+    let text = "Marino's brother was shot on Sunday.";
+    assert_eq!(located_at(text, &[marino], "shot"), None);
     // An aircraft shot down is not where it was shot down.
     let text = "The rebels shot down a Marino over Kafr Tala.";
     assert_eq!(located_at(text, &[marino, town()], "shot").as_deref(), Some("Kafr Tala"));

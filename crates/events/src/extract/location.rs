@@ -579,6 +579,16 @@ impl Cx<'_> {
             let aged = pe + 2 < r.end
                 && ((self.w(pe) == "," && num(pe + 1) && self.w(pe + 2) == ",")
                     || (self.w(pe) == "(" && num(pe + 1) && self.w(pe + 2) == ")"));
+            // "X's brother", "X's wife": the owner of a kin or a title is a person (or a post).
+            let kin = {
+                let next = if matches!(self.w(pe), "'s" | "'") {
+                    Some(pe + 1)
+                } else {
+                    self.possessive_inside(i).then_some(pe)
+                };
+                next.is_some_and(|k| k < r.end && PERSON_TITLES.contains(&self.w(k).trim_end_matches('.')))
+            };
+            let aged = aged || kin;
             // "shot down a X", "downed an X": the object is an aircraft, not a place.
             let downed = after
                 && ((self.w(te) == "down" && self.is(ts, class::PERSON_VERBS)) || self.w(ts) == "downed")
