@@ -129,21 +129,35 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 
 fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_before: bool) -> Unit<'_> {
     let s = &text[start..end];
-    let (cap, upper) = if s.is_ascii() {
-        // Most words: the same tests over bytes, without decoding chars.
-        let mut letters = s.bytes().filter(u8::is_ascii_alphabetic).peekable();
-        let cap = letters.peek().is_some_and(u8::is_ascii_uppercase);
-        (cap, letters.peek().is_some() && letters.all(|b| b.is_ascii_uppercase()))
+    let (cap, upper, norm, raw) = if s.is_ascii() {
+        // Most words: what the general path below computes, in one pass over the bytes.
+        let (mut first, mut lower, mut capitals, mut marks) = (None, false, false, false);
+        for b in s.bytes() {
+            if b.is_ascii_alphabetic() {
+                first = first.or(Some(b));
+                lower |= b.is_ascii_lowercase();
+                capitals |= b.is_ascii_uppercase();
+            }
+            marks |= matches!(b, b'.' | b'\'' | b'`');
+        }
+        let kept = || s.bytes().filter(|b| !matches!(b, b'.' | b'\'' | b'`'));
+        let norm = if capitals || marks {
+            Cow::Owned(kept().map(|b| char::from(b.to_ascii_lowercase())).collect())
+        } else {
+            Cow::Borrowed(s)
+        };
+        let raw = if marks { Cow::Owned(kept().map(char::from).collect()) } else { Cow::Borrowed(s) };
+        (first.is_some_and(|b| b.is_ascii_uppercase()), first.is_some() && !lower, norm, raw)
     } else {
         let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
         let cap = letters.peek().is_some_and(|c| c.is_uppercase());
-        (cap, letters.peek().is_some() && letters.all(|c| !c.is_lowercase()))
+        (cap, letters.peek().is_some() && letters.all(|c| !c.is_lowercase()), normalize(s), raw_letters(s))
     };
     Unit {
         start,
         end,
-        norm: normalize(s),
-        raw: raw_letters(s),
+        norm,
+        raw,
         orig: s,
         id: NO_WORD,
         cap,
