@@ -671,19 +671,24 @@ impl Gazetteer {
     pub(crate) fn has_name(&self, i: u32, lower: &str) -> bool {
         let r = &self.recs[i as usize];
         let mut b = String::new();
-        if base_letters_are(&r.name, lower, &mut b) {
-            return true;
-        }
+        base_letters_are(&r.name, lower, &mut b) || self.has_alt_name(i, lower, &mut b)
+    }
+
+    /// Whether one of the place's alternate names (not its own) has letters `lower`: what
+    /// [`Gazetteer::has_name`] adds when `lower` is known not to be [`Gazetteer::lower`] (the
+    /// own name is not read again).
+    pub(crate) fn has_alt_name(&self, i: u32, lower: &str, b: &mut String) -> bool {
+        let r = &self.recs[i as usize];
         // many alternate names: only those whose letters hash as `lower`'s are compared
         if let Some(ix) = self.alt_index_of(i) {
             let h = lower_hash(lower);
             let from = ix.partition_point(|e| e.0 < h);
             return ix[from..].iter().take_while(|e| e.0 == h).any(|&(_, off)| {
                 let n = r.alts.get(off as usize..).and_then(|rest| rest.split('|').next()).unwrap_or("");
-                base_letters_are(n, lower, &mut b)
+                base_letters_are(n, lower, b)
             });
         }
-        alt_base_letters_are(&r.alts, lower, &mut b)
+        alt_base_letters_are(&r.alts, lower, b)
     }
 
     /// Place `i`'s run of [`Gazetteer::alt_index`], when it has one.

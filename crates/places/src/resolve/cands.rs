@@ -26,6 +26,7 @@ const OWN_NAME_SAME_COUNTRY: f32 = 1.0;
 #[derive(Default)]
 pub(super) struct Scratch {
     lower: String,
+    letters: String,
     own_cc: Vec<u32>,
     /// (province number, place, population) of each populated-place candidate.
     seats: Vec<(u32, u32, u64)>,
@@ -55,7 +56,8 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
                             || nl.strip_prefix("cityof").is_some_and(|x| x == mention_lower)));
                 if nl == mention_lower {
                     s += 0.7;
-                } else if gaz.has_name(i, mention_lower) {
+                } else if gaz.has_alt_name(i, mention_lower, &mut buf.letters) {
+                    // (`has_name` less the own name, which `nl` just was not)
                     s += 0.4;
                 } else {
                     spelled = false;
