@@ -274,4 +274,12 @@ fn own_generalization_regressions() {
     let t = "The army still holds Homs, but rebel units are advancing on Rastan.";
     let e = events_at("2024-12-05", t, "advancing on");
     assert!(e.iter().all(|e| e.actor1.iter().all(|a| a.sector.as_deref() != Some("MIL"))), "{:?}", e[0].actor1);
+
+    // The weapon that struck makes one event of its kind.
+    let t = "Russian missiles struck a power plant in Lviv overnight.";
+    let mut r = Report::new("own-g", t);
+    r.published = chrono::NaiveDate::parse_from_str("2023-03-03", "%Y-%m-%d").ok();
+    let ev = pipeline().extract(&r).events;
+    assert_eq!(ev.len(), 1, "{:?}", ev.iter().map(|e| e.trigger.text.clone()).collect::<Vec<_>>());
+    assert_eq!(sub_type(&ev[0]), "Shelling/artillery/missile attack");
 }

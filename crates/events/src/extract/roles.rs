@@ -195,6 +195,13 @@ impl Cx<'_> {
             });
         let mut left =
             self.actor_left(cs, ts).or_else(|| if own_subject { None } else { self.actor_left(r.start, ts) });
+        // "Russian jets struck": the trigger starts inside the actor that names the weapon's owner.
+        if left.is_none() {
+            left = (0..self.m.actors.len()).find(|&i| {
+                let (a, e) = self.actor_toks[i];
+                a < ts && e > ts && e <= te
+            });
+        }
         // "X and (allied) Y retook the town": the first of conjoined subjects leads.
         if let Some(a) = left {
             let mut k = self.actor_toks[a].0;
@@ -216,7 +223,7 @@ impl Cx<'_> {
         }
         // A nominal trigger is no act of an actor that did something else in between: "the AU
         // called for a halt to the fighting", "rebels repelled an attack".
-        let nominal = cue.flags.noun
+        let nominal = (cue.flags.noun && !cue.flags.symmetric)
             || (ts > r.start && matches!(self.w(ts - 1), "a" | "an" | "the" | "any" | "this" | "that" | "another"));
         if nominal {
             if let Some(a) = left {
