@@ -282,4 +282,9 @@ fn own_generalization_regressions() {
     let ev = pipeline().extract(&r).events;
     assert_eq!(ev.len(), 1, "{:?}", ev.iter().map(|e| e.trigger.text.clone()).collect::<Vec<_>>());
     assert_eq!(sub_type(&ev[0]), "Shelling/artillery/missile attack");
+
+    // A news agency in the dateline is no fighter.
+    let t = "Damascus, SANA - Army units repelled an attack by terrorist groups near Morek on Tuesday.";
+    let e = events_at("2024-03-05", t, "repelled");
+    assert!(e.iter().all(|e| e.actor1.iter().all(|a| a.sector.as_deref() != Some("JRN"))), "{:?}", e[0].actor1);
 }

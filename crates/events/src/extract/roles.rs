@@ -286,6 +286,13 @@ impl Cx<'_> {
                 roles.actor2 = None;
             }
         }
+        // A news medium reports violence and captures; it does not commit them ("Damascus, SANA -
+        // Army units repelled an attack").
+        if cue.acled != crate::lexicon::AcledSpec::None
+            && roles.actor1.is_some_and(|i| self.m.actors[i].actor.sector.as_deref() == Some("JRN"))
+        {
+            roles.actor1 = None;
+        }
         roles.actor1_ref = roles.actor1.map(|i| self.actor_ref(i));
         if cue.is_territory() {
             let winner_known = !cue.flags.loser_subject || roles.actor1 != left || left.is_none();
