@@ -2,7 +2,7 @@
 //! it, metonymy, compound nouns.
 
 use super::words::{FUNCTION_WORDS, SUBJECT_OPENERS};
-use super::{ActorTagger, Cand, TKind};
+use super::{ActorTagger, Cand, Shouting, TKind};
 use crate::coref::Want;
 use crate::lexicon::CueKind;
 use crate::units::Unit;
@@ -147,7 +147,7 @@ impl ActorTagger {
                 break;
             }
             let at = if u[k + 1].norm == "the" { k + 2 } else { k + 1 };
-            match self.match_at(u, at, s_end, false) {
+            match self.match_at(u, at, s_end, &Shouting::no()) {
                 Some((e2, ts)) if ts.iter().any(|t| matches!(t.kind, TKind::CountryName | TKind::Capital)) => k = e2,
                 _ => break,
             }

@@ -2,7 +2,7 @@
 //! composition-vocabulary phrase.
 
 use super::trie::ROOT;
-use super::{ActorTagger, ModItem, TKind, Target};
+use super::{ActorTagger, ModItem, Shouting, TKind, Target};
 use crate::lexicon::NounRole;
 use crate::units::Unit;
 
@@ -10,7 +10,7 @@ impl ActorTagger {
     /// The longest actor, country or group name at `j` (within `..e`): its end and targets.
     /// A name that needs a capital only matches a capitalized first word; a single all-capital
     /// acronym matches only as written (short ones not in all-capital text).
-    pub(super) fn match_at(&self, u: &[Unit], j: usize, e: usize, shouting: bool) -> Option<(usize, &[Target])> {
+    pub(super) fn match_at(&self, u: &[Unit], j: usize, e: usize, shouting: &Shouting) -> Option<(usize, &[Target])> {
         if j >= e || !u[j].word {
             return None;
         }
@@ -38,7 +38,7 @@ impl ActorTagger {
         }
         let ts = self.acronyms.get(&*u[j].raw)?;
         let short = u[j].raw.chars().count() <= 3;
-        if shouting && short {
+        if short && shouting.get() {
             return None;
         }
         Some((j + 1, ts.as_slice()))

@@ -229,7 +229,7 @@ impl ActorTagger {
             while s_end < u.len() && u[s_end].sentence == sentence {
                 s_end += 1;
             }
-            let shouting = is_shouting(&u[s_start..s_end]);
+            let shouting = Shouting::new(&u[s_start..s_end]);
             let mut i = s_start;
             while i < s_end {
                 if !u[i].word {
@@ -241,7 +241,7 @@ impl ActorTagger {
                     i += 1;
                     continue;
                 }
-                match self.parse_at(&u, i, s_start, s_end, shouting) {
+                match self.parse_at(&u, i, s_start, s_end, &shouting) {
                     Some((cs, next)) => {
                         cands.extend(cs);
                         i = next.max(i + 1);
@@ -459,6 +459,30 @@ fn display_name(u: &[Unit], a: usize, b: usize) -> String {
         s.push_str(x.orig);
     }
     s
+}
+
+/// Whether a sentence is written in capitals, worked out when first asked: only a short acronym's
+/// match asks, and the test reads every letter of the sentence.
+pub(crate) struct Shouting<'u, 'a> {
+    units: &'u [Unit<'a>],
+    known: std::cell::Cell<Option<bool>>,
+}
+
+impl<'u, 'a> Shouting<'u, 'a> {
+    fn new(units: &'u [Unit<'a>]) -> Self {
+        Shouting { units, known: std::cell::Cell::new(None) }
+    }
+
+    /// For a match outside the sentence scan: not shouting.
+    pub(crate) fn no() -> Self {
+        Shouting { units: &[], known: std::cell::Cell::new(Some(false)) }
+    }
+
+    pub(crate) fn get(&self) -> bool {
+        let v = self.known.get().unwrap_or_else(|| is_shouting(self.units));
+        self.known.set(Some(v));
+        v
+    }
 }
 
 fn is_shouting(us: &[Unit]) -> bool {

@@ -2,7 +2,7 @@
 //! and a head noun, composed into candidate mentions ("the Iraqi government troops").
 
 use super::words::{DEFINITE, DETERMINERS, NAME_PARTICLES};
-use super::{display_name, ActorTagger, Cand, ModItem, TKind};
+use super::{display_name, ActorTagger, Cand, ModItem, Shouting, TKind};
 use crate::coref::Want;
 use crate::lexicon::{CueKind, NounRole};
 use crate::units::Unit;
@@ -17,7 +17,7 @@ impl ActorTagger {
         i: usize,
         s_start: usize,
         e: usize,
-        shouting: bool,
+        shouting: &Shouting,
     ) -> Option<(Vec<Cand>, usize)> {
         let sentence = u[i].sentence;
         let mut j = i;
@@ -322,7 +322,7 @@ impl ActorTagger {
             // person from the lexicon.
             let mut k = h.head_end;
             while k < end {
-                if let Some((e2, ts)) = self.match_at(u, k, end, false) {
+                if let Some((e2, ts)) = self.match_at(u, k, end, &Shouting::no()) {
                     if let Some(t) = ts.iter().find(|t| t.kind == TKind::Actor && self.actors[t.idx].person) {
                         let start = if h.mods.is_empty() { h.premod_start } else { h.premod_start.min(h.mods_start) };
                         let mut c = Cand::new(
@@ -350,7 +350,7 @@ impl ActorTagger {
         // "King Hassan of Morocco", "the president of Syria", "the army of Mali".
         if h.mods.is_empty() && end + 1 < h.e && u[end].norm == "of" {
             let at = if u[end + 1].norm == "the" { end + 2 } else { end + 1 };
-            if let Some((cend, ts)) = self.match_at(u, at, h.e, false) {
+            if let Some((cend, ts)) = self.match_at(u, at, h.e, &Shouting::no()) {
                 let it = self.item(at, cend, ts);
                 if let (Some(c), true) = (it.country, it.name && it.actor.is_none()) {
                     let actor = self.composed(Some(&self.countries[c].iso3), &sector, &head_text);
@@ -576,7 +576,9 @@ impl ActorTagger {
                 break;
             }
             if u[k].cap
-                && self.match_at(u, k, e, false).is_some_and(|(_, ts)| ts.iter().any(|t| t.kind != TKind::Actor))
+                && self
+                    .match_at(u, k, e, &Shouting::no())
+                    .is_some_and(|(_, ts)| ts.iter().any(|t| t.kind != TKind::Actor))
             {
                 break; // "… minister Lavrov Moscow" never happens; a country/capital ends the name
             }
