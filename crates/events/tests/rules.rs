@@ -1051,3 +1051,27 @@ fn a_share_of_a_place_is_that_place() {
         assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Norland"), "{text}");
     }
 }
+
+// ----- dates looked back from the report (published 2020-05-10) --------------------------------
+
+#[test]
+fn anniversaries_and_years_date_past_events() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let text = "Six years after the Northern Front captured Kafr Tala, the market has reopened.";
+    let out = run(text, &[rebels()], &[town()]);
+    let e = only(&out, "captured");
+    let date = e.date.as_ref().expect("dated");
+    assert_eq!((date.start, date.end), (d("2014-01-01"), d("2014-12-31")));
+    let text = "Two months since the national army retook Kafr Tala, families are returning.";
+    let out = run(text, &[army()], &[town()]);
+    let e = only(&out, "retook");
+    assert_eq!(e.date.as_ref().map(|x| (x.start, x.end)), Some((d("2020-03-01"), d("2020-03-31"))));
+    let text = "Survivors of the 2016 massacre in Kafr Tala met on Friday.";
+    let out = run(text, &[], &[town()]);
+    let e = only(&out, "massacre");
+    assert_eq!(e.date.as_ref().map(|x| x.start), Some(d("2016-01-01")));
+    // a duration is no look back: the capture is dated from the report as usual
+    let text = "The Northern Front has held Kafr Tala for more than six years after it captured the town.";
+    let out = run(text, &[rebels()], &[town()]);
+    assert!(out.events.iter().all(|e| e.date.as_ref().is_none_or(|x| x.start.format("%Y").to_string() == "2020")));
+}

@@ -2,11 +2,14 @@
 
 use super::Cx;
 use crate::mentions::Tense;
-use chrono::Duration;
+use chrono::{Datelike, Duration, Months, NaiveDate};
 use sitrep_model::record::{DatePrecision, DateRef, Modality};
 
 impl Cx<'_> {
     pub(super) fn date(&self, s: usize, ts: usize, te: usize, modality: Modality, noun: bool) -> Option<DateRef> {
+        if let Some(d) = self.looking_back(s, ts) {
+            return Some(d);
+        }
         let r = self.sent_range(s);
         let c = self.clause[ts];
         let best = (0..self.m.times.len())
@@ -41,6 +44,55 @@ impl Cx<'_> {
         })
     }
 
+    /// A past event the sentence dates by looking back from the report: a year before the
+    /// trigger ("the 2014 massacre") or an anniversary ("Ten years after the group captured X",
+    /// "two months since the army retook Y": that many years or months before publication). Days
+    /// and weeks are left alone: "two days after X fell, ..." counts from X's fall, not from today.
+    fn looking_back(&self, s: usize, ts: usize) -> Option<DateRef> {
+        let p = self.report.published?;
+        let r = self.sent_range(s);
+        // "the 2014 massacre", "its 2016 offensive" (a year right after a determiner)
+        if ts > r.start + 1 && matches!(self.w(ts - 2), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "that") {
+            let y: i32 = self.w(ts - 1).parse().ok().filter(|_| self.w(ts - 1).len() == 4).unwrap_or(0);
+            if (1900..=p.year()).contains(&y) {
+                let start = NaiveDate::from_ymd_opt(y, 1, 1)?;
+                let end = NaiveDate::from_ymd_opt(y, 12, 31)?;
+                return Some(DateRef { start, end, precision: DatePrecision::Year, text: None });
+            }
+        }
+        // "<amount> years|months after|since" up to 8 words before the trigger, no comma between
+        let from = ts.saturating_sub(8).max(r.start);
+        for k in (from..ts).rev() {
+            if matches!(self.w(k), "," | ";" | ":") {
+                return None;
+            }
+            if k < from + 2 || !matches!(self.w(k), "after" | "since") {
+                continue;
+            }
+            // "jailed for more than seven years after joining" is a duration, not a look back
+            if k >= r.start + 3 && matches!(self.w(k - 3), "than" | "for" | "of" | "within" | "in") {
+                return None;
+            }
+            let n = amount(self.w(k - 2))?;
+            let back = |m: u32| p.checked_sub_months(Months::new(m));
+            return match self.w(k - 1) {
+                "year" | "years" => {
+                    let y = back(12 * n)?.year();
+                    let (start, end) = (NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?);
+                    Some(DateRef { start, end, precision: DatePrecision::Year, text: None })
+                }
+                "month" | "months" => {
+                    let d = back(n)?;
+                    let start = d.with_day(1)?;
+                    let end = start.checked_add_months(Months::new(1))?.pred_opt()?;
+                    Some(DateRef { start, end, precision: DatePrecision::Month, text: None })
+                }
+                _ => None,
+            };
+        }
+        None
+    }
+
     /// Present tense: "are breaking", "demands", "now control".
     pub(super) fn ongoing(&self, s: usize, ts: usize, noun: bool) -> bool {
         let r = self.sent_range(s);
@@ -52,4 +104,35 @@ impl Cx<'_> {
         }
         !noun && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
     }
+}
+
+/// A small amount as written: "ten", "10", "a" (a year after).
+fn amount(w: &str) -> Option<u32> {
+    const WORDS: [&str; 21] = [
+        "a",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some((i as u32).max(1));
+    }
+    w.parse().ok().filter(|n| (1..=100).contains(n))
 }
