@@ -1075,3 +1075,13 @@ fn anniversaries_and_years_date_past_events() {
     let out = run(text, &[rebels()], &[town()]);
     assert!(out.events.iter().all(|e| e.date.as_ref().is_none_or(|x| x.start.format("%Y").to_string() == "2020")));
 }
+
+#[test]
+fn a_market_or_hospital_of_a_town_stands_in_it() {
+    let other = ("Tell Beta", "Tell Beta", 101, PlaceLevel::Point);
+    let text =
+        "The national army shelled Tell Beta on Monday. The Northern Front looted the central market of Kafr Tala.";
+    let out = run(text, &[army(), rebels()], &[town(), other]);
+    let e = only(&out, "looted");
+    assert_eq!(e.place.as_ref().map(|p| p.name.as_str()), Some("Kafr Tala"));
+}

@@ -643,6 +643,20 @@ pub(super) const INTRO_PHRASES: &[&str] =
 /// Nouns before "of X" that make X where something is ("the outskirts of X", "parts of X");
 /// after other nouns ("residents of X", "the University of X") X only describes.
 pub(super) const OF_PLACE_NOUNS: &[&str] = &[
+    // facilities stand in their town: "the central market of X", "the main hospital of X"
+    "market",
+    "markets",
+    "marketplace",
+    "bazaar",
+    "souk",
+    "harbour",
+    "harbor",
+    "airport",
+    "hospital",
+    "hospitals",
+    "prison",
+    "mosque",
+    "bridge",
     "streets",
     "street",
     "outskirts",
