@@ -14,7 +14,7 @@ const PROGRESS_MIN_INPUTS: usize = 8;
 pub struct InputArgs {
     /// Report files, directories (read recursively) or `-` for standard input. Readers by
     /// extension, else by content: .txt/.md plain text (dated by its dateline, e.g. "BEIRUT, Nov 3
-    /// (Reuters) -" or "November 3, 2017"), .html/.htm articles, .xml/.rss/.atom feeds (one report
+    /// (Reuters) -", "November 3, 2017" or a title ending in a date), .html/.htm articles, .xml/.rss/.atom feeds (one report
     /// per item), .jsonl/.ndjson/.json ({"id","text","published"?,"title"?,"source"?,"url"?}).
     #[arg(value_name = "FILES|DIRS|-", required = true)]
     pub inputs: Vec<String>,
