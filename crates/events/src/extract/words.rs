@@ -112,18 +112,21 @@ const DATA_LISTS: &[(&str, u64)] = &[
     ("TOPIC_WORDS", class::TOPIC_WORDS),
 ];
 
+/// The rows of a TSV data file: (line number, trimmed columns), without blank and `#` lines.
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines().enumerate().filter_map(|(i, raw)| {
+        let l = raw.trim_end_matches('\r');
+        (!l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .then(|| (i + 1, l.split('\t').map(str::trim).collect()))
+    })
+}
+
 /// Parse a word-list file (see `data/events/words.tsv`): `LIST <TAB> word|word|…`; errors name
 /// the file and line.
 pub fn parse_word_lists(file: &str, text: &str) -> Result<Vec<(u64, Vec<String>)>, crate::LexiconError> {
     let mut out: Vec<(u64, Vec<String>)> = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
+    for (line, cols) in rows(text) {
         let err = |message: String| crate::LexiconError { file: file.to_string(), line, message };
-        let l = raw.trim_end_matches('\r');
-        if l.trim().is_empty() || l.trim_start().starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
         if cols.len() != 2 {
             return Err(err(format!("expected 2 tab-separated columns (list, words), found {}", cols.len())));
         }
@@ -1402,14 +1405,8 @@ pub struct SenseRule {
 /// Parse a senses file (see `data/events/senses.tsv`); errors name the file and line.
 pub fn parse_senses(file: &str, text: &str) -> Result<Vec<SenseRule>, crate::LexiconError> {
     let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
+    for (line, cols) in rows(text) {
         let err = |message: String| crate::LexiconError { file: file.to_string(), line, message };
-        let l = raw.trim_end_matches('\r');
-        if l.trim().is_empty() || l.trim_start().starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
         if cols.len() != 3 {
             return Err(err(format!("expected 3 tab-separated columns (verbs, where, words), found {}", cols.len())));
         }

@@ -149,6 +149,19 @@ fn event_queries(url: &str) {
     );
 }
 
+/// Stores report `id`: a battle over the whole first quarter of 2024 around Beta Springs.
+fn store_campaign(s: &mut Store, id: &str) {
+    let r = report(id, "Daily Two", "2024-04-02", "A winter campaign around Beta Springs.");
+    let mut e = event(&r, BATTLE, vec![army()], vec![], Some(beta()), Some("2024-01-01"), M::Asserted, &r.text);
+    e.date = Some(sitrep_core::record::DateRef {
+        start: d("2024-01-01"),
+        end: d("2024-03-31"),
+        precision: sitrep_core::record::DatePrecision::Month,
+        text: None,
+    });
+    s.insert_report(&r, &ex(vec![e], vec![])).expect("insert");
+}
+
 /// A `from` date late in a long event's span still finds it, also when another connection stored
 /// that event after this one last searched (the date lower bound follows the longest span).
 fn long_events_are_found_from_late_in_their_span(url: &str) {
@@ -162,15 +175,7 @@ fn long_events_are_found_from_late_in_their_span(url: &str) {
     assert_eq!(from(&mut a, "2024-03-15").len(), 0);
     // A quarter-long campaign, stored through another connection.
     let mut b = Store::open(url).expect("open");
-    let r2 = report("s2", "Daily Two", "2024-04-02", "A winter campaign around Beta Springs.");
-    let mut e2 = event(&r2, BATTLE, vec![army()], vec![], Some(beta()), Some("2024-01-01"), M::Asserted, &r2.text);
-    e2.date = Some(sitrep_core::record::DateRef {
-        start: d("2024-01-01"),
-        end: d("2024-03-31"),
-        precision: sitrep_core::record::DatePrecision::Month,
-        text: None,
-    });
-    b.insert_report(&r2, &ex(vec![e2], vec![])).expect("insert");
+    store_campaign(&mut b, "s2");
     let late = from(&mut a, "2024-03-15");
     assert_eq!(late.len(), 1, "the campaign ends after the 15th");
     assert_eq!(late[0].event.report.id, "s2");
@@ -186,15 +191,7 @@ fn long_events_are_found_from_late_in_their_span(url: &str) {
 /// before it still finds a long event from a date late in its span.
 fn migration_6_bounds_date_windows_by_stored_events(url: &str) {
     let mut s = Store::open_at(url, 5).expect("open v5");
-    let r = report("m6", "Daily Two", "2024-04-02", "A winter campaign around Beta Springs.");
-    let mut e = event(&r, BATTLE, vec![army()], vec![], Some(beta()), Some("2024-01-01"), M::Asserted, &r.text);
-    e.date = Some(sitrep_core::record::DateRef {
-        start: d("2024-01-01"),
-        end: d("2024-03-31"),
-        precision: sitrep_core::record::DatePrecision::Month,
-        text: None,
-    });
-    s.insert_report(&r, &ex(vec![e], vec![])).expect("insert");
+    store_campaign(&mut s, "m6");
     assert_eq!(s.migrate().expect("migrate"), sitrep_store::migrate::LATEST);
     let late = s.events(&EventQuery { from: Some(d("2024-03-15")), ..Default::default() }).expect("q");
     assert_eq!(late.len(), 1);
