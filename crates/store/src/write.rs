@@ -259,8 +259,9 @@ impl Store {
             return Ok(());
         }
         let key = self.conn.query_one("SELECT key FROM events WHERE id = ?1", &[Val::Int(id)])?.map(|r| r.string(0));
-        let key = key.unwrap_or_else(|| mentions[dedup::representative(&mentions)].id.clone());
-        self.note_event_span(&mentions[dedup::representative(&mentions)])?;
+        let rep = &mentions[dedup::representative(&mentions)];
+        let key = key.unwrap_or_else(|| rep.id.clone());
+        self.note_event_span(rep)?;
         let mut vals = event_values(key, &mentions)?;
         vals.push(Val::Int(id));
         self.conn.exec(

@@ -55,9 +55,7 @@ impl Cx<'_> {
         if ts > r.start + 1 && matches!(self.w(ts - 2), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "that") {
             let y: i32 = self.w(ts - 1).parse().ok().filter(|_| self.w(ts - 1).len() == 4).unwrap_or(0);
             if (1900..=p.year()).contains(&y) {
-                let start = NaiveDate::from_ymd_opt(y, 1, 1)?;
-                let end = NaiveDate::from_ymd_opt(y, 12, 31)?;
-                return Some(DateRef { start, end, precision: DatePrecision::Year, text: None });
+                return year_of(y);
             }
         }
         // "<amount> years|months after|since" up to 8 words before the trigger, no comma between
@@ -76,11 +74,7 @@ impl Cx<'_> {
             let n = amount(self.w(k - 2))?;
             let back = |m: u32| p.checked_sub_months(Months::new(m));
             return match self.w(k - 1) {
-                "year" | "years" => {
-                    let y = back(12 * n)?.year();
-                    let (start, end) = (NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?);
-                    Some(DateRef { start, end, precision: DatePrecision::Year, text: None })
-                }
+                "year" | "years" => year_of(back(12 * n)?.year()),
                 "month" | "months" => {
                     let d = back(n)?;
                     let start = d.with_day(1)?;
@@ -104,6 +98,12 @@ impl Cx<'_> {
         }
         !noun && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
     }
+}
+
+/// The whole year `y`, at year precision.
+fn year_of(y: i32) -> Option<DateRef> {
+    let (start, end) = (NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?);
+    Some(DateRef { start, end, precision: DatePrecision::Year, text: None })
 }
 
 /// A small amount as written: "ten", "10", "a" (a year after).
