@@ -296,6 +296,8 @@ fn date_line(line: &str) -> Option<(Label, PartialDate)> {
 /// A full date that closes a short title line after a separator: `Sudan situation update, 14 March
 /// 2024`, `Daily brief – Friday 3 November 2017`, `Weekly report | 2024-03-14`. Situation reports
 /// and blog summaries date themselves there; a date inside a headline's sentence is not taken.
+/// A period's report is dated at the period's end, when it is written: `week of 4 March 2024` is 10
+/// March, `week ending 10 March 2024` and `4–10 March 2024` too; `as of 10 March 2024` is that day.
 fn title_date(line: &str) -> Option<PartialDate> {
     if line.len() > 160 {
         return None;
@@ -308,10 +310,30 @@ fn title_date(line: &str) -> Option<PartialDate> {
         while i < toks.len() && (is_weekday(toks[i].text) || toks[i].text == ",") {
             i += 1;
         }
+        let (i, days_after) = period_lead(&toks, i);
         let (d, end) = date_at(&toks, i)?;
         let rest = toks.get(end..).unwrap_or_default();
-        (d.year.is_some() && rest.iter().all(|t| t.text == ")")).then_some(d)
+        if d.year.is_none() || !rest.iter().all(|t| t.text == ")") {
+            return None;
+        }
+        if days_after == 0 {
+            return Some(d);
+        }
+        let end = d.resolve(None)?.0.checked_add_days(chrono::Days::new(days_after))?;
+        Some(PartialDate { year: Some(end.year()), month: end.month(), day: end.day() })
     })
+}
+
+/// Words that lead a title's date and say which day of a period it is: (index of the date, days
+/// from the written date to the period's end). `week of`/`week beginning` name the first day.
+fn period_lead(toks: &[Tok], i: usize) -> (usize, u64) {
+    let word = |k: usize| toks.get(k).map(|t| t.text.to_lowercase()).unwrap_or_default();
+    match (word(i).as_str(), word(i + 1).as_str()) {
+        ("week", "of" | "beginning" | "starting" | "commencing") => (i + 2, 6),
+        ("week" | "period", "ending" | "ended" | "to") | ("as", "of" | "at") => (i + 2, 0),
+        ("for" | "on" | "updated", _) => (i + 1, 0),
+        _ => (i, 0),
+    }
 }
 
 /// A wire dateline at the start of `line`: (date, place as written, place span in the line).
@@ -738,6 +760,12 @@ mod tests {
         ("Weekly report | 2024-03-14\nText", None, Some((2024, 3, 14)), None),
         ("Front line notes (March 12, 2023)\nText", None, Some((2023, 3, 12)), None),
         ("Brief, 1 May 2024\nPublished: 2 May 2024\nText", None, Some((2024, 5, 2)), None),
+        // a period's report is dated at the period's end
+        ("Sudan situation update, week of 4 March 2024\nText", None, Some((2024, 3, 10)), None),
+        ("Weekly brief: week ending 10 March 2024\nText", None, Some((2024, 3, 10)), None),
+        ("Situation report, 4-10 March 2024\nText", None, Some((2024, 3, 10)), None),
+        ("Control map update - as of 28 February 2024\nText", None, Some((2024, 2, 28)), None),
+        ("Weekly update, week of 29 December 2023\nText", None, Some((2024, 1, 4)), None),
         // wire datelines
         ("BEIRUT, Nov 3 (Reuters) - Syrian", Some((2017, 11, 5)), Some((2017, 11, 3)), Some("BEIRUT")),
         ("BEIRUT, Nov 3 (Reuters) - Syrian", None, None, Some("BEIRUT")),
