@@ -190,6 +190,19 @@ fn withdrew_from_and_handed_over() {
 }
 
 #[test]
+fn a_capture_near_a_town_is_no_control_of_the_town() {
+    for object in ["an army post near", "two hills north of", "positions on the outskirts of", "a checkpoint 5 km from"]
+    {
+        let text = format!("The Northern Front overran {object} Kafr Tala on Monday.");
+        let out = run(&text, &[army(), rebels()], &[town()]);
+        assert_eq!(out.events.iter().filter(|e| e.trigger.text == "overran").count(), 1, "{object}: {:?}", out.events);
+        assert!(out.controls.is_empty(), "{object}: {:?}", out.controls);
+    }
+    let out = run("The Northern Front overran the town of Kafr Tala on Monday.", &[army(), rebels()], &[town()]);
+    assert_eq!(out.controls.len(), 1, "{:?} {:?}", out.controls, out.events);
+}
+
+#[test]
 fn surrendered_gives_the_place_to_the_actor_after_to() {
     let out = run("The Northern Front surrendered Kafr Tala to the national army.", &[army(), rebels()], &[town()]);
     let e = only(&out, "surrendered");

@@ -284,11 +284,9 @@ impl Cx<'_> {
 
     /// Place `i` belongs to a source or a person, not to the event: "a correspondent in X",
     /// "according to officials in X", "the X governor", "ISIS leader in X".
-    fn source_place(&self, i: usize, ts: usize) -> bool {
+    /// `r` is the place's sentence and `(bk, before)` its [`Cx::word_before_place`] there.
+    fn source_place(&self, i: usize, ts: usize, r: std::ops::Range<usize>, bk: usize, before: &str) -> bool {
         let (s, e) = self.place_toks[i];
-        let Some(sent) = self.doc.sentence_at(self.pl(i).span.start) else { return false };
-        let r = self.sent_range(sent);
-        let (bk, before) = self.word_before_place(i, r.start);
         if before == "in" && bk > r.start && self.is(bk - 1, class::BASED) {
             return true; // "a unit based in X": its base, not the event's place
         }
@@ -315,6 +313,14 @@ impl Cx<'_> {
         }
         // Inside "according to ..." up to the next comma.
         Self::last_before(&self.last_mark, s, r.start).is_some_and(|k| matches!(self.w(k), "according" | "citing"))
+    }
+
+    /// Token `bk`, the word before a place, says the place is only a reference point: "near X",
+    /// "north of X", "the outskirts of X", "5 km from X", "close to X" (not "the Northern Front
+    /// took X": a near word must lead up to the place).
+    pub(super) fn near_before(&self, bk: usize) -> bool {
+        self.is(bk, class::NEAR_WORDS)
+            || (bk > 0 && matches!(self.w(bk), "of" | "from" | "to" | "outside") && self.is(bk - 1, class::NEAR_WORDS))
     }
 
     /// The word before a place, skipping determiners and "city of".
@@ -375,8 +381,16 @@ impl Cx<'_> {
     }
 
     /// The place at `ps` lies in an opening phrase of another event ("In addition to X," "Following
-    /// X,") that ends with a comma before the trigger at `ts`.
-    fn intro_phrase(&self, start: usize, ps: usize, ts: usize) -> bool {
+    /// X,") that ends with a comma before the trigger at `ts`; `opens` is [`Cx::intro_opens`] of
+    /// the sentence starting at `start`.
+    fn intro_phrase(&self, opens: bool, start: usize, ps: usize, ts: usize) -> bool {
+        opens
+            && Self::last_before(&self.last_comma, ts, ps).is_some()
+            && Self::last_before(&self.last_comma, ps, start).is_none()
+    }
+
+    /// The sentence starting at token `start` opens with one of [`INTRO_PHRASES`].
+    fn intro_opens(&self, start: usize) -> bool {
         // The sentence's first words, joined by spaces, are the phrase.
         let opens = |phrase: &str| {
             let mut rest = phrase;
@@ -391,8 +405,7 @@ impl Cx<'_> {
                 }
             }) && rest.is_empty()
         };
-        let intro = INTRO_PHRASES.iter().any(|p| opens(p));
-        intro && (ps..ts).any(|k| self.w(k) == ",") && !(start..ps).any(|k| self.w(k) == ",")
+        INTRO_PHRASES.iter().any(|p| opens(p))
     }
 
     /// The place ending at `pe` lies in an appositive (", leader of the group in X,") that ends
@@ -476,6 +489,24 @@ impl Cx<'_> {
         let here = (te..(te + 2).min(r.end)).any(|k| self.w(k) == "here");
         // A protest's place is where the crowd stands, not what it protests against.
         let protest = cue.is_some_and(|c| c.plover.as_ref().is_some_and(|p| p.event == "PROTEST"));
+        let intro_opens = self.intro_opens(r.start);
+        // "arrested for allegedly killing a man in X": the first gerund after "for/of" that follows
+        // the trigger (see `deed` below); a place after it is the deed's.
+        let deed_gerund = (te..r.end)
+            .filter(|&k| matches!(self.w(k), "for" | "of"))
+            .filter_map(|k| {
+                let mut g = k + 1;
+                while g < r.end && (self.is(g, class::ADVERBS) || matches!(self.w(g), "allegedly" | "reportedly")) {
+                    g += 1;
+                }
+                (g < r.end
+                    && self.w(g).len() > 5
+                    && self.w(g).ends_with("ing")
+                    && !matches!(self.w(g), "including" | "according" | "following" | "during" | "morning" | "evening"))
+                .then_some(g)
+            })
+            .min()
+            .unwrap_or(usize::MAX);
         for &i in &self.places.by_sentence[s] {
             let p = &self.pl(i);
             let (ps, pe) = self.place_toks[i];
@@ -509,9 +540,9 @@ impl Cx<'_> {
             let in_clause = fronted || ground_subject || (ps >= cs && pe <= ce);
             // "In addition to the strikes on X, the army shelled Y": the opening phrase is another
             // event. "X, leader of the group in Y, was killed": the appositive describes the subject.
-            let intro = !after && self.intro_phrase(r.start, ps, ts);
+            let intro = !after && self.intro_phrase(intro_opens, r.start, ps, ts);
             let appositive = !after && !ground_subject && self.appositive(r.start, pe, ts);
-            let near = (bk.saturating_sub(2)..=bk).any(|k| self.is(k, class::NEAR_WORDS));
+            let near = !before.is_empty() && self.near_before(bk);
             let path = PATH_PREPS.contains(&before) && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
             // "the University of X", "residents of X", "the fall of X": the place is said of
             // something else, not where the event is.
@@ -624,23 +655,7 @@ impl Cx<'_> {
             }
             // "arrested for allegedly killing a man in X", "accused of shelling X": the place is
             // the deed's, told after "for/of" and a gerund, not the trigger's.
-            let deed = after
-                && (te..ps).any(|k| {
-                    matches!(self.w(k), "for" | "of") && {
-                        let mut g = k + 1;
-                        while g < ps && (self.is(g, class::ADVERBS) || matches!(self.w(g), "allegedly" | "reportedly"))
-                        {
-                            g += 1;
-                        }
-                        g < ps
-                            && self.w(g).len() > 5
-                            && self.w(g).ends_with("ing")
-                            && !matches!(
-                                self.w(g),
-                                "including" | "according" | "following" | "during" | "morning" | "evening"
-                            )
-                    }
-                });
+            let deed = after && deed_gerund < ps;
             if deed {
                 score -= 60;
             }
@@ -698,7 +713,7 @@ impl Cx<'_> {
             } else if self.unknown(i) {
                 score += 10;
             }
-            if self.source_place(i, ts) {
+            if self.source_place(i, ts, r.clone(), bk, before) {
                 score -= 150;
             }
             if speech && !(after && dist <= 4 && matches!(before, "in" | "at")) {
