@@ -700,13 +700,9 @@ impl<'a> Cx<'a> {
         // An unknown name borrows another place's coordinates: no control fact for that place.
         let known_place = !loc.as_ref().is_some_and(|l| l.mention.is_some_and(|i| self.unresolved(i)));
         // "overran a post near X", "took villages north of X": X itself did not change hands.
-        let near_only = loc.as_ref().is_some_and(|l| {
-            !l.inherited
-                && l.mention.is_some_and(|i| {
-                    let (bk, before) = self.word_before_place(i, self.sent_range(s).start);
-                    !before.is_empty() && self.near_before(bk)
-                })
-        });
+        let near_only = loc
+            .as_ref()
+            .is_some_and(|l| !l.inherited && l.mention.is_some_and(|i| self.near_place(i, self.sent_range(s).start)));
         let control_ok = cue.is_territory()
             && !near_only
             && matches!(modality, Modality::Asserted | Modality::Claimed | Modality::Reported | Modality::Disputed);

@@ -131,6 +131,9 @@ pub enum ModalityKind {
     SourceRight,
     /// A noun naming a source ("journalists"): fills `attributed_to` when no actor is named.
     Speaker,
+    /// "would": a future told in reported speech after a speech verb ("commanders said the town
+    /// would be liberated" is a forecast), else a condition's consequence (hypothetical).
+    Backshift,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -532,6 +535,7 @@ fn parse_modality(cols: &[&str]) -> Result<CueKind, String> {
         "source-left" => ModalityKind::SourceLeft,
         "source-right" => ModalityKind::SourceRight,
         "speaker" => ModalityKind::Speaker,
+        "backshift" => ModalityKind::Backshift,
         s => ModalityKind::Set(Modality::parse(s).ok_or_else(|| format!("unknown modality {s:?}"))?),
     };
     Ok(CueKind::Modality(ModalityCue { kind, scope: parse_scope(cols[2])? }))

@@ -636,6 +636,11 @@ fn every_other_modality_cue() {
         ("The national army could shell Kafr Tala.", "shell", Hypothetical),
         ("The national army might shell Kafr Tala.", "shell", Hypothetical),
         ("The national army may shell Kafr Tala.", "shell", Hypothetical),
+        // "would" in reported speech is the speaker's future; after a condition it stays hypothetical
+        ("Commanders said Kafr Tala would be captured within weeks.", "captured", Forecast),
+        ("The Northern Front announced that it would attack Kafr Tala.", "attack", Forecast),
+        ("The minister said that if talks fail the army would attack Kafr Tala.", "attack", Hypothetical),
+        ("The national army would shell Kafr Tala, the minister said.", "shell", Hypothetical),
         ("In case the talks fail, the national army attacks Kafr Tala.", "attacks", Hypothetical),
         ("The Northern Front faked an attack on Kafr Tala.", "attack", Disputed),
         ("The national army purportedly shelled Kafr Tala.", "shelled", Disputed),

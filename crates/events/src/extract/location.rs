@@ -318,9 +318,26 @@ impl Cx<'_> {
     /// Token `bk`, the word before a place, says the place is only a reference point: "near X",
     /// "north of X", "the outskirts of X", "5 km from X", "close to X" (not "the Northern Front
     /// took X": a near word must lead up to the place).
-    pub(super) fn near_before(&self, bk: usize) -> bool {
+    fn near_before(&self, bk: usize) -> bool {
         self.is(bk, class::NEAR_WORDS)
             || (bk > 0 && matches!(self.w(bk), "of" | "from" | "to" | "outside") && self.is(bk - 1, class::NEAR_WORDS))
+    }
+
+    /// Place `i` (in a sentence starting at token `floor`) is named only as a reference point (see
+    /// [`Cx::near_before`]), alone or in a list after the near word ("near Manbij and Tabqa").
+    pub(super) fn near_place(&self, i: usize, floor: usize) -> bool {
+        let (bk, before) = self.word_before_place(i, floor);
+        if before.is_empty() {
+            return false;
+        }
+        if matches!(before, "and" | "or" | ",") {
+            // (the list's previous place ends at the conjunction; it lies before `i`, so this ends)
+            return self
+                .places_ending_at(bk)
+                .find(|&j| j != i && self.place_toks[j].0 < self.place_toks[i].0)
+                .is_some_and(|j| self.near_place(j, floor));
+        }
+        self.near_before(bk)
     }
 
     /// The word before a place, skipping determiners and "city of".
@@ -542,7 +559,7 @@ impl Cx<'_> {
             // event. "X, leader of the group in Y, was killed": the appositive describes the subject.
             let intro = !after && self.intro_phrase(intro_opens, r.start, ps, ts);
             let appositive = !after && !ground_subject && self.appositive(r.start, pe, ts);
-            let near = !before.is_empty() && self.near_before(bk);
+            let near = self.near_place(i, r.start);
             let path = PATH_PREPS.contains(&before) && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
             // "the University of X", "residents of X", "the fall of X": the place is said of
             // something else, not where the event is.

@@ -38,6 +38,9 @@ impl Cx<'_> {
         let semicolon_between = |a: usize, b: usize| (a.min(b)..a.max(b)).any(|k| self.w(k) == ";");
         let mut speakers: Vec<ActorRef> = Vec::new();
         let mut source_seen = false;
+        // (start of an in-scope "would", and the earliest end of a speech verb before the trigger)
+        let mut backshift: Option<usize> = None;
+        let mut speech_end: Option<usize> = None;
         for h in hits.iter() {
             if h.end > ts && h.start < te {
                 continue;
@@ -61,8 +64,11 @@ impl Cx<'_> {
             }
             // A plan or condition does not reach into a phrase about a past event ("vowed to
             // retaliate for a bombing", "will respond after the attack").
-            let irrealis =
-                matches!(mc.kind, ModalityKind::Set(Modality::Planned | Modality::Forecast | Modality::Hypothetical));
+            let irrealis = matches!(
+                mc.kind,
+                ModalityKind::Set(Modality::Planned | Modality::Forecast | Modality::Hypothetical)
+                    | ModalityKind::Backshift
+            );
             if irrealis
                 && matches!(mc.scope, Scope::Clause(_))
                 && (h.end..ts).any(|k| matches!(self.w(k), "for" | "after" | "over" | "following" | "since"))
@@ -81,8 +87,12 @@ impl Cx<'_> {
                 ModalityKind::Set(Modality::Disputed) => disp = true,
                 ModalityKind::Set(Modality::Reported) | ModalityKind::Set(Modality::Claimed) => rep = true,
                 ModalityKind::Set(Modality::Asserted) | ModalityKind::Speaker => {}
+                ModalityKind::Backshift => backshift = Some(h.start),
                 ModalityKind::SourceLeft => {
                     source_seen = true;
+                    if h.end <= ts {
+                        speech_end = Some(speech_end.map_or(h.end, |e| e.min(h.end)));
+                    }
                     // The speaker: the actor just before the cue (after the trigger when the cue
                     // follows it, and then after the last comma before the cue: "... in the village
                     // of X, the minister said").
@@ -126,6 +136,15 @@ impl Cx<'_> {
         }
         if self.in_scare_quotes(ts, te) {
             disp = true;
+        }
+        // (a denied or conditional future stays hypothetical: "said it would not attack without
+        // an agreement")
+        if let Some(w) = backshift {
+            if speech_end.is_some_and(|e| e <= w) && !neg {
+                fore = true;
+            } else {
+                hyp = true;
+            }
         }
         dedup_actors(&mut speakers);
         let claimed = source_seen && actor1.is_some_and(|a| speakers.iter().any(|s| same_party(a, s)));
