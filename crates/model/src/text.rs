@@ -243,6 +243,10 @@ fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
             pos += 1;
         }
         end = end.max(pos);
+        // An ASCII byte that is no letter, digit or joiner ends the word: decide without decoding.
+        if b.get(pos).is_some_and(|&x| x.is_ascii() && !matches!(x, b'-' | b'\'' | b'`' | b'.' | b',' | b':' | b'/')) {
+            break;
+        }
         let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) else { break };
         if is_word_char(c) {
             segment_len += 1;

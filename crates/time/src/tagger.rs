@@ -134,59 +134,66 @@ pub(crate) struct Tagger<'a> {
 }
 
 /// Words that can open a time expression, besides numbers and the lexicon's words.
+const OPENERS: &[&str] = &[
+    "since",
+    "between",
+    "from",
+    "during",
+    "in",
+    "over",
+    "within",
+    "for",
+    "throughout",
+    "across",
+    "through",
+    "the",
+    "last",
+    "past",
+    "previous",
+    "next",
+    "coming",
+    "upcoming",
+    "recent",
+    "today",
+    "today's",
+    "tonight",
+    "tonight's",
+    "tomorrow",
+    "tomorrow's",
+    "yesterday",
+    "yesterday's",
+    "overnight",
+    "recently",
+    "lately",
+    "earlier",
+    "later",
+    "this",
+    "at",
+    "before",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "few",
+    "several",
+    "some",
+    "many",
+    "couple",
+];
+
 fn is_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "since"
-            | "between"
-            | "from"
-            | "during"
-            | "in"
-            | "over"
-            | "within"
-            | "for"
-            | "throughout"
-            | "across"
-            | "through"
-            | "the"
-            | "last"
-            | "past"
-            | "previous"
-            | "next"
-            | "coming"
-            | "upcoming"
-            | "recent"
-            | "today"
-            | "today's"
-            | "tonight"
-            | "tonight's"
-            | "tomorrow"
-            | "tomorrow's"
-            | "yesterday"
-            | "yesterday's"
-            | "overnight"
-            | "recently"
-            | "lately"
-            | "earlier"
-            | "later"
-            | "this"
-            | "at"
-            | "before"
-            | "early"
-            | "late"
-            | "mid"
-            | "end"
-            | "few"
-            | "several"
-            | "some"
-            | "many"
-            | "couple"
-    )
+    OPENERS.contains(&w)
 }
 
-/// The lexicon words that can open a time expression, in one table with what each one is, so
-/// that the filter costs one or two lookups per word instead of seven.
-pub(crate) struct Starters(FxHashMap<String, u8>);
+/// The words that can open a time expression (the lexicon's and [`OPENERS`]), in one table with
+/// what each one is, so that the filter costs one lookup for most words instead of seven.
+pub(crate) struct Starters {
+    words: FxHashMap<String, u8>,
+    /// Bit `first byte % 64` of entry `length`: which first bytes the table's words of each
+    /// length (up to 31 bytes; longer words share the last entry) start with. Most words of a
+    /// report are no table word's length and first byte, and skip the hash lookup.
+    shapes: [u64; 32],
+}
 
 const ANY: u8 = 1;
 const WEEKDAY: u8 = 2;
@@ -204,7 +211,16 @@ impl Starters {
         for k in lex.numbers.keys() {
             *m.entry(k.clone()).or_default() |= ANY | NUMBER;
         }
-        Starters(m)
+        for k in OPENERS {
+            *m.entry(k.to_string()).or_default() |= ANY;
+        }
+        let mut shapes = [0u64; 32];
+        for k in m.keys() {
+            if let Some(&b) = k.as_bytes().first() {
+                shapes[k.len().min(31)] |= 1 << (b % 64);
+            }
+        }
+        Starters { words: m, shapes }
     }
 
     /// The table of [`Lexicon::embedded`].
@@ -214,7 +230,17 @@ impl Starters {
     }
 
     fn has(&self, w: &str, bit: u8) -> bool {
-        self.0.get(w).is_some_and(|b| b & bit != 0)
+        self.bits(w) & bit != 0
+    }
+
+    #[inline]
+    fn bits(&self, w: &str) -> u8 {
+        if let Some(&b) = w.as_bytes().first() {
+            if self.shapes[w.len().min(31)] & (1 << (b % 64)) == 0 {
+                return 0;
+            }
+        }
+        self.words.get(w).copied().unwrap_or(0)
     }
 }
 
@@ -228,13 +254,15 @@ fn can_start(lex: &Lexicon, starters: Option<&Starters>, t: &Tok) -> bool {
     }
     let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).unwrap_or(w);
     if let Some(s) = starters {
+        // One lookup answers most words (openers are in the table too); a plural or possessive
+        // weekday and a hyphenated number need a second.
+        if s.bits(w) & ANY != 0 {
+            return true;
+        }
         // The part before a first hyphen ("twenty-five"), found over bytes: `split_once` cost
         // more than the rest of this test.
         let before_hyphen = || w.bytes().position(|b| b == b'-').map(|k| &w[..k]);
-        return is_opener(w)
-            || s.has(w, ANY)
-            || (stem.len() != w.len() && s.has(stem, WEEKDAY))
-            || before_hyphen().is_some_and(|a| s.has(a, NUMBER));
+        return (stem.len() != w.len() && s.has(stem, WEEKDAY)) || before_hyphen().is_some_and(|a| s.has(a, NUMBER));
     }
     is_opener(w)
         || lex.months.contains_key(w)
@@ -281,7 +309,11 @@ impl<'a> Tagger<'a> {
                     let n = lower.len() - 2;
                     truncate(&mut lower, n);
                 }
-                Tok { lower, kind: t.kind, cap: text.chars().next().is_some_and(char::is_uppercase), span: t.span }
+                let cap = match text.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => text.chars().next().is_some_and(char::is_uppercase),
+                };
+                Tok { lower, kind: t.kind, cap, span: t.span }
             })
             .collect();
         let mut sentence_of = vec![0; toks.len()];
