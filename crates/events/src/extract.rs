@@ -193,6 +193,8 @@ struct Cx<'a> {
     last_comma: Vec<usize>,
     /// Per token `k`: 1 + the last ",", ";", ":", "according" or "citing" before it, 0 if none.
     last_mark: Vec<usize>,
+    /// Per token `k`: 1 + the last ";" before it, 0 if none.
+    last_semicolon: Vec<usize>,
     /// Per token `k`: the first token at or after it that is a capitalized word in no actor,
     /// place or time mention (a speaker's name, see `speaker_names`); the token count if none.
     next_name_cap: Vec<u32>,
@@ -210,6 +212,9 @@ struct Cx<'a> {
     modality_hits: std::cell::RefCell<Option<(usize, std::rc::Rc<[Hit]>)>>,
     /// Per place: is it the container of, or a reference point for, another place (computed on demand).
     container: Vec<Cell<Option<bool>>>,
+    /// Per place: what scoring it as an event's location needs that no event changes (computed
+    /// on demand, see `location::PlaceFacts`).
+    facts: Vec<Cell<Option<location::PlaceFacts>>>,
     /// Names the gazetteer does not know that stand where a place does ("in the village of X"):
     /// place `m.places.len() + j` is `extra[j]` (unresolved; see `names.rs`).
     extra: Vec<PlaceIn>,
@@ -252,16 +257,31 @@ impl PlaceIndex {
         by_start.sort_by_key(|&i| (place_toks[i].0, i));
         let mut by_end: Vec<usize> = (0..place_toks.len()).collect();
         by_end.sort_by_key(|&i| (place_toks[i].1, i));
-        let overlap = |p: &PlaceIn, same_span: bool| {
-            m.actors.iter().any(|a| a.span.overlaps(p.span) && (same_span || a.span != p.span))
-        };
-        PlaceIndex {
-            by_sentence,
-            by_start,
-            by_end,
-            actor_overlap: m.places.iter().chain(extra).map(|p| overlap(p, true)).collect(),
-            actor_other_span: m.places.iter().chain(extra).map(|p| overlap(p, false)).collect(),
+        // Actor spans by start, with the greatest end so far: the actors overlapping a place are
+        // found walking back from the last one starting before the place ends (no scan of every
+        // actor per place).
+        let mut actors: Vec<Span> = m.actors.iter().map(|a| a.span).collect();
+        actors.sort_unstable_by_key(|a| (a.start, a.end));
+        let mut max_end = Vec::with_capacity(actors.len());
+        for a in &actors {
+            max_end.push(max_end.last().copied().unwrap_or(0).max(a.end));
         }
+        let n = m.places.len() + extra.len();
+        let (mut actor_overlap, mut actor_other_span) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for p in m.places.iter().chain(extra) {
+            let (mut any, mut other) = (false, false);
+            let mut j = actors.partition_point(|a| a.start < p.span.end);
+            while j > 0 && max_end[j - 1] > p.span.start && !(any && other) {
+                j -= 1;
+                if actors[j].overlaps(p.span) {
+                    any = true;
+                    other |= actors[j] != p.span;
+                }
+            }
+            actor_overlap.push(any);
+            actor_other_span.push(other);
+        }
+        PlaceIndex { by_sentence, by_start, by_end, actor_overlap, actor_other_span }
     }
 }
 
@@ -360,6 +380,7 @@ impl<'a> Cx<'a> {
         };
         let last_comma = last_of(&|w| w == ",");
         let last_mark = last_of(&|w| matches!(w, "," | ";" | ":" | "according" | "citing"));
+        let last_semicolon = last_of(&|w| w == ";");
         let mut comma_participles = vec![0u32; lower.len() + 1];
         for (k, w) in lower.iter().enumerate() {
             let participle = k > 0
@@ -412,6 +433,7 @@ impl<'a> Cx<'a> {
             hits: ex.lexicon.hits(&word_ids),
             places: PlaceIndex::default(),
             container: vec![Cell::new(None); m.places.len()],
+            facts: vec![Cell::new(None); m.places.len()],
             modality_hits: Default::default(),
             extra: Vec::new(),
             actor_toks,
@@ -423,6 +445,7 @@ impl<'a> Cx<'a> {
             class,
             last_comma,
             last_mark,
+            last_semicolon,
             comma_participles,
             next_name_cap,
             title: vec![Cell::new(None); doc.sentences.len()],
@@ -446,6 +469,7 @@ impl<'a> Cx<'a> {
                 });
                 cx.place_toks.push((a, b));
                 cx.container.push(Cell::new(None));
+                cx.facts.push(Cell::new(None));
             }
         }
         cx.places = PlaceIndex::new(doc, m, &cx.place_toks, &cx.extra);

@@ -7,6 +7,22 @@ use crate::mentions::{PlaceLevel, PlaceRole};
 use sitrep_model::record::PlaceRef;
 use sitrep_model::text::TokenKind;
 
+/// What scoring a place as an event's location needs that no event changes (see [`Cx::facts`]).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct PlaceFacts {
+    /// It can be a location ([`Cx::candidate_ok`]) when the trigger is no act of force right before it.
+    ok: bool,
+    /// It can be one only right after an act of force ("entered X": a country read as a state).
+    act_only: bool,
+    /// The word before it ([`Cx::word_before_place`]): its token, and whether there is one.
+    before_at: usize,
+    has_before: bool,
+    /// "the University of X", "the X war", "X, 27," / "X's brother".
+    of_owner: bool,
+    modifier: bool,
+    aged: bool,
+}
+
 impl Cx<'_> {
     /// A literal, resolved place that the actor stage does not read as an actor ("Damascus
     /// demands", "SAA").
@@ -91,7 +107,7 @@ impl Cx<'_> {
                 j = k - 2;
             }
             if (direction || self.is(j, class::DISTANCE_UNITS))
-                && (floor..j).any(|t| other_ends_at(t + 1) && j - t <= 10)
+                && (floor.max(j.saturating_sub(10))..j).any(|t| other_ends_at(t + 1))
             {
                 return true;
             }
@@ -193,34 +209,88 @@ impl Cx<'_> {
 
     /// Place `i` can be an event's location: literal and resolved, not an actor (unless it stands
     /// where only a place can), not part of a longer name, not a modifier ("Dubai-based").
-    fn candidate_ok(&self, i: usize, title_case: bool, object_of_act: bool) -> bool {
+    /// `ok` answers when the trigger is no act of force right before the place; `act_only` says
+    /// it passes only right after one.
+    fn candidate_ok(&self, i: usize, title_case: bool) -> (bool, bool) {
         let p = &self.pl(i);
         if self.unknown(i) {
-            return true; // found where only a place stands, clear of actors and other places
+            return (true, false); // found where only a place stands, clear of actors and other places
         }
         if p.role != PlaceRole::Literal {
-            return false;
+            return (false, false);
         }
         // A mention the geoparser found but could not resolve takes its coordinates like an
         // unknown name (from a known place around it), if it is written as a name: capitalized
         // first and last words, in a sentence that is not all capitals or a title.
         let (ps, pe) = self.place_toks[i];
         if p.place.is_none() && !(self.name_word(ps) && self.name_word(pe - 1) && !title_case) {
-            return false;
+            return (false, false);
         }
-        // "Nov. 7", "Dec": a date the gazetteer also knows as a place.
-        if self.is(ps, class::CALENDAR_WORDS) || class_of(self.w(ps).trim_end_matches('.')) & class::CALENDAR_WORDS != 0
+        // "Nov. 7", "Dec": a date the gazetteer also knows as a place. (A word's list bits are
+        // `class_of` its lower-case form: only a final period needs another lookup.)
+        let w = self.w(ps);
+        if self.is(ps, class::CALENDAR_WORDS)
+            || (w.ends_with('.') && class_of(w.trim_end_matches('.')) & class::CALENDAR_WORDS != 0)
         {
-            return false;
+            return (false, false);
         }
         // An actor overlaps it: only one with the same span, and in a place's position, lets it pass.
         // "entered X", "bombed X": a country read as a state right after an act of force is also
         // where it happened.
-        if self.places.actor_overlap[i] && (self.places.actor_other_span[i] || !(object_of_act || self.locative_use(i)))
-        {
-            return false;
+        if self.places.actor_overlap[i] && self.places.actor_other_span[i] {
+            return (false, false);
         }
-        !self.embedded_in_name(i, title_case)
+        let act_only = self.places.actor_overlap[i] && !self.locative_use(i);
+        (!self.embedded_in_name(i, title_case), act_only)
+    }
+
+    /// What scoring place `i` of sentence `s` as an event's location needs that does not depend
+    /// on the event, worked out once per place.
+    fn facts(&self, i: usize, s: usize, title_case: bool) -> PlaceFacts {
+        if let Some(f) = self.facts[i].get() {
+            return f;
+        }
+        let r = self.sent_range(s);
+        let (ps, pe) = self.place_toks[i];
+        let (ok, act_only) = self.candidate_ok(i, title_case);
+        let (bk, before) = self.word_before_place(i, r.start);
+        // "the University of X", "residents of X", "the fall of X": the place is said of
+        // something else, not where the event is.
+        let of_owner = {
+            let mut k = ps;
+            while k > r.start && matches!(self.w(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            }
+            k > r.start + 1
+                && self.w(k - 1) == "of"
+                && self.doc.tokens[k - 2].kind == TokenKind::Word
+                && !self.is(k - 2, class::OF_PLACE_NOUNS)
+                && !self.is(k - 2, class::UNIT_NOUNS | class::NEAR_WORDS | class::AREA_NOUNS | class::CITY_NOUNS)
+        };
+        // "the Mideast war", "the Iraq crisis": the place describes a thing.
+        let modifier = pe < r.end && self.is(pe, class::MODIFIED_NOUNS);
+        // "X, 27, was captured", "X (45) was shot": an age after a name makes a person of it.
+        let num = |k: usize| self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+        let aged = pe + 2 < r.end
+            && ((self.w(pe) == "," && num(pe + 1) && self.w(pe + 2) == ",")
+                || (self.w(pe) == "(" && num(pe + 1) && self.w(pe + 2) == ")"));
+        // "X's brother", "X's wife": the owner of a kin or a title is a person (or a post).
+        let kin = {
+            let next =
+                if matches!(self.w(pe), "'s" | "'") { Some(pe + 1) } else { self.possessive_inside(i).then_some(pe) };
+            next.is_some_and(|k| k < r.end && PERSON_TITLES.contains(&self.w(k).trim_end_matches('.')))
+        };
+        let f = PlaceFacts {
+            ok,
+            act_only,
+            before_at: bk,
+            has_before: !before.is_empty(),
+            of_owner,
+            modifier,
+            aged: aged || kin,
+        };
+        self.facts[i].set(Some(f));
+        f
     }
 
     /// Place `i` is one word of a longer name ("Adel Awadallah", "Independence Day", "Ahrar
@@ -528,7 +598,11 @@ impl Cx<'_> {
             let p = &self.pl(i);
             let (ps, pe) = self.place_toks[i];
             let object_of_act = ps == te && cue.is_some_and(|c| c.acled != crate::lexicon::AcledSpec::None);
-            if ps < r.start || pe > r.end || !self.candidate_ok(i, title_case, object_of_act) {
+            if ps < r.start || pe > r.end {
+                continue;
+            }
+            let facts = self.facts(i, s, title_case);
+            if !facts.ok || (facts.act_only && !object_of_act) {
                 continue;
             }
             if pe > ts && ps < te {
@@ -536,7 +610,8 @@ impl Cx<'_> {
             }
             let after = ps >= te;
             let dist = if after { ps - te } else { ts.saturating_sub(pe) } as i64;
-            let (bk, before) = self.word_before_place(i, r.start);
+            let bk = facts.before_at;
+            let before = if facts.has_before { self.w(bk) } else { "" };
             // "(Also) in X, ...": a place fronted before the sentence's first comma sets the scene
             // for the whole sentence.
             let fronted = matches!(before, "in" | "at" | "inside" | "near")
@@ -561,21 +636,7 @@ impl Cx<'_> {
             let appositive = !after && !ground_subject && self.appositive(r.start, pe, ts);
             let near = self.near_place(i, r.start);
             let path = PATH_PREPS.contains(&before) && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
-            // "the University of X", "residents of X", "the fall of X": the place is said of
-            // something else, not where the event is.
-            let of_owner = {
-                let mut k = ps;
-                while k > r.start && matches!(self.w(k - 1), "the" | "a" | "an") {
-                    k -= 1;
-                }
-                k > r.start + 1
-                    && self.w(k - 1) == "of"
-                    && self.doc.tokens[k - 2].kind == TokenKind::Word
-                    && !self.is(k - 2, class::OF_PLACE_NOUNS)
-                    && !self.is(k - 2, class::UNIT_NOUNS | class::NEAR_WORDS | class::AREA_NOUNS | class::CITY_NOUNS)
-            };
-            // "the Mideast war", "the Iraq crisis": the place describes a thing.
-            let modifier = pe < r.end && self.is(pe, class::MODIFIED_NOUNS);
+            let (of_owner, modifier) = (facts.of_owner, facts.modifier);
             // A bare place opening the sentence as its subject ("X was shot"): more often a
             // person or a thing the geoparser misread than the event's place.
             let opening_subject = ps == r.start
@@ -622,21 +683,7 @@ impl Cx<'_> {
                     )
                 })
             };
-            // "X, 27, was captured", "X (45) was shot": an age after a name makes a person of it.
-            let num = |k: usize| self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
-            let aged = pe + 2 < r.end
-                && ((self.w(pe) == "," && num(pe + 1) && self.w(pe + 2) == ",")
-                    || (self.w(pe) == "(" && num(pe + 1) && self.w(pe + 2) == ")"));
-            // "X's brother", "X's wife": the owner of a kin or a title is a person (or a post).
-            let kin = {
-                let next = if matches!(self.w(pe), "'s" | "'") {
-                    Some(pe + 1)
-                } else {
-                    self.possessive_inside(i).then_some(pe)
-                };
-                next.is_some_and(|k| k < r.end && PERSON_TITLES.contains(&self.w(k).trim_end_matches('.')))
-            };
-            let aged = aged || kin;
+            let aged = facts.aged;
             // "shot down a X", "downed an X": the object is an aircraft, not a place.
             let downed = after
                 && ((self.w(te) == "down" && self.is(ts, class::PERSON_VERBS)) || self.w(ts) == "downed")

@@ -35,7 +35,8 @@ impl Cx<'_> {
         let mut weak_hyp = false;
         // A semicolon joins two sentences: a cue on the other side of one says nothing of the
         // trigger ("X happened, sources said; the army denied the accusation").
-        let semicolon_between = |a: usize, b: usize| (a.min(b)..a.max(b)).any(|k| self.w(k) == ";");
+        let semicolon_between =
+            |a: usize, b: usize| Self::last_before(&self.last_semicolon, a.max(b), a.min(b)).is_some();
         let mut speakers: Vec<ActorRef> = Vec::new();
         let mut source_seen = false;
         // (start of an in-scope "would", and the earliest end of a speech verb before the trigger)
