@@ -164,6 +164,9 @@ pub enum ControlShape {
     ByRight,
     SubjectObject,
     Stronghold,
+    /// "X remains under ISIS control": the controller stands between "under" and the cue, the
+    /// place just before "under".
+    Under,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -548,6 +551,7 @@ fn parse_control(cols: &[&str]) -> Result<CueKind, String> {
         "by-right" => ControlShape::ByRight,
         "subject-object" => ControlShape::SubjectObject,
         "stronghold" => ControlShape::Stronghold,
+        "under" => ControlShape::Under,
         s => return Err(format!("unknown shape {s:?}")),
     };
     let status = match cols[2] {

@@ -425,6 +425,31 @@ fn static_control_statements() {
 }
 
 #[test]
+fn control_under_an_actor_pockets_and_ended_states() {
+    let rebels_short = || group("Northern Front", "Northern Front", "REB");
+    let one = |text: &str, want: Option<ControlStatus>| {
+        let out = run(text, &[rebels_short()], &[town()]);
+        assert_eq!(out.controls.first().map(|c| c.status), want, "{text}: {:?}", out.controls);
+        if want.is_some() {
+            assert_eq!(out.controls[0].controller.name, "Northern Front", "{text}");
+            assert_eq!(out.controls[0].place.geonameid, Some(100), "{text}");
+        }
+    };
+    one("The town of Kafr Tala remains under Northern Front control.", Some(ControlStatus::Controlled));
+    one("Kafr Tala is under full Northern Front control.", Some(ControlStatus::Controlled));
+    one("Kafr Tala is still under Northern Front rule.", Some(ControlStatus::Controlled));
+    one("Kafr Tala remains under Northern Front siege.", Some(ControlStatus::Besieged));
+    one(
+        "Kafr Tala, which has been besieged by the Northern Front since 2015, ran out of bread.",
+        Some(ControlStatus::Besieged),
+    );
+    one("Kafr Tala is the Northern Front's last stronghold.", Some(ControlStatus::Controlled));
+    one("Kafr Tala was once the Northern Front's last stronghold.", None);
+    one("Kafr Tala was held by the Northern Front until last year.", None);
+    one("Kafr Tala was under Northern Front rule until 2019.", None);
+}
+
+#[test]
 fn ids_are_stable_and_evidence_is_the_sentence() {
     let text = "Calm returned. The national army shelled Kafr Tala.";
     let a = run(text, &[army()], &[town()]);

@@ -18,6 +18,10 @@ impl Cx<'_> {
                 let p = self.place_just_before(h.start, r.start).into_iter().collect();
                 (c, p)
             }
+            // "Y remains under ISIS control": the subject-object cue "control" read the other way.
+            ControlShape::SubjectObject if self.under(h.start, r.start).is_some() => {
+                self.under(h.start, r.start).unwrap_or_default()
+            }
             ControlShape::SubjectObject => {
                 let c = self.actor_left(cs, h.start).or_else(|| self.actor_left(r.start, h.start)).or_else(|| {
                     // "fighters led by HTS now control X": the leader of an unnamed subject.
@@ -31,10 +35,15 @@ impl Cx<'_> {
                 self.conjoined_places(&mut p, ce);
                 (c, p)
             }
+            ControlShape::Under => self.under(h.start, r.start).unwrap_or_default(),
             ControlShape::Stronghold => {
+                // (not "a former ISIS stronghold", "once the group's bastion")
                 let c = (0..self.m.actors.len()).find(|&i| {
-                    let (_, ae) = self.actor_toks[i];
-                    ae <= h.start && (ae..h.start).all(|k| matches!(self.w(k), "'" | "'s" | "s" | "the" | "its"))
+                    let (a, ae) = self.actor_toks[i];
+                    ae <= h.start
+                        && (ae..h.start).all(|k| matches!(self.w(k), "'" | "'s" | "s" | "the" | "its"))
+                        && !(a.saturating_sub(3).max(r.start)..a)
+                            .any(|k| matches!(self.w(k), "former" | "once" | "erstwhile" | "onetime" | "one-time"))
                 });
                 let mut ps: Vec<Location> = Vec::new();
                 if let Some(ci) = c {
@@ -65,6 +74,13 @@ impl Cx<'_> {
             }
         };
         let Some(ci) = controller else { return Vec::new() };
+        // "was held by ISIS until 2017": a state that has ended says nothing of the report's day.
+        if (h.end..r.end)
+            .take_while(|&k| !matches!(self.w(k), "," | ";"))
+            .any(|k| matches!(self.w(k), "until" | "till"))
+        {
+            return Vec::new();
+        }
         let ctl = strip(&self.actor_ref(ci));
         let (modality, _) = self.modality(s, h.start, h.end, false, Some(&ctl));
         if matches!(modality, Modality::Negated | Modality::Hypothetical | Modality::Planned | Modality::Forecast) {
@@ -87,6 +103,22 @@ impl Cx<'_> {
                 evidence: evidence.clone(),
             })
             .collect()
+    }
+
+    /// "Y (remains) under (the) (full) X control|rule|siege", the cue at token `cue`: the controller
+    /// X ends at the cue with "under" before it, the place stands just before "under".
+    fn under(&self, cue: usize, floor: usize) -> Option<(Option<usize>, Vec<Location>)> {
+        let under_of = |a: usize| {
+            let mut k = a.checked_sub(1)?;
+            while k > floor && matches!(self.w(k), "the" | "full" | "firm" | "complete" | "effective") {
+                k -= 1;
+            }
+            (k >= floor && self.w(k) == "under").then_some(k)
+        };
+        let (c, k) = (0..self.m.actors.len())
+            .filter(|&i| self.actor_toks[i].1 == cue)
+            .find_map(|i| under_of(self.actor_toks[i].0).map(|k| (i, k)))?;
+        Some((Some(c), self.place_just_before(k, floor).into_iter().collect()))
     }
 
     /// The places listed after the last of `ps` ("controls X, Y and Z"): each after ",", "and",
