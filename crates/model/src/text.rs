@@ -368,6 +368,7 @@ fn can_start_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
 pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut ti = 0;
+    let caseless = writes_no_capitals(text, tokens);
     for (pi, para) in paragraphs.iter().enumerate() {
         while ti < tokens.len() && tokens[ti].span.start < para.start {
             ti += 1;
@@ -380,7 +381,7 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sente
         let mut s_start = para_tokens.start;
         let mut j = para_tokens.start;
         while j < para_tokens.end {
-            let boundary_after = boundary_after(text, tokens, j, para_tokens.end);
+            let boundary_after = boundary_after(text, tokens, j, para_tokens.end, caseless);
             if let Some(last) = boundary_after {
                 out.push(make_sentence(tokens, s_start, last + 1, pi));
                 s_start = last + 1;
@@ -401,7 +402,9 @@ fn make_sentence(tokens: &[Token], a: usize, b: usize, paragraph: usize) -> Sent
 }
 
 /// If a sentence ends with token `j` (possibly extended over closing quotes), return its last token.
-fn boundary_after(text: &str, tokens: &[Token], j: usize, end: usize) -> Option<usize> {
+/// `caseless`: the text does not capitalize its sentences ([`writes_no_capitals`]), so a period,
+/// question or exclamation mark followed by a space and a lower-case word ends one too.
+fn boundary_after(text: &str, tokens: &[Token], j: usize, end: usize, caseless: bool) -> Option<usize> {
     let t = tokens[j];
     let s = t.span.of(text);
     let newline_before_next =
@@ -427,6 +430,9 @@ fn boundary_after(text: &str, tokens: &[Token], j: usize, end: usize) -> Option<
             return Some(last);
         }
         if can_start_sentence(text, tokens, last + 1) || newline_before_next(last) {
+            return Some(last);
+        }
+        if caseless && matches!(s, "." | "!" | "?") && lower_word_after_space(text, tokens, last) {
             return Some(last);
         }
         return None;
@@ -469,6 +475,40 @@ fn boundary_after(text: &str, tokens: &[Token], j: usize, end: usize) -> Option<
         }
     }
     None
+}
+
+/// Whether token `k + 1` is a word starting with a lower-case letter, after a space.
+fn lower_word_after_space(text: &str, tokens: &[Token], k: usize) -> bool {
+    let (Some(t), Some(n)) = (tokens.get(k), tokens.get(k + 1)) else { return false };
+    n.kind == TokenKind::Word
+        && n.span.start > t.span.end
+        && n.span.of(text).chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether a text is written without capitals at its sentence starts (a text folded to lower case,
+/// as some corpora and feeds deliver it): it does not begin with a capital, some period, question
+/// or exclamation mark is followed by a space and a lower-case word, and none by a capitalized
+/// word. Such a text's sentences end at those marks although the next word is in lower case.
+fn writes_no_capitals(text: &str, tokens: &[Token]) -> bool {
+    if text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut lower = false;
+    for (k, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Punct || !matches!(t.span.of(text), "." | "!" | "?") {
+            continue;
+        }
+        let Some(n) = tokens.get(k + 1) else { break };
+        if n.kind != TokenKind::Word || n.span.start == t.span.end {
+            continue;
+        }
+        match n.span.of(text).chars().next() {
+            Some(c) if c.is_uppercase() => return false,
+            Some(c) if c.is_lowercase() => lower = true,
+            _ => {}
+        }
+    }
+    lower
 }
 
 /// A number at the start of a line directly followed by `.`/`)`: the "1." of a numbered list.

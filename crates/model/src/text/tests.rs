@@ -115,6 +115,31 @@ fn sentence_at_finds_containing_sentence() {
     assert_eq!(d.sentence_at(t.len() - 1), Some(2));
 }
 
+#[test]
+fn lower_cased_text_splits_at_periods() {
+    let t = "rebels shelled the port on monday.  residents fled north! officials said two people died. \
+             the u.s. envoy met gen. ahmed and the talks failed.";
+    assert_eq!(
+        sents(t),
+        vec![
+            "rebels shelled the port on monday.",
+            "residents fled north!",
+            "officials said two people died.",
+            "the u.s. envoy met gen. ahmed and the talks failed."
+        ]
+    );
+}
+
+#[test]
+fn a_capitalized_sentence_start_keeps_lower_case_words_joined() {
+    // One capital after a period shows the writer capitalizes sentences.
+    let t = "prices rose approx. ten percent. then. Next.";
+    assert_eq!(sents(t), vec!["prices rose approx. ten percent. then.", "Next."]);
+    // A text that begins with a capital is cased; a domain name has no space after its period.
+    assert_eq!(sents("Read the notice at example.org. see below."), vec!["Read the notice at example.org. see below."]);
+    assert_eq!(sents("read the notice at example.org today"), vec!["read the notice at example.org today"]);
+}
+
 proptest! {
     #[test]
     fn spans_are_in_bounds_ordered_and_on_char_boundaries(text in "\\PC{0,300}|[a-zA-Z .,!?\"'\\n-]{0,300}") {
