@@ -143,6 +143,23 @@ pub(crate) fn facility_kind<'g>(
     if inside.len() >= 2 && words[first].lower.bytes().all(|b| b.is_ascii_digit()) {
         return Some(("R", "ST"));
     }
+    // a facility word after a name, followed by the place it is in: "British Embassy Tokyo" (not
+    // "St. Mark's", "Hotel Kyjev", "Museum of Ice Cream": named after a saint, a city, a thing)
+    for (a, &k) in inside.iter().enumerate().take(inside.len() - 1).skip(1) {
+        if let Some(kind @ ("S", _)) = g.stop.facility(&words[k].lower) {
+            let rest = &inside[a + 1..];
+            if rest.iter().all(|&r| words[r].capital && !words[r].break_before) {
+                let key: Vec<String> =
+                    rest.iter().map(|&r| crate::fold::fold_base(&words[r].lower)).filter(|k| !k.is_empty()).collect();
+                let city = g.gaz.index.get(&key.join(" ")).is_some_and(|e| {
+                    e.iter().any(|e| matches!(e, Entry::Place(i) if g.gaz.recs[*i as usize].fclass == b'P'))
+                });
+                if city {
+                    return Some(kind);
+                }
+            }
+        }
+    }
     None
 }
 
@@ -186,12 +203,94 @@ pub(crate) fn facility_named_part(g: &Geoparser, text: &str, words: &[Word], spa
     demonym
 }
 
+const COUNTRY_CODES: &[&str] = &["PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"];
+
+/// Whether the matched name of `f` comes after a facility word of span `s` ("Tokyo" in "British
+/// Embassy Tokyo").
+fn after_facility_word(g: &Geoparser, words: &[Word], s: crate::Span, f: &Found) -> bool {
+    let first = words.iter().position(|w| w.start >= s.start && !w.article);
+    (0..f.w0.min(words.len())).any(|k| {
+        words[k].start >= s.start && Some(k) != first && g.stop.facility(&words[k].lower).is_some_and(|(c, _)| c == "S")
+    })
+}
+
+/// Whether the text before span `s` puts something at the place it names: "at the", "in the",
+/// "outside", "leaving the", "visited the", "the grounds of the" (not "a statement from the").
+fn locative_before(text: &str, s: crate::Span) -> bool {
+    let Some(before) = text.get(..s.start) else { return false };
+    let mut ws = before.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase);
+    let mut w = ws.next();
+    if w.as_deref() == Some("the") {
+        w = ws.next();
+    }
+    match w.as_deref() {
+        Some(
+            "at" | "in" | "inside" | "outside" | "near" | "into" | "behind" | "beside" | "opposite" | "across"
+            | "around" | "past" | "visited" | "visiting" | "leaving" | "left" | "entered" | "entering" | "stormed"
+            | "attacked" | "reached" | "guarded" | "surrounded" | "besieged" | "bombed" | "shelled" | "struck" | "hit"
+            | "targeted" | "torched" | "evacuated",
+        ) => true,
+        Some("of") => matches!(
+            ws.next().as_deref(),
+            Some("grounds" | "gates" | "gate" | "steps" | "front" | "compound" | "premises" | "roof" | "entrance")
+        ),
+        _ => false,
+    }
+}
+
+/// The capital of country `cc` (ISO 3166-1 alpha-2).
+fn capital_of(g: &Geoparser, cc: &str) -> Option<crate::Place> {
+    let i = g.gaz.recs.iter().position(|r| &*r.fcode == "PPLC" && &*r.cc == cc)?;
+    Some(g.gaz.place(i as u32))
+}
+
+/// "the West", "Western" (capitalized, alone: "Western governments") and "the East", "Eastern"
+/// ("the Eastern bloc") name the West and the East of geopolitics, which a map shows as Western
+/// and Eastern Europe (the UN M49 regions), when they name no region of a country the document
+/// is about (the resolver keeps "West" for Cameroon's West region only in a report on Cameroon).
+fn west_or_east(g: &Geoparser, span: &str) -> Option<crate::Place> {
+    let t = span.trim();
+    let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t);
+    let region = match t {
+        "West" | "Western" => "Western Europe",
+        "East" | "Eastern" => "Eastern Europe",
+        _ => return None,
+    };
+    g.candidates(region).into_iter().find(|p| p.feature_code == "RGN" && p.name == region)
+}
+
 /// A one-word span that reads as an adjective of a people or region ("Sicilian", "Western"), not
 /// a place of its own: never located approximately.
 fn adjective_like(text: &str) -> bool {
     let t = text.trim();
     !t.contains(char::is_whitespace)
         && ["ian", "ean", "ese", "ish", "ern", "ic"].iter().any(|s| t.to_lowercase().ends_with(s))
+}
+
+/// An acronym the document spells out: "T&T" after "Trinidad and Tobago", "SA" with "South
+/// Africa" or "South Africans". The place of another mention whose name or text has the
+/// acronym's letters as its words' initials ("and", "of", "the" left out).
+fn acronym_of<'r>(text: &str, s: crate::Span, resolved: &'r [PlaceMention]) -> Option<&'r crate::Place> {
+    let t = text.get(s.start..s.end)?.trim();
+    let letters: String = t.chars().filter(|c| c.is_ascii_uppercase()).collect();
+    if !(2..=5).contains(&letters.len()) || !t.chars().all(|c| c.is_ascii_uppercase() || c == '&' || c == '.') {
+        return None;
+    }
+    let initials = |name: &str| -> String {
+        name.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty() && !matches!(w.to_lowercase().as_str(), "and" | "of" | "the" | "&"))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    resolved.iter().find_map(|m| {
+        let p = m.place.as_ref()?;
+        if p.geonameid == 0 || m.span.overlaps(s) {
+            return None;
+        }
+        let own = text.get(m.span.start..m.span.end).unwrap_or("");
+        (initials(&p.name) == letters || initials(own) == letters).then_some(p)
+    })
 }
 
 fn city_level(p: &crate::Place) -> bool {
@@ -261,7 +360,27 @@ pub(crate) fn locate_given(
     let focal_among = |only_given: bool| -> Option<&crate::Place> {
         let pool: Vec<usize> =
             (0..resolved.len()).filter(|&i| (!only_given || given[i]) && literal_any(i).is_some()).collect();
-        let weight = |i: usize| if resolved[i].span.start < 60 { 3.0 } else { 1.0 };
+        // (the lead counts triple: a dateline, or the first lines' place, unless a small town far
+        // from the document's other towns, which lie near each other: "A South Side man" read as
+        // a village 700 km from the Chicago the rest of the story names)
+        let isolated = |i: usize| {
+            let Some(p) = literal_any(i) else { return false };
+            if !city_level(p) || p.population >= 100_000 || matches!(&*p.feature_code, "PPLC" | "PPLA") {
+                return false;
+            }
+            let others: Vec<&crate::Place> = pool
+                .iter()
+                .filter_map(|&j| literal_any(j))
+                .filter(|q| q.geonameid != p.geonameid && city_level(q))
+                .collect();
+            let far = others.iter().all(|q| crate::distance_km(p.lat, p.lon, q.lat, q.lon) >= 500.0);
+            far && others.iter().enumerate().any(|(a, q)| {
+                others[a + 1..]
+                    .iter()
+                    .any(|r| r.geonameid != q.geonameid && crate::distance_km(q.lat, q.lon, r.lat, r.lon) <= 100.0)
+            })
+        };
+        let weight = |i: usize| if resolved[i].span.start < 60 && !isolated(i) { 3.0 } else { 1.0 };
         // the document's leading country (the first named, of equal ones): its focal town is there
         let mut by_cc: HashMap<&str, (f32, usize)> = HashMap::default();
         for &j in &pool {
@@ -333,6 +452,33 @@ pub(crate) fn locate_given(
             ok.then_some(p)
         })
     };
+    // "X in Y" where Y is a country other than `p`'s ("the Embassy of Armenia in the Holy See")
+    let container_country = |s: crate::Span, p: &crate::Place| -> Option<&crate::Place> {
+        resolved.iter().find_map(|m| {
+            let q = m.place.as_ref()?;
+            if m.span.start < s.end || q.geonameid == 0 || q.country == p.country {
+                return None;
+            }
+            let between = text.get(s.end..m.span.start)?.trim();
+            let ok = COUNTRY_CODES.contains(&&*q.feature_code) && matches!(between, "in" | "in the" | ", in");
+            ok.then_some(q)
+        })
+    };
+    // the town the sentence names last before span `s` ("In Washington, diplomats were seen
+    // leaving the Russian Embassy")
+    let town_before = |s: crate::Span| -> Option<&crate::Place> {
+        resolved.iter().enumerate().rev().find_map(|(j, m)| {
+            let p = m.place.as_ref()?;
+            if m.span.end > s.start || fac_found[j] || m.role != PlaceRole::Literal || p.geonameid == 0 {
+                return None;
+            }
+            if !city_level(p) {
+                return None;
+            }
+            let between = text.get(m.span.end..s.start)?;
+            (!between.contains(['!', '?', '\n']) && !between.contains(". ")).then_some(p)
+        })
+    };
     let approx = |a: &crate::Place, kind: Option<(&str, &str)>| {
         let (class, code) = kind.unwrap_or(("", ""));
         crate::Place {
@@ -396,89 +542,141 @@ pub(crate) fn locate_given(
         .zip(facility)
         .zip(spans)
         .map(|((gi, kind), &s)| {
-            let m = gi.map(|i| &resolved[i]);
-            if m.is_some_and(|m| m.role == PlaceRole::Demonym) {
-                return m.and_then(|m| m.place.clone());
-            }
-            if text.get(s.start..s.end).is_none_or(|t| t.trim().is_empty()) {
-                return None;
-            }
-            let named = m.and_then(|m| m.place.as_ref());
-            let partial = gi.is_some_and(|i| fac_found[i]);
-            match (kind, named) {
-                (None, Some(p)) if !partial => {
-                    if far_off(p, focal, gi.unwrap_or(usize::MAX), common_word(s)) {
-                        return container(s).or(focal).map(|a| approx(a, None));
-                    }
-                    Some(p.clone())
+            let placed = (|| {
+                let m = gi.map(|i| &resolved[i]);
+                if m.is_some_and(|m| m.role == PlaceRole::Demonym) && kind.is_none() {
+                    return m.and_then(|m| m.place.clone());
                 }
-                (None, None) => {
-                    if adjective_like(text.get(s.start..s.end).unwrap_or("")) {
-                        return None;
-                    }
-                    container(s).or(focal).map(|a| approx(a, None))
+                // (a people's name only: "Vatican" is also its country's name)
+                let demonym = m.is_some_and(|m| m.role == PlaceRole::Demonym)
+                    && gi.is_some_and(|i| !found[i].entries.iter().any(|e| matches!(e, Entry::Place(_))));
+                if text.get(s.start..s.end).is_none_or(|t| t.trim().is_empty()) {
+                    return None;
                 }
-                (_, named) => {
-                    // a town the facility is named after, where the document is: the facility is
-                    // there (GeoWebNews gives such names the town's id); a province or country it
-                    // is named after is its place too ("University of California", "British
-                    // Embassy"); a town elsewhere is only a namesake ("Royal Street", "Carnegie Library")
-                    // (a town only where some of the words spell it: "Wills" in "Bob Wills Museum"
-                    // is no romanization of Veles)
-                    let spelled = |p: &crate::Place| {
-                        let Some(&i) = g.gaz.by_id.get(&p.geonameid) else { return false };
-                        let inside: Vec<&Word> =
-                            words.iter().filter(|w| w.start >= s.start && w.end <= s.end).collect();
-                        let mut lower = String::new();
-                        (0..inside.len()).any(|a| {
-                            (a..inside.len()).any(|b| {
-                                lower.clear();
-                                crate::fold::base_letters(
-                                    text.get(inside[a].start..inside[b].end).unwrap_or(""),
-                                    &mut lower,
-                                );
-                                g.gaz.has_name(i, &lower)
+                // an acronym the document spells out means what it spells ("SA" with "South Africans")
+                if kind.is_none() {
+                    if let Some(p) = acronym_of(text, s, resolved) {
+                        return Some(p.clone());
+                    }
+                }
+                let named = m.and_then(|m| m.place.as_ref());
+                let partial = gi.is_some_and(|i| fac_found[i]);
+                match (kind, named) {
+                    (None, Some(p)) if !partial => {
+                        if far_off(p, focal, gi.unwrap_or(usize::MAX), common_word(s)) {
+                            return container(s).or(focal).map(|a| approx(a, None));
+                        }
+                        Some(p.clone())
+                    }
+                    (None, None) => {
+                        if adjective_like(text.get(s.start..s.end).unwrap_or("")) {
+                            return None;
+                        }
+                        container(s).or(focal).map(|a| approx(a, None))
+                    }
+                    (_, named) => {
+                        // a town the facility is named after, where the document is: the facility is
+                        // there (GeoWebNews gives such names the town's id); a province or country it
+                        // is named after is its place too ("University of California", "British
+                        // Embassy"); a town elsewhere is only a namesake ("Royal Street", "Carnegie Library")
+                        // (a town only where some of the words spell it: "Wills" in "Bob Wills Museum"
+                        // is no romanization of Veles)
+                        let spelled = |p: &crate::Place| {
+                            let Some(&i) = g.gaz.by_id.get(&p.geonameid) else { return false };
+                            let inside: Vec<&Word> =
+                                words.iter().filter(|w| w.start >= s.start && w.end <= s.end).collect();
+                            let mut lower = String::new();
+                            (0..inside.len()).any(|a| {
+                                (a..inside.len()).any(|b| {
+                                    lower.clear();
+                                    crate::fold::base_letters(
+                                        text.get(inside[a].start..inside[b].end).unwrap_or(""),
+                                        &mut lower,
+                                    );
+                                    g.gaz.has_name(i, &lower)
+                                })
                             })
-                        })
-                    };
-                    if let Some(p) = named {
-                        if !city_level(p) {
-                            // ... unless in a country the document names nowhere else, far from
-                            // its town ("St. Michael's Hospital" in Toronto is not on the Isle of Man)
-                            let abroad = focal.is_some_and(|f| {
-                                f.country != p.country
-                                    && crate::distance_km(p.lat, p.lon, f.lat, f.lon) >= 1500.0
-                                    && !(0..resolved.len()).any(|j| {
-                                        Some(j) != *gi
-                                            && given[j]
-                                            && literal_any(j).is_some_and(|q| q.country == p.country)
-                                    })
-                            });
-                            let country = matches!(
-                                &*p.feature_code,
-                                "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" | "TERR"
-                            );
-                            if !abroad || country || p.country.is_none() {
+                        };
+                        if let (Some(p), Some((class, code))) = (named, *kind) {
+                            // the town named after the facility word is where it is ("British Embassy Tokyo")
+                            if city_level(p) && gi.is_some_and(|i| after_facility_word(g, words, s, &found[i])) {
                                 return Some(p.clone());
                             }
-                            return container(s).or(focal).map(|a| approx(a, *kind));
+                            // a facility named by a country or its people ("French Quarter", "Russian
+                            // Embassy", "Russian Foreign Ministry"): the institution is the country's
+                            // ("the British Embassy said"), but a street, neighbourhood or the building
+                            // where something happens ("at the ...", "leaving the ...") is not there: it
+                            // is where the text puts it; a ministry is in the country's capital
+                            // (named by the country itself, only an embassy, abroad by definition, or
+                            // a ministry: "the Vatican Gardens" are in the Vatican)
+                            let country = COUNTRY_CODES.contains(&&*p.feature_code);
+                            if demonym || (country && matches!(code, "DIP" | "ADMF")) {
+                                let physical =
+                                    demonym && (class != "S" || matches!(code, "SQR" | "BDG" | "GDN" | "CMTY"));
+                                if physical || locative_before(text, s) {
+                                    if code == "ADMF" {
+                                        if let Some(c) = p.country.as_deref().and_then(|cc| capital_of(g, cc)) {
+                                            return Some(approx(&c, *kind));
+                                        }
+                                    }
+                                    let anchor = container(s)
+                                        .or_else(|| town_before(s))
+                                        .or_else(|| container_country(s, p))
+                                        .or(focal);
+                                    if let Some(a) = anchor {
+                                        return Some(approx(a, *kind));
+                                    }
+                                }
+                                return Some(p.clone());
+                            }
                         }
-                        if !spelled(p) {
-                            return container(s).or(focal).map(|a| approx(a, *kind));
+                        if let Some(p) = named {
+                            if !city_level(p) {
+                                // ... unless in a country the document names nowhere else, far from
+                                // its town ("St. Michael's Hospital" in Toronto is not on the Isle of Man)
+                                let abroad = focal.is_some_and(|f| {
+                                    f.country != p.country
+                                        && crate::distance_km(p.lat, p.lon, f.lat, f.lon) >= 1500.0
+                                        && !(0..resolved.len()).any(|j| {
+                                            Some(j) != *gi
+                                                && given[j]
+                                                && literal_any(j).is_some_and(|q| q.country == p.country)
+                                        })
+                                });
+                                let country = matches!(
+                                    &*p.feature_code,
+                                    "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" | "TERR"
+                                );
+                                if !abroad || country || p.country.is_none() {
+                                    return Some(p.clone());
+                                }
+                                return container(s).or(focal).map(|a| approx(a, *kind));
+                            }
+                            if !spelled(p) {
+                                return container(s).or(focal).map(|a| approx(a, *kind));
+                            }
+                            let mentioned = resolved.iter().enumerate().any(|(j, o)| {
+                                !fac_found[j]
+                                    && Some(j) != *gi
+                                    && o.place.as_ref().is_some_and(|q| q.geonameid == p.geonameid)
+                            });
+                            let near_focal =
+                                focal.is_some_and(|f| crate::distance_km(p.lat, p.lon, f.lat, f.lon) <= 100.0);
+                            if mentioned || near_focal || focal.is_none() {
+                                return Some(p.clone());
+                            }
                         }
-                        let mentioned = resolved.iter().enumerate().any(|(j, o)| {
-                            !fac_found[j]
-                                && Some(j) != *gi
-                                && o.place.as_ref().is_some_and(|q| q.geonameid == p.geonameid)
-                        });
-                        let near_focal = focal.is_some_and(|f| crate::distance_km(p.lat, p.lon, f.lat, f.lon) <= 100.0);
-                        if mentioned || near_focal || focal.is_none() {
-                            return Some(p.clone());
-                        }
+                        container(s).or(focal).map(|a| approx(a, *kind))
                     }
-                    container(s).or(focal).map(|a| approx(a, *kind))
+                }
+            })();
+            // "the West" / "Western" placed nowhere better than at a town: the West of geopolitics
+            if kind.is_none() && placed.as_ref().is_none_or(|p| p.geonameid == 0) {
+                if let Some(p) = west_or_east(g, text.get(s.start..s.end).unwrap_or("")) {
+                    return Some(p);
                 }
             }
+            placed
         })
         .collect()
 }

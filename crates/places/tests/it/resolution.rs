@@ -191,3 +191,86 @@ fn odd_given_spans_never_panic() {
         }
     }
 }
+
+// Gold-span mode (`Geoparser::resolve_spans`): acronyms the document spells out, facilities named by
+// a country or its people, "the West", and a lead town far from the document's other towns.
+
+/// The places given to the spans of `names` (each name's first occurrence) in `text`.
+fn given_all(text: &str, names: &[&str]) -> Vec<Option<sitrep_places::Place>> {
+    let spans: Vec<Span> = names
+        .iter()
+        .map(|n| {
+            let s = text.find(n).expect("name in text");
+            Span::new(s, s + n.len())
+        })
+        .collect();
+    g().resolve_spans(text, &spans)
+}
+
+fn given_last(text: &str, names: &[&str]) -> sitrep_places::Place {
+    given_all(text, names).pop().flatten().expect("placed")
+}
+
+fn within_30km(p: &sitrep_places::Place, lat: f64, lon: f64) -> bool {
+    sitrep_places::distance_km(p.lat, p.lon, lat, lon) < 30.0
+}
+
+const NAIROBI: (f64, f64) = (-1.2833, 36.8167);
+const TOKYO: (f64, f64) = (35.6895, 139.6917);
+
+#[test]
+fn an_acronym_the_document_spells_out_is_that_place() {
+    let text =
+        "Ministers from Trinidad and Tobago met their neighbours on Monday. T&T officials said the talks went well.";
+    assert_eq!(given_last(text, &["Trinidad and Tobago", "T&T"]).geonameid, 3573591);
+    // spelled out by a people's name, after the acronym
+    let text = "Platinum output in SA fell last year. Mining pays the wages of many South Africans.";
+    assert_eq!(given_last(text, &["SA"]).geonameid, 953987);
+}
+
+#[test]
+fn a_facility_named_by_a_country_is_where_the_text_puts_it() {
+    // the institution speaks: the country
+    let text = "The French Embassy said it was concerned about the arrests.";
+    assert_eq!(given_last(text, &["French Embassy"]).geonameid, 3017382);
+    // the building where something happens: the town the sentence names, not France
+    let text = "In Nairobi, police guarded the French Embassy after the protest.";
+    let p = given_last(text, &["Nairobi", "French Embassy"]);
+    assert_eq!((p.geonameid, p.feature_code.as_str()), (0, "DIP"));
+    assert!(within_30km(&p, NAIROBI.0, NAIROBI.1), "{p:?}");
+    // the town named after the facility word
+    let p = given_last("A spokesman at the Dutch Embassy Nairobi said visas would resume.", &["Dutch Embassy Nairobi"]);
+    assert!(within_30km(&p, NAIROBI.0, NAIROBI.1), "{p:?}");
+    // a ministry is in the country's capital
+    let p =
+        given_last("Envoys held talks at the Japanese Foreign Ministry on Tuesday.", &["Japanese Foreign Ministry"]);
+    assert!(within_30km(&p, TOKYO.0, TOKYO.1), "{p:?}");
+    // an embassy of a country is in another one: "in the Holy See"
+    let p = given_last("The envoy visited the Embassy of Armenia in the Holy See on Friday.", &["Embassy of Armenia"]);
+    assert_eq!(p.country.as_deref(), Some("VA"), "{p:?}");
+    // a neighbourhood named by a people is in its town
+    let text = "Police in Leeds closed the roads around the Italian Quarter on Sunday.";
+    let p = given_last(text, &["Leeds", "Italian Quarter"]);
+    assert!(within_30km(&p, 53.7965, -1.5478), "{p:?}");
+}
+
+#[test]
+fn the_west_and_the_east_of_geopolitics() {
+    let text = "Moscow accused the West of hostility, and Western governments replied. The Eastern bloc is gone.";
+    let ids: Vec<Option<i64>> = given_all(text, &["Moscow", "West", "Western", "Eastern"])
+        .into_iter()
+        .map(|p| p.map(|p| p.geonameid))
+        .collect();
+    assert_eq!(ids, [Some(524901), Some(9408659), Some(9408659), Some(7729884)]);
+    // "Arab" as a modifier: the Arab world, shown as the Arabian Peninsula
+    assert_eq!(given_last("Arab ministers met on Monday.", &["Arab"]).geonameid, 6957698);
+}
+
+#[test]
+fn a_small_lead_town_far_from_the_documents_other_towns_is_not_its_focus() {
+    // "Southside" opens the text, but the story's towns are around Chicago: the street is there
+    let text = "A Southside man was charged after a stabbing in Evanston, Chicago police said. \
+                Officers from Skokie helped. The attack was on Maple Street.";
+    let p = given_last(text, &["Southside", "Evanston", "Chicago", "Skokie", "Maple Street"]);
+    assert!(within_30km(&p, 41.85, -87.65), "{p:?}");
+}
