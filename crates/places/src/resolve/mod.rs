@@ -6,6 +6,7 @@
 //! facilities, approximate placement).
 
 mod cands;
+mod descriptive;
 mod given;
 mod metonym;
 mod score;
@@ -290,6 +291,10 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let mut contrib: Vec<Option<(u32, u32, f32)>> = vec![None; n];
     for (k, v) in cands.iter().enumerate() {
         let Some(b) = best0[k] else { continue };
+        // ("the Old City" says nothing of where the document is: descriptive.rs)
+        if descriptive::is_descriptive(words, &found[k]) {
+            continue;
+        }
         let r = &gaz.recs[b.rec as usize];
         // sure of the country: well ahead of every reading in another country
         let second = v
@@ -369,6 +374,9 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 r
             }
         };
+        // "the Old City", "New Town": read only where the document already is (descriptive.rs)
+        let reading =
+            reading.filter(|(b, _)| !descriptive::is_descriptive(words, f) || cx.where_document_is(b.rec, group[k]));
         let (place, role, conf) = match reading {
             Some((b, conf)) => {
                 let r = &gaz.recs[b.rec as usize];
