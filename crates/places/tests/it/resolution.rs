@@ -274,3 +274,25 @@ fn a_small_lead_town_far_from_the_documents_other_towns_is_not_its_focus() {
     let p = given_last(text, &["Southside", "Evanston", "Chicago", "Skokie", "Maple Street"]);
     assert!(within_30km(&p, 41.85, -87.65), "{p:?}");
 }
+
+#[test]
+fn peoples_of_regions_breakaway_regions_and_hub_airports() {
+    // a region's people: the region (Sicilia), Siberia, Serbs; Nagorno-Karabakh and its republic
+    for (text, name, cc) in [
+        ("Sicilian farmers protested on Monday.", "Sicilian", "IT"),
+        ("A Siberian winter set in early.", "Siberian", "RU"),
+        ("Serb leaders met in the evening.", "Serb", "RS"),
+        ("Shelling was reported in Nagorno-Karabakh overnight.", "Nagorno-Karabakh", "AZ"),
+        ("Envoys of the Nagorno-Karabakh Republic met in Yerevan.", "Nagorno-Karabakh Republic", "AZ"),
+    ] {
+        let p = place_given(text, name).expect("placed");
+        assert_eq!(p.country.as_deref(), Some(cc), "{name}: {p:?}");
+    }
+    // "Korea" alone is the Republic of Korea, not a romanization of Korla
+    assert_eq!(id_given("Korea exported more chips this year.", "Korea"), Some(1835841));
+    // Heathrow in a story that names London is the airport, not the village in Florida, though
+    // the story is American
+    let text = "Flights from Kansas City landed in London; pets waited at Heathrow for hours, U.S. airlines said.";
+    let p = place_given(text, "Heathrow").expect("placed");
+    assert!(within_30km(&p, 51.47, -0.45), "{p:?}");
+}
