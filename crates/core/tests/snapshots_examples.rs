@@ -196,6 +196,17 @@ fn own_generalization_regressions() {
     let e = events_at("2023-11-02", t, "seized");
     assert_eq!(e.first().map(|e| e.modality), Some(Modality::Disputed));
 
+    // The start of a state told in another clause does not date the event.
+    let t = "Fighting resumed south of Marib city, where the front line has barely moved since 2022.";
+    let e = events_at("2024-01-20", t, "Fighting");
+    assert_eq!(e.len(), 1);
+    let d = e[0].date.as_ref().expect("a date");
+    assert!(d.start.to_string().starts_with("2024"), "{d:?}");
+    // "would" in reported speech is the speaker's forecast.
+    let t = "Iraqi commanders said the town of Tal Afar would be liberated within weeks.";
+    let e = events_at("2017-08-21", t, "liberated");
+    assert_eq!(e.first().map(|e| e.modality), Some(Modality::Forecast));
+
     // Round two: lists of places held, participles without an event verb before them, nominal
     // triggers after another act, plans that do not reach a past event, "blew up", parties.
     let t = "The armed forces remain in full control of El Obeid and Kadugli, the army said.";

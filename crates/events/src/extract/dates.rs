@@ -14,6 +14,13 @@ impl Cx<'_> {
         let c = self.clause[ts];
         let best = (0..self.m.times.len())
             .filter(|&i| self.time_toks[i].0 >= r.start && self.time_toks[i].1 <= r.end)
+            // "..., where the front has barely moved since 2022": the start of a state told in
+            // another clause does not date the event.
+            .filter(|&i| {
+                let a = self.time_toks[i].0;
+                let bound = |k: usize| matches!(self.w(k), "since" | "until" | "till");
+                self.clause[a] == c || !(bound(a) || a > r.start && bound(a - 1))
+            })
             .filter(|&i| {
                 // A future expression does not date a past event, nor a past one a plan.
                 let future = matches!(modality, Modality::Planned | Modality::Forecast | Modality::Hypothetical);
