@@ -407,8 +407,14 @@ fn make_sentence(tokens: &[Token], a: usize, b: usize, paragraph: usize) -> Sent
 fn boundary_after(text: &str, tokens: &[Token], j: usize, end: usize, caseless: bool) -> Option<usize> {
     let t = tokens[j];
     let s = t.span.of(text);
-    let newline_before_next =
-        |k: usize| k + 1 < end && text[tokens[k].span.end..tokens[k + 1].span.start].contains('\n');
+    // Between two tokens there is usually nothing or one space: no line break, without a search.
+    let newline_before_next = |k: usize| {
+        k + 1 < end
+            && match &text.as_bytes()[tokens[k].span.end..tokens[k + 1].span.start] {
+                [] | [b' '] => false,
+                gap => gap.contains(&b'\n'),
+            }
+    };
     let terminal = t.kind == TokenKind::Punct && (matches!(s, "." | "!" | "?" | "…" | "。") || s.starts_with(".."));
     if terminal && s == "." && j > 0 && is_list_number(text, tokens, j - 1) {
         return None;
