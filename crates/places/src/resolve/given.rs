@@ -655,8 +655,11 @@ pub(crate) fn locate_given(
                             if !spelled(p) {
                                 return container(s).or(focal).map(|a| approx(a, *kind));
                             }
+                            // (by another given name: a name found around them may be a person's,
+                            // "Marigny had his parcel subdivided" beside "the Marigny Plantation")
                             let mentioned = resolved.iter().enumerate().any(|(j, o)| {
                                 !fac_found[j]
+                                    && given[j]
                                     && Some(j) != *gi
                                     && o.place.as_ref().is_some_and(|q| q.geonameid == p.geonameid)
                             });

@@ -296,3 +296,12 @@ fn peoples_of_regions_breakaway_regions_and_hub_airports() {
     let p = place_given(text, "Heathrow").expect("placed");
     assert!(within_30km(&p, 51.47, -0.45), "{p:?}");
 }
+
+#[test]
+fn a_facility_named_after_a_town_only_a_person_shares_stays_where_the_document_is() {
+    // "Marigny" the man is no mention of Marigny, France: the plantation is by the document's town
+    let text = "Police in Leeds said Marigny had sold the land. The Marigny Plantation was later built over.";
+    let p = given_last(text, &["Leeds", "Marigny Plantation"]);
+    assert_eq!(p.geonameid, 0, "{p:?}");
+    assert!(within_30km(&p, 53.7965, -1.5478), "{p:?}");
+}
