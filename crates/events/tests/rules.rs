@@ -666,6 +666,9 @@ fn every_other_modality_cue() {
         ("The Northern Front announced that it would attack Kafr Tala.", "attack", Forecast),
         ("The minister said that if talks fail the army would attack Kafr Tala.", "attack", Hypothetical),
         ("The national army would shell Kafr Tala, the minister said.", "shell", Hypothetical),
+        // a deal under discussion is not made
+        ("The national army met the Northern Front to discuss a ceasefire.", "ceasefire", Hypothetical),
+        ("Envoys held talks on a ceasefire in Kafr Tala.", "ceasefire", Hypothetical),
         ("In case the talks fail, the national army attacks Kafr Tala.", "attacks", Hypothetical),
         ("The Northern Front faked an attack on Kafr Tala.", "attack", Disputed),
         ("The national army purportedly shelled Kafr Tala.", "shelled", Disputed),
