@@ -26,8 +26,13 @@ pub(super) struct PhraseTrie {
     /// Cue kinds of each vocabulary word, one bit per [`CueKind`].
     cues: Vec<u16>,
     edges: FxHashMap<(u32, u32), u32>,
+    /// The edges from the root by word id ([`NO_NODE`]: none), the same as in `edges`: every
+    /// unit of a document asks for one, and most have none.
+    root: Vec<u32>,
     nodes: Vec<Node>,
 }
+
+const NO_NODE: u32 = u32::MAX;
 
 impl Default for PhraseTrie {
     fn default() -> Self {
@@ -35,6 +40,7 @@ impl Default for PhraseTrie {
             vocab: FxHashMap::default(),
             cues: Vec::new(),
             edges: FxHashMap::default(),
+            root: Vec::new(),
             nodes: vec![Node::default()],
         }
     }
@@ -73,6 +79,12 @@ impl PhraseTrie {
                     let n = self.nodes.len() as u32;
                     self.nodes.push(Node::default());
                     self.edges.insert((node, id), n);
+                    if node == ROOT {
+                        if self.root.len() <= id as usize {
+                            self.root.resize(id as usize + 1, NO_NODE);
+                        }
+                        self.root[id as usize] = n;
+                    }
                     n
                 }
             };
@@ -105,6 +117,9 @@ impl PhraseTrie {
     pub fn child(&self, node: u32, id: u32) -> Option<u32> {
         if id == NO_WORD {
             return None;
+        }
+        if node == ROOT {
+            return self.root.get(id as usize).copied().filter(|&n| n != NO_NODE);
         }
         self.edges.get(&(node, id)).copied()
     }
