@@ -259,6 +259,64 @@ fn west_or_east(g: &Geoparser, span: &str) -> Option<crate::Place> {
     g.candidates(region).into_iter().find(|p| p.feature_code == "RGN" && p.name == region)
 }
 
+/// A small town (under 50,000 people) that nothing else in the document is near (no province,
+/// county or town of 50,000 within 500 km: the country alone, "US forces", is no support) has a
+/// namesake of at least three times its people, and 50,000 at least, in a country the document
+/// names: the namesake ("Sgt X was born in Manchester" in a report that names Britain is not
+/// Manchester, Connecticut; "Aberdeen Asset Management" beside the Bank of England is not
+/// Aberdeen, South Dakota). `own` is the index of the mention in `resolved`.
+fn bigger_namesake(
+    g: &Geoparser,
+    text: &str,
+    words: &[Word],
+    f: &Found,
+    p: &crate::Place,
+    resolved: &[PlaceMention],
+    own: usize,
+) -> Option<crate::Place> {
+    if p.geonameid == 0 || p.feature_class != "P" || p.population >= 50_000 {
+        return None;
+    }
+    if matches!(&*p.feature_code, "PPLC" | "PPLA") {
+        return None;
+    }
+    let supported = resolved.iter().enumerate().any(|(j, m)| {
+        let Some(q) = m.place.as_ref() else { return false };
+        j != own
+            && q.geonameid != 0
+            && q.geonameid != p.geonameid
+            && (matches!(&*q.feature_code, "ADM1" | "ADM2" | "ADM3")
+                || (q.feature_class == "P" && q.population >= 50_000))
+            && crate::distance_km(p.lat, p.lon, q.lat, q.lon) <= 500.0
+    });
+    if supported {
+        return None;
+    }
+    // the words that name the place ("Cambridge" of "Robinson College Cambridge")
+    let (a, b) = (words.get(f.w0)?, words.get(f.w1)?);
+    let name = text.get(a.start..b.end)?;
+    let mut lower = String::new();
+    crate::fold::base_letters(name, &mut lower);
+    let named = |cc: &str| {
+        resolved
+            .iter()
+            .enumerate()
+            .any(|(j, m)| j != own && m.place.as_ref().is_some_and(|q| q.country.as_deref() == Some(cc)))
+    };
+    g.candidates(name)
+        .into_iter()
+        .filter(|q| {
+            q.feature_class == "P"
+                && q.population >= 50_000
+                && q.population >= 3 * p.population
+                && q.country.is_some()
+                && q.country != p.country
+                && g.gaz.by_id.get(&q.geonameid).is_some_and(|&i| g.gaz.has_name(i, &lower))
+                && q.country.as_deref().is_some_and(named)
+        })
+        .max_by_key(|q| q.population)
+}
+
 /// A one-word span that reads as an adjective of a people or region ("Sicilian", "Western"), not
 /// a place of its own: never located approximately.
 fn adjective_like(text: &str) -> bool {
@@ -677,6 +735,11 @@ pub(crate) fn locate_given(
             if kind.is_none() && placed.as_ref().is_none_or(|p| p.geonameid == 0) {
                 if let Some(p) = west_or_east(g, text.get(s.start..s.end).unwrap_or("")) {
                     return Some(p);
+                }
+            }
+            if let (Some(p), Some(i)) = (&placed, *gi) {
+                if let Some(b) = bigger_namesake(g, text, words, &found[i], p, resolved, i) {
+                    return Some(b);
                 }
             }
             placed

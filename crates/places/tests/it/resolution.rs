@@ -305,3 +305,20 @@ fn a_facility_named_after_a_town_only_a_person_shares_stays_where_the_document_i
     assert_eq!(p.geonameid, 0, "{p:?}");
     assert!(within_30km(&p, 53.7965, -1.5478), "{p:?}");
 }
+
+#[test]
+fn a_small_town_with_no_support_yields_to_a_bigger_namesake_in_a_named_country() {
+    let text = "The British soldier, who served alongside US forces in Syria, was born in Manchester \
+                and trained with his battalion in Colchester.";
+    let got: Vec<Option<String>> = given_all(text, &["US", "Syria", "Manchester", "Colchester"])
+        .into_iter()
+        .map(|p| p.and_then(|p| p.country))
+        .collect();
+    assert_eq!(got[2..], [Some("GB".to_string()), Some("GB".to_string())], "{got:?}");
+    // ... but not where the text supports the small town: its state is named
+    let text = "A British tourist was hurt in Colchester, Vermont, police said.";
+    let p = given_last(text, &["Colchester", "Vermont"]);
+    assert_eq!(p.feature_code, "ADM1");
+    let p = given_all(text, &["Colchester", "Vermont"]).remove(0).expect("placed");
+    assert_eq!(p.country.as_deref(), Some("US"), "{p:?}");
+}
