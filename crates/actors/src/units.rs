@@ -130,10 +130,12 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 /// Eight bytes of `s` from `at`, zero-padded, as a little-endian word.
 #[inline]
 fn chunk(s: &[u8], at: usize) -> u64 {
-    let mut b = [0u8; 8];
-    let n = (s.len() - at).min(8);
-    b[..n].copy_from_slice(&s[at..at + n]);
-    u64::from_le_bytes(b)
+    if let Some(b) = s.get(at..at + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        return u64::from_le_bytes(b);
+    }
+    // The last few bytes one at a time: copying a slice of unknown length calls memcpy.
+    let tail = s.get(at..).unwrap_or_default();
+    tail.iter().enumerate().fold(0, |x, (k, &b)| x | (b as u64) << (8 * k))
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -173,8 +175,10 @@ fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_befor
             at += 8;
         }
         let kept = || s.bytes().filter(|b| !matches!(b, b'.' | b'\'' | b'`'));
-        let norm = if capitals || marks {
+        let norm = if marks {
             Cow::Owned(kept().map(|b| char::from(b.to_ascii_lowercase())).collect())
+        } else if capitals {
+            Cow::Owned(s.to_ascii_lowercase())
         } else {
             Cow::Borrowed(s)
         };
