@@ -3,8 +3,9 @@
 //! /proc/thread-self/schedstat), and MB/s per core.
 //!
 //! `cargo run --release -p sitrep-places --example throughput [-- --phases] < target/bench/corpus.jsonl`
-//! (`--phases`: also the CPU time of word splitting alone and of detection without resolution;
-//! `--dump`: print every text's mentions instead, to check that a change keeps them)
+//! (`--repeat N`: parse the texts N times; `--phases`: also the CPU time of word splitting alone and of detection without resolution;
+//! `--dump`: print every text's mentions instead, to check that a change keeps them; `--dump-spans`:
+//! the places of each line's gold `toponyms` spans, as `sitrep eval geoparse` reads them)
 use std::io::Read;
 
 /// CPU time of this thread in seconds (Linux), or wall time elsewhere.
@@ -26,6 +27,34 @@ fn main() {
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?.get("text")?.as_str().map(str::to_string))
         .collect();
+    if std::env::args().any(|a| a == "--dump-spans") {
+        // gold-span mode: every line's `toponyms` ({"start","end"} byte offsets) resolved as given
+        // spans, one line of places out per line in
+        use std::io::Write;
+        let g = sitrep_places::Geoparser::embedded().unwrap_or_else(|e| {
+            eprintln!("gazetteer: {e}");
+            std::process::exit(1)
+        });
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for l in s.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(l) else { continue };
+            let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
+            let spans: Vec<sitrep_model::Span> = v
+                .get("toponyms")
+                .and_then(|t| t.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|t| {
+                    let n = |k: &str| t.get(k).and_then(|x| x.as_u64()).map(|x| x as usize);
+                    Some(sitrep_model::Span::new(n("start")?, n("end")?))
+                })
+                .collect();
+            let places = g.resolve_spans(text, &spans);
+            let _ = writeln!(out, "{places:?}");
+        }
+        let _ = out.flush();
+        std::process::exit(0);
+    }
     let t0 = std::time::Instant::now();
     let c0 = cpu(t0);
     let g = match sitrep_places::Geoparser::embedded() {
@@ -62,9 +91,15 @@ fn main() {
         let _ = out.flush();
         std::process::exit(0);
     }
-    let mentions: usize = texts.iter().map(|t| g.parse(t).len()).sum();
+    // `--repeat N`: parse the texts N times (for a profiler: the load becomes a small part of the run)
+    let repeat: usize =
+        std::env::args().skip_while(|a| a != "--repeat").nth(1).and_then(|n| n.parse().ok()).unwrap_or(1).max(1);
+    let mut mentions = 0;
+    for _ in 0..repeat {
+        mentions = texts.iter().map(|t| g.parse(t).len()).sum();
+    }
     let c2 = cpu(t0);
-    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum::<usize>() * repeat;
     if std::env::args().any(|a| a == "--phases") {
         // the parts of `parse`: word splitting and folding, then detection (with the words), each alone
         let a = cpu(t0);

@@ -229,7 +229,7 @@ fn fold_ascii(base: &[u8], buf: &mut [u8]) -> usize {
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct SmallStr(Repr);
 
-const INLINE: usize = 22;
+pub(crate) const INLINE: usize = 22;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum Repr {
@@ -260,6 +260,16 @@ impl SmallStr {
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The bytes of a string kept inline, zero-padded to [`INLINE`] bytes (two inline strings are
+    /// equal exactly when these are); `None` for a longer one.
+    #[inline]
+    pub(crate) fn padded(&self) -> Option<&[u8; INLINE]> {
+        match &self.0 {
+            Repr::Inline(_, b) => Some(b),
+            Repr::Heap(_) => None,
+        }
     }
 
     #[inline]
@@ -329,14 +339,16 @@ impl std::fmt::Display for SmallStr {
     }
 }
 
-/// One word of a tokenized name or text, with its byte range in the source string.
+/// One word of a tokenized name or text, with its byte range in the source string. Its folded
+/// key is [`Word::key`] (computed when asked: detection folds only the words a name can start or
+/// continue with).
 #[derive(Clone, Debug)]
 pub struct Word {
     pub start: usize,
     pub end: usize,
     /// Folded key ([`words`] folds every word's). Empty in the words `Geoparser::parse` tokenizes
-    /// for detection and resolution, which fold only the words a name can start or continue with:
-    /// resolution reads `lower`, not `key`.
+    /// for detection and resolution, which fold only the words a name can start or continue with
+    /// ([`Word::key`] folds it when asked).
     pub key: SmallStr,
     /// The word before it is joined by a hyphen.
     pub hyphen_before: bool,
@@ -350,6 +362,13 @@ pub struct Word {
     pub article: bool,
     /// Lowercase letters without diacritics (for stop-list checks).
     pub lower: SmallStr,
+}
+
+impl Word {
+    /// The word's folded key: [`fold_base`] of its lower-case letters (never empty).
+    pub fn key(&self) -> String {
+        fold_base(&self.lower)
+    }
 }
 
 #[inline]
@@ -410,32 +429,70 @@ fn ascii_lower(text: &str) -> SmallStr {
     }
 }
 
-/// A word of ASCII letters and digits only, at `start` of `b`, that ends at an ASCII character
-/// other than a mark (so no mark, possessive or letter beyond ASCII joins it): its end, whether it
-/// is capitalized and all capitals, and its lower-case letters. `None` for any other word, which
-/// the general path of [`scan`] reads.
+/// Classes of ASCII bytes for [`plain_ascii_word`]: a letter or digit, a lower-case letter, an
+/// upper-case letter (its bit is the one that lower-cases it).
+const ALNUM: u8 = 1;
+const LOWER: u8 = 2;
+const UPPER: u8 = 0x20;
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if b.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if b.is_ascii_digit() {
+            ALNUM
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
+/// A word of ASCII letters and digits only, at `start` of `s`, of at most [`INLINE`] bytes, that
+/// ends where no mark, possessive or letter beyond ASCII joins it: its end, whether it is
+/// capitalized and all capitals, and its lower-case letters. `None` for any other word, which the
+/// general path of [`scan`] reads.
 #[inline]
-fn plain_ascii_word(b: &[u8], start: usize) -> Option<(usize, bool, bool, SmallStr)> {
+fn plain_ascii_word(s: &str, start: usize) -> Option<(usize, bool, bool, SmallStr)> {
+    let b = s.as_bytes();
     let mut buf = [0u8; INLINE];
-    let mut end = start;
-    let (mut capital, mut upper, mut letters) = (None, true, 0);
-    while let Some(&c) = b.get(end) {
-        if !c.is_ascii_alphanumeric() {
+    let mut n = 0;
+    // the classes of all its bytes together, the case of its first letter, its number of letters
+    let (mut all, mut first, mut letters) = (0u8, 0u8, 0u32);
+    for &c in b.get(start..)? {
+        let k = ASCII_CLASS[c as usize];
+        if k & ALNUM == 0 {
             break;
         }
-        *buf.get_mut(end - start)? = c.to_ascii_lowercase();
-        if c.is_ascii_alphabetic() {
-            capital.get_or_insert(c.is_ascii_uppercase());
-            upper &= c.is_ascii_uppercase();
-            letters += 1;
+        if n == INLINE {
+            return None;
         }
-        end += 1;
+        buf[n] = c | (k & UPPER);
+        if first == 0 {
+            first = k & (LOWER | UPPER);
+        }
+        all |= k;
+        letters += (k & (LOWER | UPPER) != 0) as u32;
+        n += 1;
     }
-    if b.get(end).is_some_and(|&c| c >= 0x80 || is_mark(c as char)) {
-        return None;
+    let end = start + n;
+    match b.get(end) {
+        Some(&c) if c >= 0x80 => {
+            let d = char_at(s, end)?;
+            if is_word_char(d) || is_mark(d) {
+                return None;
+            }
+        }
+        Some(&c) if is_mark(c as char) => return None,
+        _ => {}
     }
-    let lower = SmallStr(Repr::Inline((end - start) as u8, buf));
-    Some((end, capital == Some(true), upper && letters >= 2, lower))
+    let lower = SmallStr(Repr::Inline(n as u8, buf));
+    Some((end, first == UPPER, all & LOWER == 0 && letters >= 2, lower))
 }
 
 fn scan(s: &str, out: &mut Vec<Word>, keys: bool) {
@@ -475,12 +532,16 @@ fn scan_with(s: &str, out: &mut Vec<Word>, keys: bool, fast: bool) {
     while let Some(&b) = bytes.get(pos) {
         // the common case first: a word of ASCII letters and digits
         if fast && b.is_ascii_alphanumeric() {
-            if let Some((end, capital, all_caps, low)) = plain_ascii_word(bytes, pos) {
+            if let Some((end, capital, all_caps, low)) = plain_ascii_word(s, pos) {
                 push(out, pos, end, capital, all_caps, low, hyphen, brk);
                 (hyphen, brk) = (false, false);
                 pos = end;
                 continue;
             }
+        }
+        if fast && b == b' ' {
+            pos += 1;
+            continue;
         }
         let Some(c) = char_at(s, pos) else { break };
         let i = pos;
@@ -697,12 +758,13 @@ impl Folder {
     fn fold_name_general(&mut self, name: &str, out: &mut String) {
         words_into(name, &mut self.words);
         let mut first = true;
-        for w in self.words.iter().filter(|w| !w.article && !w.key.is_empty()) {
+        // (a word's key is never empty: a word has a letter or digit)
+        for w in self.words.iter().filter(|w| !w.article) {
             if !first {
                 out.push(' ');
             }
             first = false;
-            out.push_str(&w.key);
+            fold_base_into(&w.lower, out);
         }
     }
 }
@@ -913,6 +975,8 @@ mod tests {
             "averyveryverylongwordofmorethan22letters and Averyveryverylongwordofmorethan22Letters.",
             "St. Louis, Mt. Hermon - Tell Abyad-Ras al-Ain;  tabs\tand\u{a0}spaces… end",
             "it's Syria's O'Brien's rock'n'roll 'quoted' `ticked` ´acute´ x' 'y",
+            "“Idlib” — Aleppo–Homs… «Raqqa» Hama’s Deir‘s Qa’im Afrinʿ Kobanê Tal\u{301}x Ain\u{a0}Issa",
+            "twenty-two-letter-word abcdefghijklmnopqrstuv abcdefghijklmnopqrstuvw ABCDEFGHIJKLMNOPQRSTUV— 1st 2A a2 3",
         ];
         for t in texts {
             for keys in [false, true] {

@@ -48,7 +48,18 @@ pub struct PlaceMention {
 pub struct Geoparser {
     pub(crate) gaz: Gazetteer,
     pub(crate) stop: stop::StopList,
+    /// This geoparser's number, never another's (resolution's caches are per geoparser).
+    pub(crate) uid: u64,
 }
+
+/// A new [`Geoparser::uid`].
+fn new_uid() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// [`Geoparser::parse`] keeps a vector of at most this many words for the thread's next document.
+const KEPT_WORDS: usize = 1 << 16;
 
 /// A detected name before resolution.
 #[derive(Clone, Debug)]
@@ -69,7 +80,7 @@ pub(crate) struct Found {
 impl Geoparser {
     /// The embedded default gazetteer (GeoNames artifact + curated supplement + demonyms).
     pub fn embedded() -> Result<Geoparser, GazetteerError> {
-        Ok(Geoparser { gaz: Gazetteer::embedded()?, stop: stop::StopList::embedded()? })
+        Ok(Geoparser { gaz: Gazetteer::embedded()?, stop: stop::StopList::embedded()?, uid: new_uid() })
     }
 
     /// The embedded gazetteer extended with user-supplied GeoNames rows (allCountries.txt or a
@@ -83,12 +94,12 @@ impl Geoparser {
             }
         }
         g.build_index();
-        Ok(Geoparser { gaz: g, stop: stop::StopList::embedded()? })
+        Ok(Geoparser { gaz: g, stop: stop::StopList::embedded()?, uid: new_uid() })
     }
 
     /// A geoparser over a gazetteer built by the caller (e.g. streamed from a large dump).
     pub fn from_gazetteer(gaz: Gazetteer) -> Result<Geoparser, GazetteerError> {
-        Ok(Geoparser { gaz, stop: stop::StopList::embedded()? })
+        Ok(Geoparser { gaz, stop: stop::StopList::embedded()?, uid: new_uid() })
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -97,10 +108,22 @@ impl Geoparser {
 
     /// Find and resolve the place names of `text`.
     pub fn parse(&self, text: &str) -> Vec<PlaceMention> {
-        let mut words = Vec::with_capacity(text.len() / 5 + 1); // about a word per 6 bytes
+        // the words of the thread's previous document, kept for their room (a fresh vector is a
+        // large allocation per document)
+        thread_local!(static WORDS: std::cell::RefCell<Vec<fold::Word>> = const { std::cell::RefCell::new(Vec::new()) });
+        let mut words: Vec<fold::Word> = WORDS
+            .try_with(|w| w.try_borrow_mut().map(|mut w| std::mem::take(&mut *w)).unwrap_or_default())
+            .unwrap_or_default();
+        words.clear();
+        words.reserve(text.len() / 5 + 1); // about a word per 6 bytes
         fold::tokens_into(text, &mut words);
         let found = self.detect(text, &words);
-        resolve::resolve(self, text, &words, &found)
+        let out = resolve::resolve(self, text, &words, &found);
+        if words.capacity() <= KEPT_WORDS {
+            words.clear();
+            let _ = WORDS.try_with(|w| w.try_borrow_mut().map(|mut w| *w = words));
+        }
+        out
     }
 
     /// Detection only, without resolution: the spans of the place names (and demonyms) found.
@@ -346,12 +369,7 @@ impl Geoparser {
             "islands",
         ];
         let key_of = |ks: &[usize]| -> String {
-            ks.iter()
-                .filter(|&&k| !words[k].article)
-                .map(|&k| words[k].key.as_str())
-                .filter(|k| !k.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
+            ks.iter().filter(|&&k| !words[k].article).map(|&k| words[k].key()).collect::<Vec<_>>().join(" ")
         };
         let mut lo = 0;
         let mut hi = idx.len();
@@ -541,11 +559,37 @@ impl Geoparser {
 struct WordKeys {
     hashes: Vec<Option<u64>>,
     buf: String,
+    /// The thread's [`WordMemo`], while this document is read.
+    memo: Option<Box<WordMemo>>,
+}
+
+/// The key hashes of words seen recently (by this thread, in this or earlier documents): a word's
+/// zero-padded lower-case letters and its hash, at a slot given by its first letters (all zeros:
+/// an empty slot, no word). Words repeat (in a lower-case document every word is looked up), and
+/// a slot's check is cheaper than folding the word again.
+struct WordMemo([([u8; fold::INLINE], u64); MEMO_SLOTS]);
+
+const MEMO_SLOTS: usize = 1 << MEMO_BITS;
+const MEMO_BITS: u32 = 10;
+
+thread_local!(static WORD_MEMO: std::cell::Cell<Option<Box<WordMemo>>> = const { std::cell::Cell::new(None) });
+
+impl Drop for WordKeys {
+    fn drop(&mut self) {
+        if let Some(m) = self.memo.take() {
+            let _ = WORD_MEMO.try_with(|c| c.set(Some(m)));
+        }
+    }
 }
 
 impl WordKeys {
     fn new(n: usize) -> WordKeys {
-        WordKeys { hashes: vec![None; n], buf: String::new() }
+        let memo = WORD_MEMO
+            .try_with(|c| c.take())
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| Box::new(WordMemo([([0; fold::INLINE], 0); MEMO_SLOTS])));
+        WordKeys { hashes: vec![None; n], buf: String::new(), memo: Some(memo) }
     }
 
     #[inline]
@@ -554,18 +598,39 @@ impl WordKeys {
             return h;
         }
         let w = &words[k];
-        let mut buf = [0u8; fold::FOLD_BUF];
-        let h = if !w.key.is_empty() {
-            names::word_hash(w.key.as_bytes())
-        } else if let Some(key) = fold::fold_base_bytes(w.lower.as_bytes(), &mut buf) {
-            names::word_hash(key)
-        } else {
-            self.buf.clear();
-            fold::fold_base_into(&w.lower, &mut self.buf);
-            names::word_hash(self.buf.as_bytes())
+        let slot = match (w.lower.padded(), self.memo.as_deref_mut()) {
+            (Some(p), Some(m)) => {
+                let [a0, a1, a2, a3, a4, a5, a6, a7, b0, b1, b2, b3, b4, b5, b6, b7, ..] = *p;
+                let a = u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]);
+                let b = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+                let i = ((a ^ b.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO_BITS)) as usize;
+                let slot = &mut m.0[i];
+                if slot.0 == *p {
+                    self.hashes[k] = Some(slot.1);
+                    return slot.1;
+                }
+                Some((slot, p))
+            }
+            _ => None,
         };
+        let h = Self::hash(w, &mut self.buf);
+        if let Some((slot, p)) = slot {
+            *slot = (*p, h);
+        }
         self.hashes[k] = Some(h);
         h
+    }
+
+    /// [`names::word_hash`] of the word's folded key.
+    fn hash(w: &fold::Word, buf: &mut String) -> u64 {
+        let mut b = [0u8; fold::FOLD_BUF];
+        if let Some(key) = fold::fold_base_bytes(w.lower.as_bytes(), &mut b) {
+            names::word_hash(key)
+        } else {
+            buf.clear();
+            fold::fold_base_into(&w.lower, buf);
+            names::word_hash(buf.as_bytes())
+        }
     }
 }
 
@@ -574,21 +639,33 @@ impl WordKeys {
 pub(crate) struct Classes<'a> {
     stop: &'a stop::StopList,
     words: &'a [fold::Word],
-    capitals: Vec<u8>,
+    /// each word's, or [`Classes::UNKNOWN`] until asked (in a lower-case document, every word
+    /// may start a name and is asked of again and again)
+    classes: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> Classes<'a> {
+    /// Not a class (the stop-lists' bits are the low four).
+    const UNKNOWN: u8 = 0x80;
+
     fn new(stop: &'a stop::StopList, words: &'a [fold::Word]) -> Classes<'a> {
-        let capitals = words.iter().map(|w| if w.capital { stop.class(w.lower.as_bytes()) } else { 0 }).collect();
-        Classes { stop, words, capitals }
+        let classes = words
+            .iter()
+            .map(|w| std::cell::Cell::new(if w.capital { stop.class(w.lower.as_bytes()) } else { Self::UNKNOWN }))
+            .collect();
+        Classes { stop, words, classes }
     }
 
     #[inline]
     fn of(&self, k: usize) -> u8 {
-        match self.words.get(k) {
-            Some(w) if w.capital => self.capitals[k],
-            Some(w) => self.stop.class(w.lower.as_bytes()),
-            None => 0,
+        let Some(c) = self.classes.get(k) else { return 0 };
+        match c.get() {
+            Self::UNKNOWN => {
+                let class = self.words.get(k).map_or(0, |w| self.stop.class(w.lower.as_bytes()));
+                c.set(class);
+                class
+            }
+            class => class,
         }
     }
 }

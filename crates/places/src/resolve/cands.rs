@@ -1,9 +1,9 @@
 //! A name's candidate places with their scores before the document's context: feature type,
 //! population, whether the mention spells the place's own name, and province-versus-seat.
 
-use crate::gazetteer::{Entry, Gazetteer};
+use crate::gazetteer::{Code, Entry, Gazetteer, HashMap, Rec};
 
-use super::score::pop_score;
+use super::score::{curated, pop_score};
 
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Cand {
@@ -14,6 +14,45 @@ pub(super) struct Cand {
     pub spelled: bool,
     /// The mention spells the place's own (main) name, not only an alternate one.
     pub own: bool,
+    /// What resolution reads of the place (`gaz.recs[rec]`), copied here: the document's
+    /// candidates are read again and again, in order, instead of one random record each time.
+    pub at: At,
+}
+
+/// The fields of a place ([`Rec`]) that resolution reads.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct At {
+    pub id: i64,
+    pub lat: f64,
+    pub lon: f64,
+    pub pop: u64,
+    pub fcode: Code,
+    pub cc_id: u32,
+    pub a1_id: u32,
+    pub fclass: u8,
+    /// `!cc.is_empty()`, `!admin1.is_empty()`
+    pub has_cc: bool,
+    pub has_a1: bool,
+    /// [`curated`]
+    pub curated: bool,
+}
+
+impl At {
+    pub(crate) fn of(r: &Rec) -> At {
+        At {
+            id: r.id,
+            lat: r.lat,
+            lon: r.lon,
+            pop: r.pop,
+            fcode: r.fcode,
+            cc_id: r.cc_id,
+            a1_id: r.a1_id,
+            fclass: r.fclass,
+            has_cc: !r.cc.is_empty(),
+            has_a1: !r.admin1.is_empty(),
+            curated: curated(r),
+        }
+    }
 }
 
 /// How much a place whose own name is the mention outranks places that only have it as an
@@ -30,6 +69,53 @@ pub(super) struct Scratch {
     own_cc: Vec<u32>,
     /// (province number, place, population) of each populated-place candidate.
     seats: Vec<(u32, u32, u64)>,
+}
+
+/// [`candidates`], remembered from one document to the next (per thread): news names the same
+/// places again and again ("Syria", "Aleppo", "US"), and a name's candidates with their scores
+/// before context depend on its spelling and index entries only. `owner` is the
+/// [`crate::Geoparser`]'s number: a cache filled with another gazetteer's places is dropped.
+pub(super) fn candidates_cached(owner: u64, gaz: &Gazetteer, mention: &str, entries: &[Entry]) -> Vec<Cand> {
+    thread_local!(static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default()));
+    let cached = CACHE.try_with(|c| {
+        let mut c = c.try_borrow_mut().ok()?;
+        let c = &mut *c;
+        if c.owner != owner || c.keys >= CACHE_KEYS || c.cands >= CACHE_CANDS {
+            c.map.clear();
+            (c.owner, c.keys, c.cands) = (owner, 0, 0);
+        }
+        if let Some(v) = c.map.get(mention).and_then(|rs| rs.iter().find(|(e, _)| **e == *entries)) {
+            return Some(v.1.clone());
+        }
+        let v = candidates(gaz, mention, entries, &mut c.scratch);
+        c.keys += 1;
+        c.cands += v.len() + entries.len();
+        c.map.entry(mention.into()).or_default().push((entries.into(), v.clone()));
+        Some(v)
+    });
+    match cached {
+        Ok(Some(v)) => v,
+        // (the thread's cache is being torn down, or in use)
+        _ => candidates(gaz, mention, entries, &mut Scratch::default()),
+    }
+}
+
+/// Bounds of [`candidates_cached`]'s memory: it is emptied when it holds this many spellings or
+/// candidates (about 100 bytes each).
+const CACHE_KEYS: usize = 50_000;
+const CACHE_CANDS: usize = 500_000;
+
+/// A spelling's index entries and its candidates.
+type Readings = (Box<[Entry]>, Vec<Cand>);
+
+#[derive(Default)]
+struct Cache {
+    owner: u64,
+    /// spelling -> (index entries, candidates) of each set of entries seen with it
+    map: HashMap<Box<str>, Vec<Readings>>,
+    keys: usize,
+    cands: usize,
+    scratch: Scratch,
 }
 
 /// The candidates of a name spelled `mention` in the text whose index entries are `entries`.
@@ -62,11 +148,18 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
                 } else {
                     spelled = false;
                 }
-                v.push(Cand { rec: i, demonym: false, score: s, spelled, own });
+                v.push(Cand { rec: i, demonym: false, score: s, spelled, own, at: At::of(r) });
             }
             Entry::Demonym(i) => {
                 let r = &gaz.recs[i as usize];
-                v.push(Cand { rec: i, demonym: true, score: 10.0 + pop_score(r), spelled: true, own: true })
+                v.push(Cand {
+                    rec: i,
+                    demonym: true,
+                    score: 10.0 + pop_score(r),
+                    spelled: true,
+                    own: true,
+                    at: At::of(r),
+                })
             }
             _ => {}
         }
@@ -78,18 +171,18 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
     // nearby that once listed it among its names.
     let own_cc = &mut buf.own_cc;
     own_cc.clear();
-    own_cc.extend(v.iter().filter(|c| c.own && !c.demonym).map(|c| gaz.recs[c.rec as usize].cc_id));
+    own_cc.extend(v.iter().filter(|c| c.own && !c.demonym).map(|c| c.at.cc_id));
     if !own_cc.is_empty() {
         for c in v.iter_mut().filter(|c| !c.own) {
             c.score -= OWN_NAME_MARGIN;
-            if own_cc.contains(&gaz.recs[c.rec as usize].cc_id) {
+            if own_cc.contains(&c.at.cc_id) {
                 c.score -= OWN_NAME_SAME_COUNTRY;
             }
         }
     }
     // A province and its seat share a name: a bare name is the city ("Homs", "Aleppo"), unless
     // the city is a small part of the province.
-    let area = |c: &Cand| !c.demonym && matches!(&*gaz.recs[c.rec as usize].fcode, "ADM1" | "ADM2");
+    let area = |c: &Cand| !c.demonym && matches!(&*c.at.fcode, "ADM1" | "ADM2");
     if !v.iter().any(area) {
         return v;
     }
@@ -98,15 +191,12 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
     let mention_key = || key.get_or_init(|| crate::fold::fold_name(mention));
     let seats = &mut buf.seats;
     seats.clear();
-    seats.extend(v.iter().filter(|c| !c.demonym && gaz.recs[c.rec as usize].fclass == b'P').map(|c| {
-        let r = &gaz.recs[c.rec as usize];
-        (r.a1_id, c.rec, r.pop)
-    }));
+    seats.extend(v.iter().filter(|c| !c.demonym && c.at.fclass == b'P').map(|c| (c.at.a1_id, c.rec, c.at.pop)));
     for c in v.iter_mut() {
         if !area(c) {
             continue;
         }
-        let r = &gaz.recs[c.rec as usize];
+        let r = c.at;
         // ... all the more a city that holds a large part of its province's people ("New York")
         let seat = |big: bool| {
             seats.iter().any(|&(a1, seat, pop)| {

@@ -60,7 +60,6 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let mut cand_src: Vec<usize> = Vec::with_capacity(n);
     let mut mention_texts: Vec<&str> = Vec::with_capacity(n);
     let mut spelled_at: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
-    let mut scratch = cands::Scratch::default();
     for (k, (f, refined_k)) in found.iter().zip(&refined).enumerate() {
         // the words that matched the name (a given span may hold more: "Walker County Sheriff's Office")
         let matched = match (refined_k, words.get(f.w0), words.get(f.w1)) {
@@ -78,7 +77,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             cands.push(cands[src].clone());
         } else {
             cand_src.push(k);
-            cands.push(cands::candidates(gaz, mention, entries, &mut scratch));
+            cands.push(cands::candidates_cached(g.uid, gaz, mention, entries));
         }
     }
     // Kind words around each name.
@@ -115,7 +114,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     for (k, v) in cands.iter_mut().enumerate() {
         if let Some(kind) = kinds[k] {
             for c in v.iter_mut() {
-                if !c.demonym && kind_match(kind, &gaz.recs[c.rec as usize]) {
+                if !c.demonym && kind_match(kind, &c.at) {
                     c.score += if kind == "ppl" { 1.5 } else { 6.0 };
                 }
             }
@@ -134,8 +133,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             continue;
         }
         if let Some(b) = best0[k + 1] {
-            let r = &gaz.recs[b.rec as usize];
-            if is_admin_area(r) && !b.demonym {
+            if is_admin_area(&b.at) && !b.demonym {
                 container[k] = Some(b.rec);
             }
         }
@@ -148,7 +146,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             continue;
         }
         if let Some(b) = best0[k + 1] {
-            let r = &gaz.recs[b.rec as usize];
+            let r = &b.at;
             if !b.demonym && (r.fclass == b'P' || matches!(&*r.fcode, "ADM2" | "ADM3")) {
                 near_town[k] = Some(b.rec);
             }
@@ -227,11 +225,11 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             if b.demonym {
                 continue;
             }
-            let best_pop = gaz.recs[b.rec as usize].pop;
+            let best_pop = b.at.pop;
             let mut pl: Vec<&Cand> = cands[k]
                 .iter()
                 .filter(|c| {
-                    let r = &gaz.recs[c.rec as usize];
+                    let r = &c.at;
                     // (a village is not lifted over a city: London, Ontario may win over London,
                     // a hamlet called Atlanta not over Atlanta)
                     !c.demonym
@@ -251,7 +249,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             let v = pl
                 .iter()
                 .map(|c| {
-                    let r = &gaz.recs[c.rec as usize];
+                    let r = &c.at;
                     (c.rec, r.lat, r.lon, !common && c.score >= b.score - SUPPORT_GIVE)
                 })
                 .collect();
@@ -295,15 +293,12 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         if descriptive::is_descriptive(words, &found[k]) {
             continue;
         }
-        let r = &gaz.recs[b.rec as usize];
+        let r = &b.at;
         // sure of the country: well ahead of every reading in another country
-        let second = v
-            .iter()
-            .filter(|c| c.rec != b.rec && gaz.recs[c.rec as usize].cc_id != r.cc_id)
-            .map(|c| c.score)
-            .fold(f32::MIN, f32::max);
+        let second =
+            v.iter().filter(|c| c.rec != b.rec && c.at.cc_id != r.cc_id).map(|c| c.score).fold(f32::MIN, f32::max);
         let sure = b.demonym || is_country(r) || second == f32::MIN || b.score - second >= SURE_MARGIN;
-        if !sure || r.cc.is_empty() {
+        if !sure || !r.has_cc {
             continue;
         }
         let mut w = if b.demonym || is_country(r) { 1.5 } else { 1.0 };
@@ -318,7 +313,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         contrib[k] = Some((r.cc_id, r.a1_id, w));
         *ctx_cc.entry(r.cc_id).or_default() += w;
         total += w;
-        if !is_country(r) && !b.demonym && !r.admin1.is_empty() {
+        if !is_country(r) && !b.demonym && r.has_a1 {
             *ctx_a1.entry(r.a1_id).or_default() += w;
         }
         // one point per name and place: a name repeated fifty times is one point, not fifty
@@ -379,7 +374,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             reading.filter(|(b, _)| !descriptive::is_descriptive(words, f) || cx.where_document_is(b.rec, group[k]));
         let (place, role, conf) = match reading {
             Some((b, conf)) => {
-                let r = &gaz.recs[b.rec as usize];
+                let r = &b.at;
                 let role = if b.demonym {
                     PlaceRole::Demonym
                 } else if (is_country(r) || &*r.fcode == "PPLC") && metonym_after(text, words, f) {
@@ -448,7 +443,7 @@ impl Context<'_> {
             if c.demonym {
                 continue;
             }
-            let r = &gaz.recs[c.rec as usize];
+            let r = &c.at;
             // other names' weight only, not the name's own
             let (own_cc, own_a1) = match own_total {
                 Some(_) => (
@@ -462,10 +457,10 @@ impl Context<'_> {
             let cc_w = ctx_cc.get(&r.cc_id).copied().unwrap_or(0.0);
             let cc_share = ((cc_w - own_cc).max(0.0) / total).min(1.0);
             c.score += COUNTRY_W * cc_share;
-            if r.cc.is_empty() && &*r.fcode != "CONT" {
+            if !r.has_cc && &*r.fcode != "CONT" {
                 c.score += COUNTRY_W * lead_share;
             }
-            if !r.admin1.is_empty() {
+            if r.has_a1 {
                 let a_w = ctx_a1.get(&r.a1_id).copied().unwrap_or(0.0);
                 c.score += ADMIN1_W * ((a_w - own_a1).max(0.0) / total).min(1.0);
             }
@@ -507,8 +502,8 @@ impl Context<'_> {
         // such a place only where the document is about its country: "the West" is not Cameroon.
         let compass = is_compass_name(mention);
         v.retain(|c| {
-            let r = &gaz.recs[c.rec as usize];
-            if !compass || c.demonym || r.cc.is_empty() {
+            let r = &c.at;
+            if !compass || c.demonym || !r.has_cc {
                 return true;
             }
             elsewhere_of(r.cc_id) > 0.0 || cont.is_some_and(|cr| cr.cc_id == r.cc_id)
@@ -518,16 +513,15 @@ impl Context<'_> {
         // three times and Britain never is London, Ontario.
         let others_total = (total - grp_total.get(&g).copied().unwrap_or(0.0)).max(0.0);
         if let Some(b) = best(&v) {
-            let r = &gaz.recs[b.rec as usize];
-            if !b.demonym && r.fclass == b'P' && !r.cc.is_empty() && elsewhere_of(r.cc_id) <= 0.0 && others_total >= 2.0
-            {
+            let r = &b.at;
+            if !b.demonym && r.fclass == b'P' && r.has_cc && elsewhere_of(r.cc_id) <= 0.0 && others_total >= 2.0 {
                 for c in v.iter_mut() {
-                    let q = &gaz.recs[c.rec as usize];
+                    let q = &c.at;
                     if !c.demonym
                         && c.own
                         && q.fclass == b'P'
                         && q.pop >= ABSENT_COUNTRY_MIN_POP
-                        && !q.cc.is_empty()
+                        && q.has_cc
                         && elsewhere_of(q.cc_id) / (others_total + SHARE_PRIOR) >= 0.3
                     {
                         c.score += ABSENT_COUNTRY_W;
@@ -539,11 +533,8 @@ impl Context<'_> {
         // A far-fetched best reading drops out with all the others but those in a country the rest
         // of the document names.
         let b = match best(&v) {
-            Some(b) if far_fetched(gaz, &b, &own, ctx_cc, total, sure_pts) => {
-                v.retain(|c| {
-                    elsewhere_of(gaz.recs[c.rec as usize].cc_id) > 0.0
-                        && !far_fetched(gaz, c, &own, ctx_cc, total, sure_pts)
-                });
+            Some(b) if far_fetched(&b, &own, ctx_cc, total, sure_pts) => {
+                v.retain(|c| elsewhere_of(c.at.cc_id) > 0.0 && !far_fetched(c, &own, ctx_cc, total, sure_pts));
                 best(&v)
             }
             b => b,
@@ -614,16 +605,9 @@ struct Own<'a> {
 /// never names and far from every place it is sure of ("al-Nuri" in a Mosul report is
 /// not a village in Italy, "al-Midan" in Damascus is not Medan): better unresolved than placed on
 /// the wrong continent.
-fn far_fetched(
-    gaz: &crate::gazetteer::Gazetteer,
-    b: &Cand,
-    own: &Own,
-    ctx_cc: &HashMap<u32, f32>,
-    total: f32,
-    sure_pts: &[(usize, f64, f64)],
-) -> bool {
-    let r = &gaz.recs[b.rec as usize];
-    if b.demonym || is_country(r) || &*r.fcode == "PPLC" || curated(r) {
+fn far_fetched(b: &Cand, own: &Own, ctx_cc: &HashMap<u32, f32>, total: f32, sure_pts: &[(usize, f64, f64)]) -> bool {
+    let r = &b.at;
+    if b.demonym || is_country(r) || &*r.fcode == "PPLC" || r.curated {
         return false;
     }
     // a place whose name the mention spells may well be meant (Sochi, a village the report

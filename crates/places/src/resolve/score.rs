@@ -70,12 +70,40 @@ pub(crate) fn pop_score(r: &Rec) -> f32 {
     POP_W * ((pop as f32) + 1.0).log10() + curated
 }
 
-pub(super) fn is_country(r: &Rec) -> bool {
-    matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" | "TERR")
+/// A place's feature class and code, as its record or a candidate's copy of it holds them.
+pub(super) trait Feature {
+    fn fcode(&self) -> &str;
+    fn fclass(&self) -> u8;
 }
 
-pub(super) fn is_admin_area(r: &Rec) -> bool {
-    r.fclass == b'A'
+impl Feature for Rec {
+    #[inline]
+    fn fcode(&self) -> &str {
+        &self.fcode
+    }
+    #[inline]
+    fn fclass(&self) -> u8 {
+        self.fclass
+    }
+}
+
+impl Feature for super::cands::At {
+    #[inline]
+    fn fcode(&self) -> &str {
+        &self.fcode
+    }
+    #[inline]
+    fn fclass(&self) -> u8 {
+        self.fclass
+    }
+}
+
+pub(super) fn is_country(r: &impl Feature) -> bool {
+    matches!(r.fcode(), "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" | "TERR")
+}
+
+pub(super) fn is_admin_area(r: &impl Feature) -> bool {
+    r.fclass() == b'A'
 }
 
 /// Words after a name that say what kind of place it is.
@@ -95,17 +123,17 @@ pub(super) fn kind_after(w: &str) -> Option<&'static str> {
     })
 }
 
-pub(super) fn kind_match(kind: &str, r: &Rec) -> bool {
-    let f = &*r.fcode;
+pub(super) fn kind_match(kind: &str, r: &impl Feature) -> bool {
+    let f = r.fcode();
     match kind {
         "adm1" => f == "ADM1",
         "adm2" => f == "ADM2" || f == "ADM3",
-        "ppl" => r.fclass == b'P',
+        "ppl" => r.fclass() == b'P',
         "stm" => f.starts_with("STM"),
         "air" => f.starts_with("AIR"),
         "water" => matches!(f, "DAM" | "LK" | "RSV" | "LKI"),
         "field" => f.starts_with("OIL") || f == "GASF",
-        "crossing" => f == "PSTB" || r.fclass == b'P' || is_country(r) || f == "ADM1",
+        "crossing" => f == "PSTB" || r.fclass() == b'P' || is_country(r) || f == "ADM1",
         "mt" => f.starts_with("MT") || f == "HLL" || f == "HLLS",
         _ => false,
     }
