@@ -12,34 +12,13 @@ use sitrep_model::{Doc, TokenKind};
 /// Lower-cased token text with typographic apostrophes folded to `'`.
 /// [`norm`], borrowing `s` when it is already normal (ASCII without capitals).
 pub(crate) fn norm_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if plain_lower_ascii(s.as_bytes()) {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         std::borrow::Cow::Borrowed(s)
     } else if s.is_ascii() {
         std::borrow::Cow::Owned(s.to_ascii_lowercase()) // what `norm` does to ASCII, without decoding
     } else {
         std::borrow::Cow::Owned(norm(s))
     }
-}
-
-/// Whether every byte is ASCII and none a capital, tested eight bytes at a time (most tokens are
-/// one such word; a byte loop cost more than the rest of the token's preparation).
-fn plain_lower_ascii(s: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = 0;
-    while at < s.len() {
-        let x = match s.get(at..at + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
-            Some(b) => u64::from_le_bytes(b),
-            // The last bytes one at a time, zero-padded (zero is neither high nor a capital).
-            None => s[at..].iter().enumerate().fold(0, |x, (k, &b)| x | (b as u64) << (8 * k)),
-        };
-        // A byte with its high bit set, or (all bytes ASCII) one in 'A'..='Z'.
-        if x & HIGH != 0 || (x + (0x80 - b'A' as u64) * ONES) & !(x + (0x7f - b'Z' as u64) * ONES) & HIGH != 0 {
-            return false;
-        }
-        at += 8;
-    }
-    true
 }
 
 pub(crate) fn norm(s: &str) -> String {
@@ -162,23 +141,4 @@ pub(crate) fn clause_tense_with(lex: &Lexicon, doc: &Doc, sentence: usize, token
         }
     }
     best.map_or(Tense::Unknown, |(_, t)| t)
-}
-
-#[cfg(test)]
-mod ascii_tests {
-    /// The eight-byte test agrees with the byte test on every byte at every position of words of
-    /// lengths 1 to 19.
-    #[test]
-    fn plain_lower_ascii_agrees_with_the_byte_test() {
-        for n in 1..20usize {
-            for at in 0..n {
-                for b in 0..=255u8 {
-                    let mut w = vec![b'q'; n];
-                    w[at] = b;
-                    let want = w.iter().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-                    assert_eq!(super::plain_lower_ascii(&w), want, "{n} {at} {b}");
-                }
-            }
-        }
-    }
 }
