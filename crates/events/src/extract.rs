@@ -643,7 +643,7 @@ impl<'a> Cx<'a> {
     fn event(&self, s: usize, h: Hit, cue: &EventCue) -> Option<(EventRecord, Option<ControlRecord>)> {
         let (ts, te) = (h.start, h.end);
         // "captured the title", "demonstrated that": a reading that is no conflict event.
-        if self.other_sense(s, ts, te) {
+        if self.other_sense(s, ts, te) || self.in_document_name(s, ts, te) {
             return None;
         }
         let roles = self.roles(s, ts, te, cue);
@@ -763,6 +763,21 @@ impl<'a> Cx<'a> {
     }
 
     /// A headline in title case ("Loses Control Of Its Last Refuge"): function words capitalized.
+    /// The capitalized cue at `[ts, te)` is a word of a document's or a series' name: the run of
+    /// capitalized words it stands in ends with a document noun ("Russian Offensive Campaign
+    /// Assessment"), not "ISIS Loses Control Of Its Last Refuge".
+    fn in_document_name(&self, s: usize, ts: usize, te: usize) -> bool {
+        let end = self.sent_range(s).end;
+        if !(ts..te).all(|k| self.capital(k)) {
+            return false;
+        }
+        let mut k = te;
+        while k < end && self.capital(k) {
+            k += 1;
+        }
+        k > te && self.is(k - 1, class::DOCUMENT_NOUNS)
+    }
+
     fn title_case(&self, s: usize) -> bool {
         if let Some(known) = self.title[s].get() {
             return known;

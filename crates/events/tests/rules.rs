@@ -203,6 +203,18 @@ fn a_capture_near_a_town_is_no_control_of_the_town() {
 }
 
 #[test]
+fn cue_words_in_a_document_name_are_no_events() {
+    let out = run("Northern Offensive Campaign Assessment, May 9", &[], &[]);
+    assert!(out.events.is_empty(), "{:?}", out.events);
+    let out = run("Weekly Clashes Tracker: the national army attacked Kafr Tala.", &[army()], &[town()]);
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+    assert_eq!(out.events[0].trigger.text, "attacked");
+    // a headline's event stays
+    let out = run("Northern Front Captures Kafr Tala", &[group("Northern Front", "Northern Front", "REB")], &[town()]);
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+}
+
+#[test]
 fn surrendered_gives_the_place_to_the_actor_after_to() {
     let out = run("The Northern Front surrendered Kafr Tala to the national army.", &[army(), rebels()], &[town()]);
     let e = only(&out, "surrendered");
@@ -666,6 +678,12 @@ fn every_other_modality_cue() {
         ("The Northern Front announced that it would attack Kafr Tala.", "attack", Forecast),
         ("The minister said that if talks fail the army would attack Kafr Tala.", "attack", Hypothetical),
         ("The national army would shell Kafr Tala, the minister said.", "shell", Hypothetical),
+        (
+            "The Northern Front claimed it captured Kafr Tala, but we have not observed confirmation.",
+            "captured",
+            Disputed,
+        ),
+        ("There is no evidence that the national army shelled Kafr Tala.", "shelled", Disputed),
         // a deal under discussion is not made
         ("The national army met the Northern Front to discuss a ceasefire.", "ceasefire", Hypothetical),
         ("Envoys held talks on a ceasefire in Kafr Tala.", "ceasefire", Hypothetical),

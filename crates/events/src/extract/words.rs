@@ -52,6 +52,7 @@ pub(super) mod class {
     pub(crate) const GROUND_OF_NOUNS: u64 = 1 << 40;
     pub(crate) const GROUND_HEADS: u64 = 1 << 41;
     pub(crate) const TOPIC_WORDS: u64 = 1 << 42;
+    pub(crate) const DOCUMENT_NOUNS: u64 = 1 << 43;
 }
 
 /// The word lists a token is tested against, with their bits.
@@ -110,6 +111,7 @@ const DATA_LISTS: &[(&str, u64)] = &[
     ("GROUND_OF_NOUNS", class::GROUND_OF_NOUNS),
     ("GROUND_HEADS", class::GROUND_HEADS),
     ("TOPIC_WORDS", class::TOPIC_WORDS),
+    ("DOCUMENT_NOUNS", class::DOCUMENT_NOUNS),
 ];
 
 /// The rows of a TSV data file: (line number, trimmed columns), without blank and `#` lines.
