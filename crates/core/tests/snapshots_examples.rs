@@ -206,6 +206,7 @@ fn own_generalization_regressions() {
     let t = "Iraqi commanders said the town of Tal Afar would be liberated within weeks.";
     let e = events_at("2017-08-21", t, "liberated");
     assert_eq!(e.first().map(|e| e.modality), Some(Modality::Forecast));
+    assert!(e[0].actor2.is_empty(), "the speaker is not what was acted on: {:?}", e[0].actor2);
 
     // Round two: lists of places held, participles without an event verb before them, nominal
     // triggers after another act, plans that do not reach a past event, "blew up", parties.
