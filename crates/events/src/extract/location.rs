@@ -107,7 +107,11 @@ impl Cx<'_> {
                 j = k - 2;
             }
             if (direction || self.is(j, class::DISTANCE_UNITS))
-                && (floor.max(j.saturating_sub(10))..j).any(|t| other_ends_at(t + 1))
+                && (floor.max(j.saturating_sub(10))..j).any(|t| {
+                    // Not across a participle's comma ("in X on Monday, targeting the area
+                    // south of Y": Y is the participle's place, not a reference for X's).
+                    other_ends_at(t + 1) && self.comma_participles[j] == self.comma_participles[t + 1]
+                })
             {
                 return true;
             }
@@ -143,7 +147,9 @@ impl Cx<'_> {
                 // "the X district of Y province": X is the part, Y its container.
                 let province_after = self.places_starting_at(u + 1).filter(|&j| literal(j)).any(|j| {
                     let pe = self.place_toks[j].1;
-                    pe < ceil && (self.is(pe, class::PROVINCE_NOUNS) || matches!(self.w(pe), "state" | "county"))
+                    pe < ceil
+                        && (self.is(pe, class::PROVINCE_NOUNS)
+                            || matches!(self.w(pe), "state" | "county" | "lga" | "local"))
                 });
                 return !province_after;
             }
@@ -266,6 +272,7 @@ impl Cx<'_> {
                 && self.doc.tokens[k - 2].kind == TokenKind::Word
                 && !self.is(k - 2, class::OF_PLACE_NOUNS)
                 && !self.is(k - 2, class::UNIT_NOUNS | class::NEAR_WORDS | class::AREA_NOUNS | class::CITY_NOUNS)
+                && !self.hyphen_head(k - 2, class::UNIT_NOUNS | class::AREA_NOUNS | class::CITY_NOUNS)
         };
         // "the Mideast war", "the Iraq crisis": the place describes a thing.
         let modifier = pe < r.end && self.is(pe, class::MODIFIED_NOUNS);
@@ -381,6 +388,13 @@ impl Cx<'_> {
         if t < r.end && (self.is(t, class::SOURCE_NOUNS) || self.is(t, class::LEADER_NOUNS)) {
             return true;
         }
+        // "the X police said": the place names the speakers' post, not the event.
+        if t > e
+            && t < r.end
+            && matches!(self.w(t), "said" | "says" | "told" | "added" | "stated" | "announced" | "confirmed")
+        {
+            return true;
+        }
         // Inside "according to ..." up to the next comma.
         Self::last_before(&self.last_mark, s, r.start).is_some_and(|k| matches!(self.w(k), "according" | "citing"))
     }
@@ -410,13 +424,19 @@ impl Cx<'_> {
         self.near_before(bk)
     }
 
+    /// Token `k` is a compound whose last part is a word of `classes` ("border-city", "desert-town").
+    pub(super) fn hyphen_head(&self, k: usize, classes: u64) -> bool {
+        let w = self.w(k);
+        w.contains('-') && w.rsplit('-').next().is_some_and(|h| !h.is_empty() && class_of(h) & classes != 0)
+    }
+
     /// The word before a place, skipping determiners and "city of".
     pub(super) fn word_before_place(&self, i: usize, floor: usize) -> (usize, &str) {
         let start = self.place_toks[i].0;
         let mut k = start;
         loop {
             while k > floor
-                && matches!(
+                && (matches!(
                     self.w(k - 1),
                     "the"
                         | "a"
@@ -436,7 +456,7 @@ impl Cx<'_> {
                         | "county"
                         | "capital"
                         | "municipality"
-                )
+                ) || (self.hyphen_head(k - 1, class::UNIT_NOUNS | class::CITY_NOUNS) && self.w(k) == "of"))
             {
                 k -= 1;
             }
@@ -667,21 +687,39 @@ impl Cx<'_> {
                     self.is(k, class::LOCATIVE_PREPS | class::OBJECT_PREPS | class::PATH_PREPS | class::TOPIC_WORDS)
                         || matches!(self.w(k), "of" | "for")
                 });
-                !prep.is_some_and(|k| {
-                    matches!(
-                        self.w(k),
-                        "in" | "at"
-                            | "outside"
-                            | "near"
-                            | "inside"
-                            | "around"
-                            | "across"
-                            | "throughout"
-                            | "through"
-                            | "along"
-                            | "past"
-                    )
-                })
+                // "protested against the killing of five people in X", "against the escalation
+                // of the conflict in X": an "in" after an event noun's "of" phrase is the topic's.
+                let topic_of = prep.is_some_and(|k| self.w(k) == "in")
+                    && prep.is_some_and(|p| {
+                        let from = (te..p).find(|&k| self.is(k, class::TOPIC_WORDS)).unwrap_or(te);
+                        (from..p).any(|k| {
+                            let n = if k > 0 { self.w(k - 1) } else { "" };
+                            self.w(k) == "of"
+                                && ((n.len() > 5 && n.ends_with("ing"))
+                                    || n.ends_with("tion")
+                                    || n.ends_with("sion")
+                                    || matches!(
+                                        n,
+                                        "death" | "deaths" | "arrest" | "arrests" | "murder" | "murders" | "killings"
+                                    ))
+                        })
+                    });
+                topic_of
+                    || !prep.is_some_and(|k| {
+                        matches!(
+                            self.w(k),
+                            "in" | "at"
+                                | "outside"
+                                | "near"
+                                | "inside"
+                                | "around"
+                                | "across"
+                                | "throughout"
+                                | "through"
+                                | "along"
+                                | "past"
+                        )
+                    })
             };
             let aged = facts.aged;
             // "shot down a X", "downed an X": the object is an aircraft, not a place.
@@ -783,7 +821,39 @@ impl Cx<'_> {
             if speech && !(after && dist <= 4 && matches!(before, "in" | "at")) {
                 score -= 100;
             }
+            // "X said": a place right before a verb of saying is its speaker, a person or a
+            // government ("officials in X said" names the speakers' place: see `source_place`).
+            if !matches!(before, "in" | "at" | "from")
+                && pe < r.end
+                && matches!(
+                    self.w(pe),
+                    "said" | "says" | "told" | "added" | "stated" | "announced" | "declared" | "confirmed" | "denied"
+                )
+            {
+                score -= 100;
+            }
+            // "in southern X", "far eastern X": a direction before a country names a region of it.
+            let part_of_country = ps > r.start && {
+                let d = self.w(ps - 1);
+                matches!(
+                    d,
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                        | "central"
+                ) || (d.ends_with("ern")
+                    && matches!(
+                        d.trim_end_matches("ern"),
+                        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+                    ))
+            };
             match p.level {
+                PlaceLevel::Country if part_of_country => score -= 15,
                 PlaceLevel::Country => score -= 50,
                 PlaceLevel::Region => score -= 15,
                 PlaceLevel::Feature => score -= 30,

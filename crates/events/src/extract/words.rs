@@ -632,6 +632,20 @@ pub(super) const LEADER_NOUNS: &[&str] = &[
     "ambassador",
     "envoy",
     "representative",
+    // Elected posts: "the X provincial councillor", "the X lawmaker".
+    "councillor",
+    "councilor",
+    "councillors",
+    "councilors",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "mp",
+    "mps",
 ];
 /// First words of multi-word place names ("Tal X", "Deir X", "Port X"): a place mention that is
 /// only this word, followed by a capitalized one, is the start of a longer name, not a person's.
@@ -892,6 +906,18 @@ pub(super) const MODIFIED_NOUNS: &[&str] = &[
     "warplanes",
     "drone",
     "drones",
+    // People named after where they come from: "X raiders", "X herders", "the X ethnic group".
+    "raiders",
+    "gunmen",
+    "militiamen",
+    "tribesmen",
+    "herders",
+    "settlers",
+    "insurgents",
+    "ethnic",
+    "villagers",
+    "guerrillas",
+    "guerillas",
 ];
 
 // ----- unknown place names (names.rs) ---------------------------------------------------------
