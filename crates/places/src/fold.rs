@@ -309,21 +309,22 @@ impl AsRef<str> for SmallStr {
     }
 }
 
+// (as bytes: reading the text as a `str` would check its UTF-8 again)
 impl PartialEq<str> for SmallStr {
     fn eq(&self, o: &str) -> bool {
-        self.as_str() == o
+        self.as_bytes() == o.as_bytes()
     }
 }
 
 impl PartialEq<&str> for SmallStr {
     fn eq(&self, o: &&str) -> bool {
-        self.as_str() == *o
+        self.as_bytes() == o.as_bytes()
     }
 }
 
 impl PartialEq<String> for SmallStr {
     fn eq(&self, o: &String) -> bool {
-        self.as_str() == o.as_str()
+        self.as_bytes() == o.as_bytes()
     }
 }
 
@@ -346,10 +347,6 @@ impl std::fmt::Display for SmallStr {
 pub struct Word {
     pub start: usize,
     pub end: usize,
-    /// Folded key ([`words`] folds every word's). Empty in the words `Geoparser::parse` tokenizes
-    /// for detection and resolution, which fold only the words a name can start or continue with
-    /// ([`Word::key`] folds it when asked).
-    pub key: SmallStr,
     /// The word before it is joined by a hyphen.
     pub hyphen_before: bool,
     /// The first letter is uppercase.
@@ -399,13 +396,13 @@ pub fn words(s: &str) -> Vec<Word> {
 
 /// As [`words`], into a vector the caller reuses (it is cleared first).
 pub fn words_into(s: &str, out: &mut Vec<Word>) {
-    scan(s, out, true);
+    scan(s, out);
 }
 
-/// As [`words_into`], without the folded keys (`key` is left empty): detection folds only the
-/// words a name can start with, and the words that continue a known name's start.
+/// As [`words_into`] (detection folds only the words a name can start with, and the words that
+/// continue a known name's start: [`Word::key`]).
 pub(crate) fn tokens_into(s: &str, out: &mut Vec<Word>) {
-    scan(s, out, false);
+    scan(s, out);
 }
 
 /// The lowercase letters of an ASCII word without marks, as [`base_letters`] gives them.
@@ -495,32 +492,23 @@ fn plain_ascii_word(s: &str, start: usize) -> Option<(usize, bool, bool, SmallSt
     Some((end, first == UPPER, all & LOWER == 0 && letters >= 2, lower))
 }
 
-fn scan(s: &str, out: &mut Vec<Word>, keys: bool) {
-    scan_with(s, out, keys, true)
+fn scan(s: &str, out: &mut Vec<Word>) {
+    scan_with(s, out, true)
 }
 
 /// [`scan`]; `fast`: read plain ASCII words with [`plain_ascii_word`] (false only in a test that
 /// checks both ways give the same words).
-fn scan_with(s: &str, out: &mut Vec<Word>, keys: bool, fast: bool) {
+fn scan_with(s: &str, out: &mut Vec<Word>, fast: bool) {
     out.clear();
     let mut lower = String::new();
-    let mut key = String::new();
     let mut hyphen = false;
     let mut brk = true;
     let mut pos = 0;
     let bytes = s.as_bytes();
-    let mut push = |out: &mut Vec<Word>, start, end, capital, all_caps, low: SmallStr, hyphen, brk| {
-        let k = if keys {
-            key.clear();
-            fold_base_into(&low, &mut key);
-            SmallStr::new(&key)
-        } else {
-            SmallStr::default()
-        };
+    let push = |out: &mut Vec<Word>, start, end, capital, all_caps, low: SmallStr, hyphen, brk| {
         out.push(Word {
             start,
             end,
-            key: k,
             hyphen_before: hyphen,
             capital,
             all_caps,
@@ -979,12 +967,10 @@ mod tests {
             "twenty-two-letter-word abcdefghijklmnopqrstuv abcdefghijklmnopqrstuvw ABCDEFGHIJKLMNOPQRSTUV— 1st 2A a2 3",
         ];
         for t in texts {
-            for keys in [false, true] {
-                let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                scan_with(t, &mut fast, keys, true);
-                scan_with(t, &mut slow, keys, false);
-                assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{t}");
-            }
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            scan_with(t, &mut fast, true);
+            scan_with(t, &mut slow, false);
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{t}");
         }
     }
 
