@@ -208,6 +208,17 @@ fn own_generalization_regressions() {
     assert_eq!(e.first().map(|e| e.modality), Some(Modality::Forecast));
     assert!(e[0].actor2.is_empty(), "the speaker is not what was acted on: {:?}", e[0].actor2);
 
+    // A cue word inside an actor's name is no event; a month is no modal verb.
+    let t = "Heavy fighting between the army and the Rapid Support Forces erupted in El Fasher on Friday.";
+    let ex = {
+        let mut r = Report::new("own-g", t);
+        r.published = chrono::NaiveDate::parse_from_str("2024-05-10", "%Y-%m-%d").ok();
+        pipeline().extract(&r)
+    };
+    assert!(ex.events.iter().all(|e| plover(e) != "SUPPORT"), "{:?}", ex.events);
+    let e = events_at("2024-05-10", "On 7 May, unidentified gunmen looted a warehouse in Nyala.", "looted");
+    assert_eq!(e.first().map(|e| e.modality), Some(Modality::Asserted));
+
     // Round two: lists of places held, participles without an event verb before them, nominal
     // triggers after another act, plans that do not reach a past event, "blew up", parties.
     let t = "The armed forces remain in full control of El Obeid and Kadugli, the army said.";

@@ -557,7 +557,12 @@ impl<'a> Cx<'a> {
         let mut found: Vec<(&EventCue, EventRecord, Option<ControlRecord>)> = Vec::new();
         for h in &event_hits {
             let CueKind::Event(cue) = &entries[h.entry].kind else { continue };
-            if cue.flags.ignore {
+            // "the Rapid Support Forces", "Popular Mobilization Forces": a capitalized word inside
+            // an actor's longer proper name (not "Protesters gathered", not "Suicide bombers").
+            let in_name = h.start > r.start
+                && self.capital(h.start)
+                && self.actor_toks.iter().any(|&(a, e)| a <= h.start && h.end <= e && e - a > h.end - h.start);
+            if cue.flags.ignore || in_name {
                 continue;
             }
             if let Some((ev, ctl)) = self.event(s, *h, cue) {

@@ -43,7 +43,8 @@ impl Cx<'_> {
         let mut backshift: Option<usize> = None;
         let mut speech_end: Option<usize> = None;
         for h in hits.iter() {
-            if h.end > ts && h.start < te {
+            // ("On 7 May": a month, not the modal "may")
+            if h.end > ts && h.start < te || self.covered(h.start, super::IN_TIME) {
                 continue;
             }
             let CueKind::Modality(mc) = &self.ex.lexicon.entries[h.entry].kind else { continue };

@@ -243,8 +243,7 @@ impl Cx<'_> {
             let agent = self.actor_right(te, ce, Some(&["by"]), 4);
             roles.actor1 = agent;
             // "Commanders said the town would be liberated": the speaker is not what was acted on.
-            roles.actor2 =
-                left.filter(|&a| !(self.actor_toks[a].1..ts).any(|k| self.is(k, class::SPEECH_VERBS)));
+            roles.actor2 = left.filter(|&a| !(self.actor_toks[a].1..ts).any(|k| self.is(k, class::SPEECH_VERBS)));
             if agent.is_none() && cue.flags.topic_agent {
                 roles.actor1 = self.topic_actor(s).filter(|&a| Some(a) != left);
             }
