@@ -1282,3 +1282,17 @@ fn a_protest_against_an_event_elsewhere_is_not_placed_there() {
         assert!(topic.unwrap() < crowd.unwrap() - 80, "{text}: {topic:?} vs {crowd:?}");
     }
 }
+
+#[test]
+fn across_a_place_is_where_a_spread_out_event_happened() {
+    let places = [norland()];
+    // Attacks or clashes across a country happened in it.
+    assert_eq!(
+        located_at("A wave of bombings across Norland killed at least thirty people.", &places, "killed").as_deref(),
+        Some("Norland")
+    );
+    // A movement across a place only passes through it (only its province would be kept).
+    let across = location_score("Thousands fled across Norland on foot.", &places, "fled", "Norland");
+    let inside = location_score("Thousands fled inside Norland on foot.", &places, "fled", "Norland");
+    assert!(across.unwrap() < inside.unwrap() - 40, "{across:?} {inside:?}");
+}

@@ -655,7 +655,32 @@ impl Cx<'_> {
             let intro = !after && self.intro_phrase(intro_opens, r.start, ps, ts);
             let appositive = !after && !ground_subject && self.appositive(r.start, pe, ts);
             let near = self.near_place(i, r.start);
-            let path = PATH_PREPS.contains(&before) && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
+            // "attacks across Iraq", "clashed across the West Bank": spread over the place, not a
+            // way through it, unless the event is a movement ("fled across X").
+            let spread = before == "across"
+                && !matches!(
+                    self.w(ts),
+                    "fled"
+                        | "flee"
+                        | "fleeing"
+                        | "crossed"
+                        | "cross"
+                        | "crossing"
+                        | "marched"
+                        | "march"
+                        | "marching"
+                        | "moved"
+                        | "advanced"
+                        | "pushed"
+                        | "retreated"
+                        | "withdrew"
+                        | "infiltrated"
+                        | "sent"
+                        | "swept"
+                        | "spread"
+                );
+            let path =
+                PATH_PREPS.contains(&before) && !spread && !(before == "from" && cue.is_some_and(|c| c.is_territory()));
             let (of_owner, modifier) = (facts.of_owner, facts.modifier);
             // A bare place opening the sentence as its subject ("X was shot"): more often a
             // person or a thing the geoparser misread than the event's place.
