@@ -37,6 +37,10 @@ const ABSENT_COUNTRY_W: f32 = 3.0;
 /// ... a city of this many people at least.
 const ABSENT_COUNTRY_MIN_POP: u64 = 50_000;
 
+/// A place the mention spells, in a country the document never names and far from all its sure
+/// places, is still read when it has at least this many people (see `far_fetched`).
+const FAR_SPELLED_MIN_POP: u64 = 5_000;
+
 /// Weight of a name found by detection in a document whose places are given (gold-span mode).
 const DETECTED_AMONG_GIVEN_W: f32 = 0.5;
 
@@ -610,10 +614,11 @@ fn far_fetched(b: &Cand, own: &Own, ctx_cc: &HashMap<u32, f32>, total: f32, sure
     if b.demonym || is_country(r) || &*r.fcode == "PPLC" || r.curated {
         return false;
     }
-    // a place whose name the mention spells may well be meant (Sochi, a village the report
-    // names); a romanization fold of its name alone needs the document's support, however big
-    // the place ("al-Midan" in Damascus is not Medan)
-    if b.spelled {
+    // a town whose name the mention spells may well be meant (Sochi); a romanization fold of its
+    // name alone needs the document's support, however big the place ("al-Midan" in Damascus is
+    // not Medan), and so does a spelled village ("Tawila" in a Darfur report is not At Tawilah
+    // in Yemen)
+    if b.spelled && r.pop >= FAR_SPELLED_MIN_POP {
         return false;
     }
     let others = total - own.total;

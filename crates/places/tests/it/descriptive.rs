@@ -39,3 +39,11 @@ fn a_town_with_such_a_name_is_found_where_the_document_is() {
     let got = places("Police in Rockland County, New York, said roads in New City, Nyack and Suffern were closed.");
     assert!(got.iter().any(|(n, cc)| n == "New City" && cc.as_deref() == Some("US")), "{got:?}");
 }
+
+#[test]
+fn a_spelled_village_abroad_and_far_from_the_document_is_left_unresolved() {
+    // (GeoNames has a village spelled so in Yemen, 2,000 km from Darfur)
+    let text = "Fighting in El Fasher and Nyala went on. In Khartoum the markets were shut. Families fled to Tawila.";
+    let got = places(text);
+    assert!(got.iter().all(|(n, cc)| n != "Tawila" || cc.as_deref() != Some("YE")), "{got:?}");
+}
