@@ -947,9 +947,8 @@ fn an_unknown_name_as_the_object_of_a_verb_that_takes_ground() {
 
 // ----- readings that are no conflict event (data/events/senses.tsv) ------------------------------
 
-/// The place `EventExtractor::locate` gives the event whose trigger is the first `trigger` word
-/// (as `sitrep eval events` scores it: only at the minimum location score).
-fn located_at(text: &str, places: &[P], trigger: &str) -> Option<String> {
+/// Mentions of just the places `places` (no province, no actors), as the location tests give them.
+fn place_mentions(text: &str, places: &[P]) -> Mentions {
     let mut m = Mentions::default();
     for (t, name, id, level) in places {
         for sp in find_all(text, t) {
@@ -964,7 +963,13 @@ fn located_at(text: &str, places: &[P], trigger: &str) -> Option<String> {
             m.places.push(PlaceIn { span: sp, role: PlaceRole::Literal, place: Some(pr), level: *level, admin1: None });
         }
     }
-    let m = m.sorted();
+    m.sorted()
+}
+
+/// The place `EventExtractor::locate` gives the event whose trigger is the first `trigger` word
+/// (as `sitrep eval events` scores it: only at the minimum location score).
+fn located_at(text: &str, places: &[P], trigger: &str) -> Option<String> {
+    let m = place_mentions(text, places);
     let r = Report::new("t", text);
     let doc = analyze(text);
     let trig = find_exact(text, trigger)[0];
@@ -1154,21 +1159,7 @@ fn a_market_or_hospital_of_a_town_stands_in_it() {
 
 /// The score of the place written `place` as the location of the event at `trigger`.
 fn location_score(text: &str, places: &[P], trigger: &str, place: &str) -> Option<i64> {
-    let mut m = Mentions::default();
-    for (t, name, id, level) in places {
-        for sp in find_all(text, t) {
-            let pr = PlaceRef {
-                text: Some(t.to_string()),
-                span: Some(sp),
-                name: name.to_string(),
-                geonameid: Some(*id),
-                precision: 1,
-                ..Default::default()
-            };
-            m.places.push(PlaceIn { span: sp, role: PlaceRole::Literal, place: Some(pr), level: *level, admin1: None });
-        }
-    }
-    let m = m.sorted();
+    let m = place_mentions(text, places);
     let r = Report::new("t", text);
     let doc = analyze(text);
     let trig = find_exact(text, trigger)[0];
