@@ -749,6 +749,32 @@ impl<'a> Cx<'a> {
             }
             _ => None,
         };
+        // "Government forces have encircled X": the besieger holds X under siege (a blockade cue,
+        // PLOVER COERCE:blockade, with its actor and the place itself).
+        // (not the adjective: "civilians fled the besieged city")
+        let attributive =
+            ts > self.sent_range(s).start && matches!(self.w(ts - 1), "the" | "a" | "an" | "its" | "their");
+        let blockade = !attributive && cue.plover.as_ref().is_some_and(|p| p.mode.as_deref() == Some("blockade"));
+        let control = control.or_else(|| match (&roles.actor1_ref, &place) {
+            (Some(a), Some(pl))
+                if blockade
+                    && !near_only
+                    && known_place
+                    && pl.precision == 1
+                    && matches!(modality, Modality::Asserted | Modality::Claimed | Modality::Reported) =>
+            {
+                Some(ControlRecord {
+                    report: report.clone(),
+                    place: pl.clone(),
+                    controller: strip(a),
+                    status: ControlStatus::Besieged,
+                    modality,
+                    date: date.clone(),
+                    evidence: evidence.clone(),
+                })
+            }
+            _ => None,
+        });
         let ev = EventRecord {
             id,
             report,

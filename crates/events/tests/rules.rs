@@ -459,6 +459,16 @@ fn control_under_an_actor_pockets_and_ended_states() {
     one("Kafr Tala was once the Northern Front's last stronghold.", None);
     one("Kafr Tala was held by the Northern Front until last year.", None);
     one("Kafr Tala was under Northern Front rule until 2019.", None);
+    // an act of besieging puts the place under siege by its actor; the adjective does not
+    one("Northern Front fighters encircled Kafr Tala on Monday.", Some(ControlStatus::Besieged));
+    one("Families fled the besieged town of Kafr Tala, Northern Front officials said.", None);
+    // a reference point in an appositive is not what is held
+    let out = run(
+        "The valley, on the outskirts of Kafr Tala, has been besieged by the Northern Front.",
+        &[rebels()],
+        &[town()],
+    );
+    assert!(out.controls.is_empty(), "{:?}", out.controls);
 }
 
 #[test]

@@ -147,7 +147,9 @@ impl Cx<'_> {
         if pe < floor || !self.usable(i) || p.level == PlaceLevel::Country || tok - pe > 4 {
             return None;
         }
-        if !(pe..tok).all(|k| self.is(k, class::FILLERS)) {
+        // ("eastern Ghouta, on the outskirts of Damascus, has been besieged": a reference point
+        // is not what is held)
+        if !(pe..tok).all(|k| self.is(k, class::FILLERS)) || self.near_place(i, floor) {
             return None;
         }
         Some(Location { mention: Some(i), place: p.place.clone()?, inherited: false, unplaced: false, score: 0 })
