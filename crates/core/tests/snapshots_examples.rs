@@ -112,11 +112,16 @@ fn own_texts() {
     );
 }
 
-/// The events of one own text (published on `date`) whose trigger is `trigger`.
-fn events_at(date: &str, text: &str, trigger: &str) -> Vec<sitrep_core::record::EventRecord> {
+/// What the pipeline extracts from one own text published on `date` (YYYY-MM-DD).
+fn extract_at(date: &str, text: &str) -> sitrep_core::Extraction {
     let mut r = Report::new("own-g", text);
     r.published = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
-    pipeline().extract(&r).events.into_iter().filter(|e| e.trigger.text == trigger).collect()
+    pipeline().extract(&r)
+}
+
+/// The events of one own text (published on `date`) whose trigger is `trigger`.
+fn events_at(date: &str, text: &str, trigger: &str) -> Vec<sitrep_core::record::EventRecord> {
+    extract_at(date, text).events.into_iter().filter(|e| e.trigger.text == trigger).collect()
 }
 
 fn sub_type(e: &sitrep_core::record::EventRecord) -> &str {
@@ -163,11 +168,7 @@ fn own_generalization_regressions() {
     let t = "Ethiopia said on Monday that fighting had stopped near Gondar. The army said it controlled the road.";
     let e = events_at("2023-09-04", t, "fighting");
     assert!(!e.is_empty());
-    let ex = {
-        let mut r = Report::new("own-g", t);
-        r.published = chrono::NaiveDate::parse_from_str("2023-09-04", "%Y-%m-%d").ok();
-        pipeline().extract(&r)
-    };
+    let ex = extract_at("2023-09-04", t);
     assert!(ex.controls.iter().all(|c| !c.controller.name.contains("Ethiopia army")), "{:?}", ex.controls);
 
     // A participle after a comma has the agent of the clause before it.
@@ -210,22 +211,14 @@ fn own_generalization_regressions() {
 
     // A cue word inside an actor's name is no event; a month is no modal verb.
     let t = "Heavy fighting between the army and the Rapid Support Forces erupted in El Fasher on Friday.";
-    let ex = {
-        let mut r = Report::new("own-g", t);
-        r.published = chrono::NaiveDate::parse_from_str("2024-05-10", "%Y-%m-%d").ok();
-        pipeline().extract(&r)
-    };
+    let ex = extract_at("2024-05-10", t);
     assert!(ex.events.iter().all(|e| plover(e) != "SUPPORT"), "{:?}", ex.events);
     let e = events_at("2024-05-10", "On 7 May, unidentified gunmen looted a warehouse in Nyala.", "looted");
     assert_eq!(e.first().map(|e| e.modality), Some(Modality::Asserted));
 
     // A bomb and the verb that tells it are one event.
     let t = "In Taiz, a landmine exploded under a minibus on Sunday, wounding six civilians.";
-    let ex = {
-        let mut r = Report::new("own-g", t);
-        r.published = chrono::NaiveDate::parse_from_str("2024-01-20", "%Y-%m-%d").ok();
-        pipeline().extract(&r)
-    };
+    let ex = extract_at("2024-01-20", t);
     let ieds = ex.events.iter().filter(|e| sub_type(e) == "Remote explosive/landmine/IED").count();
     assert_eq!(ieds, 1, "{:?}", ex.events);
     let e = events_at("2024-01-20", "Twelve fighters were killed in clashes in the Harib district.", "killed");
@@ -234,9 +227,7 @@ fn own_generalization_regressions() {
     // Round two: lists of places held, participles without an event verb before them, nominal
     // triggers after another act, plans that do not reach a past event, "blew up", parties.
     let t = "The armed forces remain in full control of El Obeid and Kadugli, the army said.";
-    let mut r = Report::new("own-g", t);
-    r.published = chrono::NaiveDate::parse_from_str("2023-11-02", "%Y-%m-%d").ok();
-    let ctl = pipeline().extract(&r).controls;
+    let ctl = extract_at("2023-11-02", t).controls;
     assert_eq!(ctl.len(), 2, "{ctl:?}");
     let t = "Iraqi aircraft struck an ISIS gathering near Tal Afar, killing 25 militants.";
     let e = events_at("2017-06-21", t, "killing");
@@ -298,9 +289,7 @@ fn own_generalization_regressions() {
 
     // Control of shares and listed places, quotes, expired truces, contrastive clauses.
     let t = "Opposition fighters led by Hayat Tahrir al-Sham now control most of Aleppo and Hama.";
-    let mut r = Report::new("own-g", t);
-    r.published = chrono::NaiveDate::parse_from_str("2024-12-05", "%Y-%m-%d").ok();
-    let ctl = pipeline().extract(&r).controls;
+    let ctl = extract_at("2024-12-05", t).controls;
     assert_eq!(ctl.len(), 2, "{ctl:?}");
     let t = "\"We will fight until we have liberated every village of Darfur,\" the general told troops in El Fasher.";
     let e = events_at("2023-06-03", t, "liberated");
@@ -312,9 +301,7 @@ fn own_generalization_regressions() {
 
     // The weapon that struck makes one event of its kind.
     let t = "Russian missiles struck a power plant in Lviv overnight.";
-    let mut r = Report::new("own-g", t);
-    r.published = chrono::NaiveDate::parse_from_str("2023-03-03", "%Y-%m-%d").ok();
-    let ev = pipeline().extract(&r).events;
+    let ev = extract_at("2023-03-03", t).events;
     assert_eq!(ev.len(), 1, "{:?}", ev.iter().map(|e| e.trigger.text.clone()).collect::<Vec<_>>());
     assert_eq!(sub_type(&ev[0]), "Shelling/artillery/missile attack");
 
@@ -327,9 +314,7 @@ fn own_generalization_regressions() {
     for t in
         ["Qatar urged the two sides to accept a truce before Ramadan.", "Fighting resumed in Marib after Eid al-Fitr."]
     {
-        let mut r = Report::new("own-g", t);
-        r.published = chrono::NaiveDate::parse_from_str("2024-03-01", "%Y-%m-%d").ok();
-        for e in pipeline().extract(&r).events {
+        for e in extract_at("2024-03-01", t).events {
             let place = e.place.map(|p| p.text.unwrap_or_default()).unwrap_or_default();
             assert!(!place.contains("Ramadan") && !place.contains("Eid") && !place.contains("Fitr"), "{t}: {place}");
         }
