@@ -19,22 +19,25 @@ impl Cx<'_> {
                 (c, p)
             }
             // "Y remains under ISIS control": the subject-object cue "control" read the other way.
-            ControlShape::SubjectObject if self.under(h.start, r.start).is_some() => {
-                self.under(h.start, r.start).unwrap_or_default()
-            }
-            ControlShape::SubjectObject => {
-                let c = self.actor_left(cs, h.start).or_else(|| self.actor_left(r.start, h.start)).or_else(|| {
-                    // "fighters led by HTS now control X": the leader of an unnamed subject.
-                    (0..self.m.actors.len()).rev().find(|&i| {
-                        let (a, e) = self.actor_toks[i];
-                        a >= r.start + 2 && e <= h.start && self.w(a - 1) == "by" && self.w(a - 2) == "led"
-                    })
-                });
-                let mut p: Vec<Location> =
-                    self.place_just_after(h.end, ce).or_else(|| self.anaphor_place(s, h.end, ce)).into_iter().collect();
-                self.conjoined_places(&mut p, ce);
-                (c, p)
-            }
+            ControlShape::SubjectObject => match self.under(h.start, r.start) {
+                Some(under) => under,
+                None => {
+                    let c = self.actor_left(cs, h.start).or_else(|| self.actor_left(r.start, h.start)).or_else(|| {
+                        // "fighters led by HTS now control X": the leader of an unnamed subject.
+                        (0..self.m.actors.len()).rev().find(|&i| {
+                            let (a, e) = self.actor_toks[i];
+                            a >= r.start + 2 && e <= h.start && self.w(a - 1) == "by" && self.w(a - 2) == "led"
+                        })
+                    });
+                    let mut p: Vec<Location> = self
+                        .place_just_after(h.end, ce)
+                        .or_else(|| self.anaphor_place(s, h.end, ce))
+                        .into_iter()
+                        .collect();
+                    self.conjoined_places(&mut p, ce);
+                    (c, p)
+                }
+            },
             ControlShape::Under => self.under(h.start, r.start).unwrap_or_default(),
             ControlShape::Stronghold => {
                 // (not "a former ISIS stronghold", "once the group's bastion")
