@@ -216,6 +216,11 @@ fn own_generalization_regressions() {
     let e = events_at("2024-05-10", "On 7 May, unidentified gunmen looted a warehouse in Nyala.", "looted");
     assert_eq!(e.first().map(|e| e.modality), Some(Modality::Asserted));
 
+    // Mediators are a government's people.
+    let e = events_at("2024-01-20", "Omani mediators met Houthi negotiators in Muscat on Monday.", "met");
+    let a1 = e.first().and_then(|e| e.actor1.first()).map(|a| (a.country.clone(), a.sector.clone()));
+    assert_eq!(a1, Some((Some("OMN".to_string()), Some("GOV".to_string()))), "{e:?}");
+
     // A bomb and the verb that tells it are one event.
     let t = "In Taiz, a landmine exploded under a minibus on Sunday, wounding six civilians.";
     let ex = extract_at("2024-01-20", t);
