@@ -4,16 +4,97 @@
 //! "In Raqqa, fighters took the Old City"). Such a name is read only where the document already is:
 //! in a country its other sure names give, or near one of their places. Otherwise it stays
 //! unresolved, and the events stage places it like any unknown name (at the town around it).
+//!
+//! The words such names are made of are data: `data/gazetteer/descriptive-words.tsv`.
+
+use std::sync::OnceLock;
 
 use super::Context;
 use crate::distance_km;
 use crate::fold::Word;
+use crate::gazetteer::{GazetteerError, HashMap};
 use crate::Found;
 
-/// The words descriptive names are made of; a name made only of these (and at least one
-/// settlement word) describes a part of a town.
-const QUALIFIERS: &[&str] = &["old", "new", "upper", "lower", "inner", "outer", "central", "historic"];
-const SETTLEMENT: &[&str] = &["city", "town", "quarter", "centre", "center", "downtown", "medina"];
+static EMBEDDED: &str = include_str!("../../../../data/gazetteer/descriptive-words.tsv");
+const EMBEDDED_FILE: &str = "data/gazetteer/descriptive-words.tsv";
+
+/// What a word of a descriptive name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Describes a part of a town, names none by itself ("old", "upper").
+    Qualifier,
+    /// The kind of place described ("city", "quarter"); a descriptive name needs one.
+    Settlement,
+    /// A settlement word that is also a town's own name when alone ("medina": Medina).
+    SettlementInPhrase,
+}
+
+/// The words descriptive names are made of (`data/gazetteer/descriptive-words.tsv`).
+#[derive(Debug, Default)]
+pub(crate) struct DescriptiveWords {
+    words: HashMap<Box<str>, Kind>,
+}
+
+impl DescriptiveWords {
+    /// Parse `word<TAB>qualifier|settlement|settlement-in-phrase` lines (`#` comments); errors
+    /// name `file` and the line.
+    pub(crate) fn parse(text: &str, file: &str) -> Result<DescriptiveWords, GazetteerError> {
+        let mut words: HashMap<Box<str>, Kind> = HashMap::default();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let err = |msg: &str| GazetteerError::Row { file: file.into(), line: n + 1, msg: msg.into() };
+            let mut cols = line.split('\t').map(str::trim);
+            let (Some(w), Some(kind), None) = (cols.next(), cols.next(), cols.next()) else {
+                return Err(err("expected word<TAB>qualifier|settlement|settlement-in-phrase"));
+            };
+            let kind = match kind {
+                "qualifier" => Kind::Qualifier,
+                "settlement" => Kind::Settlement,
+                "settlement-in-phrase" => Kind::SettlementInPhrase,
+                _ => return Err(err("expected the kind qualifier, settlement or settlement-in-phrase")),
+            };
+            if w.is_empty() || !w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()) {
+                return Err(err("expected one lowercase word"));
+            }
+            if words.insert(w.into(), kind).is_some() {
+                return Err(err("word listed twice"));
+            }
+        }
+        if !words.values().any(|&k| k != Kind::Qualifier) {
+            return Err(GazetteerError::Row {
+                file: file.into(),
+                line: text.lines().count(),
+                msg: "no settlement word: no name could be descriptive".into(),
+            });
+        }
+        Ok(DescriptiveWords { words })
+    }
+
+    /// The embedded list (checked by a test; were it broken, no name would be descriptive).
+    pub(crate) fn embedded() -> &'static DescriptiveWords {
+        static W: OnceLock<DescriptiveWords> = OnceLock::new();
+        W.get_or_init(|| DescriptiveWords::parse(EMBEDDED, EMBEDDED_FILE).unwrap_or_default())
+    }
+
+    /// The words `ws` (articles aside) are only qualifier and settlement words, with at least one
+    /// settlement word: "Old City", "Downtown", "the old medina"; not "Medina" alone.
+    fn describe(&self, ws: &[Word]) -> bool {
+        let mut settlement = false;
+        for w in ws.iter().filter(|w| !w.article) {
+            match self.words.get(&*w.lower) {
+                Some(Kind::Qualifier) => {}
+                Some(Kind::Settlement) => settlement = true,
+                // (a one-word span; "the Medina" is two words)
+                Some(Kind::SettlementInPhrase) => settlement |= ws.len() > 1,
+                None => return false,
+            }
+        }
+        settlement
+    }
+}
 
 /// Within this distance of a sure place of the document, a descriptive name may be read.
 const NEAR_KM: f64 = 50.0;
@@ -21,17 +102,7 @@ const NEAR_KM: f64 = 50.0;
 /// The name at `f` is descriptive: only qualifier and settlement words ("Old City", "Downtown").
 pub(super) fn is_descriptive(words: &[Word], f: &Found) -> bool {
     let Some(ws) = words.get(f.w0..=f.w1) else { return false };
-    let mut settlement = false;
-    for w in ws.iter().filter(|w| !w.article) {
-        let lower: &str = &w.lower;
-        if SETTLEMENT.contains(&lower) {
-            settlement = true;
-        } else if !QUALIFIERS.contains(&lower) {
-            return false;
-        }
-    }
-    // ("Medina" alone is the Saudi city)
-    settlement && !(ws.len() == 1 && &*ws[0].lower == "medina")
+    DescriptiveWords::embedded().describe(ws)
 }
 
 impl Context<'_> {
@@ -43,5 +114,31 @@ impl Context<'_> {
         let others = self.ctx_cc.get(&r.cc_id).copied().unwrap_or(0.0) - own;
         (!r.cc.is_empty() && others >= 1.0)
             || self.sure_pts.iter().any(|&(h, la, lo)| h != g && distance_km(r.lat, r.lon, la, lo) <= NEAR_KM)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DescriptiveWords;
+
+    #[test]
+    fn the_embedded_words_parse() {
+        let w = DescriptiveWords::parse(super::EMBEDDED, super::EMBEDDED_FILE).expect("descriptive-words.tsv");
+        assert!(w.words.len() >= 10);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_line() {
+        let bad = [
+            ("# kinds\nold\tqualifier\ncity\tsettlement\nuptown\n", 4, "expected word"),
+            ("old\tqualifier\nCity\tsettlement\n", 2, "lowercase"),
+            ("old\tqualifier\ncity\thamlet\n", 2, "kind"),
+            ("old\tqualifier\ncity\tsettlement\nold\tqualifier\n", 3, "twice"),
+            ("old\tqualifier\nnew\tqualifier\n", 2, "no settlement word"),
+        ];
+        for (text, line, what) in bad {
+            let e = DescriptiveWords::parse(text, "my-words.tsv").expect_err(text).to_string();
+            assert!(e.starts_with(&format!("my-words.tsv:{line}: ")) && e.contains(what), "{text:?}: {e}");
+        }
     }
 }

@@ -5,7 +5,7 @@ use crate::fold::Word;
 use crate::gazetteer::{Entry, HashMap};
 use crate::{Found, Geoparser, PlaceMention, PlaceRole};
 
-use super::score::kind_after;
+use super::score::{is_country, kind_after};
 
 /// Compass and size words: part of a name ("South Florida", "Greater Manchester") that names no
 /// place of its own.
@@ -202,8 +202,6 @@ pub(crate) fn facility_named_part(g: &Geoparser, text: &str, words: &[Word], spa
     }
     demonym
 }
-
-const COUNTRY_CODES: &[&str] = &["PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"];
 
 /// Whether the matched name of `f` comes after a facility word of span `s` ("Tokyo" in "British
 /// Embassy Tokyo").
@@ -518,7 +516,7 @@ pub(crate) fn locate_given(
                 return None;
             }
             let between = text.get(s.end..m.span.start)?.trim();
-            let ok = COUNTRY_CODES.contains(&&*q.feature_code) && matches!(between, "in" | "in the" | ", in");
+            let ok = is_country(&q.feature_code) && matches!(between, "in" | "in the" | ", in");
             ok.then_some(q)
         })
     };
@@ -667,7 +665,7 @@ pub(crate) fn locate_given(
                             // is where the text puts it; a ministry is in the country's capital
                             // (named by the country itself, only an embassy, abroad by definition, or
                             // a ministry: "the Vatican Gardens" are in the Vatican)
-                            let country = COUNTRY_CODES.contains(&&*p.feature_code);
+                            let country = is_country(&p.feature_code);
                             if demonym || (country && matches!(code, "DIP" | "ADMF")) {
                                 let physical =
                                     demonym && (class != "S" || matches!(code, "SQR" | "BDG" | "GDN" | "CMTY"));

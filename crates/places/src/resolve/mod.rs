@@ -22,7 +22,7 @@ use crate::{distance_km, Found, Geoparser, PlaceMention, PlaceRole};
 use cands::Cand;
 use given::refine_given;
 use metonym::metonym_after;
-use score::{is_admin_area, is_country, kind_after, kind_match};
+use score::{is_country, kind_after, kind_match};
 
 /// A name's best reading adds its country to the document context when it is this far ahead of
 /// every reading in another country.
@@ -118,7 +118,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     for (k, v) in cands.iter_mut().enumerate() {
         if let Some(kind) = kinds[k] {
             for c in v.iter_mut() {
-                if !c.demonym && kind_match(kind, &c.at) {
+                if !c.demonym && kind_match(kind, &c.at.fcode, c.at.fclass) {
                     c.score += if kind == "ppl" { 1.5 } else { 6.0 };
                 }
             }
@@ -137,7 +137,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             continue;
         }
         if let Some(b) = best0[k + 1] {
-            if is_admin_area(&b.at) && !b.demonym {
+            if b.at.fclass == b'A' && !b.demonym {
                 container[k] = Some(b.rec);
             }
         }
@@ -238,7 +238,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                     // a hamlet called Atlanta not over Atlanta)
                     !c.demonym
                         && c.score >= b.score - SUPPORT_RECEIVE
-                        && !is_country(r)
+                        && !is_country(&r.fcode)
                         && r.fclass != b'L'
                         && (c.rec == b.rec || r.pop.max(SUPPORT_POP_FLOOR) * SUPPORT_POP_RATIO >= best_pop)
                 })
@@ -301,11 +301,11 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         // sure of the country: well ahead of every reading in another country
         let second =
             v.iter().filter(|c| c.rec != b.rec && c.at.cc_id != r.cc_id).map(|c| c.score).fold(f32::MIN, f32::max);
-        let sure = b.demonym || is_country(r) || second == f32::MIN || b.score - second >= SURE_MARGIN;
+        let sure = b.demonym || is_country(&r.fcode) || second == f32::MIN || b.score - second >= SURE_MARGIN;
         if !sure || !r.has_cc {
             continue;
         }
-        let mut w = if b.demonym || is_country(r) { 1.5 } else { 1.0 };
+        let mut w = if b.demonym || is_country(&r.fcode) { 1.5 } else { 1.0 };
         if found[k].span.start < 60 {
             w += 1.0; // dateline
         }
@@ -317,11 +317,11 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         contrib[k] = Some((r.cc_id, r.a1_id, w));
         *ctx_cc.entry(r.cc_id).or_default() += w;
         total += w;
-        if !is_country(r) && !b.demonym && r.has_a1 {
+        if !is_country(&r.fcode) && !b.demonym && r.has_a1 {
             *ctx_a1.entry(r.a1_id).or_default() += w;
         }
         // one point per name and place: a name repeated fifty times is one point, not fifty
-        if !is_country(r) && !b.demonym && &*r.fcode != "CONT" && seen_pts.insert((group[k], b.rec)) {
+        if !is_country(&r.fcode) && !b.demonym && &*r.fcode != "CONT" && seen_pts.insert((group[k], b.rec)) {
             sure_pts.push((group[k], r.lat, r.lon));
         }
     }
@@ -381,7 +381,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 let r = &b.at;
                 let role = if b.demonym {
                     PlaceRole::Demonym
-                } else if (is_country(r) || &*r.fcode == "PPLC") && metonym_after(text, words, f) {
+                } else if (is_country(&r.fcode) || &*r.fcode == "PPLC") && metonym_after(text, words, f) {
                     PlaceRole::Metonym
                 } else {
                     PlaceRole::Literal
@@ -469,7 +469,7 @@ impl Context<'_> {
                 c.score += ADMIN1_W * ((a_w - own_a1).max(0.0) / total).min(1.0);
             }
             if let Some(cr) = cont {
-                if cr.cc_id == r.cc_id && (is_country(cr) || cr.a1_id == r.a1_id) && cr.id != r.id {
+                if cr.cc_id == r.cc_id && (is_country(&cr.fcode) || cr.a1_id == r.a1_id) && cr.id != r.id {
                     c.score += 6.0;
                 }
             }
@@ -485,7 +485,7 @@ impl Context<'_> {
                 c.score += support.get(&(g, c.rec)).copied().unwrap_or(0.0);
             }
             // spatial coherence: near another sure place of the document
-            if !is_country(r) && r.fclass != b'L' {
+            if !is_country(&r.fcode) && r.fclass != b'L' {
                 // the same for every mention of the name: computed once per name and place
                 let near = *near_cache.entry((g, c.rec)).or_insert_with(|| {
                     sure_pts
@@ -611,7 +611,7 @@ struct Own<'a> {
 /// the wrong continent.
 fn far_fetched(b: &Cand, own: &Own, ctx_cc: &HashMap<u32, f32>, total: f32, sure_pts: &[(usize, f64, f64)]) -> bool {
     let r = &b.at;
-    if b.demonym || is_country(r) || &*r.fcode == "PPLC" || r.curated {
+    if b.demonym || is_country(&r.fcode) || &*r.fcode == "PPLC" || r.curated {
         return false;
     }
     // a town whose name the mention spells may well be meant (Sochi); a romanization fold of its

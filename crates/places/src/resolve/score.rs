@@ -70,40 +70,9 @@ pub(crate) fn pop_score(r: &Rec) -> f32 {
     POP_W * ((pop as f32) + 1.0).log10() + curated
 }
 
-/// A place's feature class and code, as its record or a candidate's copy of it holds them.
-pub(super) trait Feature {
-    fn fcode(&self) -> &str;
-    fn fclass(&self) -> u8;
-}
-
-impl Feature for Rec {
-    #[inline]
-    fn fcode(&self) -> &str {
-        &self.fcode
-    }
-    #[inline]
-    fn fclass(&self) -> u8 {
-        self.fclass
-    }
-}
-
-impl Feature for super::cands::At {
-    #[inline]
-    fn fcode(&self) -> &str {
-        &self.fcode
-    }
-    #[inline]
-    fn fclass(&self) -> u8 {
-        self.fclass
-    }
-}
-
-pub(super) fn is_country(r: &impl Feature) -> bool {
-    matches!(r.fcode(), "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" | "TERR")
-}
-
-pub(super) fn is_admin_area(r: &impl Feature) -> bool {
-    r.fclass() == b'A'
+/// A country-level place: an independent, dependent or other political entity, or a territory.
+pub(super) fn is_country(fcode: &str) -> bool {
+    matches!(fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "PCL" | "TERR")
 }
 
 /// Words after a name that say what kind of place it is.
@@ -123,17 +92,17 @@ pub(super) fn kind_after(w: &str) -> Option<&'static str> {
     })
 }
 
-pub(super) fn kind_match(kind: &str, r: &impl Feature) -> bool {
-    let f = r.fcode();
+/// A place of feature code `f` and class `fclass` is of the kind a kind word says.
+pub(super) fn kind_match(kind: &str, f: &str, fclass: u8) -> bool {
     match kind {
         "adm1" => f == "ADM1",
         "adm2" => f == "ADM2" || f == "ADM3",
-        "ppl" => r.fclass() == b'P',
+        "ppl" => fclass == b'P',
         "stm" => f.starts_with("STM"),
         "air" => f.starts_with("AIR"),
         "water" => matches!(f, "DAM" | "LK" | "RSV" | "LKI"),
         "field" => f.starts_with("OIL") || f == "GASF",
-        "crossing" => f == "PSTB" || r.fclass() == b'P' || is_country(r) || f == "ADM1",
+        "crossing" => f == "PSTB" || fclass == b'P' || is_country(f) || f == "ADM1",
         "mt" => f.starts_with("MT") || f == "HLL" || f == "HLLS",
         _ => false,
     }
