@@ -7,5 +7,5 @@
 pub mod pipeline;
 
 pub use pipeline::{Extraction, Pipeline};
-pub use sitrep_model::{record, report, span, text, Record, Report, Span};
+pub use sitrep_model::{json, record, report, span, text, Record, Report, Span};
 pub use {sitrep_actors as actors, sitrep_events as events, sitrep_places as places, sitrep_time as time};

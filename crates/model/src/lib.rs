@@ -2,6 +2,7 @@
 //! (tokens, sentences, paragraphs) and the schema-v1 output [`record`]s. Pure; no I/O.
 
 pub mod calendar;
+pub mod json;
 pub mod record;
 pub mod report;
 pub mod span;

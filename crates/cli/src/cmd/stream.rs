@@ -23,6 +23,7 @@ use super::input::InputArgs;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
+use sitrep_core::json;
 use sitrep_core::record::{Record, ReportRecord};
 use sitrep_core::{Pipeline, Report};
 use sitrep_ingest::InputFormat;
@@ -341,14 +342,15 @@ pub fn bundle(pipeline: &Pipeline, report: &Report, reader_warnings: &[String]) 
     }
     BUF.with_borrow_mut(|out| {
         out.clear();
-        serde_json::to_writer(&mut *out, &Record::Report(head))?;
+        // Written by sitrep_model::json, byte for byte what serde_json writes, several times faster.
+        json::write_record(out, &Record::Report(head));
         // A serialized struct always ends with `}`: reopen it and append the groups.
         out.pop();
         for (name, list) in &groups {
             out.extend_from_slice(b",");
-            serde_json::to_writer(&mut *out, name)?;
+            json::write_str(out, name);
             out.extend_from_slice(b":");
-            serde_json::to_writer(&mut *out, list)?;
+            json::write_records(out, list);
         }
         out.extend_from_slice(b"}\n");
         let line = out.clone();
