@@ -238,22 +238,25 @@ impl Geoparser {
         let caps = words.iter().filter(|w| w.capital).count();
         let lowercase_doc = words.len() >= 20 && caps * 50 < words.len();
         let max_words = self.gaz.max_words.max(1);
-        let mut keys = WordKeys::new(words.len());
+        let mut keys = WordKeys::new(words.len(), self.uid);
         // What the index knows of each word a name can start with (capitalized words, or all in a
-        // lowercase document). The keys first, then the lookups: independent reads of the index
-        // that the processor overlaps.
+        // lowercase document), and the stop-lists it is on: remembered per spelling across
+        // documents, else looked up (the keys first, then the lookups: independent reads of the
+        // index that the processor overlaps).
         let starts = |k: usize| words[k].capital || lowercase_doc;
         for k in (0..words.len()).filter(|&k| starts(k)) {
             keys.get(words, k);
         }
-        let single: Vec<Option<&[Entry]>> = (0..words.len())
-            .map(|k| match keys.hashes[k] {
-                Some(h) if starts(k) => self.gaz.index.lookup_hash(h),
-                _ => None,
-            })
-            .collect();
+        keys.look_up(self, words, &starts);
+        let packed = std::mem::take(&mut keys.b.single);
+        let single: Vec<Option<&[Entry]>> = packed.iter().map(|&p| self.gaz.index.entries_packed(p)).collect();
+        let class = Classes {
+            stop: &self.stop,
+            words,
+            classes: std::mem::take(&mut keys.b.classes),
+            majors: std::mem::take(&mut keys.b.majors),
+        };
         let known = |k: usize| single[k].is_some_and(|e| !e.is_empty());
-        let class = Classes::new(&self.stop, words);
         // One sense per discourse: a word seen as a surname ("John Kelly") is a person's name
         // wherever it stands alone in the document ("Kelly said").
         let mut persons: HashSet<&[u8]> = HashSet::default();
@@ -338,6 +341,8 @@ impl Geoparser {
                 None => i += 1,
             }
         }
+        keys.b.single = packed;
+        keys.finish(words, class);
         out
     }
 
@@ -495,6 +500,14 @@ impl Geoparser {
         let mention = text.get(first.start..words[j].end).unwrap_or("");
         if n_content == 1 {
             let w = c0;
+            // (remembered per word: `entries` are the word's own when the name is the one word i)
+            let major = |big: bool| {
+                if j == i {
+                    class.major(i, big, || self.major(entries, &w.lower, big))
+                } else {
+                    self.major(entries, &w.lower, big)
+                }
+            };
             if is(c0_at, stop::HARD) {
                 return false;
             }
@@ -511,8 +524,7 @@ impl Geoparser {
             let sentence_start = is_sentence_start(text, first.start);
             let cue = i > 0 && has_cue(words, i);
             if is(c0_at, stop::SOFT) && !cue {
-                let ok =
-                    self.major(entries, &w.lower, false) || (!sentence_start && self.major(entries, &w.lower, true));
+                let ok = major(false) || (!sentence_start && major(true));
                 if !ok {
                     return false;
                 }
@@ -524,11 +536,11 @@ impl Geoparser {
                 && !first.break_before
                 && words[i - 1].capital
                 && is(i - 1, stop::GIVEN)
-                && !self.major(entries, &w.lower, false)
+                && !major(false)
             {
                 return false;
             }
-            if !demonym_only && !cue && !self.major(entries, &w.lower, true) {
+            if !demonym_only && !cue && !major(true) {
                 // A bare given name without a locative word is a person ("Carlos said").
                 if persons.contains(w.lower.as_bytes()) || (is(c0_at, stop::GIVEN) && !article_before(words, i)) {
                     return false;
@@ -554,71 +566,177 @@ impl Geoparser {
     }
 }
 
-/// The key hashes of a document's words ([`names::word_hash`] of the folded key), folded when first
-/// needed: most words of a cased text never start or continue a name.
+/// What detection knows of a document's words: the key hashes ([`names::word_hash`] of the folded
+/// key, folded when first needed: most words of a cased text never start or continue a name), and
+/// for the words a name can start with, the index's answer and the stop-lists. Its buffers are
+/// the thread's, kept from document to document ([`WordKeys::finish`]).
 struct WordKeys {
-    hashes: Vec<Option<u64>>,
+    b: Box<KeyBufs>,
     buf: String,
-    /// The thread's [`WordMemo`], while this document is read.
-    memo: Option<Box<WordMemo>>,
 }
 
-/// The key hashes of words seen recently (by this thread, in this or earlier documents): a word's
-/// zero-padded lower-case letters and its hash, at a slot given by its first letters (all zeros:
-/// an empty slot, no word). Words repeat (in a lower-case document every word is looked up), and
-/// a slot's check is cheaper than folding the word again.
-struct WordMemo([([u8; fold::INLINE], u64); MEMO_SLOTS]);
+struct KeyBufs {
+    hashes: Vec<Option<u64>>,
+    /// Each word's slot in the memo ([`NO_SLOT`]: a long word, not remembered).
+    slots: Vec<u16>,
+    /// [`names::NameIndex::lookup_packed`] of each start word ([`names::NOT_KEY`] for the others).
+    single: Vec<u64>,
+    /// Each start word's stop-list class ([`Classes::UNKNOWN`] for the others).
+    classes: Vec<std::cell::Cell<u8>>,
+    /// [`Classes::major`]'s bits of each word.
+    majors: Vec<std::cell::Cell<u8>>,
+    /// The [`Geoparser::uid`] whose index and stop-lists the memo's answers are of.
+    owner: u64,
+    /// What is known of words seen recently (by this thread, in this or earlier documents), at a
+    /// slot given by their first letters: words repeat (in a lower-case document every word is
+    /// looked up), and a slot's check is cheaper than folding the word and reading the index again.
+    memo: [MemoSlot; MEMO_SLOTS],
+}
 
+/// A word's zero-padded lower-case letters (all zeros: an empty slot, no word) and what is known
+/// of them.
+#[derive(Clone, Copy)]
+struct MemoSlot {
+    letters: [u8; fold::INLINE],
+    /// Stop-list class, or [`Classes::UNKNOWN`].
+    class: u8,
+    /// [`Classes::major`]'s bits for the word as a whole name.
+    major: u8,
+    hash: u64,
+    /// [`names::NameIndex::lookup_packed`] of the word, or [`UNASKED`].
+    single: u64,
+}
+
+const EMPTY_SLOT: MemoSlot =
+    MemoSlot { letters: [0; fold::INLINE], class: Classes::UNKNOWN, major: 0, hash: 0, single: UNASKED };
+/// Not a packed lookup ([`names::NOT_KEY`] is `u64::MAX`; a range ends below `u32::MAX`).
+const UNASKED: u64 = u64::MAX - 1;
+const NO_SLOT: u16 = u16::MAX;
 const MEMO_SLOTS: usize = 1 << MEMO_BITS;
-const MEMO_BITS: u32 = 10;
+const MEMO_BITS: u32 = 12;
 
-thread_local!(static WORD_MEMO: std::cell::Cell<Option<Box<WordMemo>>> = const { std::cell::Cell::new(None) });
+thread_local!(static KEY_BUFS: std::cell::Cell<Option<Box<KeyBufs>>> = const { std::cell::Cell::new(None) });
 
-impl Drop for WordKeys {
-    fn drop(&mut self) {
-        if let Some(m) = self.memo.take() {
-            let _ = WORD_MEMO.try_with(|c| c.set(Some(m)));
-        }
-    }
-}
+/// [`WordKeys::finish`] keeps vectors of at most this many words for the thread's next document.
+const KEPT_KEYS: usize = 1 << 16;
 
 impl WordKeys {
-    fn new(n: usize) -> WordKeys {
-        let memo = WORD_MEMO
-            .try_with(|c| c.take())
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| Box::new(WordMemo([([0; fold::INLINE], 0); MEMO_SLOTS])));
-        WordKeys { hashes: vec![None; n], buf: String::new(), memo: Some(memo) }
+    fn new(n: usize, owner: u64) -> WordKeys {
+        let mut b = KEY_BUFS.try_with(|c| c.take()).ok().flatten().unwrap_or_else(|| {
+            Box::new(KeyBufs {
+                hashes: Vec::new(),
+                slots: Vec::new(),
+                single: Vec::new(),
+                classes: Vec::new(),
+                majors: Vec::new(),
+                owner,
+                memo: [EMPTY_SLOT; MEMO_SLOTS],
+            })
+        });
+        if b.owner != owner {
+            // another geoparser's answers
+            b.memo.fill(EMPTY_SLOT);
+            b.owner = owner;
+        }
+        b.hashes.clear();
+        b.hashes.resize(n, None);
+        b.slots.clear();
+        b.slots.resize(n, NO_SLOT);
+        b.single.clear();
+        b.single.resize(n, names::NOT_KEY);
+        b.classes.clear();
+        b.classes.resize(n, std::cell::Cell::new(Classes::UNKNOWN));
+        b.majors.clear();
+        b.majors.resize(n, std::cell::Cell::new(0));
+        WordKeys { b, buf: String::new() }
     }
 
+    /// The memo slot of a word's zero-padded letters.
+    #[inline]
+    fn slot_of(p: &[u8; fold::INLINE]) -> usize {
+        let [a0, a1, a2, a3, a4, a5, a6, a7, b0, b1, b2, b3, b4, b5, b6, b7, ..] = *p;
+        let a = u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]);
+        let b = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
+        ((a ^ b.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO_BITS)) as usize
+    }
+
+    /// The key hash of word `k`.
     #[inline]
     fn get(&mut self, words: &[fold::Word], k: usize) -> u64 {
-        if let Some(h) = self.hashes[k] {
+        if let Some(h) = self.b.hashes[k] {
             return h;
         }
         let w = &words[k];
-        let slot = match (w.lower.padded(), self.memo.as_deref_mut()) {
-            (Some(p), Some(m)) => {
-                let [a0, a1, a2, a3, a4, a5, a6, a7, b0, b1, b2, b3, b4, b5, b6, b7, ..] = *p;
-                let a = u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]);
-                let b = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
-                let i = ((a ^ b.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO_BITS)) as usize;
-                let slot = &mut m.0[i];
-                if slot.0 == *p {
-                    self.hashes[k] = Some(slot.1);
-                    return slot.1;
+        let h = match w.lower.padded() {
+            Some(p) => {
+                let s = Self::slot_of(p);
+                self.b.slots[k] = s as u16;
+                let slot = &mut self.b.memo[s];
+                if slot.letters == *p {
+                    slot.hash
+                } else {
+                    let h = Self::hash(w, &mut self.buf);
+                    *slot = MemoSlot { letters: *p, hash: h, ..EMPTY_SLOT };
+                    h
                 }
-                Some((slot, p))
             }
-            _ => None,
+            None => Self::hash(w, &mut self.buf),
         };
-        let h = Self::hash(w, &mut self.buf);
-        if let Some((slot, p)) = slot {
-            *slot = (*p, h);
-        }
-        self.hashes[k] = Some(h);
+        self.b.hashes[k] = Some(h);
         h
+    }
+
+    /// The index's answer and the stop-list class of every start word (whose hash [`WordKeys::get`]
+    /// has given): from the memo, else looked up (and remembered).
+    fn look_up(&mut self, g: &Geoparser, words: &[fold::Word], starts: &impl Fn(usize) -> bool) {
+        let b = &mut *self.b;
+        for (k, w) in words.iter().enumerate() {
+            let Some(h) = b.hashes[k] else { continue };
+            if !starts(k) {
+                continue;
+            }
+            let s = b.slots[k];
+            // (a slot may have been taken by a later word of this document)
+            match b.memo.get_mut(s as usize).filter(|m| Some(&m.letters) == w.lower.padded()) {
+                Some(m) => {
+                    if m.single == UNASKED {
+                        m.single = g.gaz.index.lookup_packed(h);
+                    }
+                    if m.class == Classes::UNKNOWN {
+                        m.class = g.stop.class(w.lower.as_bytes());
+                    }
+                    b.single[k] = m.single;
+                    b.classes[k].set(m.class);
+                    b.majors[k].set(m.major);
+                }
+                None => {
+                    b.single[k] = g.gaz.index.lookup_packed(h);
+                    b.classes[k].set(g.stop.class(w.lower.as_bytes()));
+                }
+            }
+        }
+    }
+
+    /// Remembers what detection learnt of the words as whole names ([`Classes::major`]), and keeps
+    /// the buffers for the thread's next document.
+    fn finish(mut self, words: &[fold::Word], classes: Classes) {
+        let b = &mut *self.b;
+        for (k, m) in classes.majors.iter().enumerate() {
+            let m = m.get();
+            if m == 0 {
+                continue;
+            }
+            if let Some(slot) = b.memo.get_mut(b.slots[k] as usize) {
+                if Some(&slot.letters) == words[k].lower.padded() {
+                    slot.major |= m;
+                }
+            }
+        }
+        b.classes = classes.classes;
+        b.majors = classes.majors;
+        if b.hashes.capacity() <= KEPT_KEYS {
+            let _ = KEY_BUFS.try_with(|c| c.set(Some(self.b)));
+        }
     }
 
     /// [`names::word_hash`] of the word's folded key.
@@ -634,27 +752,25 @@ impl WordKeys {
     }
 }
 
-/// The stop-lists each word of a document is on ([`stop::StopList::class`]): looked up once for a
-/// capitalized word (detection asks of those again and again), on demand for the others.
+/// The stop-lists each word of a document is on ([`stop::StopList::class`]): known for the words a
+/// name can start with (detection asks of those again and again), looked up on demand for the others.
 pub(crate) struct Classes<'a> {
     stop: &'a stop::StopList,
     words: &'a [fold::Word],
-    /// each word's, or [`Classes::UNKNOWN`] until asked (in a lower-case document, every word
-    /// may start a name and is asked of again and again)
+    /// each word's, or [`Classes::UNKNOWN`] until asked
     classes: Vec<std::cell::Cell<u8>>,
+    /// what [`Geoparser::major`] said of each word as a whole name: [`Classes::SMALL_KNOWN`] and
+    /// the answer in [`Classes::SMALL`] (`big` false), [`Classes::BIG_KNOWN`] and [`Classes::BIG`]
+    majors: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> Classes<'a> {
     /// Not a class (the stop-lists' bits are the low four).
     const UNKNOWN: u8 = 0x80;
-
-    fn new(stop: &'a stop::StopList, words: &'a [fold::Word]) -> Classes<'a> {
-        let classes = words
-            .iter()
-            .map(|w| std::cell::Cell::new(if w.capital { stop.class(w.lower.as_bytes()) } else { Self::UNKNOWN }))
-            .collect();
-        Classes { stop, words, classes }
-    }
+    const SMALL_KNOWN: u8 = 1;
+    const SMALL: u8 = 2;
+    const BIG_KNOWN: u8 = 4;
+    const BIG: u8 = 8;
 
     #[inline]
     fn of(&self, k: usize) -> u8 {
@@ -667,6 +783,20 @@ impl<'a> Classes<'a> {
             }
             class => class,
         }
+    }
+
+    /// [`Geoparser::major`] of word `k` as a whole name (`f` computes it), remembered.
+    #[inline]
+    fn major(&self, k: usize, big: bool, f: impl FnOnce() -> bool) -> bool {
+        let (known, yes) = if big { (Self::BIG_KNOWN, Self::BIG) } else { (Self::SMALL_KNOWN, Self::SMALL) };
+        let Some(c) = self.majors.get(k) else { return f() };
+        let m = c.get();
+        if m & known != 0 {
+            return m & yes != 0;
+        }
+        let r = f();
+        c.set(m | known | if r { yes } else { 0 });
+        r
     }
 }
 

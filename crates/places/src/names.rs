@@ -42,6 +42,10 @@ pub(crate) struct NameIndex {
 /// After the last key: above every hash, with no entries.
 const END: (u64, u32, u32) = (u64::MAX, u32::MAX, u32::MAX);
 
+/// [`NameIndex::lookup_packed`]'s answer for a key no name is or starts with (never a range: an
+/// entry range ends below `u32::MAX`).
+pub(crate) const NOT_KEY: u64 = u64::MAX;
+
 impl Default for NameIndex {
     fn default() -> Self {
         NameIndex { table: vec![END], entries: Vec::new(), shift: 63, multi: vec![0] }
@@ -170,6 +174,25 @@ impl NameIndex {
     pub(crate) fn lookup_hash(&self, h: u64) -> Option<&[Entry]> {
         let &(_, a, b) = self.find(h)?;
         self.entries.get(a as usize..b as usize)
+    }
+
+    /// [`NameIndex::lookup_hash`]'s answer as one number (to be remembered, e.g. per word of a
+    /// text): [`NOT_KEY`], or the range of the key's entries (see [`NameIndex::entries_packed`]).
+    #[inline]
+    pub(crate) fn lookup_packed(&self, h: u64) -> u64 {
+        match self.find(h) {
+            Some(&(_, a, b)) if (b as usize) <= self.entries.len() && a <= b => (a as u64) << 32 | b as u64,
+            _ => NOT_KEY,
+        }
+    }
+
+    /// The answer of [`NameIndex::lookup_hash`] from [`NameIndex::lookup_packed`]'s.
+    #[inline]
+    pub(crate) fn entries_packed(&self, p: u64) -> Option<&[Entry]> {
+        if p == NOT_KEY {
+            return None;
+        }
+        self.entries.get((p >> 32) as usize..(p & 0xffff_ffff) as usize)
     }
 
     /// The entries of the name `key`, if it is one.
