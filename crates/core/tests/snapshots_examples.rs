@@ -132,6 +132,46 @@ fn plover(e: &sitrep_core::record::EventRecord) -> &str {
     e.plover.as_ref().map(|p| p.event.as_str()).unwrap_or("-")
 }
 
+/// One event told twice in a sentence is one event (ACLED: one type, place, day and actor).
+#[test]
+fn one_event_told_twice_is_one_event() {
+    use sitrep_core::record::Modality;
+    let subs = |date: &str, t: &str| -> Vec<String> {
+        extract_at(date, t).events.iter().map(|e| sub_type(e).to_string()).collect::<Vec<_>>()
+    };
+    // The weapon and its outcome.
+    assert_eq!(
+        subs("2016-05-03", "A car bomb killed eleven people at a bus station in Kirkuk."),
+        ["Remote explosive/landmine/IED"]
+    );
+    assert_eq!(
+        subs("2016-05-03", "An air strike on a bakery killed seven civilians in Saraqib."),
+        ["Air/drone strike"]
+    );
+    assert_eq!(subs("2016-05-03", "A suicide car bomb hit a checkpoint outside Tikrit."), ["Suicide bomb"]);
+    let t = "A roadside bomb exploded beside a police patrol in Baquba, killing three officers.";
+    assert_eq!(subs("2016-05-03", t), ["Remote explosive/landmine/IED"]);
+    // Killing soldiers makes the attack it tells an armed clash.
+    let t = "Insurgents launched several attacks in Hama province, killing fifteen soldiers.";
+    assert_eq!(subs("2016-05-03", t), ["Armed clash"]);
+    // Two weapons of one kind at one place: one shelling.
+    let t = "Rocket and artillery units struck enemy positions near Bakhmut on Monday.";
+    assert_eq!(subs("2023-02-07", t), ["Shelling/artillery/missile attack"]);
+    // "repelled an attack" is one fight.
+    let t = "The garrison repelled an attack on the airport of Deir ez-Zor.";
+    assert_eq!(subs("2017-09-03", t), ["Armed clash"]);
+    // An event named again after a preposition of time is no new event.
+    let t = "The commander met tribal elders in Tal Afar before the offensive.";
+    assert!(events_at("2017-08-10", t, "offensive").is_empty());
+    // A prepared assault is planned; "abandoned by X": X lost the place, the winner is unknown.
+    let t = "Pro-government militias are preparing an assault on Tadif.";
+    assert_eq!(events_at("2017-02-20", t, "assault").first().map(|e| e.modality), Some(Modality::Planned));
+    let t = "The town of Baiji was abandoned by the militants on Sunday.";
+    let ex = extract_at("2016-11-08", t);
+    assert_eq!(ex.events.first().map(sub_type), Some("Non-violent transfer of territory"));
+    assert!(ex.controls.iter().all(|c| !c.controller.name.to_lowercase().contains("militant")), "{:?}", ex.controls);
+}
+
 /// Errors found by reading own reports in several genres (generalization), one case each.
 #[test]
 fn own_generalization_regressions() {
@@ -171,9 +211,11 @@ fn own_generalization_regressions() {
     let ex = extract_at("2023-09-04", t);
     assert!(ex.controls.iter().all(|c| !c.controller.name.contains("Ethiopia army")), "{:?}", ex.controls);
 
-    // A participle after a comma has the agent of the clause before it.
+    // A participle after a comma tells the outcome of the event before it: one event, by the
+    // agent of that clause.
     let t = "Government troops repelled a rebel attack on positions west of Marib, killing nine fighters.";
-    let e = events_at("2024-02-06", t, "killing");
+    assert!(events_at("2024-02-06", t, "killing").is_empty());
+    let e = events_at("2024-02-06", t, "repelled");
     assert_eq!(e.len(), 1);
     assert!(e[0].actor1.iter().all(|a| a.sector.as_deref() != Some("REB")), "{:?}", e[0].actor1);
 

@@ -91,6 +91,7 @@ pub struct Candidate {
 
 mod control;
 mod dates;
+mod dedup;
 mod location;
 mod modality;
 mod names;
@@ -562,7 +563,7 @@ impl<'a> Cx<'a> {
             let in_name = h.start > r.start
                 && self.capital(h.start)
                 && self.actor_toks.iter().any(|&(a, e)| a <= h.start && h.end <= e && e - a > h.end - h.start);
-            if cue.flags.ignore || in_name {
+            if cue.flags.ignore || in_name || self.earlier_event_named(r.start, h.start) {
                 continue;
             }
             if let Some((ev, ctl)) = self.event(s, *h, cue) {
@@ -627,7 +628,11 @@ impl<'a> Cx<'a> {
                         }))
             })
             .collect();
-        let found: Vec<_> = found.into_iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, f)| f).collect();
+        let drop: Vec<usize> =
+            (0..found.len()).filter(|&i| drop.contains(&i) || self.told_by_other(&mut found, i, &generic)).collect();
+        let mut found: Vec<_> =
+            found.into_iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, f)| f).collect();
+        dedup::same_event_once(&mut found);
         // A context reading that fired replaces the plain readings it depends on.
         let replaced: Vec<String> = found.iter().filter_map(|(c, _, _)| c.flags.ctx.clone()).collect();
         for (cue, ev, ctl) in found {

@@ -168,7 +168,8 @@ impl Cx<'_> {
         } else {
             Modality::Asserted
         };
-        let attributed = if matches!(m, Modality::Claimed | Modality::Reported) { speakers } else { Vec::new() };
+        // Who says so, whatever it says: a plan or a denial "a Turkish official said" is his too.
+        let attributed = if source_seen || rep { speakers } else { Vec::new() };
         (m, attributed)
     }
 

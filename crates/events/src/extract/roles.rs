@@ -239,7 +239,8 @@ impl Cx<'_> {
             }
         }
         let mut roles = Roles { actor1: None, actor2: None, actor1_ref: None, winner: None };
-        if self.is_passive(ts, cue) {
+        let passive = self.is_passive(ts, cue);
+        if passive {
             let agent = self.actor_right(te, ce, Some(&["by"]), 4);
             roles.actor1 = agent;
             // "Commanders said the town would be liberated": the speaker is not what was acted on.
@@ -296,7 +297,8 @@ impl Cx<'_> {
         }
         roles.actor1_ref = roles.actor1.map(|i| self.actor_ref(i));
         if cue.is_territory() {
-            let winner_known = !cue.flags.loser_subject || roles.actor1 != left || left.is_none();
+            // "X was abandoned by Y": the agent of a loser's verb is the loser; the winner is unknown.
+            let winner_known = !cue.flags.loser_subject || (!passive && (roles.actor1 != left || left.is_none()));
             if winner_known {
                 roles.winner = roles.actor1_ref.clone();
             }
