@@ -99,6 +99,18 @@ impl ActorMention {
             id: self.actor.id.clone(),
         }
     }
+
+    /// [`Self::to_ref`], moving the actor's names instead of copying them.
+    pub fn into_ref(self, text: &str) -> ActorRef {
+        ActorRef {
+            name: self.actor.name,
+            text: text.get(self.span.start..self.span.end).map(str::to_string),
+            span: Some(self.span),
+            country: self.actor.country,
+            sector: self.actor.sector,
+            id: self.actor.id,
+        }
+    }
 }
 
 /// A place found by the places stage, reduced to what the actor stage reads: where it is in

@@ -8,16 +8,15 @@ use std::borrow::Cow;
 /// [`Unit::id`] of a unit whose normalized form is in no lexicon phrase and no cue list.
 pub(crate) const NO_WORD: u32 = u32::MAX;
 
-/// Borrowed from the text when nothing changes (most lower-case words, all punctuation), so a
-/// document's units cost few allocations.
+/// Borrowed from the text or from its lower-case copy ([`Doc::lower`]) when that is the normal
+/// form (all ASCII words without periods or apostrophes, all punctuation), so a document's units
+/// cost few allocations.
 #[derive(Clone, Debug)]
 pub(crate) struct Unit<'a> {
     pub start: usize,
     pub end: usize,
     /// Lower-cased, folded, without periods and apostrophes. Punctuation keeps its text.
     pub norm: Cow<'a, str>,
-    /// The original letters without periods/apostrophes (for case-sensitive acronyms).
-    pub raw: Cow<'a, str>,
     /// The original text of the unit.
     pub orig: &'a str,
     /// The tagger's vocabulary id of `norm` ([`NO_WORD`] if unknown); set by the tagger.
@@ -37,9 +36,19 @@ pub(crate) struct Unit<'a> {
     pub sentence: usize,
 }
 
-impl Unit<'_> {
+impl<'a> Unit<'a> {
     pub fn norm_str(&self) -> &str {
         &self.norm
+    }
+
+    /// A word's original letters without periods and apostrophes (for case-sensitive acronyms);
+    /// other units as written. Worked out when asked: only all-capital words are looked up so.
+    pub fn raw(&self) -> Cow<'a, str> {
+        if self.word {
+            raw_letters(self.orig)
+        } else {
+            Cow::Borrowed(self.orig)
+        }
     }
 }
 
@@ -47,7 +56,7 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
 
-fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʿ' | 'ʾ' | '`' | 'ʼ' | '‘')
 }
 
@@ -119,9 +128,11 @@ fn raw_letters(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.chars().filter(|&c| c != '.' && !is_apostrophe(c)).collect())
 }
 
-fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(s)
+/// `s` (at `lower`'s offsets `start..`) in lower case: borrowed from the document's lower-case
+/// copy when ASCII.
+fn lowercase<'a>(s: &str, lower: &'a str, start: usize) -> Cow<'a, str> {
+    if s.is_ascii() {
+        Cow::Borrowed(&lower[start..start + s.len()])
     } else {
         Cow::Owned(s.to_lowercase())
     }
@@ -154,12 +165,20 @@ fn eq_byte(x: u64, c: u8) -> u64 {
     !(((y & !HIGH) + !HIGH) | y) & HIGH
 }
 
-fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_before: bool) -> Unit<'_> {
+/// The word unit `text[start..end]`; `lower` is the document's lower-case copy of `text`.
+fn make_word<'a>(
+    text: &'a str,
+    lower: &'a str,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    hyphen_before: bool,
+) -> Unit<'a> {
     let s = &text[start..end];
-    let (cap, upper, norm, raw) = if s.is_ascii() {
+    let (cap, upper, norm) = if s.is_ascii() {
         // Most words: what the general path below computes, eight bytes at a time.
         let bytes = s.as_bytes();
-        let (mut first, mut lower, mut capitals, mut marks) = (None, false, false, false);
+        let (mut first, mut lower_any, mut marks) = (None, false, false);
         let mut at = 0;
         while at < bytes.len() {
             let x = chunk(bytes, at);
@@ -169,31 +188,26 @@ fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_befor
                 let k = ((up | low).trailing_zeros() / 8) as usize;
                 first = Some(bytes[at + k]);
             }
-            lower |= low != 0;
-            capitals |= up != 0;
+            lower_any |= low != 0;
             marks |= (eq_byte(x, b'.') | eq_byte(x, b'\'') | eq_byte(x, b'`')) != 0;
             at += 8;
         }
-        let kept = || s.bytes().filter(|b| !matches!(b, b'.' | b'\'' | b'`'));
         let norm = if marks {
-            Cow::Owned(kept().map(|b| char::from(b.to_ascii_lowercase())).collect())
-        } else if capitals {
-            Cow::Owned(s.to_ascii_lowercase())
+            let kept = s.bytes().filter(|b| !matches!(b, b'.' | b'\'' | b'`'));
+            Cow::Owned(kept.map(|b| char::from(b.to_ascii_lowercase())).collect())
         } else {
-            Cow::Borrowed(s)
+            Cow::Borrowed(&lower[start..end])
         };
-        let raw = if marks { Cow::Owned(kept().map(char::from).collect()) } else { Cow::Borrowed(s) };
-        (first.is_some_and(|b| b.is_ascii_uppercase()), first.is_some() && !lower, norm, raw)
+        (first.is_some_and(|b| b.is_ascii_uppercase()), first.is_some() && !lower_any, norm)
     } else {
         let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
         let cap = letters.peek().is_some_and(|c| c.is_uppercase());
-        (cap, letters.peek().is_some() && letters.all(|c| !c.is_lowercase()), normalize(s), raw_letters(s))
+        (cap, letters.peek().is_some() && letters.all(|c| !c.is_lowercase()), normalize(s))
     };
     Unit {
         start,
         end,
         norm,
-        raw,
         orig: s,
         id: NO_WORD,
         cap,
@@ -207,8 +221,9 @@ fn make_word(text: &str, start: usize, end: usize, sentence: usize, hyphen_befor
 }
 
 /// The units of a whole document, in text order, each tagged with its sentence index.
-pub(crate) fn units<'a>(doc: &Doc<'a>) -> Vec<Unit<'a>> {
+pub(crate) fn units<'a>(doc: &'a Doc<'_>) -> Vec<Unit<'a>> {
     let text = doc.text;
+    let lower = doc.lower.as_str();
     // Room for words split at hyphens too: growing a vector of units copies all of them.
     let mut out: Vec<Unit<'a>> = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 8 + 8);
     for (si, sent) in doc.sentences.iter().enumerate() {
@@ -240,6 +255,7 @@ pub(crate) fn units<'a>(doc: &Doc<'a>) -> Vec<Unit<'a>> {
                             if pos > part_start {
                                 out.push(make_word(
                                     text,
+                                    lower,
                                     part_start,
                                     pos,
                                     si,
@@ -251,7 +267,14 @@ pub(crate) fn units<'a>(doc: &Doc<'a>) -> Vec<Unit<'a>> {
                         }
                     }
                     if end > part_start {
-                        out.push(make_word(text, part_start, end, si, if first { pending_hyphen } else { true }));
+                        out.push(make_word(
+                            text,
+                            lower,
+                            part_start,
+                            end,
+                            si,
+                            if first { pending_hyphen } else { true },
+                        ));
                     }
                     if possessive {
                         if let Some(u) = out.last_mut() {
@@ -281,7 +304,6 @@ pub(crate) fn units<'a>(doc: &Doc<'a>) -> Vec<Unit<'a>> {
                         start: t.span.start,
                         end: t.span.end,
                         norm: Cow::Borrowed(s),
-                        raw: Cow::Borrowed(s),
                         orig: s,
                         id: NO_WORD,
                         cap: false,
@@ -298,8 +320,7 @@ pub(crate) fn units<'a>(doc: &Doc<'a>) -> Vec<Unit<'a>> {
                     out.push(Unit {
                         start: t.span.start,
                         end: t.span.end,
-                        norm: lowercase(s),
-                        raw: Cow::Borrowed(s),
+                        norm: lowercase(s, lower, t.span.start),
                         orig: s,
                         id: NO_WORD,
                         cap: false,
@@ -318,11 +339,25 @@ pub(crate) fn units<'a>(doc: &Doc<'a>) -> Vec<Unit<'a>> {
     out
 }
 
-/// The normalized unit keys of a lexicon phrase, and whether it is a single all-capital word
-/// (an acronym that must match in capitals), and whether its first letter is a capital.
-pub(crate) fn phrase_units(phrase: &str) -> Vec<Unit<'_>> {
+/// A unit of a lexicon phrase, owning its forms.
+pub(crate) struct PhraseUnit {
+    /// [`Unit::norm`].
+    pub norm: String,
+    /// [`Unit::raw`].
+    pub raw: String,
+    pub cap: bool,
+    pub upper: bool,
+}
+
+/// The units of a lexicon phrase (words, numbers and "&"): their normalized keys, raw letters
+/// (a single all-capital word is an acronym that must match in capitals), and capitals.
+pub(crate) fn phrase_units(phrase: &str) -> Vec<PhraseUnit> {
     let doc = sitrep_model::analyze(phrase);
-    units(&doc).into_iter().filter(|u| u.word || u.num || u.norm == "&").collect()
+    let us = units(&doc);
+    us.iter()
+        .filter(|u| u.word || u.num || u.norm == "&")
+        .map(|u| PhraseUnit { norm: u.norm.to_string(), raw: u.raw().into_owned(), cap: u.cap, upper: u.upper })
+        .collect()
 }
 
 #[cfg(test)]
@@ -345,11 +380,13 @@ mod tests {
         for n in 1..20 {
             for (k, c) in ["x", "Q", ".", "'", "7"].iter().enumerate() {
                 let w = format!("{}{c}{}", "a".repeat(n / 2 + 1), "b".repeat(n - n / 2 + k % 2));
-                let u = make_word(&w, 0, w.len(), 0, false);
+                let l = w.to_ascii_lowercase();
+                let u = make_word(&w, &l, 0, w.len(), 0, false);
                 assert!(!u.cap, "{w}");
                 assert_eq!(&*u.norm, w.replace(['.', '\''], "").to_lowercase(), "{w}");
                 let c = format!("{c}{w}");
-                let u = make_word(&c, 0, c.len(), 0, false);
+                let l = c.to_ascii_lowercase();
+                let u = make_word(&c, &l, 0, c.len(), 0, false);
                 assert_eq!(u.cap, c.starts_with('Q'), "{c}");
                 assert!(!u.upper, "{c}");
             }
@@ -359,9 +396,10 @@ mod tests {
             ("U.N.", "un", "UN"),
             ("1ST.ARMOURED-BRIGADE", "1starmoured-brigade", "1STARMOURED-BRIGADE"),
         ] {
-            let u = make_word(w, 0, w.len(), 0, false);
+            let l = w.to_ascii_lowercase();
+            let u = make_word(w, &l, 0, w.len(), 0, false);
             assert!(u.cap && u.upper, "{w}");
-            assert_eq!((&*u.norm, &*u.raw), (norm, raw));
+            assert_eq!((&*u.norm, &*u.raw()), (norm, raw));
         }
     }
 }

@@ -204,7 +204,7 @@ pub fn actor_mentions(tagger: &ActorTagger, report: &Report, doc: &Doc) -> Vec<A
 
 /// [`actor_mentions`] told where the report's places are (see [`ActorTagger::tag_with_places`]).
 pub fn actor_mentions_in(tagger: &ActorTagger, report: &Report, doc: &Doc, places: &[PlaceCountry]) -> Vec<ActorIn> {
-    tagger.tag_with_places(doc, report.published, places).iter().filter_map(|m| actor_in(m, doc.text)).collect()
+    tagger.tag_with_places(doc, report.published, places).into_iter().filter_map(|m| actor_in(m, doc.text)).collect()
 }
 
 /// The time mentions of a report as the event stage reads them (in text order).
@@ -225,7 +225,7 @@ pub fn time_mentions(report: &Report, doc: &Doc) -> Vec<TimeIn> {
         .collect()
 }
 
-fn actor_in(m: &ActorMention, text: &str) -> Option<ActorIn> {
+fn actor_in(m: ActorMention, text: &str) -> Option<ActorIn> {
     if m.locative {
         return None;
     }
@@ -235,5 +235,5 @@ fn actor_in(m: &ActorMention, text: &str) -> Option<ActorIn> {
         MentionKind::Pronoun => ActorKind::Pronoun,
         MentionKind::Definite => ActorKind::Definite,
     };
-    Some(ActorIn { span: m.span, actor: m.to_ref(text), kind })
+    Some(ActorIn { span: m.span, actor: m.into_ref(text), kind })
 }

@@ -46,6 +46,10 @@ pub struct Doc<'a> {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// `text` with its ASCII letters in lower case, at the same byte offsets: the lower-case form
+    /// of any ASCII token is `lower[span]` ([`Doc::lower_of`]), so the stages that compare words in
+    /// lower case borrow it instead of lower-casing (and allocating) token by token.
+    pub lower: String,
 }
 
 impl<'a> Doc<'a> {
@@ -55,6 +59,11 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn token_text(&self, i: usize) -> &'a str {
         self.tokens[i].span.of(self.text)
+    }
+    /// The text of `span` with ASCII letters in lower case (other characters as written).
+    #[inline]
+    pub fn lower_of(&self, span: Span) -> &str {
+        &self.lower[span.start..span.end]
     }
     #[inline]
     pub fn sentence_tokens(&self, s: usize) -> &[Token] {
@@ -532,7 +541,7 @@ pub fn analyze(text: &str) -> Doc<'_> {
     let tokens = tokenize(text);
     let paragraphs = paragraphs(text);
     let sentences = sentences(text, &tokens, &paragraphs);
-    Doc { text, paragraphs, sentences, tokens }
+    Doc { text, paragraphs, sentences, tokens, lower: text.to_ascii_lowercase() }
 }
 
 #[cfg(test)]

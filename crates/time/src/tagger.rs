@@ -3,7 +3,7 @@
 
 use crate::arith::*;
 use crate::lexicon::{DayPart, Lexicon, Season, Unit};
-use crate::tense::{clause_tense_with, norm_cow};
+use crate::tense::{clause_tense_with, norm};
 use crate::{precision_for_days, Tense, TimeMention};
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
@@ -299,7 +299,9 @@ impl<'a> Tagger<'a> {
             .iter()
             .map(|t| {
                 let text = t.span.of(doc.text);
-                let mut lower = norm_cow(text);
+                // An ASCII token's normal form is its lower case, in the document's lower-case copy.
+                let mut lower =
+                    if text.is_ascii() { Cow::Borrowed(doc.lower_of(t.span)) } else { Cow::Owned(norm(text)) };
                 if lower.len() > 1 && lower.ends_with('.') && t.kind == TokenKind::Word {
                     let n = lower.len() - 1;
                     truncate(&mut lower, n);

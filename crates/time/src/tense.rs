@@ -9,18 +9,8 @@ use crate::lexicon::{Cue, Lexicon};
 use crate::Tense;
 use sitrep_model::{Doc, TokenKind};
 
-/// Lower-cased token text with typographic apostrophes folded to `'`.
-/// [`norm`], borrowing `s` when it is already normal (ASCII without capitals).
-pub(crate) fn norm_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        std::borrow::Cow::Borrowed(s)
-    } else if s.is_ascii() {
-        std::borrow::Cow::Owned(s.to_ascii_lowercase()) // what `norm` does to ASCII, without decoding
-    } else {
-        std::borrow::Cow::Owned(norm(s))
-    }
-}
-
+/// Lower-cased token text with typographic apostrophes folded to `'` (of ASCII text, its ASCII
+/// lower case: the tagger borrows that from [`sitrep_model::Doc::lower`]).
 pub(crate) fn norm(s: &str) -> String {
     s.chars().map(|c| if matches!(c, '’' | 'ʼ' | '‘') { '\'' } else { c }).flat_map(char::to_lowercase).collect()
 }

@@ -36,8 +36,9 @@ impl ActorTagger {
         if best.is_some() || !u[j].upper {
             return best;
         }
-        let ts = self.acronyms.get(&*u[j].raw)?;
-        let short = u[j].raw.chars().count() <= 3;
+        let raw = u[j].raw();
+        let ts = self.acronyms.get(&*raw)?;
+        let short = raw.chars().count() <= 3;
         if short && shouting.get() {
             return None;
         }

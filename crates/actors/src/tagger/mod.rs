@@ -10,7 +10,7 @@ mod words;
 
 use crate::coref::{self, Want};
 use crate::lexicon::{ActorRow, CountryRow, CueKind, GroupRow, NounRow, RelationKind};
-use crate::units::{units, Unit};
+use crate::units::{units, Unit, NO_WORD};
 use crate::{Actor, ActorMention, Affiliation, MentionKind, PlaceCountry};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -241,6 +241,12 @@ impl ActorTagger {
                     i += 1;
                     continue;
                 }
+                // A word in no lexicon phrase (no vocabulary id) starts no noun phrase unless it is
+                // a determiner, an acronym or the "pro" of "pro-Assad": `parse_at` would find nothing.
+                if u[i].id == NO_WORD && !u[i].upper && u[i].norm != "pro" && !DETERMINERS.contains(&u[i].norm_str()) {
+                    i += 1;
+                    continue;
+                }
                 match self.parse_at(&u, i, s_start, s_end, &shouting) {
                     Some((cs, next)) => {
                         cands.extend(cs);
@@ -268,8 +274,8 @@ impl ActorTagger {
                     c.oblique = true;
                 }
             }
-            if let Some(d) = published {
-                c.actor = self.successor(&c.actor, d);
+            if let Some(next) = published.and_then(|d| self.successor(&c.actor, d)) {
+                c.actor = next;
             }
         }
         coref::resolve(&mut cands, &|iso3: &str, sector: &str, head: &str| self.state_actor(iso3, sector, head));
@@ -277,7 +283,7 @@ impl ActorTagger {
         self.link_proxies(&mut cands, published);
         let mut map = vec![None; cands.len()];
         let mut out = Vec::with_capacity(cands.len());
-        for (k, c) in cands.iter().enumerate() {
+        for (k, c) in cands.into_iter().enumerate() {
             if c.drop {
                 continue;
             }
@@ -285,7 +291,7 @@ impl ActorTagger {
             let end = u.get(c.end.saturating_sub(1)).map_or(0, |x| x.end);
             out.push(ActorMention {
                 span: Span::new(u[c.start].start, end.max(u[c.start].start)),
-                actor: c.actor.clone(),
+                actor: c.actor,
                 kind: c.kind,
                 antecedent: c.antecedent,
                 sentence: c.sentence,
@@ -335,10 +341,12 @@ impl ActorTagger {
         }
     }
 
-    fn successor(&self, actor: &Actor, date: NaiveDate) -> Actor {
-        let mut cur = actor.clone();
+    /// The actor that `actor` had become by `date` (a lexicon successor relation, followed up to
+    /// eight times), or `None` if it is still itself.
+    fn successor(&self, actor: &Actor, date: NaiveDate) -> Option<Actor> {
+        let mut cur: Option<Actor> = None;
         for _ in 0..8 {
-            let Some(id) = cur.id.as_deref() else { break };
+            let Some(id) = cur.as_ref().unwrap_or(actor).id.as_deref() else { break };
             let Some(&i) = self.actor_by_id.get(id) else { break };
             let next = self.actors[i]
                 .relations
@@ -346,7 +354,7 @@ impl ActorTagger {
                 .find(|r| r.kind == RelationKind::Successor && r.from.is_some_and(|f| f <= date))
                 .and_then(|r| self.actor_by_id.get(&r.target));
             match next {
-                Some(&n) => cur = self.actors[n].actor.clone(),
+                Some(&n) => cur = Some(self.actors[n].actor.clone()),
                 None => break,
             }
         }
@@ -487,15 +495,17 @@ impl<'u, 'a> Shouting<'u, 'a> {
 
 fn is_shouting(us: &[Unit]) -> bool {
     let (mut up, mut all) = (0usize, 0usize);
+    // The letters of each word's raw form (Unit::raw): its text without periods and apostrophes,
+    // some of which (ʿ ʾ ʼ) are letters.
     for u in us.iter().filter(|u| u.word) {
-        if u.raw.is_ascii() {
-            for b in u.raw.bytes().filter(u8::is_ascii_alphabetic) {
+        if u.orig.is_ascii() {
+            for b in u.orig.bytes().filter(u8::is_ascii_alphabetic) {
                 all += 1;
                 up += usize::from(b.is_ascii_uppercase());
             }
             continue;
         }
-        for c in u.raw.chars().filter(|c| c.is_alphabetic()) {
+        for c in u.orig.chars().filter(|&c| c.is_alphabetic() && !crate::units::is_apostrophe(c)) {
             all += 1;
             if c.is_uppercase() {
                 up += 1;
