@@ -299,10 +299,14 @@ impl Geoparser {
                 h = if n == 0 { wh } else { names::join(h, wh) };
                 n += 1;
                 // no name is or starts with these words: no longer one can match
-                let found = if n == 1 { single[j] } else { self.gaz.index.lookup_joined(h) };
-                let Some(entries) = found else { break };
+                let p = if n == 1 { packed[j] } else { self.gaz.index.lookup_joined_packed(h) };
+                let Some(entries) = self.gaz.index.entries_packed(p) else { break };
                 if !entries.is_empty() {
                     ends.push((j, entries, h));
+                }
+                // no longer name starts with these words
+                if !names::continues(p) {
+                    break;
                 }
                 j += 1;
             }
@@ -496,7 +500,8 @@ impl Geoparser {
                 return false;
             }
         }
-        let demonym_only = entries.iter().all(|e| !matches!(e, Entry::Place(_)));
+        // (asked last: reading the entries is a cache miss)
+        let demonym_only = || entries.iter().all(|e| !matches!(e, Entry::Place(_)));
         let mention = text.get(first.start..words[j].end).unwrap_or("");
         if n_content == 1 {
             let w = c0;
@@ -530,17 +535,17 @@ impl Geoparser {
                 }
             }
             // The word after a given name is a surname ("Carlos Moreno"), even a big city's name.
-            if !demonym_only
-                && !cue
+            if !cue
                 && i > 0
                 && !first.break_before
                 && words[i - 1].capital
                 && is(i - 1, stop::GIVEN)
+                && !demonym_only()
                 && !major(false)
             {
                 return false;
             }
-            if !demonym_only && !cue && !major(true) {
+            if !cue && !demonym_only() && !major(true) {
                 // A bare given name without a locative word is a person ("Carlos said").
                 if persons.contains(w.lower.as_bytes()) || (is(c0_at, stop::GIVEN) && !article_before(words, i)) {
                     return false;

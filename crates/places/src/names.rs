@@ -25,7 +25,8 @@ const MAX_BITS: u32 = 28;
 /// The index (see the module documentation).
 pub(crate) struct NameIndex {
     /// The unique key hashes in ascending order, each with the range of its entries in `entries`
-    /// (empty for a prefix only), spread over a table of at least as many slots as keys: a key
+    /// (empty for a prefix only; [`CONTINUES`] set in its start when the key is the start of
+    /// a longer key), spread over a table of at least as many slots as keys: a key
     /// sits at its home slot (the top bits of its hash) or just after the keys before it, and a
     /// free slot holds a copy of the next key. A lookup reads from the home slot on to the first
     /// hash not below its own: one cache line, nearly always.
@@ -45,6 +46,17 @@ const END: (u64, u32, u32) = (u64::MAX, u32::MAX, u32::MAX);
 /// [`NameIndex::lookup_packed`]'s answer for a key no name is or starts with (never a range: an
 /// entry range ends below `u32::MAX`).
 pub(crate) const NOT_KEY: u64 = u64::MAX;
+
+/// In a table slot's entry start: the key is also the start of a longer key (some name continues
+/// it with more words). Entry ranges are below it.
+const CONTINUES: u32 = 1 << 31;
+
+/// Whether the key of a [`NameIndex::lookup_packed`] answer is the start of a longer key: when it
+/// is not, no name continues these words and detection need not ask of the next word.
+#[inline]
+pub(crate) fn continues(p: u64) -> bool {
+    p != NOT_KEY && p & (1 << 63) != 0
+}
 
 impl Default for NameIndex {
     fn default() -> Self {
@@ -160,28 +172,38 @@ impl NameIndex {
 
     /// As [`NameIndex::lookup_hash`], for the hash of a key of two words or more ([`join`]): the
     /// same answer, mostly without reading the table.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn lookup_joined(&self, h: u64) -> Option<&[Entry]> {
+        self.entries_packed(self.lookup_joined_packed(h))
+    }
+
+    /// As [`NameIndex::lookup_packed`], for the hash of a key of two words or more ([`join`]):
+    /// the same answer, mostly without reading the table.
+    #[inline]
+    pub(crate) fn lookup_joined_packed(&self, h: u64) -> u64 {
         let (w, bits) = bloom_bits(h, self.multi.len());
-        if self.multi.get(w)? & bits != bits {
-            return None;
+        match self.multi.get(w) {
+            Some(&m) if m & bits == bits => self.lookup_packed(h),
+            _ => NOT_KEY,
         }
-        self.lookup_hash(h)
     }
 
     /// As [`NameIndex::lookup`], for a key's hash (see [`word_hash`] and [`join`]).
     #[inline]
     pub(crate) fn lookup_hash(&self, h: u64) -> Option<&[Entry]> {
         let &(_, a, b) = self.find(h)?;
-        self.entries.get(a as usize..b as usize)
+        self.entries.get((a & !CONTINUES) as usize..b as usize)
     }
 
     /// [`NameIndex::lookup_hash`]'s answer as one number (to be remembered, e.g. per word of a
-    /// text): [`NOT_KEY`], or the range of the key's entries (see [`NameIndex::entries_packed`]).
+    /// text): [`NOT_KEY`], or the range of the key's entries (see [`NameIndex::entries_packed`])
+    /// and whether the key [`continues`].
     #[inline]
     pub(crate) fn lookup_packed(&self, h: u64) -> u64 {
         match self.find(h) {
-            Some(&(_, a, b)) if (b as usize) <= self.entries.len() && a <= b => (a as u64) << 32 | b as u64,
+            Some(&(_, a, b)) if (b as usize) <= self.entries.len() && a & !CONTINUES <= b => {
+                (a as u64) << 32 | b as u64
+            }
             _ => NOT_KEY,
         }
     }
@@ -192,7 +214,7 @@ impl NameIndex {
         if p == NOT_KEY {
             return None;
         }
-        self.entries.get((p >> 32) as usize..(p & 0xffff_ffff) as usize)
+        self.entries.get((p >> 32) as usize & !(CONTINUES as usize)..(p & 0xffff_ffff) as usize)
     }
 
     /// The entries of the name `key`, if it is one.
@@ -204,7 +226,7 @@ impl NameIndex {
     /// Number of names (keys with entries).
     #[allow(dead_code)]
     pub(crate) fn len(&self) -> usize {
-        let mut keys: Vec<_> = self.table.iter().filter(|k| k.2 > k.1 && k.2 != u32::MAX).collect();
+        let mut keys: Vec<_> = self.table.iter().filter(|k| k.2 > k.1 & !CONTINUES && k.2 != u32::MAX).collect();
         keys.dedup();
         keys.len()
     }
@@ -270,10 +292,12 @@ impl Builder {
             while i < run.len() {
                 let h = run[i].0;
                 let start = entries.len();
+                let mut continues = 0;
                 while i < run.len() && run[i].0 == h {
                     let c = run[i].1;
                     i += 1;
                     if c & KIND == PREFIX {
+                        continues = CONTINUES;
                         continue;
                     }
                     let e = decode(c);
@@ -286,7 +310,7 @@ impl Builder {
                         entries.push(e);
                     }
                 }
-                keys.push((h, start as u32, entries.len() as u32));
+                keys.push((h, start as u32 | continues, entries.len() as u32));
             }
         }
         drop(sorted);
@@ -339,6 +363,15 @@ mod tests {
         assert_eq!(ix.lookup_joined(hash("a b")), Some(&[][..]));
         assert_eq!(ix.lookup_joined(hash("dir zur")), Some(&want[..]));
         assert_eq!(ix.lookup_joined(hash("a c")), None);
+        // which keys longer keys continue
+        let cont = |k: &str| continues(ix.lookup_packed(hash(k)));
+        assert!(cont("dir") && cont("a") && cont("a b"));
+        assert!(!cont("dir zur") && !cont("a b c") && !cont("zur"));
+        assert_eq!(ix.entries_packed(ix.lookup_packed(hash("dir"))), Some(&[Entry::Place(1)][..]));
+        assert_eq!(ix.entries_packed(ix.lookup_packed(hash("dir zur"))), Some(&want[..]));
+        assert_eq!(ix.entries_packed(ix.lookup_joined_packed(hash("a b"))), Some(&[][..]));
+        assert_eq!(ix.lookup_joined_packed(hash("a c")), NOT_KEY);
+        assert_eq!(ix.entries_packed(NOT_KEY), None);
     }
 
     #[test]
