@@ -138,31 +138,53 @@ fn lowercase<'a>(s: &str, lower: &'a str, start: usize) -> Cow<'a, str> {
     }
 }
 
-/// Eight bytes of `s` from `at`, zero-padded, as a little-endian word.
-#[inline]
-fn chunk(s: &[u8], at: usize) -> u64 {
-    if let Some(b) = s.get(at..at + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
-        return u64::from_le_bytes(b);
+/// Byte classes of a word's bytes, for one pass over them: ASCII capitals and small letters, the
+/// marks [`normalize`] drops (`.`, `'`, `` ` ``), a byte a hyphen can start with (`-`, 0xE2 of
+/// U+2010/U+2011), and non-ASCII bytes.
+const UP: u8 = 1;
+const LOW: u8 = 2;
+const MARK: u8 = 4;
+const SPLIT: u8 = 8;
+const NON_ASCII: u8 = 16;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UP
+        } else if c.is_ascii_lowercase() {
+            LOW
+        } else if matches!(c, b'.' | b'\'' | b'`') {
+            MARK
+        } else if c == b'-' {
+            SPLIT
+        } else if c == 0xE2 {
+            SPLIT | NON_ASCII
+        } else if c >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
     }
-    // The last few bytes one at a time: copying a slice of unknown length calls memcpy.
-    let tail = s.get(at..).unwrap_or_default();
-    tail.iter().enumerate().fold(0, |x, (k, &b)| x | (b as u64) << (8 * k))
-}
+    t
+};
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` (ASCII bytes only) that lies in `lo..=hi`.
+/// The class of a word's first ASCII letter (`UP`, `LOW`, or 0 if none) and the union of the
+/// classes of all its bytes.
 #[inline]
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    (x + (0x80 - lo as u64) * ONES) & !(x + (0x7f - hi as u64) * ONES) & HIGH
-}
-
-/// The high bit of each byte of `x` (ASCII bytes only) equal to `c`.
-#[inline]
-fn eq_byte(x: u64, c: u8) -> u64 {
-    let y = x ^ (c as u64 * ONES);
-    !(((y & !HIGH) + !HIGH) | y) & HIGH
+fn scan(bytes: &[u8]) -> (u8, u8) {
+    let (mut first, mut all) = (0u8, 0u8);
+    for &b in bytes {
+        let c = CLASS[b as usize];
+        if first == 0 {
+            first = c & (UP | LOW);
+        }
+        all |= c;
+    }
+    (first, all)
 }
 
 /// The word unit `text[start..end]`; `lower` is the document's lower-case copy of `text`.
@@ -175,30 +197,33 @@ fn make_word<'a>(
     hyphen_before: bool,
 ) -> Unit<'a> {
     let s = &text[start..end];
-    let (cap, upper, norm) = if s.is_ascii() {
-        // Most words: what the general path below computes, eight bytes at a time.
-        let bytes = s.as_bytes();
-        let (mut first, mut lower_any, mut marks) = (None, false, false);
-        let mut at = 0;
-        while at < bytes.len() {
-            let x = chunk(bytes, at);
-            let up = in_range(x, b'A', b'Z');
-            let low = in_range(x, b'a', b'z');
-            if first.is_none() && (up | low) != 0 {
-                let k = ((up | low).trailing_zeros() / 8) as usize;
-                first = Some(bytes[at + k]);
-            }
-            lower_any |= low != 0;
-            marks |= (eq_byte(x, b'.') | eq_byte(x, b'\'') | eq_byte(x, b'`')) != 0;
-            at += 8;
-        }
-        let norm = if marks {
+    let (first, all) = scan(s.as_bytes());
+    word_unit(text, lower, start, end, sentence, hyphen_before, first, all)
+}
+
+/// [`make_word`] given the [`scan`] of the word's bytes.
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn word_unit<'a>(
+    text: &'a str,
+    lower: &'a str,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    hyphen_before: bool,
+    first: u8,
+    all: u8,
+) -> Unit<'a> {
+    let s = &text[start..end];
+    let (cap, upper, norm) = if all & NON_ASCII == 0 {
+        // Most words: what the general path below computes, from the classes of the bytes.
+        let norm = if all & MARK != 0 {
             let kept = s.bytes().filter(|b| !matches!(b, b'.' | b'\'' | b'`'));
             Cow::Owned(kept.map(|b| char::from(b.to_ascii_lowercase())).collect())
         } else {
             Cow::Borrowed(&lower[start..end])
         };
-        (first.is_some_and(|b| b.is_ascii_uppercase()), first.is_some() && !lower_any, norm)
+        (first == UP, first != 0 && all & LOW == 0, norm)
     } else {
         let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
         let cap = letters.peek().is_some_and(|c| c.is_uppercase());
@@ -236,20 +261,34 @@ pub(crate) fn units<'a>(doc: &'a Doc<'_>) -> Vec<Unit<'a>> {
                     // Strip a possessive 's / ’s.
                     let mut end = t.span.end;
                     let mut possessive = false;
-                    for suffix in ["'s", "’s", "'S", "’S"] {
-                        if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
-                            end -= suffix.len();
-                            possessive = true;
-                            break;
+                    if s.ends_with(['s', 'S']) {
+                        for suffix in ["'s", "’s", "'S", "’S"] {
+                            if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
+                                end -= suffix.len();
+                                possessive = true;
+                                break;
+                            }
                         }
                     }
                     let body = &text[t.span.start..end];
+                    let (first_letter, all) = scan(body.as_bytes());
+                    // Hyphens are '-' or start with byte 0xE2 (U+2010, U+2011): most words have neither.
+                    if all & SPLIT == 0 {
+                        if end > t.span.start {
+                            out.push(word_unit(text, lower, t.span.start, end, si, pending_hyphen, first_letter, all));
+                        }
+                        if possessive {
+                            if let Some(u) = out.last_mut() {
+                                u.possessive = true;
+                            }
+                        }
+                        pending_hyphen = false;
+                        continue;
+                    }
                     let mut part_start = t.span.start;
                     let mut first = true;
-                    // Hyphens are '-' or start with byte 0xE2 (U+2010, U+2011): most words have neither.
-                    let may_split = body.bytes().any(|b| b == b'-' || b == 0xE2);
                     let hyphens = body.char_indices().filter(|&(_, c)| is_hyphen(c));
-                    for (off, c) in hyphens.take(if may_split { usize::MAX } else { 0 }) {
+                    for (off, c) in hyphens {
                         if is_hyphen(c) {
                             let pos = t.span.start + off;
                             if pos > part_start {
@@ -364,18 +403,17 @@ pub(crate) fn phrase_units(phrase: &str) -> Vec<PhraseUnit> {
 mod tests {
     use super::*;
 
-    /// The eight-bytes-at-a-time tests agree with the byte tests on every ASCII byte at every
-    /// position, and on words of every length up to 20 around the chunk boundary.
+    /// The byte-class scan agrees with the byte tests, and words of every length up to 20 get
+    /// the forms the character-by-character definitions give.
     #[test]
     fn word_tests_agree_with_byte_tests() {
-        for b in 0u8..0x80 {
-            for at in 0..8 {
-                let x = (b as u64) << (8 * at);
-                let bit = 0x80u64 << (8 * at);
-                assert_eq!(in_range(x, b'A', b'Z') & bit != 0, b.is_ascii_uppercase(), "{b} {at}");
-                assert_eq!(in_range(x, b'a', b'z') & bit != 0, b.is_ascii_lowercase(), "{b} {at}");
-                assert_eq!(eq_byte(x, b'.') & bit != 0, b == b'.', "{b} {at}");
-            }
+        for b in 0u8..=0xFF {
+            let c = CLASS[b as usize];
+            assert_eq!(c & UP != 0, b.is_ascii_uppercase(), "{b}");
+            assert_eq!(c & LOW != 0, b.is_ascii_lowercase(), "{b}");
+            assert_eq!(c & MARK != 0, matches!(b, b'.' | b'\'' | b'`'), "{b}");
+            assert_eq!(c & SPLIT != 0, b == b'-' || b == 0xE2, "{b}");
+            assert_eq!(c & NON_ASCII != 0, !b.is_ascii(), "{b}");
         }
         for n in 1..20 {
             for (k, c) in ["x", "Q", ".", "'", "7"].iter().enumerate() {
