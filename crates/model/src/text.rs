@@ -94,6 +94,8 @@ const OTHER_ABBREVIATIONS: &[&str] = &[
     "thu", "thur", "thurs", "fri", "sat", "sun", "etc", "inc", "ltd", "co", "corp", "dept", "est", "govt", "km", "mi",
     "al",
 ];
+/// The length of the longest entry of [`TITLES`] and [`OTHER_ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = 6;
 /// Words that, capitalized after an initialism like "U.S.", signal a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
     "the",
@@ -307,7 +309,8 @@ fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
         let listed = |list: &[&str]| {
             if word.is_ascii() {
-                list.iter().any(|a| a.eq_ignore_ascii_case(word))
+                // No listed abbreviation is longer (a test checks): most words before a period are.
+                word.len() <= LONGEST_ABBREVIATION && list.iter().any(|a| a.eq_ignore_ascii_case(word))
             } else {
                 list.contains(&word.to_lowercase().as_str())
             }

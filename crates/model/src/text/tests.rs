@@ -192,3 +192,10 @@ fn reference_report_splits_cleanly() {
     }
     assert!(d.sentences.len() > 40);
 }
+
+#[test]
+fn longest_abbreviation_is_the_longest_listed() {
+    let longest = TITLES.iter().chain(OTHER_ABBREVIATIONS).map(|a| a.len()).max();
+    assert_eq!(longest, Some(LONGEST_ABBREVIATION));
+    assert!(TITLES.iter().chain(OTHER_ABBREVIATIONS).all(|a| a.is_ascii()));
+}
