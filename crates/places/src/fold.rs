@@ -457,25 +457,15 @@ static ASCII_CLASS: [u8; 256] = {
 #[inline]
 fn plain_ascii_word(s: &str, start: usize) -> Option<(usize, bool, bool, SmallStr)> {
     let b = s.as_bytes();
-    let mut buf = [0u8; INLINE];
+    let rest = b.get(start..)?;
+    // its end first (a byte's class at a time), then its letters
+    let limit = rest.len().min(INLINE + 1);
     let mut n = 0;
-    // the classes of all its bytes together, the case of its first letter, its number of letters
-    let (mut all, mut first, mut letters) = (0u8, 0u8, 0u32);
-    for &c in b.get(start..)? {
-        let k = ASCII_CLASS[c as usize];
-        if k & ALNUM == 0 {
-            break;
-        }
-        if n == INLINE {
-            return None;
-        }
-        buf[n] = c | (k & UPPER);
-        if first == 0 {
-            first = k & (LOWER | UPPER);
-        }
-        all |= k;
-        letters += (k & (LOWER | UPPER) != 0) as u32;
+    while n < limit && ASCII_CLASS[rest[n] as usize] & ALNUM != 0 {
         n += 1;
+    }
+    if n > INLINE {
+        return None;
     }
     let end = start + n;
     match b.get(end) {
@@ -488,8 +478,18 @@ fn plain_ascii_word(s: &str, start: usize) -> Option<(usize, bool, bool, SmallSt
         Some(&c) if is_mark(c as char) => return None,
         _ => {}
     }
-    let lower = SmallStr(Repr::Inline(n as u8, buf));
-    Some((end, first == UPPER, all & LOWER == 0 && letters >= 2, lower))
+    let word = &rest[..n];
+    // ASCII letters and digits: bit 5 lower-cases a capital and is set in the others
+    let mut buf = [0u8; INLINE];
+    let mut lower = false;
+    for (d, &c) in buf.iter_mut().zip(word) {
+        *d = c | 0x20;
+        lower |= c >= b'a';
+    }
+    // (digits are below 'A', capitals below 'a')
+    let capital = word.iter().find(|&&c| c >= b'A').is_some_and(|&c| c < b'a');
+    let all_caps = !lower && word.iter().filter(|&&c| c >= b'A').count() >= 2;
+    Some((end, capital, all_caps, SmallStr(Repr::Inline(n as u8, buf))))
 }
 
 fn scan(s: &str, out: &mut Vec<Word>) {
