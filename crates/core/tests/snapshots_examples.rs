@@ -163,6 +163,25 @@ fn one_event_told_twice_is_one_event() {
     // An event named again after a preposition of time is no new event.
     let t = "The commander met tribal elders in Tal Afar before the offensive.";
     assert!(events_at("2017-08-10", t, "offensive").is_empty());
+    let t = "Ankara promised to go on after the Turkish capture of Jarabulus.";
+    assert!(events_at("2016-09-01", t, "capture of").is_empty());
+    let t = "Refugees returned to Fallujah after the city was declared liberated.";
+    assert_eq!(events_at("2016-07-01", t, "liberated").len(), 1, "a clause after 'after' still tells an event");
+    // A capture told as a noun, and its modality.
+    let t = "The army is expected to announce the liberation of Tadmur within days.";
+    let e = events_at("2016-03-20", t, "liberation of");
+    assert_eq!(
+        e.first().map(|e| (sub_type(e), e.modality)),
+        Some(("Government regains territory", Modality::Forecast))
+    );
+    // A place held, named by an appositive: "X, the last large town held by Y".
+    let t = "The army shelled Hajin, the last large town held by ISIS in the valley.";
+    let ex = extract_at("2018-09-12", t);
+    assert!(
+        ex.controls.iter().any(|c| c.place.name.contains("Hajin") || c.place.name.contains("Hajīn")),
+        "{:?}",
+        ex.controls
+    );
     // A prepared assault is planned; "abandoned by X": X lost the place, the winner is unknown.
     let t = "Pro-government militias are preparing an assault on Tadif.";
     assert_eq!(events_at("2017-02-20", t, "assault").first().map(|e| e.modality), Some(Modality::Planned));

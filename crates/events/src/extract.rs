@@ -563,7 +563,7 @@ impl<'a> Cx<'a> {
             let in_name = h.start > r.start
                 && self.capital(h.start)
                 && self.actor_toks.iter().any(|&(a, e)| a <= h.start && h.end <= e && e - a > h.end - h.start);
-            if cue.flags.ignore || in_name || self.earlier_event_named(r.start, h.start) {
+            if cue.flags.ignore || in_name || self.earlier_event_named(r.start, h.start, cue.flags.noun) {
                 continue;
             }
             if let Some((ev, ctl)) = self.event(s, *h, cue) {

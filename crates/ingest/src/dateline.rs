@@ -298,6 +298,25 @@ fn date_line(line: &str) -> Option<(Label, PartialDate)> {
 /// and blog summaries date themselves there; a date inside a headline's sentence is not taken.
 /// A period's report is dated at the period's end, when it is written: `week of 4 March 2024` is 10
 /// March, `week ending 10 March 2024` and `4–10 March 2024` too; `as of 10 March 2024` is that day.
+/// Names of a report that may stand right before the date in its title.
+const REPORT_NOUNS: &[&str] = &[
+    "update",
+    "updates",
+    "report",
+    "summary",
+    "brief",
+    "briefing",
+    "bulletin",
+    "sitrep",
+    "digest",
+    "roundup",
+    "round-up",
+    "assessment",
+    "overview",
+    "snapshot",
+    "review",
+];
+
 fn title_date(line: &str) -> Option<PartialDate> {
     if line.len() > 160 {
         return None;
@@ -305,7 +324,10 @@ fn title_date(line: &str) -> Option<PartialDate> {
     let toks = tokens(line);
     // The last separator after which the rest of the line is one date (a date's own commas and
     // hyphens are separators too, so each is tried from the right).
-    (1..toks.len()).rev().filter(|&p| matches!(toks[p].text, "," | "-" | "–" | "—" | "|" | ":" | "(")).find_map(|p| {
+    // A report's own name may also lead its date without a separator (`Situation Report 3 November 2017`).
+    let report_noun = |t: &str| REPORT_NOUNS.contains(&t.to_ascii_lowercase().as_str());
+    let lead = |p: usize| matches!(toks[p].text, "," | "-" | "–" | "—" | "|" | ":" | "(") || report_noun(toks[p].text);
+    (0..toks.len()).rev().filter(|&p| lead(p)).find_map(|p| {
         let mut i = p + 1;
         while i < toks.len() && (is_weekday(toks[i].text) || toks[i].text == ",") {
             i += 1;
@@ -760,6 +782,10 @@ mod tests {
         ("Weekly report | 2024-03-14\nText", None, Some((2024, 3, 14)), None),
         ("Front line notes (March 12, 2023)\nText", None, Some((2023, 3, 12)), None),
         ("Brief, 1 May 2024\nPublished: 2 May 2024\nText", None, Some((2024, 5, 2)), None),
+        // a report's own name leads its date without a separator; a headline's words do not
+        ("Update 10 October 2017\nText", None, Some((2017, 10, 10)), None),
+        ("Syria Situation Report 3 November 2017\nText", None, Some((2017, 11, 3)), None),
+        ("Army retakes town 3 November 2017\nText", None, None, None),
         // a period's report is dated at the period's end
         ("Sudan situation update, week of 4 March 2024\nText", None, Some((2024, 3, 10)), None),
         ("Weekly brief: week ending 10 March 2024\nText", None, Some((2024, 3, 10)), None),

@@ -15,7 +15,11 @@ impl Cx<'_> {
         let (controller, places): (Option<usize>, Vec<Location>) = match cue.shape {
             ControlShape::ByRight => {
                 let c = self.actor_right(h.end, ce, None, 2);
-                let p = self.place_just_before(h.start, r.start).into_iter().collect();
+                let p = self
+                    .place_just_before(h.start, r.start)
+                    .or_else(|| self.appositive_head(h.start, r.start))
+                    .into_iter()
+                    .collect();
                 (c, p)
             }
             // "Y remains under ISIS control": the subject-object cue "control" read the other way.
@@ -156,6 +160,23 @@ impl Cx<'_> {
             return None;
         }
         Some(Location { mention: Some(i), place: p.place.clone()?, inherited: false, unplaced: false, score: 0 })
+    }
+
+    /// "X, the last large town held by Y": an appositive whose head noun names a kind of place
+    /// ends at `tok`; the place is X, just before its comma.
+    fn appositive_head(&self, tok: usize, floor: usize) -> Option<Location> {
+        if tok <= floor || !self.is(tok - 1, class::AREA_NOUNS) {
+            return None;
+        }
+        let comma = (tok.saturating_sub(8).max(floor)..tok - 1).rev().find(|&k| self.w(k) == ",")?;
+        let words_only = (comma + 2..tok - 1).all(|k| {
+            let w = self.w(k);
+            w.chars().all(|c| c.is_alphabetic() || c == '-') && !matches!(w, "which" | "that" | "who" | "and" | "or")
+        });
+        if !matches!(self.w(comma + 1), "the" | "a" | "an" | "one") || !words_only {
+            return None;
+        }
+        self.place_just_before(comma, floor)
     }
 
     pub(super) fn place_just_after(&self, tok: usize, until: usize) -> Option<Location> {

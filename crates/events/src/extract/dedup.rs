@@ -18,11 +18,27 @@ fn violent(e: &EventRecord) -> bool {
 impl Cx<'_> {
     /// "before the offensive", "after this attack": a definite noun after a preposition of time
     /// names an event the report tells elsewhere (or told before); it is no new event.
-    pub(super) fn earlier_event_named(&self, start: usize, ts: usize) -> bool {
-        ts >= start + 2
-            && matches!(self.w(ts - 1), "the" | "this" | "that")
-            && (matches!(self.w(ts - 2), "before" | "after" | "since" | "following" | "until")
-                || (ts >= start + 3 && self.w(ts - 2) == "of" && self.w(ts - 3) == "ahead"))
+    /// ("after the Turkish capture of", "since last month's takeover": a few words may stand between)
+    pub(super) fn earlier_event_named(&self, start: usize, ts: usize, noun: bool) -> bool {
+        let det = |w: &str| matches!(w, "the" | "this" | "that" | "its" | "their" | "'s");
+        if ts == start || !(noun || det(self.w(ts - 1))) {
+            return false;
+        }
+        let from = ts.saturating_sub(5).max(start);
+        let Some(p) = (from..ts).rev().find(|&k| {
+            matches!(self.w(k), "before" | "after" | "since" | "following" | "until")
+                || (k > start && self.w(k) == "of" && self.w(k - 1) == "ahead")
+        }) else {
+            return false;
+        };
+        let between = p + 1..ts;
+        // (no clause in between: "after the city was declared liberated", "after signing the deal")
+        between.clone().any(|k| det(self.w(k)))
+            && between.clone().all(|k| {
+                let w = self.w(k);
+                !matches!(w, "," | "and" | "a" | "an" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "been")
+                    && !w.ends_with("ing")
+            })
     }
 
     /// The generic verb of harm at `i` ("killed", "killing") tells the outcome of another

@@ -261,7 +261,12 @@ impl Cx<'_> {
                 roles.actor2 = None;
             }
         } else if cue.flags.noun {
-            roles.actor1 = self.actor_right(te, ce, Some(&["by"]), 4).or(left);
+            // A capture told as a noun is the subject's only when the subject tells it ("the SDF
+            // announced the capture of X"), not when it greets it ("the minister hailed the liberation").
+            let teller = left.filter(|&a| {
+                !cue.is_territory() || (self.actor_toks[a].1..ts).any(|k| self.is(k, class::SPEECH_VERBS))
+            });
+            roles.actor1 = self.actor_right(te, ce, Some(&["by"]), 4).or(teller);
             roles.actor2 = self.actor_right(te, ce, Some(&["against", "on", "targeting", "with"]), 6);
         } else {
             roles.actor1 = match self.participle_agent(s, ts) {
