@@ -179,7 +179,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let c = char_at(text, i);
+        // Most tokens start with an ASCII byte: no decoding.
+        let c = if b[i].is_ascii() { char::from(b[i]) } else { char_at(text, i) };
         if is_space(c) {
             i += c.len_utf8();
             continue;
@@ -241,8 +242,7 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
 /// Scan a word or number starting at `i`; returns its end and kind.
 fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
     let b = text.as_bytes();
-    let first = char_at(text, i);
-    let numeric_start = first.is_ascii_digit();
+    let numeric_start = b.get(i).is_some_and(u8::is_ascii_digit);
     let mut end = i;
     let mut segment_len = 0usize; // letters since the last inner '.', for initialisms
     let mut has_inner_period = false;
