@@ -182,6 +182,10 @@ fn one_event_told_twice_is_one_event() {
         "{:?}",
         ex.controls
     );
+    // Two subjects joined by "and" both act.
+    let t = "Iraqi federal police and the Popular Mobilization Forces entered Tuz Khurmatu on Monday.";
+    let e = events_at("2017-10-17", t, "entered");
+    assert_eq!(e.first().map(|e| e.actor1.len()), Some(2), "{:?}", e.first().map(|e| &e.actor1));
     // A prepared assault is planned; "abandoned by X": X lost the place, the winner is unknown.
     let t = "Pro-government militias are preparing an assault on Tadif.";
     assert_eq!(events_at("2017-02-20", t, "assault").first().map(|e| e.modality), Some(Modality::Planned));

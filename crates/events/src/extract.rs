@@ -337,6 +337,8 @@ struct Roles {
     actor1: Option<usize>,
     actor2: Option<usize>,
     actor1_ref: Option<ActorRef>,
+    /// A second subject joined by "and" ("federal forces and the PMU entered X").
+    actor1_also: Option<usize>,
     winner: Option<ActorRef>,
 }
 
@@ -785,7 +787,7 @@ impl<'a> Cx<'a> {
             report,
             acled,
             plover: cue.plover.clone(),
-            actor1: roles.actor1_ref.into_iter().collect(),
+            actor1: roles.actor1_ref.into_iter().chain(roles.actor1_also.map(|i| self.actor_ref(i))).collect(),
             actor2: roles.actor2.map(|i| self.actor_ref(i)).into_iter().collect(),
             place,
             date,

@@ -238,7 +238,7 @@ impl Cx<'_> {
                 }
             }
         }
-        let mut roles = Roles { actor1: None, actor2: None, actor1_ref: None, winner: None };
+        let mut roles = Roles { actor1: None, actor2: None, actor1_ref: None, actor1_also: None, winner: None };
         let passive = self.is_passive(ts, cue);
         if passive {
             let agent = self.actor_right(te, ce, Some(&["by"]), 4);
@@ -301,6 +301,9 @@ impl Cx<'_> {
             roles.actor1 = None;
         }
         roles.actor1_ref = roles.actor1.map(|i| self.actor_ref(i));
+        if roles.actor1.is_some() && roles.actor1 == left {
+            roles.actor1_also = roles.actor1.and_then(|a| self.conjoined_before(a, r.start));
+        }
         if cue.is_territory() {
             // "X was abandoned by Y": the agent of a loser's verb is the loser; the winner is unknown.
             let winner_known = !cue.flags.loser_subject || (!passive && (roles.actor1 != left || left.is_none()));
@@ -309,6 +312,20 @@ impl Cx<'_> {
             }
         }
         roles
+    }
+
+    /// The actor joined to `a` by "and" before it ("Iraqi federal forces and the PMU"), if another.
+    fn conjoined_before(&self, a: usize, floor: usize) -> Option<usize> {
+        let mut k = self.actor_toks[a].0;
+        if k > floor && self.w(k - 1) == "the" {
+            k -= 1;
+        }
+        if k <= floor || self.w(k - 1) != "and" {
+            return None;
+        }
+        let b = (0..self.actor_toks.len()).find(|&i| self.actor_toks[i].1 == k - 1)?;
+        let same = same_actor(&self.m.actors[a].actor, &self.m.actors[b].actor);
+        (b != a && !same).then_some(b)
     }
 
     pub(super) fn after_word(&self, actor: usize, word: &str) -> bool {
