@@ -285,7 +285,11 @@ impl Cx<'_> {
         let kin = {
             let next =
                 if matches!(self.w(pe), "'s" | "'") { Some(pe + 1) } else { self.possessive_inside(i).then_some(pe) };
-            next.is_some_and(|k| k < r.end && PERSON_TITLES.contains(&self.w(k).trim_end_matches('.')))
+            next.is_some_and(|k| {
+                k < r.end
+                    && (PERSON_TITLES.contains(&self.w(k).trim_end_matches('.'))
+                        || OWNED_BY_PERSON.contains(&self.w(k)))
+            })
         };
         let f = PlaceFacts {
             ok,
@@ -356,26 +360,66 @@ impl Cx<'_> {
         let head = e == s + 1 && self.is(s, class::TOPONYM_HEADS);
         // "Beaufort Castle", "Utah Beach": a place noun after it makes a place of it still.
         let after = !head && e < r.end && name_word(e) && !self.is(e, class::NAME_TAILS | class::PLACE_HEADS);
+        // "Bethlehem's Church of the Nativity": the name after a possessive is the owned thing's.
+        let after = after
+            && !((owner(span) || self.possessive_inside(i)) && {
+                // Up to six words of the owned name, one of them a building's head noun.
+                let mut k = e;
+                while k < r.end
+                    && k < e + 7
+                    && !(name_word(k) || self.is(k, class::INNER_NAME_WORDS) || self.w(k) == "the")
+                {
+                    k += 1;
+                }
+                (k..(k + 6).min(r.end)).any(|j| self.is(j, class::FACILITY_HEADS) && self.capital(j))
+            });
         before || after
     }
 
-    /// Place `i` belongs to a source or a person, not to the event: "a correspondent in X",
-    /// "according to officials in X", "the X governor", "ISIS leader in X".
-    /// `r` is the place's sentence and `(bk, before)` its [`Cx::word_before_place`] there.
-    fn source_place(&self, i: usize, ts: usize, r: std::ops::Range<usize>, bk: usize, before: &str) -> bool {
-        let (s, e) = self.place_toks[i];
-        if before == "in" && bk > r.start && self.is(bk - 1, class::BASED) {
-            return true; // "a unit based in X": its base, not the event's place
-        }
-        // Before the event only: after it, "killed an official in X" names the victim's place.
+    /// "a police source in X said", "officials in X": a source or leader placed before the event
+    /// (after it, "killed an official in X" names the victim's place).
+    fn source_in_place(&self, i: usize, ts: usize, r: std::ops::Range<usize>, bk: usize, before: &str) -> bool {
+        let e = self.place_toks[i].1;
         if matches!(before, "in" | "from" | "at" | "for" | "of") && bk > r.start && e <= ts {
             let mut k = bk;
             while k > r.start && matches!(self.w(k - 1), "the" | "a" | "an") {
                 k -= 1;
             }
-            if k > r.start && (self.is(k - 1, class::SOURCE_NOUNS) || self.is(k - 1, class::LEADER_NOUNS)) {
-                return true;
-            }
+            return k > r.start && (self.is(k - 1, class::SOURCE_NOUNS) || self.is(k - 1, class::LEADER_NOUNS));
+        }
+        false
+    }
+
+    /// Token `k` opens an "after"/"before" clause right on the event ("captured after his plane
+    /// was shot down over X"), not one of an earlier event ("days after X").
+    fn is_after_clause(&self, k: usize) -> bool {
+        matches!(self.w(k), "after" | "before")
+            && !(k > 0
+                && matches!(
+                    self.w(k - 1),
+                    "day"
+                        | "days"
+                        | "hour"
+                        | "hours"
+                        | "week"
+                        | "weeks"
+                        | "month"
+                        | "months"
+                        | "year"
+                        | "years"
+                        | "minutes"
+                        | "decade"
+                        | "decades"
+                ))
+    }
+
+    /// Place `i` belongs to a source or a person, not to the event: "a correspondent in X",
+    /// "according to officials in X", "the X governor", "ISIS leader in X".
+    /// `r` is the place's sentence and `(bk, before)` its [`Cx::word_before_place`] there.
+    fn source_place(&self, i: usize, r: std::ops::Range<usize>, bk: usize, before: &str) -> bool {
+        let (s, e) = self.place_toks[i];
+        if before == "in" && bk > r.start && self.is(bk - 1, class::BASED) {
+            return true; // "a unit based in X": its base, not the event's place
         }
         // "the X governor said", "X security chief": the place names someone's post.
         let mut t = e;
@@ -614,6 +658,15 @@ impl Cx<'_> {
             })
             .min()
             .unwrap_or(usize::MAX);
+        // The trigger's own clause names a place after a preposition ("fled to X after the army
+        // shelled Y"): a clause after it tells no more of its place.
+        let clause_has_place = self.places.by_sentence[s].iter().any(|&j| {
+            let (a, b) = self.place_toks[j];
+            a >= cs && b <= ce && (b <= ts || a >= te) && self.usable(j) && {
+                let (bk, before) = self.word_before_place(j, r.start);
+                !before.is_empty() && self.is(bk, class::LOCATIVE_PREPS | class::PATH_PREPS)
+            }
+        });
         for &i in &self.places.by_sentence[s] {
             let p = &self.pl(i);
             let (ps, pe) = self.place_toks[i];
@@ -635,7 +688,12 @@ impl Cx<'_> {
             // "(Also) in X, ...": a place fronted before the sentence's first comma sets the scene
             // for the whole sentence.
             let fronted = matches!(before, "in" | "at" | "inside" | "near")
-                && (r.start..bk).all(|k| self.is(k, class::FRONT_WORDS))
+                && (r.start..bk).all(|k| {
+                    self.is(k, class::FRONT_WORDS)
+                        || self.covered(k, IN_TIME)
+                        || self.is(k, class::CALENDAR_WORDS)
+                        || matches!(self.w(k), "on" | "," | "late" | "early" | "last" | "this")
+                })
                 && (pe..ts).any(|k| self.w(k) == ",");
             // "X, which borders Y, was captured by Z", "X is patrolled by Z": a place opening the
             // sentence as the passive subject of a verb whose object is ground is where it happened.
@@ -795,6 +853,32 @@ impl Cx<'_> {
             if of_owner {
                 score -= 120;
             }
+            // "killed ..., but a second one landed near X", "..., while the rebels lost men near
+            // X": a contrasted clause between the event and the place is another event's.
+            let contrast = after
+                && (te..ps).any(|k| match self.w(k) {
+                    "whereas" | "although" => true,
+                    "but" => k > r.start && matches!(self.w(k - 1), "," | ";"),
+                    // Not "while they were driving": a circumstance of the same people.
+                    "while" => {
+                        k > r.start
+                            && matches!(self.w(k - 1), "," | ";")
+                            && !matches!(self.w(k + 1), "he" | "she" | "they" | "it" | "we" | "i" | "you")
+                    }
+                    _ => false,
+                });
+            if contrast {
+                score -= 80;
+            }
+            // "settlers from X protested", "shot a professor from X": where the people come from.
+            let origin = before == "from"
+                && bk > r.start
+                && ORIGIN_PEOPLE.contains(&self.w(bk - 1))
+                && (!after || self.is(ts, class::PERSON_VERBS))
+                && !cue.is_some_and(|c| c.is_territory());
+            if origin {
+                score -= 100;
+            }
             if modifier {
                 score -= 100;
             }
@@ -812,7 +896,7 @@ impl Cx<'_> {
                 // that tells its circumstances also tells its place.
                 let k = self.clause_start(s, ps);
                 let circumstance = after
-                    && matches!(self.w(k), "when" | "while")
+                    && (matches!(self.w(k), "when" | "while") || (self.is_after_clause(k) && !clause_has_place))
                     && self.clause[k] == self.clause[te.saturating_sub(1).max(ts)] + 1;
                 score -= if circumstance { 40 } else { 80 };
             }
@@ -840,8 +924,12 @@ impl Cx<'_> {
             } else if self.unknown(i) {
                 score += 10;
             }
-            if self.source_place(i, ts, r.clone(), bk, before) {
+            if self.source_place(i, r.clone(), bk, before) {
                 score -= 150;
+            } else if self.source_in_place(i, ts, r.clone(), bk, before) {
+                // The source is most often where the event was: a weaker place than one told
+                // with the event, but a place when the sentence names no other.
+                score -= 60;
             }
             if speech && !(after && dist <= 4 && matches!(before, "in" | "at")) {
                 score -= 100;
