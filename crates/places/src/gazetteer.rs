@@ -178,6 +178,9 @@ impl Strs {
 pub(crate) const MAJOR: u8 = 1;
 /// A place of 100,000 people or more.
 pub(crate) const BIG: u8 = 2;
+/// A place with a name that ends with a full stop ("U.S.", "St."): only such a place has a name
+/// [`Gazetteer::has_exact_name`] of a mention and its final period.
+pub(crate) const DOTTED: u8 = 4;
 
 fn base_score_of(r: &Rec) -> f32 {
     crate::resolve::feature_score(r) + crate::resolve::pop_score(r)
@@ -186,7 +189,8 @@ fn base_score_of(r: &Rec) -> f32 {
 fn flags_of(r: &Rec) -> u8 {
     let major = matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
         || (r.fclass != b'P' && crate::resolve::curated(r));
-    (if major { MAJOR } else { 0 }) | (if r.pop >= 100_000 { BIG } else { 0 })
+    let dotted = r.name.ends_with('.') || r.alts.ends_with('.') || r.alts.contains(".|");
+    (if major { MAJOR } else { 0 }) | (if r.pop >= 100_000 { BIG } else { 0 }) | (if dotted { DOTTED } else { 0 })
 }
 
 /// A GeoNames feature code ("PPLA", "ADM1"), read as a `str`: the one shared copy of it (see
@@ -471,7 +475,7 @@ impl Gazetteer {
         }
     }
 
-    /// [`MAJOR`] and [`BIG`] of place `i` (read from the place when the index is not rebuilt yet).
+    /// [`MAJOR`], [`BIG`] and [`DOTTED`] of place `i` (read from the place when the index is not rebuilt yet).
     #[inline]
     pub(crate) fn flags(&self, i: u32) -> u8 {
         match self.flags.get(i as usize) {
@@ -844,6 +848,7 @@ mod tests {
         for (i, r) in g.recs.iter().enumerate().step_by(5) {
             let i = i as u32;
             let names: Vec<&str> = std::iter::once(&*r.name).chain(r.alts.split('|')).collect();
+            assert_eq!(g.flags(i) & DOTTED != 0, names.iter().any(|n| n.ends_with('.')), "{}", r.name);
             for n in names.iter().take(8) {
                 assert!(g.has_exact_name(i, n));
                 let half = n.char_indices().nth(n.chars().count() / 2).map_or(0, |(p, _)| p);

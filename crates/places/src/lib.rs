@@ -327,7 +327,11 @@ impl Geoparser {
                     let mut end = words[j].end;
                     if text.as_bytes().get(end) == Some(&b'.') {
                         let with_dot = text.get(start..end + 1).unwrap_or("");
-                        if entries.iter().any(|e| matches!(*e, Entry::Place(p) if self.gaz.has_exact_name(p, with_dot)))
+                        // (only a place with a name that ends with a period can have this one)
+                        let dotted = |p: u32| self.gaz.flags(p) & gazetteer::DOTTED != 0;
+                        if entries
+                            .iter()
+                            .any(|e| matches!(*e, Entry::Place(p) if dotted(p) && self.gaz.has_exact_name(p, with_dot)))
                         {
                             end += 1;
                         }
