@@ -10,7 +10,7 @@ mod words;
 
 use crate::coref::{self, Want};
 use crate::lexicon::{ActorRow, CountryRow, CueKind, GroupRow, NounRow, RelationKind};
-use crate::units::{units, Unit, NO_WORD};
+use crate::units::{units, Unit};
 use crate::{Actor, ActorMention, Affiliation, MentionKind, PlaceCountry};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -241,9 +241,14 @@ impl ActorTagger {
                     i += 1;
                     continue;
                 }
-                // A word in no lexicon phrase (no vocabulary id) starts no noun phrase unless it is
-                // a determiner, an acronym or the "pro" of "pro-Assad": `parse_at` would find nothing.
-                if u[i].id == NO_WORD && !u[i].upper && u[i].norm != "pro" && !DETERMINERS.contains(&u[i].norm_str()) {
+                // A word that starts no lexicon phrase (no trie edge from the root; every word
+                // without a vocabulary id) starts no noun phrase unless it is a determiner, an
+                // acronym or the "pro" of "pro-Assad": `parse_at` would find nothing.
+                if self.trie.child(trie::ROOT, u[i].id).is_none()
+                    && !u[i].upper
+                    && u[i].norm != "pro"
+                    && !DETERMINERS.contains(&u[i].norm_str())
+                {
                     i += 1;
                     continue;
                 }
