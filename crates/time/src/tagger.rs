@@ -1489,3 +1489,21 @@ mod starter_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod shape_tests {
+    use super::*;
+
+    /// The shape filter never hides a table word, and answers as the table does for others.
+    #[test]
+    fn shape_filter_keeps_every_starter() {
+        let s = Starters::embedded();
+        assert!(s.words.len() > 50);
+        for (w, &b) in &s.words {
+            assert_eq!(s.bits(w), b, "{w}");
+        }
+        for w in ["", "x", "the", "thee", "said", "killed", "mondays", "twenty-five", "ٱلْ", "é"] {
+            assert_eq!(s.bits(w), s.words.get(w).copied().unwrap_or(0), "{w}");
+        }
+    }
+}
