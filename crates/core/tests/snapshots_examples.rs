@@ -182,6 +182,19 @@ fn one_event_told_twice_is_one_event() {
         "{:?}",
         ex.controls
     );
+    // A city surrendered without a fight changes hands peacefully; a refused truce is no truce.
+    let t = "In Ghazni, the governor surrendered the city without a fight on Thursday.";
+    let e = events_at("2021-08-13", t, "surrendered");
+    assert_eq!(e.first().map(sub_type), Some("Non-violent transfer of territory"));
+    let t = "The rebels refused to accept a ceasefire before a settlement.";
+    let e = events_at("2021-08-13", t, "ceasefire");
+    assert!(
+        e.iter().all(|e| e.modality == Modality::Negated),
+        "{:?}",
+        e.iter().map(|e| e.modality).collect::<Vec<_>>()
+    );
+    let t = "Washington sent hundreds of troops to the airport of Kabul on Saturday.";
+    assert_eq!(events_at("2021-08-15", t, "sent hundreds of troops").first().map(plover), Some("MOBILIZE"));
     // Two subjects joined by "and" both act.
     let t = "Iraqi federal police and the Popular Mobilization Forces entered Tuz Khurmatu on Monday.";
     let e = events_at("2017-10-17", t, "entered");
