@@ -222,7 +222,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let mut support: HashMap<(usize, u32), f32> = HashMap::default();
     {
         // per name: its readings (rec, lat, lon, plausible enough to support another name)
-        type Readings = Vec<(u32, f64, f64, bool)>;
+        type Readings = Vec<(u32, f64, f64, bool, f64)>;
         let mut reps: Vec<(usize, Readings)> = Vec::new();
         for k in 0..n {
             let (true, Some(b)) = (group[k] == k, best0[k]) else { continue };
@@ -250,11 +250,16 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 .filter_map(|i| words.get(i))
                 .filter(|w| !w.article)
                 .all(|w| g.stop.is_soft(&w.lower) || g.stop.is_hard(&w.lower));
+            let county_named = words.get(found[k].w1).is_some_and(|w| kind_after(&w.lower) == Some("adm2"));
             let v = pl
                 .iter()
                 .map(|c| {
                     let r = &c.at;
-                    (c.rec, r.lat, r.lon, !common && c.score >= b.score - SUPPORT_GIVE)
+                    // (a county's point is its middle: its towns lie farther from it; only for a
+                    // county the mention names as such, "Suffolk County", not for "Delaware")
+                    let area = county_named && matches!(&*r.fcode, "ADM2" | "ADM3");
+                    let km = if area { SUPPORT_AREA_KM } else { SUPPORT_KM };
+                    (c.rec, r.lat, r.lon, !common && c.score >= b.score - SUPPORT_GIVE, km)
                 })
                 .collect();
             reps.push((k, v));
@@ -264,15 +269,16 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             if cs.len() < 2 {
                 continue;
             }
-            for &(rec, la, lo, _) in cs {
+            for &(rec, la, lo, _, km) in cs {
                 let cnt = reps
                     .iter()
                     .filter(|(h, ds)| {
-                        // (the readings are by score: those that support come first; 40 km is
-                        // less than 0.4 degrees of latitude, a cheap test before the haversine)
+                        // (the readings are by score: those that support come first; a degree of
+                        // latitude is 111 km: a cheap test before the haversine)
                         h != g
-                            && ds.iter().take_while(|d| d.3).any(|&(drec, dla, dlo, _)| {
-                                drec != rec && (la - dla).abs() < 0.4 && distance_km(la, lo, dla, dlo) <= SUPPORT_KM
+                            && ds.iter().take_while(|d| d.3).any(|&(drec, dla, dlo, _, dkm)| {
+                                let km = km.max(dkm);
+                                drec != rec && (la - dla).abs() < km / 111.0 && distance_km(la, lo, dla, dlo) <= km
                             })
                     })
                     .count();
@@ -290,7 +296,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let mut sure_pts: Vec<(usize, f64, f64)> = Vec::new();
     let mut seen_pts: HashSet<(usize, u32)> = HashSet::with_capacity_and_hasher(n, Default::default());
     let mut total = 0.0f32;
-    let mut contrib: Vec<Option<(u32, u32, f32)>> = vec![None; n];
+    let mut contrib: Vec<Option<(u32, Option<u32>, f32)>> = vec![None; n];
     for (k, v) in cands.iter().enumerate() {
         let Some(b) = best0[k] else { continue };
         // ("the Old City" says nothing of where the document is: descriptive.rs)
@@ -314,14 +320,25 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         if any_given && !found[k].given {
             w *= DETECTED_AMONG_GIVEN_W;
         }
-        contrib[k] = Some((r.cc_id, r.a1_id, w));
+        // sure of the province and the point too: well ahead of every reading in another province
+        // or far away ("Southold" is surely in the US, but South Bend, Indiana, once had the name)
+        let place = !is_country(&r.fcode) && !b.demonym && {
+            let far = |c: &&Cand| {
+                c.rec != b.rec
+                    && (c.at.a1_id != r.a1_id || distance_km(r.lat, r.lon, c.at.lat, c.at.lon) > SURE_PLACE_KM)
+            };
+            let second = v.iter().filter(far).map(|c| c.score).fold(f32::MIN, f32::max);
+            second == f32::MIN || b.score - second >= SURE_MARGIN
+        };
+        let a1 = (place && r.has_a1).then_some(r.a1_id);
+        contrib[k] = Some((r.cc_id, a1, w));
         *ctx_cc.entry(r.cc_id).or_default() += w;
         total += w;
-        if !is_country(&r.fcode) && !b.demonym && r.has_a1 {
-            *ctx_a1.entry(r.a1_id).or_default() += w;
+        if let Some(a1) = a1 {
+            *ctx_a1.entry(a1).or_default() += w;
         }
         // one point per name and place: a name repeated fifty times is one point, not fifty
-        if !is_country(&r.fcode) && !b.demonym && &*r.fcode != "CONT" && seen_pts.insert((group[k], b.rec)) {
+        if place && &*r.fcode != "CONT" && seen_pts.insert((group[k], b.rec)) {
             sure_pts.push((group[k], r.lat, r.lon));
         }
     }
@@ -331,9 +348,12 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     let mut grp_total: HashMap<usize, f32> = HashMap::with_capacity_and_hasher(n, Default::default());
     for (k, c) in contrib.iter().enumerate() {
         if let Some((cc, a1, w)) = *c {
-            *grp_cc.entry((group[k], cc)).or_default() += w;
-            *grp_a1.entry((group[k], a1)).or_default() += w;
-            *grp_total.entry(group[k]).or_default() += w;
+            let g = group[k];
+            *grp_cc.entry((g, cc)).or_default() += w;
+            if let Some(a1) = a1 {
+                *grp_a1.entry((g, a1)).or_default() += w;
+            }
+            *grp_total.entry(g).or_default() += w;
         }
     }
     let total = total.max(1.0);
@@ -550,12 +570,18 @@ impl Context<'_> {
     }
 }
 
+/// A name's place counts as sure (its province and point) when its best reading is
+/// [`SURE_MARGIN`] ahead of every reading in another province or this far away.
+const SURE_PLACE_KM: f64 = 250.0;
+
 /// Mutual support of names: a reading this far below its name's best can be helped ...
 const SUPPORT_RECEIVE: f32 = 7.0;
 /// ... by a reading of another name this far below that name's best at most ...
 const SUPPORT_GIVE: f32 = 2.0;
 /// ... within this distance; of each name, this many readings at most are compared ...
 const SUPPORT_KM: f64 = 40.0;
+/// ... or this distance, when one of the two is a county (or a smaller division) ...
+const SUPPORT_AREA_KM: f64 = 80.0;
 const SUPPORT_READINGS: usize = 8;
 /// ... and each supporting name adds this much, for this many names at most.
 const SUPPORT_W: f32 = 2.5;

@@ -1,0 +1,46 @@
+//! How much a name says of where the document is (session 6): the province and point of a name
+//! count only when the name is sure of them, and a county the text names as such is near its towns.
+//! Texts of our own.
+
+use std::sync::OnceLock;
+
+use sitrep_model::Span;
+use sitrep_places::Geoparser;
+
+fn g() -> &'static Geoparser {
+    static G: OnceLock<Geoparser> = OnceLock::new();
+    G.get_or_init(|| Geoparser::embedded().expect("embedded gazetteer"))
+}
+
+/// The GeoNames ids given to the spans of `names` in `text` (gold-span mode), each its first
+/// occurrence.
+fn ids_given(text: &str, names: &[&str]) -> Vec<Option<i64>> {
+    let spans: Vec<Span> = names
+        .iter()
+        .map(|n| {
+            let s = text.find(n).expect("name in text");
+            Span::new(s, s + n.len())
+        })
+        .collect();
+    g().resolve_spans(text, &spans).into_iter().map(|p| p.map(|p| p.geonameid)).collect()
+}
+
+/// The GeoNames id the geoparser gives to the first mention of `name` in `text`.
+fn id_of(text: &str, name: &str) -> Option<i64> {
+    let start = text.find(name).expect("name in text");
+    g().parse(text)
+        .into_iter()
+        .find(|m| m.span.start <= start && m.span.end >= start + name.len())
+        .and_then(|m| m.place.map(|p| p.geonameid))
+}
+
+#[test]
+fn a_town_and_the_county_named_as_such_around_it() {
+    // Southold is in Suffolk County, New York; Suffolk County, Massachusetts (Boston) has more
+    // people, and South Bend, Indiana, lists "Southold" among its old names: neither is meant.
+    let text = "Detectives in the town of Southold said Suffolk County police had reopened the case.";
+    assert_eq!(ids_given(text, &["Southold", "Suffolk County"]), [Some(5139054), Some(5140076)]);
+    assert_eq!(id_of(text, "Suffolk County"), Some(5140076));
+    let text = "A barn burned outside Southold on Sunday, and Suffolk County fire crews were called.";
+    assert_eq!(ids_given(text, &["Southold", "Suffolk County"]), [Some(5139054), Some(5140076)]);
+}
