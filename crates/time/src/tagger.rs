@@ -246,7 +246,7 @@ impl Starters {
 
 fn can_start(lex: &Lexicon, starters: Option<&Starters>, t: &Tok) -> bool {
     let w = &*t.lower;
-    if t.kind == TokenKind::Number || w.starts_with(|c: char| c.is_ascii_digit()) || w.starts_with("mid-") {
+    if t.kind == TokenKind::Number || w.as_bytes().first().is_some_and(u8::is_ascii_digit) || w.starts_with("mid-") {
         return true;
     }
     if t.kind != TokenKind::Word {

@@ -8,6 +8,7 @@
 use crate::lexicon::{Cue, Lexicon};
 use crate::Tense;
 use sitrep_model::{Doc, TokenKind};
+use std::borrow::Cow;
 
 /// Lower-cased token text with typographic apostrophes folded to `'` (of ASCII text, its ASCII
 /// lower case: the tagger borrows that from [`sitrep_model::Doc::lower`]).
@@ -22,13 +23,13 @@ fn is_separator(s: &str) -> bool {
 /// The tense cue carried by token `j` of `words` (already normalized), if any.
 fn cue_at(
     lex: &Lexicon,
-    words: &[String],
+    words: &[Cow<'_, str>],
     kinds: &[TokenKind],
     caps: &[bool],
     j: usize,
     first: usize,
 ) -> Option<Tense> {
-    let w = words[j].as_str();
+    let w = &*words[j];
     if kinds[j] != TokenKind::Word {
         return None;
     }
@@ -38,7 +39,7 @@ fn cue_at(
     if w.ends_with("'re") || w.ends_with("'m") {
         return Some(Tense::Ongoing);
     }
-    let next = |k: usize| words.get(j + k).map(String::as_str).unwrap_or("");
+    let next = |k: usize| words.get(j + k).map_or("", |w| &**w);
     let ing = |s: &str| s.len() > 4 && s.ends_with("ing");
     match lex.cues.get(w) {
         Some(Cue::Future) => return Some(Tense::Future),
@@ -80,7 +81,7 @@ fn cue_at(
     // future auxiliary ("is controlled", "will be deployed", "to be released").
     if w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_alphabetic() || c == '-') && (!caps[j] || j == first)
     {
-        let prev = |k: usize| if j >= k { words[j - k].as_str() } else { "" };
+        let prev = |k: usize| if j >= k { &*words[j - k] } else { "" };
         for k in 1..=2 {
             let p = prev(k);
             if p == "be" || p == "being" || matches!(lex.cues.get(p), Some(Cue::BePresent | Cue::Future)) {
@@ -114,7 +115,18 @@ pub(crate) fn clause_tense_with(lex: &Lexicon, doc: &Doc, sentence: usize, token
     let sentence_first = if lo == range.start { 0 } else { usize::MAX };
     let first = lo;
     let toks = &doc.tokens[lo..hi];
-    let words: Vec<String> = toks.iter().map(|t| norm(t.span.of(doc.text))).collect();
+    // An ASCII token's normal form is its lower case, borrowed from the document's lower-case copy.
+    let words: Vec<Cow<str>> = toks
+        .iter()
+        .map(|t| {
+            let s = t.span.of(doc.text);
+            if s.is_ascii() {
+                Cow::Borrowed(doc.lower_of(t.span))
+            } else {
+                Cow::Owned(norm(s))
+            }
+        })
+        .collect();
     let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
     let caps: Vec<bool> =
         toks.iter().map(|t| t.span.of(doc.text).chars().next().is_some_and(char::is_uppercase)).collect();
