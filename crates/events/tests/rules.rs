@@ -1442,3 +1442,23 @@ fn a_source_placed_in_a_town_places_an_event_told_without_a_place() {
         Some("Dibo")
     );
 }
+
+#[test]
+fn a_protest_against_an_act_in_a_place_is_not_placed_there() {
+    // "against the air strikes in X", "against the occupation of ... in X": the act is the topic.
+    let crowd =
+        location_score("Hundreds protested against the curfew in Kafr Tala.", &[town()], "protested", "Kafr Tala");
+    for text in [
+        "Hundreds protested against the air strikes in Kafr Tala.",
+        "Students protested against the new deportation policy in Kafr Tala.",
+    ] {
+        let topic = location_score(text, &[town()], "protested", "Kafr Tala");
+        assert!(topic.unwrap() < crowd.unwrap() - 80, "{text}: {topic:?} vs {crowd:?}");
+    }
+    // The crowd placed first keeps the place: "against the war outside the embassy in X".
+    assert_eq!(
+        located_at("Hundreds protested against the war outside the embassy in Kafr Tala.", &[town()], "protested")
+            .as_deref(),
+        Some("Kafr Tala")
+    );
+}

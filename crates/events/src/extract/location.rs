@@ -786,6 +786,39 @@ impl Cx<'_> {
                                         "death" | "deaths" | "arrest" | "arrests" | "murder" | "murders" | "killings"
                                     ))
                         })
+                        // "against the air strikes / the occupation / the new policy in X": the
+                        // act protested against is the topic (unless the crowd is placed first:
+                        // "against the war outside the embassy in X").
+                        || ((from + 1..p).any(|k| {
+                                let n = self.w(k);
+                                matches!(
+                                    n,
+                                    "attack"
+                                        | "attacks"
+                                        | "aggression"
+                                        | "violence"
+                                        | "war"
+                                        | "offensive"
+                                        | "strike"
+                                        | "strikes"
+                                        | "airstrikes"
+                                        | "bombing"
+                                        | "bombings"
+                                        | "crackdown"
+                                        | "occupation"
+                                        | "invasion"
+                                        | "presence"
+                                        | "raid"
+                                        | "raids"
+                                        | "massacre"
+                                        | "deployment"
+                                        | "blockade"
+                                        | "policy"
+                                        | "policies"
+                                        | "treatment"
+                                )
+                            })
+                            && !(from + 1..p).any(|k| matches!(self.w(k), "outside" | "near" | "at" | "inside")))
                     });
                 topic_of
                     || !prep.is_some_and(|k| {
