@@ -132,6 +132,10 @@ pub struct Gazetteer {
     /// province by its country code, a tab and its admin-1 code.
     area_ids: HashMap<Box<str>, u32>,
     area_key: String,
+    /// By area number: a country's code; a province's "SY.07" as [`Place::admin1`] gives it, or
+    /// "" when it has none (no code, or "00"). [`Gazetteer::place`] copies these (a small table
+    /// the processor keeps at hand) instead of reading each place's own strings.
+    area_names: Vec<Box<str>>,
 }
 
 /// Alternate names of this many bytes or more are indexed by hash (about 16,000 places).
@@ -281,6 +285,12 @@ impl Gazetteer {
         }
         let id = self.area_ids.len() as u32;
         self.area_ids.insert(self.area_key.as_str().into(), id);
+        let name = match admin1 {
+            None => cc.into(),
+            Some(a) if !cc.is_empty() && !a.is_empty() && a != "00" => [cc, ".", a].concat().into(),
+            Some(_) => "".into(),
+        };
+        self.area_names.push(name);
         id
     }
 
@@ -656,15 +666,25 @@ impl Gazetteer {
 
     pub(crate) fn place(&self, i: u32) -> Place {
         let r = &self.recs[i as usize];
+        let (country, admin1) = match (self.area_names.get(r.cc_id as usize), self.area_names.get(r.a1_id as usize)) {
+            (Some(c), Some(a)) => {
+                ((!r.cc.is_empty()).then(|| String::from(&**c)), (!a.is_empty()).then(|| String::from(&**a)))
+            }
+            // (numbers not given by this gazetteer: from the place's own strings)
+            _ => (
+                (!r.cc.is_empty()).then(|| String::from(&*r.cc)),
+                (!r.cc.is_empty() && !r.admin1.is_empty() && &*r.admin1 != "00")
+                    .then(|| [&*r.cc, ".", &*r.admin1].concat()),
+            ),
+        };
         Place {
             geonameid: r.id,
             // (`String::from`: `to_string` of a `Box<str>` goes through `Display`)
             name: String::from(&*r.name),
             lat: r.lat,
             lon: r.lon,
-            country: (!r.cc.is_empty()).then(|| String::from(&*r.cc)),
-            admin1: (!r.cc.is_empty() && !r.admin1.is_empty() && &*r.admin1 != "00")
-                .then(|| [&*r.cc, ".", &*r.admin1].concat()),
+            country,
+            admin1,
             feature_class: String::from(r.fclass as char),
             feature_code: r.fcode.0.to_string(),
             population: r.pop,
@@ -840,6 +860,18 @@ mod tests {
         let n = g.recs.len() as u32;
         assert_eq!(g.lower(n), "");
         assert_eq!(g.base_score(n), 0.0);
+    }
+
+    #[test]
+    fn places_read_their_areas_as_their_own_codes() {
+        let g = Gazetteer::embedded().expect("embedded gazetteer");
+        for (i, r) in g.recs.iter().enumerate().step_by(3) {
+            let p = g.place(i as u32);
+            assert_eq!(p.country.as_deref(), (!r.cc.is_empty()).then_some(&*r.cc), "{}", r.name);
+            let a1 = (!r.cc.is_empty() && !r.admin1.is_empty() && &*r.admin1 != "00")
+                .then(|| format!("{}.{}", r.cc, r.admin1));
+            assert_eq!(p.admin1, a1, "{}", r.name);
+        }
     }
 
     #[test]
