@@ -195,6 +195,11 @@ fn one_event_told_twice_is_one_event() {
     );
     let t = "Washington sent hundreds of troops to the airport of Kabul on Saturday.";
     assert_eq!(events_at("2021-08-15", t, "sent hundreds of troops").first().map(plover), Some("MOBILIZE"));
+    // A capture named as a noun belongs to its subject unless the subject only reacts to it.
+    let t = "The Kurdish-led SDF completed the capture of Tabqa overnight.";
+    assert_eq!(events_at("2017-05-11", t, "capture of").first().map(|e| e.actor1.len()), Some(1));
+    let t = "The president congratulated the nation on what he called the liberation of Palmyra.";
+    assert!(events_at("2016-03-27", t, "liberation of").iter().all(|e| e.actor1.is_empty()));
     // Two subjects joined by "and" both act.
     let t = "Iraqi federal police and the Popular Mobilization Forces entered Tuz Khurmatu on Monday.";
     let e = events_at("2017-10-17", t, "entered");

@@ -202,10 +202,12 @@ impl Cx<'_> {
                 a < ts && e > ts && e <= te
             });
         }
-        // "X and (allied) Y retook the town": the first of conjoined subjects leads.
+        // "X and (allied|the) Y retook the town": the first of conjoined subjects leads, the
+        // other acts with it.
+        let mut conjoined = None;
         if let Some(a) = left {
             let mut k = self.actor_toks[a].0;
-            while k > r.start && matches!(self.w(k - 1), "allied" | "its" | "their") {
+            while k > r.start && matches!(self.w(k - 1), "allied" | "its" | "their" | "the") {
                 k -= 1;
             }
             if k > r.start + 1 && self.w(k - 1) == "and" {
@@ -217,6 +219,7 @@ impl Cx<'_> {
                     }
                     if !(p > r.start && self.is(p - 1, class::OBJECT_PREPS)) {
                         left = Some(b);
+                        conjoined = Some(a).filter(|&a| !same_actor(&self.m.actors[a].actor, &self.m.actors[b].actor));
                     }
                 }
             }
@@ -261,11 +264,11 @@ impl Cx<'_> {
                 roles.actor2 = None;
             }
         } else if cue.flags.noun {
-            // A capture told as a noun is the subject's only when the subject tells it ("the SDF
-            // announced the capture of X"), not when it greets it ("the minister hailed the liberation").
-            let teller = left.filter(|&a| {
-                !cue.is_territory() || (self.actor_toks[a].1..ts).any(|k| self.is(k, class::SPEECH_VERBS))
-            });
+            // A capture told as a noun is the subject's ("the SDF announced|completed the capture of
+            // X"), unless the subject only reacts to it ("the minister hailed the liberation").
+            let reacts =
+                |k: usize| REACTION_STEMS.contains(&self.w(k).trim_end_matches(['d', 's']).trim_end_matches('e'));
+            let teller = left.filter(|&a| !cue.is_territory() || !(self.actor_toks[a].1..ts).any(reacts));
             roles.actor1 = self.actor_right(te, ce, Some(&["by"]), 4).or(teller);
             roles.actor2 = self.actor_right(te, ce, Some(&["against", "on", "targeting", "with"]), 6);
         } else {
@@ -302,7 +305,7 @@ impl Cx<'_> {
         }
         roles.actor1_ref = roles.actor1.map(|i| self.actor_ref(i));
         if roles.actor1.is_some() && roles.actor1 == left {
-            roles.actor1_also = roles.actor1.and_then(|a| self.conjoined_before(a, r.start));
+            roles.actor1_also = conjoined;
         }
         if cue.is_territory() {
             // "X was abandoned by Y": the agent of a loser's verb is the loser; the winner is unknown.
@@ -312,20 +315,6 @@ impl Cx<'_> {
             }
         }
         roles
-    }
-
-    /// The actor joined to `a` by "and" before it ("Iraqi federal forces and the PMU"), if another.
-    fn conjoined_before(&self, a: usize, floor: usize) -> Option<usize> {
-        let mut k = self.actor_toks[a].0;
-        if k > floor && self.w(k - 1) == "the" {
-            k -= 1;
-        }
-        if k <= floor || self.w(k - 1) != "and" {
-            return None;
-        }
-        let b = (0..self.actor_toks.len()).find(|&i| self.actor_toks[i].1 == k - 1)?;
-        let same = same_actor(&self.m.actors[a].actor, &self.m.actors[b].actor);
-        (b != a && !same).then_some(b)
     }
 
     pub(super) fn after_word(&self, actor: usize, word: &str) -> bool {
@@ -350,3 +339,23 @@ pub(super) fn dedup_actors(v: &mut Vec<ActorRef>) {
     }
     *v = out;
 }
+
+/// Verbs of reacting to an event (stems: "congratulated", "hails", "welcomes", "what he called"):
+/// their subject did not do what the noun after them tells.
+const REACTION_STEMS: &[&str] = &[
+    "congratulat",
+    "hail",
+    "prais",
+    "welcom",
+    "celebrat",
+    "commemorat",
+    "mark",
+    "condemn",
+    "denounc",
+    "mourn",
+    "protest",
+    "criticis",
+    "criticiz",
+    "cheer",
+    "call",
+];
