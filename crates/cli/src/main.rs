@@ -9,7 +9,55 @@ use std::process::ExitCode;
 /// per report (token forms, mentions, records), and glibc's malloc/free were ~11% of the
 /// instructions of `extract --stream` (callgrind; see bench/RESULTS.md).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: Allocator = Allocator;
+
+/// mimalloc entered through plain `mi_malloc` for the alignments every mimalloc block has (8
+/// bytes: block sizes are whole words): `mimalloc::MiMalloc` calls `mi_malloc_aligned` for every
+/// layout, which over-allocates (and marks the page as holding interior pointers) for each block
+/// above 1 KiB whose size is not a power of two, ~0.5M times in an `extract --stream` of the bench
+/// corpus. Larger alignments go through `MiMalloc` as before; every block is freed by `mi_free`.
+struct Allocator;
+
+const PLAIN_ALIGN: usize = 8;
+
+unsafe extern "C" {
+    fn mi_malloc(size: usize) -> *mut std::ffi::c_void;
+    fn mi_zalloc(size: usize) -> *mut std::ffi::c_void;
+    fn mi_realloc(p: *mut std::ffi::c_void, newsize: usize) -> *mut std::ffi::c_void;
+}
+
+// SAFETY: `mi_malloc`/`mi_zalloc`/`mi_realloc` return blocks aligned to at least 8 bytes (or null),
+// of at least the size asked, and `MiMalloc` (which frees with `mi_free`, mimalloc's one free for
+// blocks from any of its allocation functions) handles every other layout.
+unsafe impl std::alloc::GlobalAlloc for Allocator {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            unsafe { mi_malloc(layout.size()).cast() }
+        } else {
+            unsafe { mimalloc::MiMalloc.alloc(layout) }
+        }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            unsafe { mi_zalloc(layout.size()).cast() }
+        } else {
+            unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) }
+        }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            unsafe { mi_realloc(ptr.cast(), new_size).cast() }
+        } else {
+            unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+        }
+    }
+}
 
 /// Tells mimalloc to keep memory it has freed instead of handing it back to the OS a second later
 /// (`mi_option_purge_delay` = -1). Loading the gazetteer frees ~100 MB of build tables; purging
