@@ -1462,3 +1462,10 @@ fn a_protest_against_an_act_in_a_place_is_not_placed_there() {
         Some("Kafr Tala")
     );
 }
+
+#[test]
+fn a_district_named_after_a_towns_possessive_is_an_unknown_place() {
+    // "in X's Dibo district": the town owns the district; the district is where it happened.
+    let text = "Gunmen killed two guards in Kafr Tala's Dibo district on Monday.";
+    assert_eq!(located_at(text, &[town()], "killed").as_deref(), Some("Dibo"));
+}

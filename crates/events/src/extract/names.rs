@@ -48,7 +48,10 @@ impl Cx<'_> {
         let r = self.sent_range(s);
         let mut k = r.start + 1; // the first word is capitalized anyway
         while k < r.end {
-            if self.covered(k, IN_ACTOR | IN_TIME) || !self.name_word(k) {
+            // "Mogadishu's" (one token): a known place owning what follows ("X's Y district");
+            // the name starts after it.
+            let owner = self.covered(k, IN_PLACE) && (self.w(k).ends_with("'s") || self.w(k).ends_with("’s"));
+            if self.covered(k, IN_ACTOR | IN_TIME) || !self.name_word(k) || owner {
                 k += 1;
                 continue;
             }
@@ -58,6 +61,10 @@ impl Cx<'_> {
             let mut b = k + 1;
             let mut blocked = false;
             while b < r.end && b - a < MAX_NAME_WORDS + 2 {
+                // "Kafr Tala's Dibo district": a possessive ends the owner's name.
+                if self.w(b - 1).ends_with("'s") || self.w(b - 1).ends_with("’s") {
+                    break;
+                }
                 if self.name_word(b) || (self.doc.tokens[b].kind == TokenKind::Number && self.name_word(b - 1)) {
                     b += 1;
                 } else if self.is(b, class::INNER_NAME_WORDS) && b + 1 < r.end && self.name_word(b + 1) {
