@@ -212,7 +212,9 @@ pub(crate) fn resolve(cands: &mut [Cand], state: StateActor) {
                 || c.modifier
                 || c.locative;
             let tier = tier * 2 + u8::from(weak);
-            if best.is_none_or(|(t, _)| tier < t) {
+            // Among equals in an earlier sentence the first, its subject, wins ("The SDF took X
+            // after a deal let the ISIS fighters leave. They had besieged it ..." is the SDF).
+            if best.is_none_or(|(t, _)| tier < t || (tier == t && c.sentence < s)) {
                 best = Some((tier, j));
             }
         }

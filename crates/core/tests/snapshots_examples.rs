@@ -200,6 +200,11 @@ fn one_event_told_twice_is_one_event() {
     assert_eq!(events_at("2017-05-11", t, "capture of").first().map(|e| e.actor1.len()), Some(1));
     let t = "The president congratulated the nation on what he called the liberation of Palmyra.";
     assert!(events_at("2016-03-27", t, "liberation of").iter().all(|e| e.actor1.is_empty()));
+    // "They" in the next sentence is the subject before, not a later object.
+    let t =
+        "The SDF took Tabqa after a deal let the remaining ISIS fighters leave. They had besieged the town for weeks.";
+    let e = events_at("2017-05-11", t, "besieged");
+    assert_eq!(e.first().and_then(|e| e.actor1.first()).map(|a| a.name.as_str()), Some("Syrian Democratic Forces"));
     // Two subjects joined by "and" both act.
     let t = "Iraqi federal police and the Popular Mobilization Forces entered Tuz Khurmatu on Monday.";
     let e = events_at("2017-10-17", t, "entered");
