@@ -360,7 +360,8 @@ impl<'a> Cx<'a> {
         let mut buf = String::new();
         for t in &doc.tokens {
             let tok = t.span.of(doc.text);
-            let w = lower_token(tok);
+            // (an ASCII token's lower case is the document's, shared: no allocation)
+            let w = if tok.is_ascii() { Cow::Borrowed(doc.lower_of(t.span)) } else { lower_token(tok) };
             capital.push(tok.chars().next().is_some_and(char::is_uppercase));
             if tok.bytes().all(|b| b.is_ascii() && b != b'`' && b != b' ') {
                 let (id, c) = ex.lexicon.word_info(&w);
