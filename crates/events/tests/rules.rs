@@ -1469,3 +1469,22 @@ fn a_district_named_after_a_towns_possessive_is_an_unknown_place() {
     let text = "Gunmen killed two guards in Kafr Tala's Dibo district on Monday.";
     assert_eq!(located_at(text, &[town()], "killed").as_deref(), Some("Dibo"));
 }
+
+#[test]
+fn a_here_in_the_events_clause_leaves_a_later_place_to_another_event() {
+    let places = [town()];
+    // The crowd stood "here" (the dateline's town); the place after it is the attack's.
+    assert_eq!(
+        located_at(
+            "About fifty students protested outside the embassy here on Monday against the raid in Kafr Tala.",
+            &places,
+            "protested"
+        ),
+        None
+    );
+    // "near here" names a place near the dateline's town: the place before it still counts.
+    assert_eq!(
+        located_at("Police arrested two men in Kafr Tala near here on Monday.", &places, "arrested").as_deref(),
+        Some("Kafr Tala")
+    );
+}

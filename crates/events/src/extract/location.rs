@@ -638,6 +638,9 @@ impl Cx<'_> {
         // "demonstrated here Friday": the event is at the dateline's place, not at one the
         // sentence names.
         let here = (te..(te + 2).min(r.end)).any(|k| self.w(k) == "here");
+        // "protested outside the embassy here on Wednesday against the attack in X": a "here"
+        // in the event's clause places it at the dateline; a place after it is another's.
+        let here_at = (te..(te + 8).min(ce)).find(|&k| self.w(k) == "here" && self.w(k.saturating_sub(1)) != "near");
         // A protest's place is where the crowd stands, not what it protests against.
         let protest = cue.is_some_and(|c| c.plover.as_ref().is_some_and(|p| p.event == "PROTEST"));
         let intro_opens = self.intro_opens(r.start);
@@ -868,7 +871,7 @@ impl Cx<'_> {
             if passive_name {
                 score -= 60;
             }
-            if here {
+            if here || here_at.is_some_and(|h| ps > h) {
                 score -= 150;
             }
             // "arrested for allegedly killing a man in X", "accused of shelling X": the place is
