@@ -44,3 +44,25 @@ fn a_town_and_the_county_named_as_such_around_it() {
     let text = "A barn burned outside Southold on Sunday, and Suffolk County fire crews were called.";
     assert_eq!(ids_given(text, &["Southold", "Suffolk County"]), [Some(5139054), Some(5140076)]);
 }
+
+#[test]
+fn wa_is_western_australia_or_washington_state() {
+    // (not Warsaw, whose Polish abbreviation "Wwa" folds to "wa"): in an Australian story it is
+    // Western Australia, in a US dateline Washington state
+    let text = "Beaches in WA were closed after a shark was seen near Perth and Fremantle.";
+    assert_eq!(ids_given(text, &["WA"]), [Some(2058645)]);
+    assert_eq!(id_of(text, "WA"), Some(2058645));
+    let text = "SPOKANE, WA - Crews contained a wildfire east of Seattle on Tuesday.";
+    assert_eq!(id_of(text, "WA"), Some(5815135));
+}
+
+#[test]
+fn press_abbreviations_of_states() {
+    let text = "Floodwaters rose in Slidell, La., and in Albany, N.Y., officials said.";
+    assert_eq!(ids_given(text, &["La.", "N.Y."]), [Some(4331987), Some(5128638)]);
+    // ("La" alone is an article of Spanish and French names)
+    let text = "The singer La Toya performed in Paris; La said she would return.";
+    assert!(g().parse(text).iter().all(|m| m.place.as_ref().is_none_or(|p| p.geonameid != 4331987)));
+    let text = "Cyclone warnings were issued for coastal Qld and for Tas. on Friday.";
+    assert_eq!(ids_given(text, &["Qld", "Tas."]), [Some(2152274), Some(2147291)]);
+}
