@@ -1375,8 +1375,10 @@ fn the_owner_of_a_persons_thing_is_a_person() {
         "Dalmar's men shot two guards at the checkpoint.",
         "Dalmar's cousin was shot twice on Tuesday.",
         "Dalmar's bodyguards were shot on Tuesday.",
+        "Gunmen shot two guards to avenge Dalmar's death.",
+        "Protesters marched to Dalmar's office on Friday.",
     ] {
-        let trigger = ["shot"].into_iter().find(|t| text.contains(t)).unwrap();
+        let trigger = ["shot", "marched"].into_iter().find(|t| text.contains(t)).unwrap();
         assert_eq!(located_at(text, &[dalmar], trigger), None, "{text}");
     }
 }

@@ -886,6 +886,11 @@ impl Cx<'_> {
             if person_object || aged || downed || topic || agent {
                 score -= 100;
             }
+            // An age or a kin makes a person of the name even when the event is told right
+            // before it ("to avenge X's death").
+            if aged {
+                score -= 50;
+            }
             if of_owner {
                 score -= 120;
             }

@@ -1422,7 +1422,8 @@ pub(super) const PERSON_TITLES: &[&str] = &[
     "called",
     "identified",
 ];
-/// Nouns whose owner is a person, never a place: "X's men", "X's death", "X's visit", "X's car".
+/// Nouns whose owner is a person or an agent, never a place: "X's men", "X's death", "X's car",
+/// "X's plans".
 pub(super) const OWNED_BY_PERSON: &[&str] = &[
     "men",
     "man",
@@ -1449,6 +1450,18 @@ pub(super) const OWNED_BY_PERSON: &[&str] = &[
     "motorcade",
     "convoy",
     "own",
+    // An agent's, not a place's: "X's office", "X's plans", "X's withdrawal".
+    "office",
+    "home",
+    "house",
+    "residence",
+    "plan",
+    "plans",
+    "attempt",
+    "attempts",
+    "withdrawal",
+    "decision",
+    "list",
 ];
 /// People a place after "from" tells the origin of ("settlers from X", "a professor from X").
 pub(super) const ORIGIN_PEOPLE: &[&str] = &[
