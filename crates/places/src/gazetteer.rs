@@ -185,6 +185,26 @@ pub(crate) const BIG: u8 = 2;
 /// A place with a name that ends with a full stop ("U.S.", "St."): only such a place has a name
 /// [`Gazetteer::has_exact_name`] of a mention and its final period.
 pub(crate) const DOTTED: u8 = 4;
+/// A place with a name of at most [`CAPS_BYTES`] bytes whose letters (two or more) are all
+/// capitals ("UAE", "US"): only such a place can have a name spelled as an all-capitals mention.
+pub(crate) const CAPS: u8 = 8;
+/// The longest name [`CAPS`] is computed for.
+pub(crate) const CAPS_BYTES: usize = 32;
+
+/// Whether `s` has two letters or more and no letter that is not a capital (as
+/// [`crate::fold::Word::all_caps`] reads a word).
+pub(crate) fn all_caps(s: &str) -> bool {
+    let mut n = 0;
+    for c in s.chars() {
+        if c.is_alphabetic() && !crate::fold::is_mark(c) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            n += 1;
+        }
+    }
+    n >= 2
+}
 
 fn base_score_of(r: &Rec) -> f32 {
     crate::resolve::feature_score(r) + crate::resolve::pop_score(r)
@@ -194,7 +214,13 @@ fn flags_of(r: &Rec) -> u8 {
     let major = matches!(&*r.fcode, "PCLI" | "PCLD" | "PCLF" | "PCLS" | "PCLIX" | "TERR" | "CONT")
         || (r.fclass != b'P' && crate::resolve::curated(r));
     let dotted = r.name.ends_with('.') || r.alts.ends_with('.') || r.alts.contains(".|");
-    (if major { MAJOR } else { 0 }) | (if r.pop >= 100_000 { BIG } else { 0 }) | (if dotted { DOTTED } else { 0 })
+    let caps = std::iter::once(&*r.name)
+        .chain(r.alts.split('|'))
+        .any(|n| n.len() <= CAPS_BYTES && !n.bytes().any(|b| b.is_ascii_lowercase()) && all_caps(n));
+    (if major { MAJOR } else { 0 })
+        | (if r.pop >= 100_000 { BIG } else { 0 })
+        | (if dotted { DOTTED } else { 0 })
+        | (if caps { CAPS } else { 0 })
 }
 
 /// A GeoNames feature code ("PPLA", "ADM1"), read as a `str`: the one shared copy of it (see
@@ -485,7 +511,7 @@ impl Gazetteer {
         }
     }
 
-    /// [`MAJOR`], [`BIG`] and [`DOTTED`] of place `i` (read from the place when the index is not rebuilt yet).
+    /// [`MAJOR`], [`BIG`], [`DOTTED`] and [`CAPS`] of place `i` (read from the place when the index is not rebuilt yet).
     #[inline]
     pub(crate) fn flags(&self, i: u32) -> u8 {
         match self.flags.get(i as usize) {
@@ -881,6 +907,8 @@ mod tests {
             let i = i as u32;
             let names: Vec<&str> = std::iter::once(&*r.name).chain(r.alts.split('|')).collect();
             assert_eq!(g.flags(i) & DOTTED != 0, names.iter().any(|n| n.ends_with('.')), "{}", r.name);
+            let caps = names.iter().any(|n| n.len() <= CAPS_BYTES && all_caps(n));
+            assert_eq!(g.flags(i) & CAPS != 0, caps, "{}", r.name);
             for n in names.iter().take(8) {
                 assert!(g.has_exact_name(i, n));
                 let half = n.char_indices().nth(n.chars().count() / 2).map_or(0, |(p, _)| p);

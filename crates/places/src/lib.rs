@@ -522,8 +522,12 @@ impl Geoparser {
             }
             // All-capitals short words are acronyms (AP, BBC, NAFTA) unless a name is spelled so (US, UAE).
             if w.all_caps && w.lower.len() <= 5 && !lc {
+                // (only a place with an all-capitals name can have this one)
+                let caps = |p: u32| {
+                    j != i || mention.len() > gazetteer::CAPS_BYTES || self.gaz.flags(p) & gazetteer::CAPS != 0
+                };
                 let exact = entries.iter().any(|e| match *e {
-                    Entry::Place(i) => self.gaz.has_exact_name(i, mention),
+                    Entry::Place(p) => caps(p) && self.gaz.has_exact_name(p, mention),
                     _ => false,
                 });
                 if !exact {
