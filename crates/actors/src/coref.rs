@@ -211,7 +211,9 @@ pub(crate) fn resolve(cands: &mut [Cand], state: StateActor) {
                 && matches!(want, Want::Gov | Want::Army | Want::GovArmy | Want::Force(_) | Want::Owner(_)))
                 || c.modifier
                 || c.locative;
-            let tier = tier * 2 + u8::from(weak);
+            // "In Myanmar, the junta ...": the sentence's frame owns its state descriptions.
+            let frame = c.frame && c.sentence == s && state_want;
+            let tier = if frame { 0 } else { tier * 2 + u8::from(weak) };
             // Among equals in an earlier sentence the first, its subject, wins ("The SDF took X
             // after a deal let the ISIS fighters leave. They had besieged it ..." is the SDF).
             if best.is_none_or(|(t, _)| tier < t || (tier == t && c.sentence < s)) {

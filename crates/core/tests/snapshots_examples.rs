@@ -154,6 +154,10 @@ fn one_event_told_twice_is_one_event() {
     // Killing soldiers makes the attack it tells an armed clash.
     let t = "Insurgents launched several attacks in Hama province, killing fifteen soldiers.";
     assert_eq!(subs("2016-05-03", t), ["Armed clash"]);
+    let t = "The group claimed an attack on an army base near Jowhar that it said killed 30 soldiers.";
+    assert_eq!(subs("2023-03-04", t), ["Armed clash"]);
+    // "a bomb" is a device; "bombed" from the air is an air strike.
+    assert_eq!(subs("2023-03-04", "A bomb tore through a minibus outside Afgooye."), ["Remote explosive/landmine/IED"]);
     // Two weapons of one kind at one place: one shelling.
     let t = "Rocket and artillery units struck enemy positions near Bakhmut on Monday.";
     assert_eq!(subs("2023-02-07", t), ["Shelling/artillery/missile attack"]);
@@ -200,6 +204,10 @@ fn one_event_told_twice_is_one_event() {
     assert_eq!(events_at("2017-05-11", t, "capture of").first().map(|e| e.actor1.len()), Some(1));
     let t = "The president congratulated the nation on what he called the liberation of Palmyra.";
     assert!(events_at("2016-03-27", t, "liberation of").iter().all(|e| e.actor1.is_empty()));
+    // "In Myanmar, the junta ...": the sentence's frame owns its state, not the last capital named.
+    let t = "A bomb struck a bus near Mogadishu. In Myanmar, the junta carried out air strikes in Sagaing.";
+    let e = events_at("2023-03-04", t, "air strikes");
+    assert_eq!(e.first().and_then(|e| e.actor1.first()).and_then(|a| a.country.as_deref()), Some("MMR"));
     // "They" in the next sentence is the subject before, not a later object.
     let t =
         "The SDF took Tabqa after a deal let the remaining ISIS fighters leave. They had besieged the town for weeks.";

@@ -91,6 +91,9 @@ pub(crate) struct Cand {
     /// A country or capital in the report's dateline ("BEIRUT, March 4 (Reuters) -"): where the
     /// writer files from, a place and never an antecedent.
     pub dateline: bool,
+    /// A country that opens its sentence as its frame ("In Myanmar, the junta ..."): the state
+    /// its descriptions in that sentence belong to.
+    pub frame: bool,
 }
 
 impl Cand {
@@ -117,6 +120,7 @@ impl Cand {
             object_pronoun: false,
             paragraph: 0,
             dateline: false,
+            frame: false,
         }
     }
 }
@@ -278,6 +282,11 @@ impl ActorTagger {
                 if u[p].sentence == c.sentence && self.cue_u(&u[p], CueKind::Oblique) {
                     c.oblique = true;
                 }
+                let opens = c.start == 1 || u[c.start - 2].sentence != c.sentence;
+                c.frame = c.whole_country
+                    && opens
+                    && u[c.start - 1].norm_str() == "in"
+                    && u.get(c.end).is_some_and(|x| x.norm_str() == ",");
             }
             if let Some(next) = published.and_then(|d| self.successor(&c.actor, d)) {
                 c.actor = next;

@@ -67,7 +67,10 @@ impl Cx<'_> {
                 return true;
             }
             let gap = &text[o.end..t.start];
-            gap.split_whitespace().count() <= 4 && !gap.contains([',', ';', '.'])
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            // ("an attack on a base near X that it said killed 30 soldiers": a relative clause)
+            let relative = words.iter().rev().take(3).any(|w| matches!(*w, "that" | "which"));
+            (words.len() <= 4 || relative) && !gap.contains([',', ';', '.'])
         });
         let Some(j) = teller else { return false };
         let sub = |f: &Found| f.1.acled.as_ref().map(|a| a.sub_event_type.clone());
