@@ -1490,3 +1490,24 @@ fn a_here_in_the_events_clause_leaves_a_later_place_to_another_event() {
         Some("Kafr Tala")
     );
 }
+
+#[test]
+fn a_country_patrolled_is_where_the_patrol_was() {
+    // "patrolling X": the object of a verb that takes ground is a place, even a country the
+    // actor stage also reads as its state.
+    let text = "Foreign peacekeepers have been patrolling Norland since June.";
+    let mut m = place_mentions(text, &[norland()]);
+    let span = find_exact(text, "Norland")[0];
+    m.actors.push(ActorIn {
+        span,
+        actor: ActorRef { name: "Norland".into(), country: Some("NOR".into()), ..Default::default() },
+        kind: ActorKind::Name,
+    });
+    let m = m.sorted();
+    let doc = analyze(text);
+    let trig = find_exact(text, "patrolling")[0];
+    let loc = extractor()
+        .locate(&Report::new("t", text), &doc, &m, trig)
+        .filter(|l| l.score >= sitrep_events::extract::MIN_LOCATION_SCORE);
+    assert_eq!(loc.map(|l| l.place.name).as_deref(), Some("Norland"));
+}

@@ -673,7 +673,9 @@ impl Cx<'_> {
         for &i in &self.places.by_sentence[s] {
             let p = &self.pl(i);
             let (ps, pe) = self.place_toks[i];
-            let object_of_act = ps == te && cue.is_some_and(|c| c.acled != crate::lexicon::AcledSpec::None);
+            let object_of_act = ps == te
+                && (cue.is_some_and(|c| c.acled != crate::lexicon::AcledSpec::None)
+                    || self.is(ts, class::PLACE_OBJECT_VERBS));
             if ps < r.start || pe > r.end {
                 continue;
             }
