@@ -507,12 +507,14 @@ impl Context<'_> {
             // spatial coherence: near another sure place of the document
             if !is_country(&r.fcode) && r.fclass != b'L' {
                 // the same for every mention of the name: computed once per name and place
+                // (a sea's or gulf's point is its middle: its shores lie farther away)
+                let km = if matches!(&*r.fcode, "SEA" | "GULF" | "OCN" | "BAY") { NEAR_SEA_KM } else { NEAR_KM };
                 let near = *near_cache.entry((g, c.rec)).or_insert_with(|| {
                     sure_pts
                         .iter()
                         .filter(|(j, _, _)| *j != g)
-                        // 250 km is at least 2.24 degrees of latitude: a cheap test before the haversine.
-                        .any(|(_, la, lo)| (r.lat - la).abs() < 2.3 && distance_km(r.lat, r.lon, *la, *lo) < 250.0)
+                        // (a degree of latitude is 111 km: a cheap test before the haversine)
+                        .any(|(_, la, lo)| (r.lat - la).abs() < km / 111.0 && distance_km(r.lat, r.lon, *la, *lo) < km)
                 });
                 if near {
                     c.score += 1.0;
@@ -569,6 +571,11 @@ impl Context<'_> {
         Some((b, conf.clamp(0.05, 0.99)))
     }
 }
+
+/// A reading this close to a sure place of another name is in the document's area ...
+const NEAR_KM: f64 = 250.0;
+/// ... a sea or gulf this close.
+const NEAR_SEA_KM: f64 = 1_000.0;
 
 /// A name's place counts as sure (its province and point) when its best reading is
 /// [`SURE_MARGIN`] ahead of every reading in another province or this far away.

@@ -66,3 +66,15 @@ fn press_abbreviations_of_states() {
     let text = "Cyclone warnings were issued for coastal Qld and for Tas. on Friday.";
     assert_eq!(ids_given(text, &["Qld", "Tas."]), [Some(2152274), Some(2147291)]);
 }
+
+#[test]
+fn the_gulf_is_the_one_near_the_document() {
+    // A sea's point is its middle, far from its shores: it counts as near the document's places
+    // within 1,000 km. (Gulf Province, Papua New Guinea, is "Gulf" by its own name.)
+    let text = "The emirate, a US ally in the Gulf, hosted talks with officials from Riyadh and Doha.";
+    assert_eq!(ids_given(text, &["Gulf"]), [Some(-1209)]);
+    let text = "Oil rigs in the Gulf were evacuated as the storm neared Louisiana and Texas.";
+    assert_eq!(ids_given(text, &["Gulf"]), [Some(-1212)]);
+    let text = "Officials in Port Moresby said floods hit Gulf and Western provinces.";
+    assert_eq!(ids_given(text, &["Gulf"]), [Some(2096633)]);
+}
