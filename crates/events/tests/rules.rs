@@ -1511,3 +1511,13 @@ fn a_country_patrolled_is_where_the_patrol_was() {
         .filter(|l| l.score >= sitrep_events::extract::MIN_LOCATION_SCORE);
     assert_eq!(loc.map(|l| l.place.name).as_deref(), Some("Norland"));
 }
+
+#[test]
+fn a_person_aged_and_of_a_place_comes_from_there() {
+    // "X Y, 18, of Dalmar": where the person is from, not where the shooting was.
+    let dalmar = ("Dalmar", "Dalmar", 300, PlaceLevel::Point);
+    assert_eq!(located_at("Ana Ruiz, 18, of Dalmar was shot on Friday.", &[dalmar], "shot"), None);
+    // The place of the shooting still wins when it is told.
+    let text = "Ana Ruiz, 18, of Dalmar was shot on Friday in Kafr Tala.";
+    assert_eq!(located_at(text, &[dalmar, town()], "shot").as_deref(), Some("Kafr Tala"));
+}

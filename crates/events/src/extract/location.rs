@@ -273,6 +273,12 @@ impl Cx<'_> {
                 && !self.is(k - 2, class::OF_PLACE_NOUNS)
                 && !self.is(k - 2, class::UNIT_NOUNS | class::NEAR_WORDS | class::AREA_NOUNS | class::CITY_NOUNS)
                 && !self.hyphen_head(k - 2, class::UNIT_NOUNS | class::AREA_NOUNS | class::CITY_NOUNS)
+                // "X Y, 18, of Z": a person's age, then where the person is from.
+                || (k > r.start + 3
+                    && self.w(k - 1) == "of"
+                    && self.w(k - 2) == ","
+                    && self.doc.tokens[k - 3].kind == TokenKind::Number
+                    && self.w(k - 4) == ",")
         };
         // "the Mideast war", "the Iraq crisis": the place describes a thing.
         let modifier = pe < r.end && self.is(pe, class::MODIFIED_NOUNS);
