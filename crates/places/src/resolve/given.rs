@@ -349,6 +349,41 @@ fn acronym_of<'r>(text: &str, s: crate::Span, resolved: &'r [PlaceMention]) -> O
     })
 }
 
+/// The head of a country's formal name, for the country the document names: "the Islamic
+/// Republic" beside "Iran" (the Islamic Republic of Iran), "the Republic" beside "Ireland", "the
+/// Kingdom" beside "Saudi Arabia". Of several such countries, the one named most often.
+fn formal_head_of<'r>(
+    g: &Geoparser,
+    text: &str,
+    s: crate::Span,
+    resolved: &'r [PlaceMention],
+) -> Option<&'r crate::Place> {
+    let t = text.get(s.start..s.end)?.trim();
+    let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t).trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // (capitalized words only, a few: a formal name's head, not a phrase)
+    if words.is_empty() || words.len() > 3 || !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    let mut best: Option<(usize, &crate::Place)> = None;
+    let mut tried: Vec<i64> = Vec::new();
+    for m in resolved {
+        let Some(p) = m.place.as_ref() else { continue };
+        if !is_country(&p.feature_code) || p.geonameid <= 0 || m.span.overlaps(s) || tried.contains(&p.geonameid) {
+            continue;
+        }
+        tried.push(p.geonameid);
+        let formal = format!("{t} of {}", p.name);
+        if g.candidates(&formal).iter().any(|q| q.geonameid == p.geonameid) {
+            let n = resolved.iter().filter(|m| m.place.as_ref().is_some_and(|q| q.geonameid == p.geonameid)).count();
+            if best.is_none_or(|(b, _)| n > b) {
+                best = Some((n, p));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
 fn city_level(p: &crate::Place) -> bool {
     p.feature_class == "P" || matches!(&*p.feature_code, "ADM2" | "ADM3" | "ADM4" | "ADM5")
 }
@@ -613,6 +648,13 @@ pub(crate) fn locate_given(
                 if kind.is_none() {
                     if let Some(p) = acronym_of(text, s, resolved) {
                         return Some(p.clone());
+                    }
+                    // the head of the formal name of a country the document names
+                    if m.and_then(|m| m.place.as_ref()).is_none_or(|p| p.geonameid == 0 || !is_country(&p.feature_code))
+                    {
+                        if let Some(p) = formal_head_of(g, text, s, resolved) {
+                            return Some(p.clone());
+                        }
                     }
                 }
                 let named = m.and_then(|m| m.place.as_ref());

@@ -78,3 +78,15 @@ fn the_gulf_is_the_one_near_the_document() {
     let text = "Officials in Port Moresby said floods hit Gulf and Western provinces.";
     assert_eq!(ids_given(text, &["Gulf"]), [Some(2096633)]);
 }
+
+#[test]
+fn the_head_of_a_formal_name_is_the_country_the_document_names() {
+    // (gold-span mode: "the Islamic Republic" is no place of its own)
+    let text = "Sanctions on Iran were eased, and the Islamic Republic agreed to new inspections.";
+    assert_eq!(ids_given(text, &["Iran", "Islamic Republic"]), [Some(130758), Some(130758)]);
+    let text = "Voters in Ireland and Northern Ireland went to the polls; turnout in the Republic was high.";
+    assert_eq!(ids_given(text, &["Ireland", "Northern Ireland", "Republic"])[2], Some(2963597));
+    // a kingdom the document does not name is not guessed
+    let text = "Talks in Oslo ended; the Kingdom will answer next week, a spokesman in Brussels said.";
+    assert_ne!(ids_given(text, &["Oslo", "Kingdom"])[1], Some(102358));
+}
