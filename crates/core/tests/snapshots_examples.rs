@@ -158,6 +158,12 @@ fn one_event_told_twice_is_one_event() {
     assert_eq!(subs("2023-03-04", t), ["Armed clash"]);
     // "a bomb" is a device; "bombed" from the air is an air strike.
     assert_eq!(subs("2023-03-04", "A bomb tore through a minibus outside Afgooye."), ["Remote explosive/landmine/IED"]);
+    let t = "Police evacuated the stadium after a bomb scare on Sunday in Madrid.";
+    assert!(extract_at("2005-01-04", t).events.iter().all(|e| !e.trigger.text.contains("bomb")));
+    // Abandoning ground, not plans.
+    assert!(subs("2005-01-04", "The minister abandoned plans to tour Scotland.").is_empty());
+    let t = "The militants abandoned their positions in Baiji overnight.";
+    assert_eq!(subs("2016-05-03", t), ["Non-violent transfer of territory"]);
     // Two weapons of one kind at one place: one shelling.
     let t = "Rocket and artillery units struck enemy positions near Bakhmut on Monday.";
     assert_eq!(subs("2023-02-07", t), ["Shelling/artillery/missile attack"]);
