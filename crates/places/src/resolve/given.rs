@@ -351,7 +351,8 @@ fn acronym_of<'r>(text: &str, s: crate::Span, resolved: &'r [PlaceMention]) -> O
 
 /// The head of a country's formal name, for the country the document names: "the Islamic
 /// Republic" beside "Iran" (the Islamic Republic of Iran), "the Republic" beside "Ireland", "the
-/// Kingdom" beside "Saudi Arabia". Of several such countries, the one named most often.
+/// Kingdom" beside "Saudi Arabia"; or the first part of its double name ("Trinidad" beside
+/// "Trinidad and Tobago"). Of several such countries, the one named most often.
 fn formal_head_of<'r>(
     g: &Geoparser,
     text: &str,
@@ -367,6 +368,8 @@ fn formal_head_of<'r>(
     }
     let mut best: Option<(usize, &crate::Place)> = None;
     let mut tried: Vec<i64> = Vec::new();
+    // ("Trinidad" beside "Trinidad and Tobago": the first part of a country's double name)
+    let first_part = format!("{t} and ");
     for m in resolved {
         let Some(p) = m.place.as_ref() else { continue };
         if !is_country(&p.feature_code) || p.geonameid <= 0 || m.span.overlaps(s) || tried.contains(&p.geonameid) {
@@ -374,7 +377,7 @@ fn formal_head_of<'r>(
         }
         tried.push(p.geonameid);
         let formal = format!("{t} of {}", p.name);
-        if g.candidates(&formal).iter().any(|q| q.geonameid == p.geonameid) {
+        if p.name.starts_with(&first_part) || g.candidates(&formal).iter().any(|q| q.geonameid == p.geonameid) {
             let n = resolved.iter().filter(|m| m.place.as_ref().is_some_and(|q| q.geonameid == p.geonameid)).count();
             if best.is_none_or(|(b, _)| n > b) {
                 best = Some((n, p));

@@ -86,6 +86,11 @@ fn the_head_of_a_formal_name_is_the_country_the_document_names() {
     assert_eq!(ids_given(text, &["Iran", "Islamic Republic"]), [Some(130758), Some(130758)]);
     let text = "Voters in Ireland and Northern Ireland went to the polls; turnout in the Republic was high.";
     assert_eq!(ids_given(text, &["Ireland", "Northern Ireland", "Republic"])[2], Some(2963597));
+    // the first part of a double name, beside the country's whole name; not beside another country
+    let text = "A ferry left Trinidad for Tobago; Trinidad and Tobago is an island nation.";
+    assert_eq!(ids_given(text, &["Trinidad", "Trinidad and Tobago"]), [Some(3573591), Some(3573591)]);
+    let text = "Flights from Trinidad in Bolivia to La Paz resumed.";
+    assert_eq!(ids_given(text, &["Trinidad", "Bolivia"])[0], Some(3902377));
     // a kingdom the document does not name is not guessed
     let text = "Talks in Oslo ended; the Kingdom will answer next week, a spokesman in Brussels said.";
     assert_ne!(ids_given(text, &["Oslo", "Kingdom"])[1], Some(102358));
