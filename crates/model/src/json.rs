@@ -39,12 +39,17 @@ pub fn write_record(out: &mut Vec<u8>, r: &Record) {
 
 /// Appends `[r, …]`, as `serde_json::to_writer(out, records)` would.
 pub fn write_records(out: &mut Vec<u8>, records: &[Record]) {
+    list(out, records, write_record);
+}
+
+/// Appends `[x, …]`, each item written by `item`.
+fn list<T>(out: &mut Vec<u8>, items: &[T], item: impl Fn(&mut Vec<u8>, &T)) {
     out.push(b'[');
-    for (k, r) in records.iter().enumerate() {
+    for (k, x) in items.iter().enumerate() {
         if k > 0 {
             out.push(b',');
         }
-        write_record(out, r);
+        item(out, x);
     }
     out.push(b']');
 }
@@ -209,14 +214,7 @@ fn report_record_fields(out: &mut Vec<u8>, r: &ReportRecord) {
     out.extend_from_slice(br#","sentences":"#);
     usize_(out, r.sentences);
     out.extend_from_slice(br#","warnings":"#);
-    out.push(b'[');
-    for (k, w) in r.warnings.iter().enumerate() {
-        if k > 0 {
-            out.push(b',');
-        }
-        write_str(out, w);
-    }
-    out.push(b']');
+    list(out, &r.warnings, |out, w| write_str(out, w));
 }
 
 fn actor_ref(out: &mut Vec<u8>, a: &ActorRef) {
@@ -240,15 +238,8 @@ fn actor_ref(out: &mut Vec<u8>, a: &ActorRef) {
     out.push(b'}');
 }
 
-fn actor_refs(out: &mut Vec<u8>, list: &[ActorRef]) {
-    out.push(b'[');
-    for (k, a) in list.iter().enumerate() {
-        if k > 0 {
-            out.push(b',');
-        }
-        actor_ref(out, a);
-    }
-    out.push(b']');
+fn actor_refs(out: &mut Vec<u8>, actors: &[ActorRef]) {
+    list(out, actors, actor_ref);
 }
 
 fn place_ref(out: &mut Vec<u8>, p: &PlaceRef) {
