@@ -2,15 +2,8 @@
 //! count only when the name is sure of them, and a county the text names as such is near its towns.
 //! Texts of our own.
 
-use std::sync::OnceLock;
-
+use crate::{g, id_of};
 use sitrep_model::Span;
-use sitrep_places::Geoparser;
-
-fn g() -> &'static Geoparser {
-    static G: OnceLock<Geoparser> = OnceLock::new();
-    G.get_or_init(|| Geoparser::embedded().expect("embedded gazetteer"))
-}
 
 /// The GeoNames ids given to the spans of `names` in `text` (gold-span mode), each its first
 /// occurrence.
@@ -23,15 +16,6 @@ fn ids_given(text: &str, names: &[&str]) -> Vec<Option<i64>> {
         })
         .collect();
     g().resolve_spans(text, &spans).into_iter().map(|p| p.map(|p| p.geonameid)).collect()
-}
-
-/// The GeoNames id the geoparser gives to the first mention of `name` in `text`.
-fn id_of(text: &str, name: &str) -> Option<i64> {
-    let start = text.find(name).expect("name in text");
-    g().parse(text)
-        .into_iter()
-        .find(|m| m.span.start <= start && m.span.end >= start + name.len())
-        .and_then(|m| m.place.map(|p| p.geonameid))
 }
 
 #[test]

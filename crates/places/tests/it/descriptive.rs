@@ -2,14 +2,7 @@
 //! GeoNames gives them as names of places in other countries (Cidade Velha, Cape Verde; towns in
 //! the US), which a report about Syria or Iraq never means.
 
-use std::sync::OnceLock;
-
-use sitrep_places::Geoparser;
-
-fn g() -> &'static Geoparser {
-    static G: OnceLock<Geoparser> = OnceLock::new();
-    G.get_or_init(|| Geoparser::embedded().expect("embedded gazetteer"))
-}
+use crate::g;
 
 /// (mention text, country of its place)
 fn places(text: &str) -> Vec<(String, Option<String>)> {

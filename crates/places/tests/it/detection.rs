@@ -2,14 +2,8 @@
 //! sectarian adjectives are group modifiers, month names and abbreviations before a day are dates,
 //! pronoun contractions are no places, and regions conflict reports name every day are found.
 
-use std::sync::OnceLock;
-
-use sitrep_places::{Geoparser, PlaceRole};
-
-fn g() -> &'static Geoparser {
-    static G: OnceLock<Geoparser> = OnceLock::new();
-    G.get_or_init(|| Geoparser::embedded().expect("embedded gazetteer"))
-}
+use crate::g;
+use sitrep_places::PlaceRole;
 
 /// The texts of the mentions that would be event locations (literal places with a place).
 fn literal(text: &str) -> Vec<String> {

@@ -6,3 +6,21 @@ mod detection;
 mod mordecai3_cases;
 mod resolution;
 mod romanization;
+
+use sitrep_places::Geoparser;
+use std::sync::OnceLock;
+
+/// The one geoparser of all the modules (loading the embedded gazetteer once).
+pub(crate) fn g() -> &'static Geoparser {
+    static G: OnceLock<Geoparser> = OnceLock::new();
+    G.get_or_init(|| Geoparser::embedded().expect("embedded gazetteer"))
+}
+
+/// The GeoNames id the geoparser gives to the first mention of `name` in `text`.
+pub(crate) fn id_of(text: &str, name: &str) -> Option<i64> {
+    let start = text.find(name).expect("name in text");
+    g().parse(text)
+        .into_iter()
+        .find(|m| m.span.start <= start && m.span.end >= start + name.len())
+        .and_then(|m| m.place.map(|p| p.geonameid))
+}

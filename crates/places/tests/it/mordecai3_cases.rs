@@ -3,15 +3,9 @@
 //! here; the geoparsing expectations (ids, feature codes, admin-1 and country of the n-th place)
 //! are.
 
-use std::sync::OnceLock;
-
+use crate::g;
 use serde_json::Value;
-use sitrep_places::{Geoparser, Place};
-
-fn g() -> &'static Geoparser {
-    static G: OnceLock<Geoparser> = OnceLock::new();
-    G.get_or_init(|| Geoparser::embedded().expect("embedded gazetteer"))
-}
+use sitrep_places::Place;
 
 /// Cases Mordecai 3 itself fails or that need world knowledge beyond a gazetteer ("Ole Miss").
 const KNOWN_FAILURES: &[&str] = &["miss_oxford", "district_upper_term (skipped upstream: known failure)"];

@@ -2,24 +2,8 @@
 //! city over its same-named province, a small seat under its province, own names over alternate
 //! names, and given spans whose only known part is a compass word or an organisation's head.
 
-use std::sync::OnceLock;
-
+use crate::{g, id_of};
 use sitrep_model::Span;
-use sitrep_places::Geoparser;
-
-fn g() -> &'static Geoparser {
-    static G: OnceLock<Geoparser> = OnceLock::new();
-    G.get_or_init(|| Geoparser::embedded().expect("embedded gazetteer"))
-}
-
-/// The GeoNames id the geoparser gives to the first mention of `name` in `text`.
-fn id_of(text: &str, name: &str) -> Option<i64> {
-    let start = text.find(name).expect("name in text");
-    g().parse(text)
-        .into_iter()
-        .find(|m| m.span.start <= start && m.span.end >= start + name.len())
-        .and_then(|m| m.place.map(|p| p.geonameid))
-}
 
 /// The GeoNames id given to exactly the span of `name` in `text` (gold-span mode).
 fn id_given(text: &str, name: &str) -> Option<i64> {

@@ -1,14 +1,7 @@
 //! Romanization variants of Syrian and Iraqi places resolve to their GeoNames ids.
 //! Each variant is placed in a sentence of our own whose only context is "Syrian and Iraqi".
 
-use std::sync::OnceLock;
-
-use sitrep_places::Geoparser;
-
-fn g() -> &'static Geoparser {
-    static G: OnceLock<Geoparser> = OnceLock::new();
-    G.get_or_init(|| Geoparser::embedded().expect("embedded gazetteer"))
-}
+use crate::g;
 
 const VARIANTS: &[(&str, i64)] = &[
     // Deir ez-Zor (city)
