@@ -164,6 +164,15 @@ fn one_event_told_twice_is_one_event() {
     assert!(subs("2005-01-04", "The minister abandoned plans to tour Scotland.").is_empty());
     let t = "The militants abandoned their positions in Baiji overnight.";
     assert_eq!(subs("2016-05-03", t), ["Non-violent transfer of territory"]);
+    // One event at each listed place, each with its control fact; not along a road between two.
+    let t = "Government forces retook al-Mayadin and al-Quriyah on Monday.";
+    let ex = extract_at("2017-11-03", t);
+    assert_eq!(ex.events.len(), 2);
+    assert_eq!(ex.controls.len(), 2);
+    let t = "A roadside bomb struck a bus on the road between Afgooye and Mogadishu.";
+    assert_eq!(subs("2023-03-04", t).len(), 1);
+    let t = "The SDF handed over Manbij and Tabqa to government forces.";
+    assert_eq!(subs("2019-10-15", t), ["Non-violent transfer of territory", "Non-violent transfer of territory"]);
     // Two weapons of one kind at one place: one shelling.
     let t = "Rocket and artillery units struck enemy positions near Bakhmut on Monday.";
     assert_eq!(subs("2023-02-07", t), ["Shelling/artillery/missile attack"]);

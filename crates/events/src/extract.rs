@@ -92,6 +92,7 @@ pub struct Candidate {
 mod control;
 mod dates;
 mod dedup;
+mod listed;
 mod location;
 mod modality;
 mod names;
@@ -570,7 +571,9 @@ impl<'a> Cx<'a> {
                 continue;
             }
             if let Some((ev, ctl)) = self.event(s, *h, cue) {
+                let listed = self.at_listed_places(s, h.end, &ev, ctl.as_ref());
                 found.push((cue, ev, ctl));
+                found.extend(listed.into_iter().map(|(e, c)| (cue, e, c)));
             }
         }
         // A nominal cue next to a verbal one of the same kind is the same event ("jets bombed").

@@ -130,7 +130,7 @@ impl Cx<'_> {
 
     /// The places listed after the last of `ps` ("controls X, Y and Z"): each after ",", "and",
     /// "or" or ", and", up to `until`.
-    fn conjoined_places(&self, ps: &mut Vec<Location>, until: usize) {
+    pub(super) fn conjoined_places(&self, ps: &mut Vec<Location>, until: usize) {
         while let Some(last) = ps.last().and_then(|l| l.mention) {
             let mut k = self.place_toks[last].1;
             let mut joined = false;
