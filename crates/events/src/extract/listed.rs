@@ -24,7 +24,8 @@ impl Cx<'_> {
         let Some(span) = place.span else { return Vec::new() };
         let Some(i) = (0..self.place_toks.len()).find(|&i| self.pl(i).span == span) else { return Vec::new() };
         let (ps, _) = self.place_toks[i];
-        if ps > 0 && matches!(self.w(ps - 1), "between" | "from") {
+        // (a place inherited from an earlier sentence lists nothing here)
+        if !self.sent_range(s).contains(&ps) || (ps > 0 && matches!(self.w(ps - 1), "between" | "from")) {
             return Vec::new();
         }
         let ce = self.clause_end(s, te.max(ps));
