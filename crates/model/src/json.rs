@@ -132,11 +132,16 @@ fn usize_(out: &mut Vec<u8>, v: usize) {
     let _ = CompactFormatter.write_u64(out, v as u64);
 }
 
-fn opt_str(out: &mut Vec<u8>, s: &Option<String>) {
-    match s {
-        Some(s) => write_str(out, s),
+/// Appends `null` for `None`, else the value as `item` writes it.
+fn or_null<T>(out: &mut Vec<u8>, v: Option<T>, item: impl FnOnce(&mut Vec<u8>, T)) {
+    match v {
+        Some(x) => item(out, x),
         None => out.extend_from_slice(b"null"),
     }
+}
+
+fn opt_str(out: &mut Vec<u8>, s: &Option<String>) {
+    or_null(out, s.as_deref(), write_str);
 }
 
 fn span(out: &mut Vec<u8>, s: Span) {
@@ -184,13 +189,6 @@ fn date(out: &mut Vec<u8>, d: NaiveDate) {
     out.push(b'"');
 }
 
-fn opt_date(out: &mut Vec<u8>, d: Option<NaiveDate>) {
-    match d {
-        Some(d) => date(out, d),
-        None => out.extend_from_slice(b"null"),
-    }
-}
-
 fn report_ref(out: &mut Vec<u8>, r: &ReportRef) {
     out.push(b'{');
     out.extend_from_slice(br#""id":"#);
@@ -200,7 +198,7 @@ fn report_ref(out: &mut Vec<u8>, r: &ReportRef) {
     out.extend_from_slice(br#","url":"#);
     opt_str(out, &r.url);
     out.extend_from_slice(br#","published":"#);
-    opt_date(out, r.published);
+    or_null(out, r.published, date);
     if let Some(t) = &r.title {
         out.extend_from_slice(br#","title":"#);
         write_str(out, t);
@@ -247,19 +245,13 @@ fn place_ref(out: &mut Vec<u8>, p: &PlaceRef) {
     out.extend_from_slice(br#""text":"#);
     opt_str(out, &p.text);
     out.extend_from_slice(br#","span":"#);
-    match p.span {
-        Some(s) => span(out, s),
-        None => out.extend_from_slice(b"null"),
-    }
+    or_null(out, p.span, span);
     out.extend_from_slice(br#","name":"#);
     write_str(out, &p.name);
     out.extend_from_slice(br#","geonameid":"#);
-    match p.geonameid {
-        Some(g) => {
-            let _ = CompactFormatter.write_i64(out, g);
-        }
-        None => out.extend_from_slice(b"null"),
-    }
+    or_null(out, p.geonameid, |out, g| {
+        let _ = CompactFormatter.write_i64(out, g);
+    });
     out.extend_from_slice(br#","lat":"#);
     f64_(out, p.lat);
     out.extend_from_slice(br#","lon":"#);
@@ -275,13 +267,6 @@ fn place_ref(out: &mut Vec<u8>, p: &PlaceRef) {
     out.push(b'}');
 }
 
-fn opt_place_ref(out: &mut Vec<u8>, p: &Option<PlaceRef>) {
-    match p {
-        Some(p) => place_ref(out, p),
-        None => out.extend_from_slice(b"null"),
-    }
-}
-
 fn precision(p: DatePrecision) -> &'static str {
     match p {
         DatePrecision::Day => "day",
@@ -291,11 +276,7 @@ fn precision(p: DatePrecision) -> &'static str {
     }
 }
 
-fn opt_date_ref(out: &mut Vec<u8>, d: &Option<DateRef>) {
-    let Some(d) = d else {
-        out.extend_from_slice(b"null");
-        return;
-    };
+fn date_ref(out: &mut Vec<u8>, d: &DateRef) {
     out.push(b'{');
     out.extend_from_slice(br#""start":"#);
     date(out, d.start);
@@ -314,11 +295,7 @@ fn modality(out: &mut Vec<u8>, m: Modality) {
     write_str(out, m.as_str());
 }
 
-fn acled(out: &mut Vec<u8>, a: &Option<AcledType>) {
-    let Some(a) = a else {
-        out.extend_from_slice(b"null");
-        return;
-    };
+fn acled(out: &mut Vec<u8>, a: &AcledType) {
     out.push(b'{');
     out.extend_from_slice(br#""event_type":"#);
     write_str(out, &a.event_type);
@@ -327,11 +304,7 @@ fn acled(out: &mut Vec<u8>, a: &Option<AcledType>) {
     out.push(b'}');
 }
 
-fn plover(out: &mut Vec<u8>, p: &Option<PloverType>) {
-    let Some(p) = p else {
-        out.extend_from_slice(b"null");
-        return;
-    };
+fn plover(out: &mut Vec<u8>, p: &PloverType) {
     out.push(b'{');
     out.extend_from_slice(br#""event":"#);
     write_str(out, &p.event);
@@ -366,17 +339,17 @@ fn event_fields(out: &mut Vec<u8>, e: &EventRecord) {
     out.extend_from_slice(br#","report":"#);
     report_ref(out, &e.report);
     out.extend_from_slice(br#","acled":"#);
-    acled(out, &e.acled);
+    or_null(out, e.acled.as_ref(), acled);
     out.extend_from_slice(br#","plover":"#);
-    plover(out, &e.plover);
+    or_null(out, e.plover.as_ref(), plover);
     out.extend_from_slice(br#","actor1":"#);
     actor_refs(out, &e.actor1);
     out.extend_from_slice(br#","actor2":"#);
     actor_refs(out, &e.actor2);
     out.extend_from_slice(br#","place":"#);
-    opt_place_ref(out, &e.place);
+    or_null(out, e.place.as_ref(), place_ref);
     out.extend_from_slice(br#","date":"#);
-    opt_date_ref(out, &e.date);
+    or_null(out, e.date.as_ref(), date_ref);
     out.extend_from_slice(br#","modality":"#);
     modality(out, e.modality);
     out.extend_from_slice(br#","attributed_to":"#);
@@ -401,7 +374,7 @@ fn control_fields(out: &mut Vec<u8>, c: &ControlRecord) {
     out.extend_from_slice(br#","modality":"#);
     modality(out, c.modality);
     out.extend_from_slice(br#","date":"#);
-    opt_date_ref(out, &c.date);
+    or_null(out, c.date.as_ref(), date_ref);
     out.extend_from_slice(br#","evidence":"#);
     evidence(out, &c.evidence);
 }
