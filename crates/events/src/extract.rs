@@ -559,7 +559,7 @@ impl<'a> Cx<'a> {
             }
             _ => false,
         });
-        let mut found: Vec<(&EventCue, EventRecord, Option<ControlRecord>)> = Vec::new();
+        let mut found: Vec<dedup::Found> = Vec::new();
         for h in &event_hits {
             let CueKind::Event(cue) = &entries[h.entry].kind else { continue };
             // "the Rapid Support Forces", "Popular Mobilization Forces": a capitalized word inside

@@ -6,6 +6,7 @@ use super::Cx;
 use crate::lexicon::EventCue;
 use sitrep_model::record::{ControlRecord, EventRecord};
 
+/// An event found in a sentence: its cue, the record and the control fact it implies.
 pub(super) type Found<'c> = (&'c EventCue, EventRecord, Option<ControlRecord>);
 
 /// Political violence: battles, explosions and remote violence, violence against civilians.
@@ -73,8 +74,8 @@ impl Cx<'_> {
             (words.len() <= 4 || relative) && !gap.contains([',', ';', '.'])
         });
         let Some(j) = teller else { return false };
-        let sub = |f: &Found| f.1.acled.as_ref().map(|a| a.sub_event_type.clone());
-        if sub(&found[i]).as_deref() == Some("Armed clash") && sub(&found[j]).as_deref() == Some("Attack") {
+        let is = |f: &Found, sub: &str| f.1.acled.as_ref().is_some_and(|a| a.sub_event_type == sub);
+        if is(&found[i], "Armed clash") && is(&found[j], "Attack") {
             found[j].1.acled = found[i].1.acled.clone();
         }
         true
