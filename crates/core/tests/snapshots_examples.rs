@@ -184,8 +184,8 @@ fn one_event_told_twice_is_one_event() {
     assert!(events_at("2017-08-10", t, "offensive").is_empty());
     let t = "Ankara promised to go on after the Turkish capture of Jarabulus.";
     assert!(events_at("2016-09-01", t, "capture of").is_empty());
-    let t = "Refugees returned to Fallujah after the city was declared liberated.";
-    assert_eq!(events_at("2016-07-01", t, "liberated").len(), 1, "a clause after 'after' still tells an event");
+    let t = "Families went back to Ramadi after the town was officially declared retaken.";
+    assert_eq!(events_at("2016-02-10", t, "retaken").len(), 1, "a clause after 'after' still tells an event");
     // A capture told as a noun, and its modality.
     let t = "The army is expected to announce the liberation of Tadmur within days.";
     let e = events_at("2016-03-20", t, "liberation of");
@@ -207,6 +207,7 @@ fn one_event_told_twice_is_one_event() {
     assert_eq!(e.first().map(sub_type), Some("Non-violent transfer of territory"));
     let t = "The rebels refused to accept a ceasefire before a settlement.";
     let e = events_at("2021-08-13", t, "ceasefire");
+    assert_eq!(e.len(), 1);
     assert!(
         e.iter().all(|e| e.modality == Modality::Negated),
         "{:?}",
@@ -218,7 +219,9 @@ fn one_event_told_twice_is_one_event() {
     let t = "The Kurdish-led SDF completed the capture of Tabqa overnight.";
     assert_eq!(events_at("2017-05-11", t, "capture of").first().map(|e| e.actor1.len()), Some(1));
     let t = "The president congratulated the nation on what he called the liberation of Palmyra.";
-    assert!(events_at("2016-03-27", t, "liberation of").iter().all(|e| e.actor1.is_empty()));
+    let e = events_at("2016-03-27", t, "liberation of");
+    assert_eq!(e.len(), 1, "the liberation is still an event");
+    assert!(e[0].actor1.is_empty(), "{:?}", e[0].actor1);
     // "In Myanmar, the junta ...": the sentence's frame owns its state, not the last capital named.
     let t = "A bomb struck a bus near Mogadishu. In Myanmar, the junta carried out air strikes in Sagaing.";
     let e = events_at("2023-03-04", t, "air strikes");

@@ -804,10 +804,10 @@ impl<'a> Cx<'a> {
         Some((ev, control))
     }
 
-    /// A headline in title case ("Loses Control Of Its Last Refuge"): function words capitalized.
+    /// A headline in title case ("Army Takes Back The Old Market"): function words capitalized.
     /// The capitalized cue at `[ts, te)` is a word of a document's or a series' name: the run of
     /// capitalized words it stands in ends with a document noun ("Russian Offensive Campaign
-    /// Assessment"), not "ISIS Loses Control Of Its Last Refuge".
+    /// Assessment"), not "Rebels Withdraw From The Last Hill Of The Valley".
     fn in_document_name(&self, s: usize, ts: usize, te: usize) -> bool {
         let end = self.sent_range(s).end;
         if !(ts..te).all(|k| self.capital(k)) {

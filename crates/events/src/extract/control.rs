@@ -154,7 +154,7 @@ impl Cx<'_> {
         if pe < floor || !self.usable(i) || p.level == PlaceLevel::Country || tok - pe > 4 {
             return None;
         }
-        // ("eastern Ghouta, on the outskirts of Damascus, has been besieged": a reference point
+        // ("Douma, a suburb east of the capital Damascus, is besieged": a reference point
         // is not what is held)
         if !(pe..tok).all(|k| self.is(k, class::FILLERS)) || self.near_place(i, floor) {
             return None;

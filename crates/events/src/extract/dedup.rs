@@ -33,7 +33,7 @@ impl Cx<'_> {
             return false;
         };
         let between = p + 1..ts;
-        // (no clause in between: "after the city was declared liberated", "after signing the deal")
+        // (no clause in between: "after the town was officially declared retaken", "after signing the deal")
         between.clone().any(|k| det(self.w(k)))
             && between.clone().all(|k| {
                 let w = self.w(k);

@@ -757,7 +757,7 @@ pub(crate) fn locate_given(
                                 return container(s).or(focal).map(|a| approx(a, *kind));
                             }
                             // (by another given name: a name found around them may be a person's,
-                            // "Marigny had his parcel subdivided" beside "the Marigny Plantation")
+                            // "Dupont sold his land in lots" beside "the Dupont Estate")
                             let mentioned = resolved.iter().enumerate().any(|(j, o)| {
                                 !fac_found[j]
                                     && given[j]
