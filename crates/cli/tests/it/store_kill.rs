@@ -26,9 +26,11 @@ fn corpus(dir: &Path, n: usize) -> std::path::PathBuf {
     p
 }
 
-fn ingest(corpus: &Path, db: &str) -> Command {
+/// `batch` reports per transaction: the runs to be killed use small batches, so that they commit
+/// often and take long enough (about a second) to be caught mid-way on a fast machine.
+fn ingest(corpus: &Path, db: &str, batch: usize) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_sitrep"));
-    c.arg("ingest").arg(corpus).arg("--db").arg(db).args(["--no-extract", "--batch", "16"]);
+    c.arg("ingest").arg(corpus).arg("--db").arg(db).args(["--no-extract", "--batch", &batch.to_string()]);
     c.stdout(Stdio::null()).stderr(Stdio::piped());
     c
 }
@@ -59,7 +61,7 @@ fn dump(db: &str) -> Vec<Vec<Val>> {
 fn sqlite_kill_9_mid_ingest_then_rerun_equals_clean_ingest() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = |n: &str| dir.path().join(n).to_string_lossy().into_owned();
-    kill_and_rerun(dir.path(), 3000, &file("clean.db"), &file("killed.db"));
+    kill_and_rerun(dir.path(), 12_000, &file("clean.db"), &file("killed.db"));
 }
 
 #[test]
@@ -74,7 +76,7 @@ fn postgres_kill_9_mid_ingest_then_rerun_equals_clean_ingest() {
 /// different moments, checking consistency each time, then completes it and compares.
 fn kill_and_rerun(dir: &Path, n: usize, clean: &str, db: &str) {
     let corpus = corpus(dir, n);
-    let out = ingest(&corpus, clean).output().expect("run");
+    let out = ingest(&corpus, clean, 16).output().expect("run");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let want = dump(clean);
     assert_eq!(want.len(), n);
@@ -82,7 +84,7 @@ fn kill_and_rerun(dir: &Path, n: usize, clean: &str, db: &str) {
     let mut killed_mid_way = 0;
     for round in 0..3 {
         let before = count(db);
-        let mut child = ingest(&corpus, db).spawn().expect("spawn");
+        let mut child = ingest(&corpus, db, 4).spawn().expect("spawn");
         // Wait until this run has committed something, then a little more, then kill -9.
         let deadline = Instant::now() + Duration::from_secs(120);
         while count(db) <= before && Instant::now() < deadline {
@@ -103,7 +105,7 @@ fn kill_and_rerun(dir: &Path, n: usize, clean: &str, db: &str) {
     }
     assert!(killed_mid_way > 0, "the ingest always finished before it could be killed");
     let stored_before = count(db);
-    let out = ingest(&corpus, db).output().expect("rerun");
+    let out = ingest(&corpus, db, 16).output().expect("rerun");
     assert!(out.status.success());
     let msg = String::from_utf8_lossy(&out.stderr);
     assert!(
