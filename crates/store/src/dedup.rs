@@ -263,29 +263,6 @@ pub fn actors_text(mentions: &[EventRecord]) -> String {
     s
 }
 
-/// ACLED sub-event types that change who holds a place.
-pub const TERRITORY_CHANGES: [&str; 3] =
-    ["Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"];
-
-/// The control observation a territory-change event implies (actor1 holds the place afterwards).
-pub fn territory_control(e: &EventRecord) -> Option<ControlRecord> {
-    let sub = &e.acled.as_ref()?.sub_event_type;
-    if !TERRITORY_CHANGES.iter().any(|t| t.eq_ignore_ascii_case(sub)) {
-        return None;
-    }
-    let place = e.place.clone().filter(|p| p.precision == 1)?;
-    let controller = e.actor1.first()?.clone();
-    Some(ControlRecord {
-        report: e.report.clone(),
-        place,
-        controller,
-        status: ControlStatus::Controlled,
-        modality: e.modality,
-        date: e.date.clone(),
-        evidence: e.evidence.clone(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

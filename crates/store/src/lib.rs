@@ -45,7 +45,7 @@
 //! | `events`            | merged event                                  | representative record (JSON), dates, place, types, modality, confidence, mention and source counts; `events_dedup` covers the de-duplication lookup |
 //! | `event_mentions`    | event as extracted from one report            | the full schema-v1 record, its report, outlet, evidence |
 //! | `places`            | place seen in a control observation           | key: `g` + GeoNames id, else `n` + name and country; coordinates, admin1 |
-//! | `control_obs`       | control observation (or territory-change event) | the schema-v1 record, day, `derived`   |
+//! | `control_obs`       | control observation                           | the schema-v1 record, day, `derived` (true only in databases written by earlier versions, for observations inferred from territory-change events) |
 //! | `control_intervals` | interval of a place's timeline                | derived from `control_obs` on every write; primary key `(place_key, since)` |
 //! | `mention_fts`, `control_fts` | (SQLite) evidence words          | FTS5 over the rows' own `evidence` (external content, no positions) |
 //! | `store_facts`       | fact kept about the whole store               | `longest_event_days`: bounds date-window queries |

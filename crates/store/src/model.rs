@@ -86,7 +86,8 @@ pub struct ControlSource {
     pub modality: Modality,
     pub date: NaiveDate,
     pub evidence: Evidence,
-    /// True when inferred from a territory-change event rather than a control observation.
+    /// True when inferred from a territory-change event rather than a control observation (rows
+    /// written by older versions; the store now stores the extraction's observations only).
     #[serde(default)]
     pub derived: bool,
 }

@@ -10,7 +10,8 @@
 //! Consecutive days with the same picture (controller, status, contenders) merge into one interval
 //! whose evidence list grows. Confidence is 1 - Π(1 - w) over independent sources (best per
 //! outlet) of the controller, with w = 0.6 asserted, 0.5 reported, 0.35 claimed, 0.2 disputed,
-//! halved for observations derived from territory-change events, and halved again when
+//! halved for observations derived from territory-change events (older databases only: the store
+//! no longer infers them), and halved again when
 //! contenders dispute the day.
 
 use crate::dedup::{actor_key, outlet};

@@ -52,22 +52,13 @@ impl Store {
         for (i, e) in ex.events.iter().enumerate() {
             self.add_mention(pk, i, e)?;
         }
-        let mut n = 0;
+        // Control comes only from the extraction's observations: the extractor already turns every
+        // territory change whose winner it knows into one, and an event record alone cannot tell
+        // the winner from the loser ("the army withdrew from X", "lost control of X").
         for (i, c) in ex.controls.iter().enumerate() {
             self.add_observation(pk, i, c, false, dirty)?;
-            n += 1;
         }
-        for e in &ex.events {
-            let Some(c) = dedup::territory_control(e) else { continue };
-            let key = place_key(&c.place);
-            let observed =
-                ex.controls.iter().any(|x| place_key(&x.place) == key && x.evidence.sentence == c.evidence.sentence);
-            if !observed {
-                self.add_observation(pk, ex.controls.len() + n, &c, true, dirty)?;
-                n += 1;
-            }
-        }
-        Ok((ex.events.len(), n))
+        Ok((ex.events.len(), ex.controls.len()))
     }
 
     /// Removes one report's mentions and observations (before re-extraction).
