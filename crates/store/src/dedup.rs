@@ -18,7 +18,7 @@
 
 use crate::model::Conflict;
 use chrono::{Days, NaiveDate};
-use sitrep_core::record::{ActorRef, ControlRecord, ControlStatus, DatePrecision, EventRecord, Modality, PlaceRef};
+use sitrep_core::record::{ActorRef, DatePrecision, EventRecord, Modality, PlaceRef};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Places closer than this (km) can be the same happening.
