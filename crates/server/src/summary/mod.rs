@@ -7,8 +7,11 @@ use crate::countries;
 use crate::timeline::{self, actor_key};
 use chrono::NaiveDate;
 use serde::Serialize;
-use sitrep_core::record::{ActorRef, ControlStatus, EventRecord, Modality, PlaceRef};
+use sitrep_core::record::{ControlStatus, EventRecord, Modality, PlaceRef};
 use std::collections::BTreeMap;
+
+mod phrase;
+use phrase::{actors, cap, date_words, event_clause, lower_first, phrase, the, when, Clause};
 
 /// A source of one summary sentence. `sentence` is the 0-based index used by the records.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -60,300 +63,6 @@ pub struct Summary {
     pub sections: Vec<Section>,
 }
 
-fn the(name: &str) -> String {
-    // Names of organisations read better with an article ("the Syrian Arab Army"); acronyms too ("the SDF").
-    let lower = name.to_lowercase();
-    let org = [
-        "army",
-        "forces",
-        "state",
-        "front",
-        "government",
-        "militia",
-        "units",
-        "police",
-        "council",
-        "brigade",
-        "coalition",
-        "troops",
-        "ministry",
-        "alliance",
-    ];
-    let acronym = name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_ascii_uppercase());
-    if lower.starts_with("the ") || !(acronym || org.iter().any(|w| lower.split_whitespace().any(|x| x == *w))) {
-        name.to_string()
-    } else {
-        format!("the {name}")
-    }
-}
-
-fn cap(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-fn date_words(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
-
-fn actors(v: &[ActorRef]) -> Option<String> {
-    let mut names: Vec<String> = Vec::new();
-    for a in v {
-        let n = the(&a.name);
-        if !names.contains(&n) {
-            names.push(n);
-        }
-    }
-    match names.len() {
-        0 => None,
-        1 => Some(names.remove(0)),
-        _ => {
-            let last = names.pop().unwrap_or_default();
-            Some(format!("{} and {last}", names.join(", ")))
-        }
-    }
-}
-
-/// A clause with its subject kept apart, so that claims can say "X says it …".
-struct Clause {
-    subject: Option<String>,
-    /// Past tense predicate ("took Abu Kamal").
-    past: String,
-    /// Base form ("take Abu Kamal") for forecasts, plans and denials.
-    base: String,
-    /// Sentence to use when there is no subject ("Fighting was reported in X").
-    passive: String,
-}
-
-fn at(place: &Option<PlaceRef>) -> String {
-    match place {
-        Some(p) if p.precision <= 1 => format!(" in {}", p.name),
-        Some(p) => format!(" near {}", p.name),
-        None => String::new(),
-    }
-}
-
-fn event_clause(e: &EventRecord) -> Clause {
-    let a1 = actors(&e.actor1);
-    let a2 = actors(&e.actor2);
-    let place = at(&e.place);
-    let pname = e.place.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| "ground".to_string());
-    let vs = a2.as_ref().map(|x| format!(" {x}")).unwrap_or_default();
-    let from = a2.as_ref().map(|x| format!(" from {x}")).unwrap_or_default();
-    let sub = e.acled.as_ref().map(|a| a.sub_event_type.as_str()).unwrap_or("");
-    let plover = e.plover.as_ref().map(|p| p.event.as_str()).unwrap_or("");
-    let (past, base, passive) = match sub {
-        "Armed clash" => match &a2 {
-            Some(x) => {
-                (format!("fought {x}{place}"), format!("fight {x}{place}"), format!("Fighting was reported{place}"))
-            }
-            None => {
-                ("clashed".to_string() + &place, "clash".to_string() + &place, format!("Fighting was reported{place}"))
-            }
-        },
-        "Government regains territory" | "Non-state actor overtakes territory" => {
-            (format!("took {pname}{from}"), format!("take {pname}{from}"), format!("{pname} changed hands"))
-        }
-        "Shelling/artillery/missile attack" => {
-            (format!("shelled{vs}{place}"), format!("shell{vs}{place}"), format!("Shelling was reported{place}"))
-        }
-        "Air/drone strike" => (
-            format!("carried out air or drone strikes{place}"),
-            format!("carry out air or drone strikes{place}"),
-            format!("Air or drone strikes were reported{place}"),
-        ),
-        "Attack" | "Abduction/forced disappearance" | "Sexual violence" => {
-            let (p, b) = match sub {
-                "Attack" => ("attacked", "attack"),
-                "Abduction/forced disappearance" => ("abducted", "abduct"),
-                _ => ("committed sexual violence against", "commit sexual violence against"),
-            };
-            let target = a2.clone().unwrap_or_else(|| "civilians".to_string());
-            (format!("{p} {target}{place}"), format!("{b} {target}{place}"), format!("Civilians were attacked{place}"))
-        }
-        "Suicide bomb" | "Remote explosive/landmine/IED" | "Grenade" | "Chemical weapon" => {
-            let (p, b, n) = match sub {
-                "Suicide bomb" => ("carried out a suicide bombing", "carry out a suicide bombing", "A suicide bombing"),
-                "Grenade" => ("threw a grenade", "throw a grenade", "A grenade attack"),
-                "Chemical weapon" => ("used chemical weapons", "use chemical weapons", "A chemical attack"),
-                _ => ("set off an explosive device", "set off an explosive device", "An explosive device"),
-            };
-            (format!("{p}{place}"), format!("{b}{place}"), format!("{n} was reported{place}"))
-        }
-        "Peaceful protest" | "Protest with intervention" | "Excessive force against protesters" => {
-            (format!("protested{place}"), format!("protest{place}"), format!("Protests were reported{place}"))
-        }
-        "Violent demonstration" | "Mob violence" => {
-            (format!("rioted{place}"), format!("riot{place}"), format!("Riots were reported{place}"))
-        }
-        "Agreement" => (
-            format!("reached an agreement{}{place}", a2.as_ref().map(|x| format!(" with {x}")).unwrap_or_default()),
-            format!("reach an agreement{}{place}", a2.as_ref().map(|x| format!(" with {x}")).unwrap_or_default()),
-            format!("An agreement was reached{place}"),
-        ),
-        "Arrests" => {
-            (format!("made arrests{place}"), format!("make arrests{place}"), format!("Arrests were reported{place}"))
-        }
-        "Headquarters or base established" => {
-            (format!("set up a base{place}"), format!("set up a base{place}"), format!("A base was set up{place}"))
-        }
-        "Non-violent transfer of territory" => (
-            format!("took over {pname} without a fight{from}"),
-            format!("take over {pname} without a fight{from}"),
-            format!("{pname} changed hands without a fight"),
-        ),
-        "Looting/property destruction" => (
-            format!("looted or destroyed property{place}"),
-            format!("loot or destroy property{place}"),
-            format!("Looting or destruction of property was reported{place}"),
-        ),
-        "Disrupted weapons use" => (
-            format!("disrupted an attack{place}"),
-            format!("disrupt an attack{place}"),
-            format!("An attack was disrupted{place}"),
-        ),
-        "Change to group/activity" => (
-            format!("changed its activity{place}"),
-            format!("change its activity{place}"),
-            format!("A group changed its activity{place}"),
-        ),
-        "" => {
-            let (p, b) = match plover {
-                "AGREE" => ("reached an agreement", "reach an agreement"),
-                "CONSULT" => ("held talks", "hold talks"),
-                "SUPPORT" => ("expressed support", "express support"),
-                "CONCEDE" => ("made concessions", "make concessions"),
-                "COOPERATE" => ("cooperated", "cooperate"),
-                "AID" => ("provided aid", "provide aid"),
-                "RETREAT" => ("withdrew", "withdraw"),
-                "REQUEST" => ("made a request", "make a request"),
-                "DEMAND" => ("made demands", "make demands"),
-                "ACCUSE" => ("made accusations", "make accusations"),
-                "REJECT" => ("rejected a proposal", "reject a proposal"),
-                "THREATEN" => ("issued threats", "issue threats"),
-                "SANCTION" => ("imposed sanctions", "impose sanctions"),
-                "PROTEST" => ("protested", "protest"),
-                "MOBILIZE" => ("mobilized forces", "mobilize forces"),
-                "COERCE" => ("used coercion", "use coercion"),
-                "ASSAULT" => ("attacked", "attack"),
-                _ => ("acted", "act"),
-            };
-            let with = a2.as_ref().map(|x| format!(" involving {x}")).unwrap_or_default();
-            (
-                format!("{p}{with}{place}"),
-                format!("{b}{with}{place}"),
-                format!("{} event{with}{place}", cap(&plover.to_lowercase())),
-            )
-        }
-        other => {
-            let with = match (&a1, &a2) {
-                (Some(x), Some(y)) => format!(" involving {x} and {y}"),
-                (Some(x), None) | (None, Some(x)) => format!(" involving {x}"),
-                _ => String::new(),
-            };
-            let lower = other.to_lowercase();
-            (
-                format!("were involved in an event of type \"{lower}\"{place}"),
-                format!("be involved in an event of type \"{lower}\"{place}"),
-                format!("{other}{with}{place}"),
-            )
-        }
-    };
-    Clause { subject: a1, past, base, passive }
-}
-
-/// "says" or "say": names of plural bodies ("Forces", "Units", "Rebels") take the plural.
-fn says_verb(who: &str) -> &'static str {
-    let last = who.split_whitespace().last().unwrap_or("").to_lowercase();
-    let plural = [
-        "forces",
-        "units",
-        "rebels",
-        "militias",
-        "fighters",
-        "troops",
-        "guards",
-        "brigades",
-        "officials",
-        "authorities",
-    ];
-    if plural.contains(&last.as_str()) {
-        "say"
-    } else {
-        "says"
-    }
-}
-
-/// Phrases a clause under a modality: claims as claims, reports with their source, denials as denials.
-fn phrase(c: &Clause, m: Modality, claimant: Option<String>, outlet: Option<&str>) -> String {
-    let subj = c.subject.clone();
-    let says = |who: &str| -> String {
-        let it = if subj.as_deref() == Some(who) { "it".to_string() } else { subj.clone().unwrap_or_default() };
-        if it.is_empty() {
-            format!("{} {} that {}", cap(who), says_verb(who), lower_first(&c.passive))
-        } else {
-            let it = if it == "it" && says_verb(who) == "say" { "they".to_string() } else { it };
-            format!("{} {} {it} {}", cap(who), says_verb(who), c.past)
-        }
-    };
-    let plain = || match &subj {
-        Some(s) => format!("{} {}", cap(s), c.past),
-        None => c.passive.clone(),
-    };
-    match m {
-        Modality::Asserted => plain(),
-        Modality::Claimed => says(&claimant.or(subj.clone()).unwrap_or_else(|| "one side".to_string())),
-        Modality::Reported => {
-            let who = claimant.or(outlet.map(str::to_string)).unwrap_or_else(|| "a report".to_string());
-            format!("{}, according to {who}", plain())
-        }
-        Modality::Disputed => format!("It is disputed whether {}", lower_first(&plain())),
-        Modality::Negated => {
-            let who = claimant.map(|w| cap(&w)).unwrap_or_else(|| "A report".to_string());
-            format!("{who} denies that {}", lower_first(&plain()))
-        }
-        Modality::Planned | Modality::Forecast | Modality::Hypothetical => {
-            let verb = match m {
-                Modality::Planned => "plans to",
-                Modality::Forecast => "is expected to",
-                _ => "might",
-            };
-            match &subj {
-                Some(s) => format!("{} {verb} {}", cap(s), c.base),
-                None => {
-                    format!("{} is {}", c.passive, if m == Modality::Hypothetical { "possible" } else { "expected" })
-                }
-            }
-        }
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    // Keep proper names capitalised: only lower a leading function word.
-    for w in [
-        "It ",
-        "The ",
-        "A ",
-        "An ",
-        "Fighting ",
-        "Shelling ",
-        "Air ",
-        "Civilians ",
-        "Protests ",
-        "Riots ",
-        "Arrests ",
-        "Looting ",
-    ] {
-        if let Some(rest) = s.strip_prefix(w) {
-            return format!("{}{rest}", w.to_lowercase());
-        }
-    }
-    s.to_string()
-}
-
 fn cite(s: &Source) -> Citation {
     Citation { report: s.report.id.clone(), sentence: s.evidence.sentence, source: s.report.source.clone() }
 }
@@ -369,40 +78,20 @@ fn state_line(before: Option<&ControlState>, after: &ControlState) -> Line {
             sides.extend(after.contenders.iter().cloned());
             let all = actors(&sides).unwrap_or_default();
             if after.contenders.is_empty() {
-                Clause {
-                    subject: None,
-                    past: String::new(),
-                    base: String::new(),
-                    passive: format!("{place} was contested, with {who} holding part of it"),
-                }
+                Clause::sentence(format!("{place} was contested, with {who} holding part of it"))
             } else if after.modality == Modality::Claimed {
-                Clause {
-                    subject: None,
-                    past: String::new(),
-                    base: String::new(),
-                    passive: format!("{} each claim to hold {place}", cap(&all)),
-                }
+                Clause::sentence(format!("{} each claim to hold {place}", cap(&all)))
             } else {
-                Clause {
-                    subject: None,
-                    past: String::new(),
-                    base: String::new(),
-                    passive: format!("{place} was contested between {all}"),
-                }
+                Clause::sentence(format!("{place} was contested between {all}"))
             }
         }
-        ControlStatus::Besieged => Clause {
-            subject: None,
-            past: String::new(),
-            base: String::new(),
-            passive: format!("{place}, held by {who}, was reported besieged"),
-        },
+        ControlStatus::Besieged => Clause::sentence(format!("{place}, held by {who}, was reported besieged")),
         ControlStatus::Controlled => {
             let past = match &prev {
                 Some(p) => format!("took {place} from {p}"),
                 None => format!("held {place}"),
             };
-            Clause { subject: Some(who.clone()), past, base: String::new(), passive: String::new() }
+            Clause { subject: Some(who.clone()), past, ..Clause::sentence(String::new()) }
         }
     };
     let modality = if after.status == ControlStatus::Contested && !after.contenders.is_empty() {
@@ -426,8 +115,8 @@ fn event_line(e: &EventRecord) -> Line {
     let claimant = e.attributed_to.first().map(|a| the(&a.name));
     let mut text = phrase(&event_clause(e), e.modality, claimant, e.report.source.as_deref());
     let date = event_dates(e).map(|x| x.0);
-    if let Some(d) = date {
-        text = format!("On {}, {}", date_words(d), lower_first(&text));
+    if let Some(w) = when(e.date.as_ref(), date) {
+        text = format!("{w}, {}", lower_first(&text));
     }
     Line {
         date,
@@ -453,7 +142,10 @@ fn is_fighting(e: &EventRecord) -> bool {
 
 fn is_territory(e: &EventRecord) -> bool {
     e.acled.as_ref().is_some_and(|a| {
-        matches!(a.sub_event_type.as_str(), "Government regains territory" | "Non-state actor overtakes territory")
+        matches!(
+            a.sub_event_type.as_str(),
+            "Government regains territory" | "Non-state actor overtakes territory" | "Non-violent transfer of territory"
+        )
     })
 }
 
@@ -673,7 +365,7 @@ mod tests {
             }
         }
         assert!(md.contains("expected to hold talks"), "{md}");
-        assert!(md.contains("denies that"), "{md}");
+        assert!(md.contains("the Military Forces of Turkey did not shell"), "{md}");
         let only = build(&b, d("2017-11-01"), d("2017-11-30"), Some("Afrin")).unwrap();
         assert_eq!(only.sections.len(), 1);
         let h = html(&only);
