@@ -144,7 +144,9 @@ fn is_territory(e: &EventRecord) -> bool {
     e.acled.as_ref().is_some_and(|a| {
         matches!(
             a.sub_event_type.as_str(),
-            "Government regains territory" | "Non-state actor overtakes territory" | "Non-violent transfer of territory"
+            "Government regains territory"
+                | "Non-state actor overtakes territory"
+                | "Non-violent transfer of territory"
         )
     })
 }

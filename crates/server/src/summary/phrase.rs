@@ -203,7 +203,9 @@ pub(super) fn event_clause(e: &EventRecord) -> Clause {
                 n("", format!("fighting{place}"), false),
             ),
         },
-        "Government regains territory" | "Non-state actor overtakes territory" | "Non-violent transfer of territory"
+        "Government regains territory"
+        | "Non-state actor overtakes territory"
+        | "Non-violent transfer of territory"
             if giving_up.is_some() && e.place.is_some() =>
         {
             let (_, p, b) = giving_up.copied().unwrap_or_default();
@@ -248,7 +250,9 @@ pub(super) fn event_clause(e: &EventRecord) -> Clause {
         }
         "Suicide bomb" | "Remote explosive/landmine/IED" | "Grenade" | "Chemical weapon" => {
             let (p, b, a, noun) = match sub {
-                "Suicide bomb" => ("carried out a suicide bombing", "carry out a suicide bombing", "a ", "suicide bombing"),
+                "Suicide bomb" => {
+                    ("carried out a suicide bombing", "carry out a suicide bombing", "a ", "suicide bombing")
+                }
                 "Grenade" => ("threw a grenade", "throw a grenade", "a ", "grenade attack"),
                 "Chemical weapon" => ("used chemical weapons", "use chemical weapons", "a ", "chemical attack"),
                 _ => ("set off an explosive device", "set off an explosive device", "an ", "explosive device"),
@@ -534,10 +538,7 @@ mod tests {
         let c = event_clause(&ev(None, "CONCEDE", "accept", Some("Free Hills Front"), None));
         assert_eq!(phrase(&c, Modality::Negated, None, None), "The Free Hills Front did not make concessions");
         let who = Some("the Free Hills Front".to_string());
-        assert_eq!(
-            phrase(&c, Modality::Negated, who, None),
-            "The Free Hills Front says it did not make concessions"
-        );
+        assert_eq!(phrase(&c, Modality::Negated, who, None), "The Free Hills Front says it did not make concessions");
     }
 
     #[test]
@@ -546,7 +547,8 @@ mod tests {
         assert_eq!(when(e.date.as_ref(), None).as_deref(), Some("In the week to 10 May 2024"));
         let day = DateRef { start: d("2024-05-09"), end: d("2024-05-09"), precision: DatePrecision::Day, text: None };
         assert_eq!(when(Some(&day), None).as_deref(), Some("On 9 May 2024"));
-        let month = DateRef { start: d("2024-04-01"), end: d("2024-04-30"), precision: DatePrecision::Month, text: None };
+        let month =
+            DateRef { start: d("2024-04-01"), end: d("2024-04-30"), precision: DatePrecision::Month, text: None };
         assert_eq!(when(Some(&month), None).as_deref(), Some("In April 2024"));
         assert_eq!(when(None, Some(d("2024-05-10"))).as_deref(), Some("On 10 May 2024"));
     }
