@@ -863,6 +863,60 @@ impl Place {
     }
 }
 
+/// A point with the cosine of its latitude, which [`distance_km`] would compute on every call:
+/// resolution measures from one point to many ([`Pt::km_within`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pt {
+    pub lat: f64,
+    pub lon: f64,
+    cos: f64,
+}
+
+impl Pt {
+    pub(crate) fn new(lat: f64, lon: f64) -> Pt {
+        Pt { lat, lon, cos: lat.to_radians().cos() }
+    }
+
+    /// `distance_km(self.lat, self.lon, o.lat, o.lon)`, bit for bit (the same operations on the
+    /// same cosines).
+    #[inline]
+    pub(crate) fn km(&self, o: &Pt) -> f64 {
+        let (p1, p2) = (self.lat.to_radians(), o.lat.to_radians());
+        let dp = p2 - p1;
+        let dl = (o.lon - self.lon).to_radians();
+        let a = (dp / 2.0).sin().powi(2) + self.cos * o.cos * (dl / 2.0).sin().powi(2);
+        2.0 * EARTH_KM * a.sqrt().min(1.0).asin()
+    }
+
+    /// [`Pt::km`], or `None` when a cheap lower bound shows it to be more than `km` (no sine or
+    /// arcsine computed): far points are most of what resolution measures.
+    #[inline]
+    pub(crate) fn km_within(&self, o: &Pt, km: f64) -> Option<f64> {
+        // haversine: a = sin²(dφ/2) + cos φ1 cos φ2 sin²(dλ/2) and d = 2R asin √a, so d ≤ km needs
+        // a ≤ sin²(km/2R) ≤ (km/2R)²; and sin x ≥ x (1 − x²/6) ≥ 0 for x in [0, π/2]. (The margin
+        // of 1e-6 is far above the rounding of either side: a point this bound rejects is more
+        // than `km` away as `km` computes it too.)
+        let sin_low = |x: f64| {
+            let x = x * 0.5;
+            let s = x * (1.0 - x * x / 6.0);
+            s * s
+        };
+        let dp = (o.lat - self.lat).abs().to_radians();
+        let dp = if dp <= std::f64::consts::PI { sin_low(dp) } else { 0.0 };
+        let dl = (o.lon - self.lon).abs().rem_euclid(360.0);
+        let dl = dl.min(360.0 - dl).to_radians();
+        let low = dp + (self.cos * o.cos).max(0.0) * sin_low(dl);
+        let t = km / (2.0 * EARTH_KM);
+        if low > t * t * (1.0 + 1e-6) {
+            return None;
+        }
+        Some(self.km(o))
+    }
+}
+
+/// The mean radius of the Earth, km.
+const EARTH_KM: f64 = 6371.0088;
+
 /// Great-circle distance in km.
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -876,4 +930,47 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 fn _assert_send_sync() {
     fn ok<T: Send + Sync>() {}
     ok::<Geoparser>();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{distance_km, Pt};
+    use proptest::prelude::*;
+
+    proptest! {
+        // `Pt::km` is `distance_km` bit for bit, and `km_within` rejects only points farther than
+        // the distance it is asked about
+        #[test]
+        fn pt_distances_are_distance_km(
+            la in -90.0f64..=90.0, lo in -180.0f64..=180.0,
+            dla in -3.0f64..=3.0, dlo in -6.0f64..=6.0,
+            far_la in -90.0f64..=90.0, far_lo in -180.0f64..=180.0,
+            km in 1.0f64..=1500.0, near in any::<bool>(),
+        ) {
+            let (la2, lo2) = if near { ((la + dla).clamp(-90.0, 90.0), lo + dlo) } else { (far_la, far_lo) };
+            let (a, b) = (Pt::new(la, lo), Pt::new(la2, lo2));
+            let d = distance_km(la, lo, la2, lo2);
+            prop_assert_eq!(a.km(&b).to_bits(), d.to_bits());
+            match a.km_within(&b, km) {
+                Some(x) => prop_assert_eq!(x.to_bits(), d.to_bits()),
+                None => prop_assert!(d > km, "{} > {}", d, km),
+            }
+        }
+    }
+
+    #[test]
+    fn pt_bound_at_the_edges() {
+        // across the date line, at the poles, at the same point, exactly `km` apart
+        let cases =
+            [(10.0, 179.9, 10.0, -179.9), (89.9, 0.0, 89.9, 180.0), (-90.0, 0.0, 90.0, 0.0), (33.5, 36.3, 33.5, 36.3)];
+        for (la, lo, la2, lo2) in cases {
+            let d = distance_km(la, lo, la2, lo2);
+            for km in [d * 0.999, d, d * 1.001, 1.0, 40.0, 250.0, 1000.0] {
+                match Pt::new(la, lo).km_within(&Pt::new(la2, lo2), km) {
+                    Some(x) => assert_eq!(x.to_bits(), d.to_bits()),
+                    None => assert!(d > km),
+                }
+            }
+        }
+    }
 }

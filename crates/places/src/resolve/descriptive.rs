@@ -10,7 +10,6 @@
 use std::sync::OnceLock;
 
 use super::Context;
-use crate::distance_km;
 use crate::fold::Word;
 use crate::gazetteer::{GazetteerError, HashMap};
 use crate::Found;
@@ -112,8 +111,10 @@ impl Context<'_> {
         let r = &self.gaz.recs[rec as usize];
         let own = self.grp_cc.get(&(g, r.cc_id)).copied().unwrap_or(0.0);
         let others = self.ctx_cc.get(&r.cc_id).copied().unwrap_or(0.0) - own;
-        (!r.cc.is_empty() && others >= 1.0)
-            || self.sure_pts.iter().any(|&(h, la, lo)| h != g && distance_km(r.lat, r.lon, la, lo) <= NEAR_KM)
+        (!r.cc.is_empty() && others >= 1.0) || {
+            let p = crate::Pt::new(r.lat, r.lon);
+            self.sure_pts.iter().any(|(h, q)| *h != g && p.km_within(q, NEAR_KM).is_some_and(|d| d <= NEAR_KM))
+        }
     }
 }
 

@@ -18,7 +18,7 @@ use crate::gazetteer::{HashMap, HashSet};
 
 use crate::fold::Word;
 use crate::gazetteer::Entry;
-use crate::{distance_km, Found, Geoparser, PlaceMention, PlaceRole};
+use crate::{distance_km, Found, Geoparser, PlaceMention, PlaceRole, Pt};
 use cands::Cand;
 use given::refine_given;
 use metonym::metonym_after;
@@ -264,24 +264,46 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 .collect();
             reps.push((k, v));
         }
-        for (g, cs) in &reps {
+        // The readings that may support another name's (each name's first, while plausible enough),
+        // by latitude: a reading looks only at those within its distance in latitude (a degree is
+        // 111 km), and counts each other name once.
+        // (latitude, point, reading, index of its name in `reps`, distance)
+        let mut givers: Vec<(f64, Pt, u32, usize, f64)> = Vec::new();
+        for (x, (_, ds)) in reps.iter().enumerate() {
+            for &(rec, la, lo, _, km) in ds.iter().take_while(|d| d.3) {
+                givers.push((la, Pt::new(la, lo), rec, x, km));
+            }
+        }
+        givers.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let widest = givers.iter().map(|d| d.4).fold(0.0f64, f64::max);
+        // (per name in `reps`: the last reading that counted it)
+        let mut counted: Vec<usize> = vec![usize::MAX; reps.len()];
+        let mut reading = 0;
+        for (x, (g, cs)) in reps.iter().enumerate() {
             // only a name with more than one plausible reading is helped
             if cs.len() < 2 {
                 continue;
             }
             for &(rec, la, lo, _, km) in cs {
-                let cnt = reps
-                    .iter()
-                    .filter(|(h, ds)| {
-                        // (the readings are by score: those that support come first; a degree of
-                        // latitude is 111 km: a cheap test before the haversine)
-                        h != g
-                            && ds.iter().take_while(|d| d.3).any(|&(drec, dla, dlo, _, dkm)| {
-                                let km = km.max(dkm);
-                                drec != rec && (la - dla).abs() < km / 111.0 && distance_km(la, lo, dla, dlo) <= km
-                            })
-                    })
-                    .count();
+                reading += 1;
+                let p = Pt::new(la, lo);
+                // (a little wider than any reading's test below, which decides)
+                let band = km.max(widest) / 111.0 + 1e-6;
+                let from = givers.partition_point(|d| d.0 < la - band);
+                let mut cnt = 0;
+                for &(dla, ref q, drec, h, dkm) in givers[from..].iter().take_while(|d| d.0 <= la + band) {
+                    if h == x || counted[h] == reading {
+                        continue;
+                    }
+                    let km = km.max(dkm);
+                    if drec != rec && (la - dla).abs() < km / 111.0 && p.km_within(q, km).is_some_and(|d| d <= km) {
+                        counted[h] = reading;
+                        cnt += 1;
+                        if cnt == SUPPORT_MAX_NAMES {
+                            break;
+                        }
+                    }
+                }
                 if cnt > 0 {
                     support.insert((*g, rec), SUPPORT_W * cnt.min(SUPPORT_MAX_NAMES) as f32);
                 }
@@ -293,14 +315,15 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     // `Rec::a1_id`).
     let mut ctx_cc: HashMap<u32, f32> = HashMap::default();
     let mut ctx_a1: HashMap<u32, f32> = HashMap::default();
-    let mut sure_pts: Vec<(usize, f64, f64)> = Vec::new();
+    let mut sure_pts: Vec<(usize, Pt)> = Vec::new();
     let mut seen_pts: HashSet<(usize, u32)> = HashSet::with_capacity_and_hasher(n, Default::default());
     let mut total = 0.0f32;
     let mut contrib: Vec<Option<(u32, Option<u32>, f32)>> = vec![None; n];
+    // ("the Old City" says nothing of where the document is: descriptive.rs)
+    let descriptive: Vec<bool> = found.iter().map(|f| descriptive::is_descriptive(words, f)).collect();
     for (k, v) in cands.iter().enumerate() {
         let Some(b) = best0[k] else { continue };
-        // ("the Old City" says nothing of where the document is: descriptive.rs)
-        if descriptive::is_descriptive(words, &found[k]) {
+        if descriptive[k] {
             continue;
         }
         let r = &b.at;
@@ -339,7 +362,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         }
         // one point per name and place: a name repeated fifty times is one point, not fifty
         if place && &*r.fcode != "CONT" && seen_pts.insert((group[k], b.rec)) {
-            sure_pts.push((group[k], r.lat, r.lon));
+            sure_pts.push((group[k], Pt::new(r.lat, r.lon)));
         }
     }
     // what each group of same-name mentions gave to the context
@@ -394,8 +417,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
             }
         };
         // "the Old City", "New Town": read only where the document already is (descriptive.rs)
-        let reading =
-            reading.filter(|(b, _)| !descriptive::is_descriptive(words, f) || cx.where_document_is(b.rec, group[k]));
+        let reading = reading.filter(|(b, _)| !descriptive[k] || cx.where_document_is(b.rec, group[k]));
         let (place, role, conf) = match reading {
             Some((b, conf)) => {
                 let r = &b.at;
@@ -436,8 +458,8 @@ struct Context<'a> {
     grp_total: &'a HashMap<usize, f32>,
     /// Mutual support of (group, reading).
     support: &'a HashMap<(usize, u32), f32>,
-    /// (group, lat, lon) of the sure names' places.
-    sure_pts: &'a [(usize, f64, f64)],
+    /// (group, point) of the sure names' places.
+    sure_pts: &'a [(usize, Pt)],
     total: f32,
     lead_share: f32,
 }
@@ -510,11 +532,12 @@ impl Context<'_> {
                 // (a sea's or gulf's point is its middle: its shores lie farther away)
                 let km = if matches!(&*r.fcode, "SEA" | "GULF" | "OCN" | "BAY") { NEAR_SEA_KM } else { NEAR_KM };
                 let near = *near_cache.entry((g, c.rec)).or_insert_with(|| {
+                    let p = Pt::new(r.lat, r.lon);
                     sure_pts
                         .iter()
-                        .filter(|(j, _, _)| *j != g)
+                        .filter(|(j, _)| *j != g)
                         // (a degree of latitude is 111 km: a cheap test before the haversine)
-                        .any(|(_, la, lo)| (r.lat - la).abs() < km / 111.0 && distance_km(r.lat, r.lon, *la, *lo) < km)
+                        .any(|(_, q)| (r.lat - q.lat).abs() < km / 111.0 && p.km_within(q, km).is_some_and(|d| d < km))
                 });
                 if near {
                     c.score += 1.0;
@@ -608,6 +631,12 @@ fn is_near_phrase(between: &str) -> bool {
     if between.split_whitespace().nth(6).is_some() {
         return false;
     }
+    // every phrase ends with one of these words (asked first: most text between two names is none
+    // of these phrases)
+    let last = between.split_whitespace().next_back().unwrap_or("").trim_start_matches(',');
+    if !["near", "outside", "of", "to"].iter().any(|w| last.eq_ignore_ascii_case(w)) {
+        return false;
+    }
     let b = between.trim().trim_start_matches(',').trim().to_ascii_lowercase();
     // a distance first: "20 km", "12 miles", "five kilometres"
     let mut w: Vec<&str> = b.split_whitespace().collect();
@@ -642,7 +671,7 @@ struct Own<'a> {
 /// never names and far from every place it is sure of ("al-Nuri" in a Mosul report is
 /// not a village in Italy, "al-Midan" in Damascus is not Medan): better unresolved than placed on
 /// the wrong continent.
-fn far_fetched(b: &Cand, own: &Own, ctx_cc: &HashMap<u32, f32>, total: f32, sure_pts: &[(usize, f64, f64)]) -> bool {
+fn far_fetched(b: &Cand, own: &Own, ctx_cc: &HashMap<u32, f32>, total: f32, sure_pts: &[(usize, Pt)]) -> bool {
     let r = &b.at;
     if b.demonym || is_country(&r.fcode) || &*r.fcode == "PPLC" || r.curated {
         return false;
@@ -657,33 +686,49 @@ fn far_fetched(b: &Cand, own: &Own, ctx_cc: &HashMap<u32, f32>, total: f32, sure
     let others = total - own.total;
     let own_cc = own.cc.get(&(own.group, r.cc_id)).copied().unwrap_or(0.0);
     let cc_elsewhere = ctx_cc.get(&r.cc_id).copied().unwrap_or(0.0) - own_cc;
-    others >= 2.0
-        && cc_elsewhere <= 0.0
-        && !sure_pts.iter().any(|(j, la, lo)| *j != own.group && distance_km(r.lat, r.lon, *la, *lo) < 1000.0)
+    others >= 2.0 && cc_elsewhere <= 0.0 && {
+        let p = Pt::new(r.lat, r.lon);
+        !sure_pts.iter().any(|(j, q)| *j != own.group && p.km_within(q, 1000.0).is_some_and(|d| d < 1000.0))
+    }
 }
 
 /// A name that is only a compass word, as GeoNames names some regions ("West", "Southern").
 fn is_compass_name(name: &str) -> bool {
-    let mut b = String::new();
-    crate::fold::base_letters(name, &mut b);
+    // (an ASCII name's letters without a `String`: the longest compass name has 9)
+    let mut buf = [0u8; 10];
+    let mut n = 0;
+    let mut owned = String::new();
+    let b: &[u8] = if name.is_ascii() {
+        for c in name.bytes().filter(u8::is_ascii_alphanumeric) {
+            if n == buf.len() {
+                return false;
+            }
+            buf[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+        &buf[..n]
+    } else {
+        crate::fold::base_letters(name, &mut owned);
+        owned.as_bytes()
+    };
     matches!(
-        b.as_str(),
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "central"
-            | "centre"
-            | "center"
-            | "northeast"
-            | "northwest"
-            | "southeast"
-            | "southwest"
-            | "farnorth"
+        b,
+        b"north"
+            | b"south"
+            | b"east"
+            | b"west"
+            | b"northern"
+            | b"southern"
+            | b"eastern"
+            | b"western"
+            | b"central"
+            | b"centre"
+            | b"center"
+            | b"northeast"
+            | b"northwest"
+            | b"southeast"
+            | b"southwest"
+            | b"farnorth"
     )
 }
 
