@@ -674,11 +674,17 @@ impl WordKeys {
     }
 
     /// The key hash of word `k`.
-    #[inline]
+    #[inline(always)]
     fn get(&mut self, words: &[fold::Word], k: usize) -> u64 {
         if let Some(h) = self.b.hashes[k] {
             return h;
         }
+        self.get_new(words, k)
+    }
+
+    /// [`WordKeys::get`] of a word not asked before: from the memo, else hashed (and remembered).
+    #[inline]
+    fn get_new(&mut self, words: &[fold::Word], k: usize) -> u64 {
         let w = &words[k];
         let h = match w.lower.padded() {
             Some(p) => {
@@ -869,7 +875,8 @@ impl Place {
 pub(crate) struct Pt {
     pub lat: f64,
     pub lon: f64,
-    cos: f64,
+    /// `lat.to_radians().cos()`, always (a `Pt` is built by [`Pt::new`] or from a copy of its cosine)
+    pub(crate) cos: f64,
 }
 
 impl Pt {

@@ -25,6 +25,8 @@ pub(crate) struct At {
     pub id: i64,
     pub lat: f64,
     pub lon: f64,
+    /// The cosine of the latitude, as [`crate::Pt::new`] computes it ([`At::pt`]).
+    pub cos: f64,
     pub pop: u64,
     pub fcode: Code,
     pub cc_id: u32,
@@ -43,6 +45,7 @@ impl At {
             id: r.id,
             lat: r.lat,
             lon: r.lon,
+            cos: crate::Pt::new(r.lat, r.lon).cos,
             pop: r.pop,
             fcode: r.fcode,
             cc_id: r.cc_id,
@@ -52,6 +55,14 @@ impl At {
             has_a1: !r.admin1.is_empty(),
             curated: curated(r),
         }
+    }
+}
+
+impl At {
+    /// The place's point ([`crate::Pt::new`] of its latitude and longitude, cosine computed once).
+    #[inline]
+    pub(crate) fn pt(&self) -> crate::Pt {
+        crate::Pt { lat: self.lat, lon: self.lon, cos: self.cos }
     }
 }
 

@@ -221,28 +221,32 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     // is the one in north London). Computed once per name, over a few readings of each.
     let mut support: HashMap<(usize, u32), f32> = HashMap::default();
     {
-        // per name: its readings (rec, lat, lon, plausible enough to support another name)
-        type Readings = Vec<(u32, f64, f64, bool, f64)>;
-        let mut reps: Vec<(usize, Readings)> = Vec::new();
+        // per name: its readings (rec, point, plausible enough to support another name, distance),
+        // those of name `reps[x].0` at `readings[reps[x].1..reps[x].2]` (a name without any is left
+        // out: it neither gives nor receives)
+        let mut readings: Vec<(u32, Pt, bool, f64)> = Vec::new();
+        let mut reps: Vec<(usize, usize, usize)> = Vec::new();
+        let mut pl: Vec<&Cand> = Vec::new();
         for k in 0..n {
             let (true, Some(b)) = (group[k] == k, best0[k]) else { continue };
             if b.demonym {
                 continue;
             }
             let best_pop = b.at.pop;
-            let mut pl: Vec<&Cand> = cands[k]
-                .iter()
-                .filter(|c| {
-                    let r = &c.at;
-                    // (a village is not lifted over a city: London, Ontario may win over London,
-                    // a hamlet called Atlanta not over Atlanta)
-                    !c.demonym
-                        && c.score >= b.score - SUPPORT_RECEIVE
-                        && !is_country(&r.fcode)
-                        && r.fclass != b'L'
-                        && (c.rec == b.rec || r.pop.max(SUPPORT_POP_FLOOR) * SUPPORT_POP_RATIO >= best_pop)
-                })
-                .collect();
+            pl.clear();
+            pl.extend(cands[k].iter().filter(|c| {
+                let r = &c.at;
+                // (a village is not lifted over a city: London, Ontario may win over London,
+                // a hamlet called Atlanta not over Atlanta)
+                !c.demonym
+                    && c.score >= b.score - SUPPORT_RECEIVE
+                    && !is_country(&r.fcode)
+                    && r.fclass != b'L'
+                    && (c.rec == b.rec || r.pop.max(SUPPORT_POP_FLOOR) * SUPPORT_POP_RATIO >= best_pop)
+            }));
+            if pl.is_empty() {
+                continue;
+            }
             pl.sort_by(|x, y| y.score.total_cmp(&x.score));
             pl.truncate(SUPPORT_READINGS);
             // a common word that is also a name ("Congress", "West") supports nothing
@@ -251,61 +255,62 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                 .filter(|w| !w.article)
                 .all(|w| g.stop.is_soft(&w.lower) || g.stop.is_hard(&w.lower));
             let county_named = words.get(found[k].w1).is_some_and(|w| kind_after(&w.lower) == Some("adm2"));
-            let v = pl
-                .iter()
-                .map(|c| {
-                    let r = &c.at;
-                    // (a county's point is its middle: its towns lie farther from it; only for a
-                    // county the mention names as such, "Suffolk County", not for "Delaware")
-                    let area = county_named && matches!(&*r.fcode, "ADM2" | "ADM3");
-                    let km = if area { SUPPORT_AREA_KM } else { SUPPORT_KM };
-                    (c.rec, r.lat, r.lon, !common && c.score >= b.score - SUPPORT_GIVE, km)
-                })
-                .collect();
-            reps.push((k, v));
+            let start = readings.len();
+            readings.extend(pl.iter().map(|c| {
+                let r = &c.at;
+                // (a county's point is its middle: its towns lie farther from it; only for a
+                // county the mention names as such, "Suffolk County", not for "Delaware")
+                let area = county_named && matches!(&*r.fcode, "ADM2" | "ADM3");
+                let km = if area { SUPPORT_AREA_KM } else { SUPPORT_KM };
+                (c.rec, r.pt(), !common && c.score >= b.score - SUPPORT_GIVE, km)
+            }));
+            reps.push((k, start, readings.len()));
         }
-        // The readings that may support another name's (each name's first, while plausible enough),
-        // by latitude: a reading looks only at those within its distance in latitude (a degree is
-        // 111 km), and counts each other name once.
-        // (latitude, point, reading, index of its name in `reps`, distance)
-        let mut givers: Vec<(f64, Pt, u32, usize, f64)> = Vec::new();
-        for (x, (_, ds)) in reps.iter().enumerate() {
-            for &(rec, la, lo, _, km) in ds.iter().take_while(|d| d.3) {
-                givers.push((la, Pt::new(la, lo), rec, x, km));
+        // only a name with more than one plausible reading is helped
+        let helped = |&(_, a, b): &(usize, usize, usize)| b - a >= 2;
+        if reps.iter().any(helped) {
+            // The readings that may support another name's (each name's first, while plausible
+            // enough), by latitude: a reading looks only at those within its distance in latitude
+            // (a degree is 111 km), and counts each other name once.
+            // (latitude, point, reading, index of its name in `reps`, distance)
+            let mut givers: Vec<(f64, Pt, u32, usize, f64)> = Vec::new();
+            for (x, &(_, a, b)) in reps.iter().enumerate() {
+                for &(rec, q, _, km) in readings[a..b].iter().take_while(|d| d.2) {
+                    givers.push((q.lat, q, rec, x, km));
+                }
             }
-        }
-        givers.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let widest = givers.iter().map(|d| d.4).fold(0.0f64, f64::max);
-        // (per name in `reps`: the last reading that counted it)
-        let mut counted: Vec<usize> = vec![usize::MAX; reps.len()];
-        let mut reading = 0;
-        for (x, (g, cs)) in reps.iter().enumerate() {
-            // only a name with more than one plausible reading is helped
-            if cs.len() < 2 {
-                continue;
-            }
-            for &(rec, la, lo, _, km) in cs {
-                reading += 1;
-                let p = Pt::new(la, lo);
-                // (a little wider than any reading's test below, which decides)
-                let band = km.max(widest) / 111.0 + 1e-6;
-                let from = givers.partition_point(|d| d.0 < la - band);
-                let mut cnt = 0;
-                for &(dla, ref q, drec, h, dkm) in givers[from..].iter().take_while(|d| d.0 <= la + band) {
-                    if h == x || counted[h] == reading {
-                        continue;
-                    }
-                    let km = km.max(dkm);
-                    if drec != rec && (la - dla).abs() < km / 111.0 && p.km_within(q, km).is_some_and(|d| d <= km) {
-                        counted[h] = reading;
-                        cnt += 1;
-                        if cnt == SUPPORT_MAX_NAMES {
-                            break;
+            givers.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let widest = givers.iter().map(|d| d.4).fold(0.0f64, f64::max);
+            // (per name in `reps`: the last reading that counted it)
+            let mut counted: Vec<usize> = vec![usize::MAX; reps.len()];
+            let mut reading = 0;
+            for (x, &(g, a, b)) in reps.iter().enumerate() {
+                if !helped(&(g, a, b)) {
+                    continue;
+                }
+                for &(rec, p, _, km) in &readings[a..b] {
+                    reading += 1;
+                    let la = p.lat;
+                    // (a little wider than any reading's test below, which decides)
+                    let band = km.max(widest) / 111.0 + 1e-6;
+                    let from = givers.partition_point(|d| d.0 < la - band);
+                    let mut cnt = 0;
+                    for &(dla, ref q, drec, h, dkm) in givers[from..].iter().take_while(|d| d.0 <= la + band) {
+                        if h == x || counted[h] == reading {
+                            continue;
+                        }
+                        let km = km.max(dkm);
+                        if drec != rec && (la - dla).abs() < km / 111.0 && p.km_within(q, km).is_some_and(|d| d <= km) {
+                            counted[h] = reading;
+                            cnt += 1;
+                            if cnt == SUPPORT_MAX_NAMES {
+                                break;
+                            }
                         }
                     }
-                }
-                if cnt > 0 {
-                    support.insert((*g, rec), SUPPORT_W * cnt.min(SUPPORT_MAX_NAMES) as f32);
+                    if cnt > 0 {
+                        support.insert((g, rec), SUPPORT_W * cnt.min(SUPPORT_MAX_NAMES) as f32);
+                    }
                 }
             }
         }
@@ -348,7 +353,8 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         let place = !is_country(&r.fcode) && !b.demonym && {
             let far = |c: &&Cand| {
                 c.rec != b.rec
-                    && (c.at.a1_id != r.a1_id || distance_km(r.lat, r.lon, c.at.lat, c.at.lon) > SURE_PLACE_KM)
+                    && (c.at.a1_id != r.a1_id
+                        || r.pt().km_within(&c.at.pt(), SURE_PLACE_KM).is_none_or(|d| d > SURE_PLACE_KM))
             };
             let second = v.iter().filter(far).map(|c| c.score).fold(f32::MIN, f32::max);
             second == f32::MIN || b.score - second >= SURE_MARGIN
@@ -362,7 +368,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         }
         // one point per name and place: a name repeated fifty times is one point, not fifty
         if place && &*r.fcode != "CONT" && seen_pts.insert((group[k], b.rec)) {
-            sure_pts.push((group[k], Pt::new(r.lat, r.lon)));
+            sure_pts.push((group[k], r.pt()));
         }
     }
     // what each group of same-name mentions gave to the context
@@ -532,7 +538,7 @@ impl Context<'_> {
                 // (a sea's or gulf's point is its middle: its shores lie farther away)
                 let km = if matches!(&*r.fcode, "SEA" | "GULF" | "OCN" | "BAY") { NEAR_SEA_KM } else { NEAR_KM };
                 let near = *near_cache.entry((g, c.rec)).or_insert_with(|| {
-                    let p = Pt::new(r.lat, r.lon);
+                    let p = r.pt();
                     sure_pts
                         .iter()
                         .filter(|(j, _)| *j != g)
@@ -627,14 +633,14 @@ const NEAR_TOWN_KM: f64 = 150.0;
 /// The words between two names that put the first near the second: "near", "outside", "(, )south
 /// of", "(, )20 km north-east of", "close to".
 fn is_near_phrase(between: &str) -> bool {
-    // (more than the at most 5 words of these phrases, and a leading comma: not one of them)
-    if between.split_whitespace().nth(6).is_some() {
-        return false;
-    }
     // every phrase ends with one of these words (asked first: most text between two names is none
-    // of these phrases)
+    // of these phrases, and often long)
     let last = between.split_whitespace().next_back().unwrap_or("").trim_start_matches(',');
     if !["near", "outside", "of", "to"].iter().any(|w| last.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    // (more than the at most 5 words of these phrases, and a leading comma: not one of them)
+    if between.split_whitespace().nth(6).is_some() {
         return false;
     }
     let b = between.trim().trim_start_matches(',').trim().to_ascii_lowercase();
@@ -687,7 +693,7 @@ fn far_fetched(b: &Cand, own: &Own, ctx_cc: &HashMap<u32, f32>, total: f32, sure
     let own_cc = own.cc.get(&(own.group, r.cc_id)).copied().unwrap_or(0.0);
     let cc_elsewhere = ctx_cc.get(&r.cc_id).copied().unwrap_or(0.0) - own_cc;
     others >= 2.0 && cc_elsewhere <= 0.0 && {
-        let p = Pt::new(r.lat, r.lon);
+        let p = r.pt();
         !sure_pts.iter().any(|(j, q)| *j != own.group && p.km_within(q, 1000.0).is_some_and(|d| d < 1000.0))
     }
 }
