@@ -249,14 +249,15 @@ impl Geoparser {
         }
         keys.look_up(self, words, &starts);
         let packed = std::mem::take(&mut keys.b.single);
-        let single: Vec<Option<&[Entry]>> = packed.iter().map(|&p| self.gaz.index.entries_packed(p)).collect();
+        // (each start word's entries, read from its packed answer when asked)
+        let single = Single { packed: &packed, index: &self.gaz.index };
         let class = Classes {
             stop: &self.stop,
             words,
             classes: std::mem::take(&mut keys.b.classes),
             majors: std::mem::take(&mut keys.b.majors),
         };
-        let known = |k: usize| single[k].is_some_and(|e| !e.is_empty());
+        let known = |k: usize| single.get(k).is_some_and(|e| !e.is_empty());
         // One sense per discourse: a word seen as a surname ("John Kelly") is a person's name
         // wherever it stands alone in the document ("Kelly said").
         let mut persons: HashSet<&[u8]> = HashSet::default();
@@ -463,7 +464,7 @@ impl Geoparser {
         entries: &[Entry],
         lc: bool,
         persons: &HashSet<&[u8]>,
-        single: &[Option<&[Entry]>],
+        single: &Single,
         class: &Classes,
     ) -> bool {
         let first = &words[i];
@@ -565,7 +566,7 @@ impl Geoparser {
                     p.capital
                         && !p.article
                         && !is(k, stop::FUNCTION)
-                        && (single[k].is_none_or(|e| e.is_empty()) || is(k, stop::SOFT | stop::GIVEN))
+                        && (single.get(k).is_none_or(|e| e.is_empty()) || is(k, stop::SOFT | stop::GIVEN))
                 };
                 if i > 0 && !first.break_before && joined_cap(i - 1) {
                     return false;
@@ -576,6 +577,20 @@ impl Geoparser {
             }
         }
         true
+    }
+}
+
+/// The index entries of each word a name can start with, as one name (`None`: not a key).
+struct Single<'a> {
+    /// [`names::NameIndex::lookup_packed`] of each word
+    packed: &'a [u64],
+    index: &'a names::NameIndex,
+}
+
+impl Single<'_> {
+    #[inline]
+    fn get(&self, k: usize) -> Option<&[Entry]> {
+        self.index.entries_packed(*self.packed.get(k)?)
     }
 }
 
@@ -626,7 +641,7 @@ const EMPTY_SLOT: MemoSlot =
 const UNASKED: u64 = u64::MAX - 1;
 const NO_SLOT: u16 = u16::MAX;
 const MEMO_SLOTS: usize = 1 << MEMO_BITS;
-const MEMO_BITS: u32 = 12;
+const MEMO_BITS: u32 = 14;
 
 thread_local!(static KEY_BUFS: std::cell::Cell<Option<Box<KeyBufs>>> = const { std::cell::Cell::new(None) });
 
