@@ -198,6 +198,34 @@ pub(crate) struct Starters {
 const ANY: u8 = 1;
 const WEEKDAY: u8 = 2;
 const NUMBER: u8 = 4;
+/// A [`KEY`] word ([`classify`]); in the table with or without `ANY`.
+const KEY_WORD: u8 = 8;
+
+/// [`classify`]'s answers.
+const START: u8 = 1;
+const KEY: u8 = 2;
+
+/// Starters that name a time on their own (the other [`OPENERS`] only lead into one), and
+/// "weekend", which "over the weekend" and "last weekend" end with.
+const KEY_WORDS: &[&str] = &[
+    "today",
+    "today's",
+    "tonight",
+    "tonight's",
+    "tomorrow",
+    "tomorrow's",
+    "yesterday",
+    "yesterday's",
+    "overnight",
+    "recently",
+    "lately",
+    "weekend",
+];
+
+/// How far after a start token the first [`KEY`] token of any expression can be: the longest
+/// lead-in is a range or "since" (1) before a window "during the past a couple of" (6 more) or a
+/// part "at the end of earlier this" (6 more), so 7; one more for safety.
+const KEY_WITHIN: usize = 8;
 
 impl Starters {
     pub(crate) fn new(lex: &Lexicon) -> Self {
@@ -213,6 +241,10 @@ impl Starters {
         }
         for k in OPENERS {
             *m.entry(k.to_string()).or_default() |= ANY;
+        }
+        let core = lex.months.keys().chain(lex.weekdays.keys()).chain(lex.units.keys()).chain(lex.seasons.keys());
+        for k in core.chain(lex.dayparts.keys()).cloned().chain(KEY_WORDS.iter().map(|w| w.to_string())) {
+            *m.entry(k).or_default() |= KEY_WORD;
         }
         let mut shapes = [0u64; 32];
         for k in m.keys() {
@@ -244,34 +276,53 @@ impl Starters {
     }
 }
 
-fn can_start(lex: &Lexicon, starters: Option<&Starters>, t: &Tok) -> bool {
+/// What a token can be in an expression: [`START`] if a pattern can begin at it, [`KEY`] if it is
+/// a token that every time expression has (at its start or after a lead-in such as "in the
+/// past", "at the end of", "since"): a number, a month, weekday, unit, season or part of the
+/// day, or a word like "today" or "weekend". Number words ("two", "a") are no key: they only count
+/// units. A start token that is no key, with no key in the next [`KEY_WITHIN`] tokens, starts
+/// nothing, and the patterns are not tried there ("the", "in", "for" and "at" lead into most
+/// expressions, and most of them into none).
+fn classify(lex: &Lexicon, starters: Option<&Starters>, t: &Tok) -> u8 {
     let w = &*t.lower;
     if t.kind == TokenKind::Number || w.as_bytes().first().is_some_and(u8::is_ascii_digit) || w.starts_with("mid-") {
-        return true;
+        return START | KEY;
     }
     if t.kind != TokenKind::Word {
-        return false;
+        return 0;
     }
     let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).unwrap_or(w);
     if let Some(s) = starters {
         // One lookup answers most words (openers are in the table too); a plural or possessive
         // weekday and a hyphenated number need a second.
-        if s.bits(w) & ANY != 0 {
-            return true;
+        let b = s.bits(w);
+        if b & (KEY_WORD | ANY) == KEY_WORD | ANY {
+            return START | KEY;
         }
+        let plural_weekday = stem.len() != w.len() && s.has(stem, WEEKDAY);
         // The part before a first hyphen ("twenty-five"), found over bytes: `split_once` cost
         // more than the rest of this test.
         let before_hyphen = || w.bytes().position(|b| b == b'-').map(|k| &w[..k]);
-        return (stem.len() != w.len() && s.has(stem, WEEKDAY)) || before_hyphen().is_some_and(|a| s.has(a, NUMBER));
+        let start = b & ANY != 0 || plural_weekday || before_hyphen().is_some_and(|a| s.has(a, NUMBER));
+        let key = b & KEY_WORD != 0 || plural_weekday;
+        return (u8::from(start) * START) | (u8::from(key) * KEY);
     }
-    is_opener(w)
+    let key = KEY_WORDS.contains(&w)
+        || lex.months.contains_key(w)
+        || lex.weekdays.contains_key(w)
+        || lex.weekdays.contains_key(stem)
+        || lex.units.contains_key(w)
+        || lex.seasons.contains_key(w)
+        || lex.dayparts.contains_key(w);
+    let start = is_opener(w)
         || lex.months.contains_key(w)
         || lex.weekdays.contains_key(w)
         || lex.weekdays.contains_key(stem)
         || lex.numbers.contains_key(w)
         || lex.units.contains_key(w)
         || lex.seasons.contains_key(w)
-        || w.split_once('-').is_some_and(|(a, _)| lex.numbers.contains_key(a))
+        || w.split_once('-').is_some_and(|(a, _)| lex.numbers.contains_key(a));
+    (u8::from(start) * START) | (u8::from(key) * KEY)
 }
 
 /// Cuts `s` to its first `len` bytes (a char boundary: callers cut off ASCII suffixes).
@@ -293,6 +344,18 @@ impl<'a> Tagger<'a> {
         starters: Option<&Starters>,
         doc: &'a Doc<'a>,
         published: Option<NaiveDate>,
+    ) -> Self {
+        Self::with_look_ahead(lex, starters, doc, published, true)
+    }
+
+    /// [`Self::new`]; `look_ahead`: skip the start tokens with no key token near (see
+    /// [`classify`]). Tests compare with and without it.
+    fn with_look_ahead(
+        lex: &'a Lexicon,
+        starters: Option<&Starters>,
+        doc: &'a Doc<'a>,
+        published: Option<NaiveDate>,
+        look_ahead: bool,
     ) -> Self {
         let toks: Vec<Tok> = doc
             .tokens
@@ -330,7 +393,16 @@ impl<'a> Tagger<'a> {
                 *x = true;
             }
         }
-        let can_start = toks.iter().map(|t| can_start(lex, starters, t)).collect();
+        let mut can_start = vec![false; toks.len()];
+        // From the end: `next_key` is the first key token after `i`.
+        let mut next_key = usize::MAX;
+        for i in (0..toks.len()).rev() {
+            let c = classify(lex, starters, &toks[i]);
+            can_start[i] = c & START != 0 && (c & KEY != 0 || next_key - i <= KEY_WITHIN || !look_ahead);
+            if c & KEY != 0 {
+                next_key = i;
+            }
+        }
         Tagger { lex, doc, published, toks, sentence_of, sentence_start, can_start }
     }
 
@@ -1480,12 +1552,50 @@ mod starter_tests {
             .map(|w| w.to_string())
             .collect();
         let keys = lex.months.keys().chain(lex.weekdays.keys()).chain(lex.numbers.keys());
-        for k in keys.chain(lex.units.keys()).chain(lex.seasons.keys()) {
+        let keys = keys.chain(lex.units.keys()).chain(lex.seasons.keys()).chain(lex.dayparts.keys());
+        for k in keys.cloned().chain(OPENERS.iter().chain(KEY_WORDS).map(|w| w.to_string())) {
             words.extend([k.clone(), format!("{k}s"), format!("{k}'s"), format!("{k}-fold"), format!("x-{k}")]);
         }
         for w in &words {
             let t = Tok { lower: Cow::Borrowed(w), kind: TokenKind::Word, cap: false, span: Span::new(0, w.len()) };
-            assert_eq!(can_start(lex, Some(&starters), &t), can_start(lex, None, &t), "{w}");
+            assert_eq!(classify(lex, Some(&starters), &t), classify(lex, None, &t), "{w}");
+        }
+    }
+
+    /// Skipping the start tokens with no key token near changes no result: the patterns with the
+    /// longest lead-ins, at every distance from a key token, and ordinary text.
+    #[test]
+    fn look_ahead_changes_nothing() {
+        let texts = [
+            "Since during the past a couple of days the road was shut. Between the end of earlier this \
+             week and now nothing moved.",
+            "At the end of earlier this month, and at the end of the year, in the coming weeks, over the \
+             weekend, the day before yesterday, this morning, last night, at dawn on Friday, early on \
+             Sunday, the summer of 2016, in the spring, from March to May 2016, between 3 and 5 November, \
+             the 3rd of November, the third of November 2017, mid-2016, in the 1990s, two or three days ago.",
+            "The army said in a statement on the fighting at the border that for the people of the town \
+             there was little to do at the time; the others came from the north and in the end left for \
+             good, some of them for the first time in a long while, many more at some point later.",
+            "in the past few days in the last several weeks during the previous two or three months for the \
+             next couple of years within a few hours since the start of the war from the middle of last \
+             year to the beginning of next year, through the end of the decade.",
+        ];
+        let lex = Lexicon::embedded();
+        let day = NaiveDate::from_ymd_opt(2017, 11, 8);
+        for text in texts {
+            let words: Vec<&str> = text.split(' ').collect();
+            // Every suffix: each lead-in at every distance from where the scan starts.
+            for k in 0..words.len() {
+                let t = words[k..].join(" ");
+                let doc = Doc::new(&t);
+                for published in [day, None] {
+                    for starters in [Some(Starters::embedded()), None] {
+                        let with = Tagger::with_look_ahead(lex, starters, &doc, published, true).run();
+                        let without = Tagger::with_look_ahead(lex, starters, &doc, published, false).run();
+                        assert_eq!(format!("{with:?}"), format!("{without:?}"), "{t}");
+                    }
+                }
+            }
         }
     }
 }
