@@ -25,6 +25,11 @@ impl Hasher for FxHasher {
     fn write_u8(&mut self, i: u8) {
         self.write(&[i]);
     }
+    // (a number in one round, not a round per byte: resolution's maps are keyed by place, country
+    // and province numbers; no map of this crate is read in an order that depends on the hash)
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
     fn write_u64(&mut self, i: u64) {
         self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }

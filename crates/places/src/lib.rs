@@ -234,7 +234,8 @@ impl Geoparser {
     /// Detection: the longest known name at each position, left to right, that passes the
     /// capitalization and stop-list rules.
     pub(crate) fn detect(&self, text: &str, words: &[fold::Word]) -> Vec<Found> {
-        let mut out = Vec::new();
+        // (about one name in 12 words of news text)
+        let mut out = Vec::with_capacity(words.len() / 8);
         let caps = words.iter().filter(|w| w.capital).count();
         let lowercase_doc = words.len() >= 20 && caps * 50 < words.len();
         let max_words = self.gaz.max_words.max(1);
@@ -925,7 +926,8 @@ impl Pt {
         };
         let dp = (o.lat - self.lat).abs().to_radians();
         let dp = if dp <= std::f64::consts::PI { sin_low(dp) } else { 0.0 };
-        let dl = (o.lon - self.lon).abs().rem_euclid(360.0);
+        let dl = (o.lon - self.lon).abs();
+        let dl = if dl <= 360.0 { dl } else { dl.rem_euclid(360.0) };
         let dl = dl.min(360.0 - dl).to_radians();
         let low = dp + (self.cos * o.cos).max(0.0) * sin_low(dl);
         let t = km / (2.0 * EARTH_KM);

@@ -635,8 +635,9 @@ const NEAR_TOWN_KM: f64 = 150.0;
 fn is_near_phrase(between: &str) -> bool {
     // every phrase ends with one of these words (asked first: most text between two names is none
     // of these phrases, and often long)
-    let last = between.split_whitespace().next_back().unwrap_or("").trim_start_matches(',');
-    if !["near", "outside", "of", "to"].iter().any(|w| last.eq_ignore_ascii_case(w)) {
+    let t = between.trim_end().as_bytes();
+    let ends_with = |w: &str| t.len() >= w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+    if !["near", "outside", "of", "to"].into_iter().any(ends_with) {
         return false;
     }
     // (more than the at most 5 words of these phrases, and a leading comma: not one of them)
@@ -705,6 +706,11 @@ fn is_compass_name(name: &str) -> bool {
     let mut n = 0;
     let mut owned = String::new();
     let b: &[u8] = if name.is_ascii() {
+        // (each starts with one of these letters)
+        let first = name.bytes().find(u8::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase());
+        if !matches!(first, Some(b'n' | b's' | b'e' | b'w' | b'c' | b'f')) {
+            return false;
+        }
         for c in name.bytes().filter(u8::is_ascii_alphanumeric) {
             if n == buf.len() {
                 return false;
