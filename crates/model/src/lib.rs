@@ -7,8 +7,10 @@ pub mod record;
 pub mod report;
 pub mod span;
 pub mod text;
+pub mod words;
 
 pub use record::Record;
 pub use report::Report;
 pub use span::Span;
 pub use text::{analyze, Doc, Sentence, Token, TokenKind};
+pub use words::WordTable;

@@ -8,7 +8,7 @@ use crate::{precision_for_days, Tense, TimeMention};
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 use sitrep_model::record::DatePrecision;
-use sitrep_model::{Doc, Span, TokenKind};
+use sitrep_model::{Doc, Span, TokenKind, WordTable};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -188,7 +188,8 @@ fn is_opener(w: &str) -> bool {
 /// The words that can open a time expression (the lexicon's and [`OPENERS`]), in one table with
 /// what each one is, so that the filter costs one lookup for most words instead of seven.
 pub(crate) struct Starters {
-    words: FxHashMap<String, u8>,
+    /// [`starter_words`].
+    table: WordTable<u8>,
     /// Bit `first byte % 64` of entry `length`: which first bytes the table's words of each
     /// length (up to 31 bytes; longer words share the last entry) start with. Most words of a
     /// report are no table word's length and first byte, and skip the hash lookup.
@@ -227,32 +228,40 @@ const KEY_WORDS: &[&str] = &[
 /// part "at the end of earlier this" (6 more), so 7; one more for safety.
 const KEY_WITHIN: usize = 8;
 
+/// The words that can open a time expression or are [`KEY`] words, with what each one is
+/// ([`ANY`], [`WEEKDAY`], [`NUMBER`], [`KEY_WORD`] bits).
+fn starter_words(lex: &Lexicon) -> FxHashMap<String, u8> {
+    let mut m: FxHashMap<String, u8> = FxHashMap::default();
+    for k in lex.months.keys().chain(lex.units.keys()).chain(lex.seasons.keys()) {
+        *m.entry(k.clone()).or_default() |= ANY;
+    }
+    for k in lex.weekdays.keys() {
+        *m.entry(k.clone()).or_default() |= ANY | WEEKDAY;
+    }
+    for k in lex.numbers.keys() {
+        *m.entry(k.clone()).or_default() |= ANY | NUMBER;
+    }
+    for k in OPENERS {
+        *m.entry(k.to_string()).or_default() |= ANY;
+    }
+    let core = lex.months.keys().chain(lex.weekdays.keys()).chain(lex.units.keys()).chain(lex.seasons.keys());
+    for k in core.chain(lex.dayparts.keys()).cloned().chain(KEY_WORDS.iter().map(|w| w.to_string())) {
+        *m.entry(k).or_default() |= KEY_WORD;
+    }
+    m
+}
+
 impl Starters {
     pub(crate) fn new(lex: &Lexicon) -> Self {
-        let mut m: FxHashMap<String, u8> = FxHashMap::default();
-        for k in lex.months.keys().chain(lex.units.keys()).chain(lex.seasons.keys()) {
-            *m.entry(k.clone()).or_default() |= ANY;
-        }
-        for k in lex.weekdays.keys() {
-            *m.entry(k.clone()).or_default() |= ANY | WEEKDAY;
-        }
-        for k in lex.numbers.keys() {
-            *m.entry(k.clone()).or_default() |= ANY | NUMBER;
-        }
-        for k in OPENERS {
-            *m.entry(k.to_string()).or_default() |= ANY;
-        }
-        let core = lex.months.keys().chain(lex.weekdays.keys()).chain(lex.units.keys()).chain(lex.seasons.keys());
-        for k in core.chain(lex.dayparts.keys()).cloned().chain(KEY_WORDS.iter().map(|w| w.to_string())) {
-            *m.entry(k).or_default() |= KEY_WORD;
-        }
+        let m = starter_words(lex);
         let mut shapes = [0u64; 32];
         for k in m.keys() {
             if let Some(&b) = k.as_bytes().first() {
                 shapes[k.len().min(31)] |= 1 << (b % 64);
             }
         }
-        Starters { words: m, shapes }
+        let table = WordTable::new(m.iter().map(|(w, &b)| (w.as_str(), b)));
+        Starters { table, shapes }
     }
 
     /// The table of [`Lexicon::embedded`].
@@ -272,7 +281,7 @@ impl Starters {
                 return 0;
             }
         }
-        self.words.get(w).copied().unwrap_or(0)
+        self.table.get(w).unwrap_or(0)
     }
 }
 
@@ -1608,12 +1617,13 @@ mod shape_tests {
     #[test]
     fn shape_filter_keeps_every_starter() {
         let s = Starters::embedded();
-        assert!(s.words.len() > 50);
-        for (w, &b) in &s.words {
+        let words = starter_words(Lexicon::embedded());
+        assert!(words.len() > 50);
+        for (w, &b) in &words {
             assert_eq!(s.bits(w), b, "{w}");
         }
         for w in ["", "x", "the", "thee", "said", "killed", "mondays", "twenty-five", "ٱلْ", "é"] {
-            assert_eq!(s.bits(w), s.words.get(w).copied().unwrap_or(0), "{w}");
+            assert_eq!(s.bits(w), words.get(w).copied().unwrap_or(0), "{w}");
         }
     }
 }

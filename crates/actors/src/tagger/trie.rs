@@ -9,6 +9,7 @@ use super::Target;
 use crate::lexicon::CueKind;
 use crate::units::NO_WORD;
 use rustc_hash::FxHashMap;
+use sitrep_model::WordTable;
 
 #[derive(Debug, Default)]
 pub(super) struct Node {
@@ -23,6 +24,8 @@ pub(super) struct Node {
 #[derive(Debug)]
 pub(super) struct PhraseTrie {
     vocab: FxHashMap<String, u32>,
+    /// `vocab` for the lookups of the tagging hot path (one per unit), filled by [`Self::finish`].
+    ids: WordTable<u32>,
     /// Cue kinds of each vocabulary word, one bit per [`CueKind`].
     cues: Vec<u16>,
     edges: FxHashMap<(u32, u32), u32>,
@@ -38,6 +41,7 @@ impl Default for PhraseTrie {
     fn default() -> Self {
         PhraseTrie {
             vocab: FxHashMap::default(),
+            ids: WordTable::default(),
             cues: Vec::new(),
             edges: FxHashMap::default(),
             root: Vec::new(),
@@ -64,8 +68,9 @@ impl PhraseTrie {
     }
 
     /// The vocabulary id of a normalized word, or [`NO_WORD`].
+    #[inline]
     pub fn id(&self, w: &str) -> u32 {
-        self.vocab.get(w).copied().unwrap_or(NO_WORD)
+        self.ids.get(w).unwrap_or(NO_WORD)
     }
 
     /// The node of a phrase given as its normalized words, created if needed.
@@ -92,8 +97,10 @@ impl PhraseTrie {
         &mut self.nodes[node as usize]
     }
 
-    /// Fills each node's `capless` list once all targets are in.
+    /// Fills each node's `capless` list once all targets are in, and the lookup table of the
+    /// vocabulary once all words are in.
     pub fn finish(&mut self) {
+        self.ids = WordTable::new(self.vocab.iter().map(|(w, &id)| (w.as_str(), id)));
         for n in &mut self.nodes {
             n.capless = n.targets.iter().filter(|t| !t.needs_cap).copied().collect();
         }
