@@ -204,10 +204,10 @@ struct Cx<'a> {
     comma_participles: Vec<u32>,
     /// Per sentence: is it a headline in title case (computed on demand).
     title: Vec<Cell<Option<bool>>>,
-    /// Which kinds of mention cover each token ([`IN_ACTOR`], [`IN_PLACE`], [`IN_TIME`] bits).
-    covered: Vec<u8>,
-    /// Per token: does its text start with a capital letter.
-    capital: Vec<bool>,
+    /// Per token: which kinds of mention cover it ([`IN_ACTOR`], [`IN_PLACE`], [`IN_TIME`] bits),
+    /// does its text start with a capital letter ([`CAPITAL`]), can it be part of a proper name
+    /// ([`NAME_WORD`], see `names::is_name_word`).
+    flags: Vec<u8>,
     /// Place mentions by where they lie, for lookups without a scan of every place.
     places: PlaceIndex,
     /// The modality cues of the last sentence asked about (`modality`).
@@ -225,6 +225,8 @@ struct Cx<'a> {
 const IN_ACTOR: u8 = 1;
 const IN_PLACE: u8 = 2;
 const IN_TIME: u8 = 4;
+const CAPITAL: u8 = 8;
+const NAME_WORD: u8 = 16;
 
 /// Place mentions indexed by sentence, first token and end token. Every list keeps mention order.
 #[derive(Default)]
@@ -324,12 +326,12 @@ impl Cx<'_> {
 
     /// Token `k` lies in a mention of one of the kinds in `mask`.
     fn covered(&self, k: usize, mask: u8) -> bool {
-        self.covered.get(k).is_some_and(|c| c & mask != 0)
+        self.flags.get(k).is_some_and(|c| c & mask != 0)
     }
 
     /// Token `k`'s text starts with a capital letter.
     fn capital(&self, k: usize) -> bool {
-        self.capital.get(k).copied().unwrap_or(false)
+        self.flags.get(k).is_some_and(|c| c & CAPITAL != 0)
     }
 }
 
@@ -350,22 +352,50 @@ impl<'a> Cx<'a> {
             let e = doc.token_at_or_after(sp.end).max(s + 1).min(doc.tokens.len());
             (s, e)
         };
-        // One pass over the tokens for their lower-case form, capital, list bits and cue word
-        // number. The last two take one lookup when the lower-case form is also the form the cue
-        // lexicons normalize a token to (ASCII with no '`' or space).
+        // One pass over the tokens for their lower-case form, flags, list bits and cue word
+        // number, and the per-token tables that read only the tokens up to them. The list bits
+        // and the cue word number take one lookup when the lower-case form is also the form the
+        // cue lexicons normalize a token to (ASCII with no '`' or space).
         let n = doc.tokens.len();
         let mut lower: Vec<Cow<str>> = Vec::with_capacity(n);
-        let mut capital: Vec<bool> = Vec::with_capacity(n);
+        let mut flags: Vec<u8> = Vec::with_capacity(n);
         let mut class: Vec<u64> = Vec::with_capacity(n);
         let mut word_ids: Vec<u32> = Vec::with_capacity(n);
+        let mut last_comma: Vec<usize> = Vec::with_capacity(n + 1);
+        let mut last_mark: Vec<usize> = Vec::with_capacity(n + 1);
+        let mut last_semicolon: Vec<usize> = Vec::with_capacity(n + 1);
+        let mut comma_participles: Vec<u32> = Vec::with_capacity(n + 1);
+        let (mut comma, mut mark, mut semicolon, mut participles) = (0, 0, 0, 0);
+        let mut after_comma = false;
         let mut buf = String::new();
-        for t in &doc.tokens {
+        for (k, t) in doc.tokens.iter().enumerate() {
+            last_comma.push(comma);
+            last_mark.push(mark);
+            last_semicolon.push(semicolon);
+            comma_participles.push(participles);
             let tok = t.span.of(doc.text);
+            let b = tok.as_bytes();
             // (an ASCII token's lower case is the document's, shared: no allocation)
-            let w = if tok.is_ascii() { Cow::Borrowed(doc.lower_of(t.span)) } else { lower_token(tok) };
-            capital.push(tok.chars().next().is_some_and(char::is_uppercase));
-            if tok.bytes().all(|b| b.is_ascii() && b != b'`' && b != b' ') {
-                let (id, c) = ex.lexicon.word_info(&w);
+            let bits = b.iter().fold(0, |acc, &c| acc | BYTE_BITS[usize::from(c)]);
+            let (w, plain) = if bits & NON_ASCII == 0 {
+                (Cow::Borrowed(doc.lower_of(t.span)), bits == 0)
+            } else {
+                (lower_token(tok), false)
+            };
+            let mut f = 0;
+            let capital = match b.first() {
+                Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
+                _ => tok.chars().next().is_some_and(char::is_uppercase),
+            };
+            if capital {
+                f |= CAPITAL;
+            }
+            if t.kind == TokenKind::Word && names::is_name_word(tok, capital) {
+                f |= NAME_WORD;
+            }
+            flags.push(f);
+            if plain {
+                let (id, c) = ex.lexicon.word_info_at(doc.lower.as_bytes(), t.span.start, t.span.end);
                 word_ids.push(id);
                 class.push(c);
             } else {
@@ -374,28 +404,33 @@ impl<'a> Cx<'a> {
                 word_ids.push(ex.lexicon.word_id(&buf));
                 class.push(class_of(&w));
             }
-            lower.push(w);
-        }
-        let last_of = |is: &dyn Fn(&str) -> bool| {
-            let mut last = vec![0; lower.len() + 1];
-            for (k, w) in lower.iter().enumerate() {
-                last[k + 1] = if is(w) { k + 1 } else { last[k] };
+            // Punctuation is ASCII: its lower case is its text.
+            match b {
+                b"," => {
+                    comma = k + 1;
+                    mark = k + 1;
+                }
+                b";" => {
+                    semicolon = k + 1;
+                    mark = k + 1;
+                }
+                b":" => mark = k + 1,
+                _ if matches!(&*w, "according" | "citing") => mark = k + 1,
+                _ => {}
             }
-            last
-        };
-        let last_comma = last_of(&|w| w == ",");
-        let last_mark = last_of(&|w| matches!(w, "," | ";" | ":" | "according" | "citing"));
-        let last_semicolon = last_of(&|w| w == ";");
-        let mut comma_participles = vec![0u32; lower.len() + 1];
-        for (k, w) in lower.iter().enumerate() {
-            let participle = k > 0
-                && lower[k - 1] == ","
+            let participle = after_comma
                 && w.len() > 5
                 && w.ends_with("ing")
-                && !matches!(&**w, "including" | "according" | "following" | "during");
-            comma_participles[k + 1] = comma_participles[k] + u32::from(participle);
+                && !matches!(&*w, "including" | "according" | "following" | "during");
+            participles += u32::from(participle);
+            after_comma = b == b",";
+            lower.push(w);
         }
-        let mut clause = vec![0; doc.tokens.len()];
+        last_comma.push(comma);
+        last_mark.push(mark);
+        last_semicolon.push(semicolon);
+        comma_participles.push(participles);
+        let mut clause = vec![0; n];
         let mut c = 0;
         for sent in &doc.sentences {
             c += 1;
@@ -415,19 +450,17 @@ impl<'a> Cx<'a> {
         let actor_toks: Vec<(usize, usize)> = m.actors.iter().map(|a| toks(a.span)).collect();
         let place_toks: Vec<(usize, usize)> = m.places.iter().map(|p| toks(p.span)).collect();
         let time_toks: Vec<(usize, usize)> = m.times.iter().map(|t| toks(t.span)).collect();
-        let mut covered = vec![0u8; doc.tokens.len()];
         for (list, bit) in [(&actor_toks, IN_ACTOR), (&place_toks, IN_PLACE), (&time_toks, IN_TIME)] {
             for &(a, b) in list {
-                for c in covered.get_mut(a..b).into_iter().flatten() {
+                for c in flags.get_mut(a..b).into_iter().flatten() {
                     *c |= bit;
                 }
             }
         }
-        let mut next_name_cap = vec![doc.tokens.len() as u32; doc.tokens.len() + 1];
-        for k in (0..doc.tokens.len()).rev() {
+        let mut next_name_cap = vec![n as u32; n + 1];
+        for k in (0..n).rev() {
             let cap = doc.tokens[k].kind == TokenKind::Word
-                && capital[k]
-                && covered[k] & (IN_ACTOR | IN_PLACE | IN_TIME) == 0;
+                && flags[k] & (CAPITAL | IN_ACTOR | IN_PLACE | IN_TIME) == CAPITAL;
             next_name_cap[k] = if cap { k as u32 } else { next_name_cap[k + 1] };
         }
         let mut cx = Cx {
@@ -454,8 +487,7 @@ impl<'a> Cx<'a> {
             comma_participles,
             next_name_cap,
             title: vec![Cell::new(None); doc.sentences.len()],
-            covered,
-            capital,
+            flags,
         };
         // Names the gazetteer does not know join the places (after them, unresolved).
         let mut names = Vec::new();
@@ -901,6 +933,22 @@ pub fn is_state(a: &ActorRef) -> Option<bool> {
     let sector = a.sector.as_deref()?;
     Some(matches!(sector, "GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG"))
 }
+
+/// [`BYTE_BITS`]: a byte of a non-ASCII character, a '`' or a space (a token with either is
+/// normalized for the cue lexicons otherwise than lower-cased).
+const NON_ASCII: u8 = 1;
+const NOT_PLAIN: u8 = 2;
+const BYTE_BITS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0x80;
+    while i < 256 {
+        t[i] = NON_ASCII;
+        i += 1;
+    }
+    t[b'`' as usize] = NOT_PLAIN;
+    t[b' ' as usize] = NOT_PLAIN;
+    t
+};
 
 /// A token's lower-case form with curly single quotes made straight; borrowed when it already is.
 fn lower_token(t: &str) -> Cow<'_, str> {

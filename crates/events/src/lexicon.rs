@@ -214,7 +214,151 @@ pub struct Lexicon {
     trie: WordTrie,
     /// Every word of a phrase or of the extractor's word lists: its word number ([`NO_WORD`] for
     /// none) and its list bits (`class_of`), so a token needs one lookup for both.
-    words: FxHashMap<Box<str>, (u32, u64)>,
+    words: WordMap,
+}
+
+/// What [`Lexicon::word_info`] looks up: words of up to 7 and up to 15 bytes packed into one
+/// number each ([`Key`]) in small open-addressing tables (keys compared as integers, no string on
+/// the heap to reach: the table of short words is 32 KB), longer words by string.
+#[derive(Clone, Debug, Default)]
+struct WordMap {
+    short: Packed<u64>,
+    medium: Packed<u128>,
+    long: FxHashMap<Box<str>, (u32, u64)>,
+}
+
+impl WordMap {
+    fn new(words: &FxHashMap<Box<str>, (u32, u64)>) -> Self {
+        let mut m = WordMap::default();
+        let fits = |w: &str, max: usize| !w.is_empty() && w.len() <= max;
+        m.short = Packed::new(words.iter().filter(|(w, _)| fits(w, u64::MAX_LEN)).map(|(w, &v)| (&**w, v)));
+        m.medium = Packed::new(
+            words.iter().filter(|(w, _)| !fits(w, u64::MAX_LEN) && fits(w, u128::MAX_LEN)).map(|(w, &v)| (&**w, v)),
+        );
+        m.long = words.iter().filter(|(w, _)| !fits(w, u128::MAX_LEN)).map(|(w, &v)| (w.clone(), v)).collect();
+        m
+    }
+
+    /// The word `text[a..b]`; `text` may go on after it (read as padding, not copied).
+    #[inline]
+    fn get(&self, text: &[u8], a: usize, b: usize) -> Option<(u32, u64)> {
+        let len = b.checked_sub(a)?;
+        if len == 0 {
+            return None;
+        }
+        if len <= u64::MAX_LEN {
+            self.short.get(Key::at(text, a, len))
+        } else if len <= u128::MAX_LEN {
+            self.medium.get(Key::at(text, a, len))
+        } else {
+            let w = std::str::from_utf8(text.get(a..b)?).ok()?;
+            self.long.get(w).copied()
+        }
+    }
+}
+
+/// A word of 1 to `MAX_LEN` bytes as a number: its length in the low byte, its bytes above (so
+/// no two such words share one, and none is 0, the empty slot).
+trait Key: Copy + Eq + Default {
+    const MAX_LEN: usize;
+    /// The word `text[a..a + len]`.
+    fn at(text: &[u8], a: usize, len: usize) -> Self;
+    fn hash(self) -> u64;
+}
+
+impl Key for u64 {
+    const MAX_LEN: usize = 7;
+    #[inline]
+    fn at(text: &[u8], a: usize, len: usize) -> Self {
+        let x = match text.get(a..a + 8) {
+            Some(w) => u64::from_le_bytes(w.try_into().unwrap_or_default()),
+            None => {
+                let mut buf = [0u8; 8];
+                let w = text.get(a..a + len).unwrap_or_default();
+                buf[..w.len()].copy_from_slice(w);
+                u64::from_le_bytes(buf)
+            }
+        };
+        ((x & ((1u64 << (8 * len)) - 1)) << 8) | len as u64
+    }
+    #[inline]
+    fn hash(self) -> u64 {
+        (self ^ (self >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+impl Key for u128 {
+    const MAX_LEN: usize = 15;
+    #[inline]
+    fn at(text: &[u8], a: usize, len: usize) -> Self {
+        let x = match text.get(a..a + 16) {
+            Some(w) => u128::from_le_bytes(w.try_into().unwrap_or_default()),
+            None => {
+                let mut buf = [0u8; 16];
+                let w = text.get(a..a + len).unwrap_or_default();
+                buf[..w.len()].copy_from_slice(w);
+                u128::from_le_bytes(buf)
+            }
+        };
+        ((x & ((1u128 << (8 * len)) - 1)) << 8) | len as u128
+    }
+    #[inline]
+    fn hash(self) -> u64 {
+        let (a, b) = (self as u64, (self >> 64) as u64);
+        (a ^ (a >> 29) ^ b.rotate_left(31)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+/// An open-addressing table (linear probing, at most half full) from packed words to values.
+#[derive(Clone, Debug, Default)]
+struct Packed<K> {
+    keys: Vec<K>,
+    vals: Vec<(u32, u64)>,
+    /// 64 minus log2 of the table size (the hash's top bits index it).
+    shift: u32,
+}
+
+impl<K: Key> Packed<K> {
+    fn new<'w>(words: impl Iterator<Item = (&'w str, (u32, u64))>) -> Self {
+        let words: Vec<_> = words.collect();
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut t = Packed {
+            keys: vec![K::default(); size],
+            vals: vec![(NO_WORD, 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (w, v) in words {
+            let k = K::at(w.as_bytes(), 0, w.len());
+            let mut i = t.slot(k);
+            while t.keys[i] != K::default() && t.keys[i] != k {
+                i = (i + 1) & (size - 1);
+            }
+            t.keys[i] = k;
+            t.vals[i] = v;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, k: K) -> usize {
+        (k.hash() >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, k: K) -> Option<(u32, u64)> {
+        let mask = self.keys.len().checked_sub(1)?;
+        let mut i = self.slot(k) & mask;
+        loop {
+            let x = *self.keys.get(i)?;
+            if x == k {
+                return self.vals.get(i).copied();
+            }
+            if x == K::default() {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// The phrases of every entry as sequences of normalized words: a trie whose edges are word
@@ -310,12 +454,12 @@ impl Lexicon {
                 }
             }
         }
-        let mut words: FxHashMap<Box<str>, (u32, u64)> =
+        let mut all: FxHashMap<Box<str>, (u32, u64)> =
             trie.words.iter().map(|(w, &id)| (w.clone(), (id, crate::extract::words::class_of(w)))).collect();
         for w in crate::extract::words::class_words() {
-            words.entry(w.into()).or_insert((NO_WORD, crate::extract::words::class_of(w)));
+            all.entry(w.into()).or_insert((NO_WORD, crate::extract::words::class_of(w)));
         }
-        Ok(Lexicon { entries, trie, words })
+        Ok(Lexicon { entries, trie, words: WordMap::new(&all) })
     }
 
     /// Every token-aligned cue in the document (overlapping matches included).
@@ -344,8 +488,16 @@ impl Lexicon {
 
     /// A token's normalized form when it is ASCII with no '`' or space (then it is also its
     /// lower-case form): its word number and list bits.
+    #[cfg(test)]
     pub(crate) fn word_info(&self, lower: &str) -> (u32, u64) {
-        self.words.get(lower).copied().unwrap_or((NO_WORD, 0))
+        self.words.get(lower.as_bytes(), 0, lower.len()).unwrap_or((NO_WORD, 0))
+    }
+
+    /// [`Lexicon::word_info`] of the word `text[a..b]` (`text` may go on after it: a
+    /// document's lower-cased text, read without a copy).
+    #[inline]
+    pub(crate) fn word_info_at(&self, text: &[u8], a: usize, b: usize) -> (u32, u64) {
+        self.words.get(text, a, b).unwrap_or((NO_WORD, 0))
     }
 
     /// Every phrase starting at each token (given the tokens' word numbers), by a walk down the trie.
@@ -677,10 +829,37 @@ mod tests {
     fn one_lookup_gives_word_number_and_list_bits() {
         let lx = &reference().0;
         let class_of = crate::extract::words::class_of;
-        for w in lx.words.keys().map(|w| &**w).chain(["the", "captured", "zzz", "shelled", "in"]) {
+        let words = lx.trie.words.keys().map(|w| &**w).chain(crate::extract::words::class_words());
+        for w in words.chain(["the", "captured", "zzz", "shelled", "in", "", "x", "abcdefghijklmnopqrstuvwxyz"]) {
             assert_eq!(lx.word_info(w), (lx.word_id(w), class_of(w)), "{w}");
         }
-        assert!(crate::extract::words::class_words().all(|w| lx.words.contains_key(w)));
+    }
+
+    #[test]
+    fn packed_words_are_found_anywhere_in_a_text() {
+        // Every length (the short, medium and long tables and their edges), at the start, in the
+        // middle and at the very end of a text (where no full window can be read).
+        let mut map: FxHashMap<Box<str>, (u32, u64)> = FxHashMap::default();
+        let words: Vec<String> = (1..=20).map(|n| "abcdefghijklmnopqrstuvwxyz"[..n].to_string()).collect();
+        for (i, w) in words.iter().enumerate() {
+            map.insert(w.as_str().into(), (i as u32, 1 << i));
+        }
+        let m = WordMap::new(&map);
+        for (i, w) in words.iter().enumerate() {
+            for text in [w.clone(), format!("{w} tail of the text"), format!("x {w} y"), format!("xy {w}")] {
+                let a = text.find(w.as_str()).unwrap();
+                assert_eq!(m.get(text.as_bytes(), a, a + w.len()), Some((i as u32, 1 << i)), "{text:?}");
+                // A prefix or an extension of a listed word is another word.
+                if a + w.len() < text.len() {
+                    assert_eq!(m.get(text.as_bytes(), a, a + w.len() + 1), None, "{text:?}");
+                }
+            }
+            assert_eq!(m.get(format!("{w}zz").as_bytes(), 0, w.len() + 2), None);
+            assert_eq!(m.get(w.to_uppercase().as_bytes(), 0, w.len()), None);
+        }
+        assert_eq!(m.get(b"abc", 1, 1), None);
+        assert_eq!(m.get(b"abc", 2, 1), None);
+        assert_eq!(m.get(b"abc", 1, 9), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! event at such a name and takes its coordinates from the known place it lies in or near.
 
 use super::words::*;
-use super::{Cx, IN_ACTOR, IN_PLACE, IN_TIME};
+use super::{Cx, IN_ACTOR, IN_PLACE, IN_TIME, NAME_WORD};
 use sitrep_model::text::{Doc, TokenKind};
 
 /// At most this many words in an unknown name.
@@ -23,24 +23,10 @@ const FOLLOWERS: u64 = class::CLAUSE_WORDS
 
 impl Cx<'_> {
     /// A word that can be part of a proper name: capitalized ("Tal", "PK12", "Al-Malaah") or a
-    /// romanized article joined to a name ("al-Ansari").
+    /// romanized article joined to a name ("al-Ansari"). (Worked out once per token by
+    /// [`is_name_word`].)
     pub(super) fn name_word(&self, k: usize) -> bool {
-        if self.doc.tokens.get(k).is_none_or(|t| t.kind != TokenKind::Word) {
-            return false;
-        }
-        let t = self.doc.token_text(k);
-        let b = t.as_bytes();
-        match b.first() {
-            Some(c) if c.is_ascii_uppercase() => true,
-            Some(c) if c.is_ascii() => {
-                // Only "xx-" or "xxx-" words can start with a romanized article.
-                (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'))
-                    && ARTICLE_PREFIXES
-                        .iter()
-                        .any(|p| t.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic)))
-            }
-            _ => self.capital(k),
-        }
+        self.flags.get(k).is_some_and(|f| f & NAME_WORD != 0)
     }
 
     /// Token ranges of unknown place names in sentence `s`, in text order.
@@ -50,8 +36,12 @@ impl Cx<'_> {
         while k < r.end {
             // "Mogadishu's" (one token): a known place owning what follows ("X's Y district");
             // the name starts after it.
+            if !self.name_word(k) || self.covered(k, IN_ACTOR | IN_TIME) {
+                k += 1;
+                continue;
+            }
             let owner = self.covered(k, IN_PLACE) && (self.w(k).ends_with("'s") || self.w(k).ends_with("’s"));
-            if self.covered(k, IN_ACTOR | IN_TIME) || !self.name_word(k) || owner {
+            if owner {
                 k += 1;
                 continue;
             }
@@ -248,6 +238,23 @@ impl Cx<'_> {
             || unit_after
             || object
             || (prep && (!single || (k > floor && self.is(k - 1, class::SINGLE_NAME_PREPS))))
+    }
+}
+
+/// A word token `t` (capitalized or not, `capital`) can be part of a proper name (see [`Cx::name_word`]).
+#[inline]
+pub(super) fn is_name_word(t: &str, capital: bool) -> bool {
+    let b = t.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_uppercase() => true,
+        Some(c) if c.is_ascii() => {
+            // Only "xx-" or "xxx-" words can start with a romanized article.
+            (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'))
+                && ARTICLE_PREFIXES
+                    .iter()
+                    .any(|p| t.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic)))
+        }
+        _ => capital,
     }
 }
 
