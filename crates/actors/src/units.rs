@@ -176,14 +176,15 @@ static CLASS: [u8; 256] = {
 /// classes of all its bytes.
 #[inline]
 fn scan(bytes: &[u8]) -> (u8, u8) {
-    let (mut first, mut all) = (0u8, 0u8);
+    let mut all = 0u8;
     for &b in bytes {
-        let c = CLASS[b as usize];
-        if first == 0 {
-            first = c & (UP | LOW);
-        }
-        all |= c;
+        all |= CLASS[b as usize];
     }
+    // Most words start with their first letter.
+    let first = match bytes.first() {
+        Some(&b) if CLASS[b as usize] & (UP | LOW) != 0 => CLASS[b as usize] & (UP | LOW),
+        _ => bytes.iter().map(|&b| CLASS[b as usize] & (UP | LOW)).find(|&c| c != 0).unwrap_or(0),
+    };
     (first, all)
 }
 
@@ -203,7 +204,7 @@ fn make_word<'a>(
 
 /// [`make_word`] given the [`scan`] of the word's bytes.
 #[allow(clippy::too_many_arguments)]
-#[inline]
+#[inline(always)]
 fn word_unit<'a>(
     text: &'a str,
     lower: &'a str,
@@ -261,7 +262,7 @@ pub(crate) fn units<'a>(doc: &'a Doc<'_>) -> Vec<Unit<'a>> {
                     // Strip a possessive 's / ’s.
                     let mut end = t.span.end;
                     let mut possessive = false;
-                    if s.ends_with(['s', 'S']) {
+                    if matches!(s.as_bytes().last(), Some(b's' | b'S')) {
                         for suffix in ["'s", "’s", "'S", "’S"] {
                             if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
                                 end -= suffix.len();

@@ -194,6 +194,9 @@ pub(crate) struct Starters {
     /// length (up to 31 bytes; longer words share the last entry) start with. Most words of a
     /// report are no table word's length and first byte, and skip the hash lookup.
     shapes: [u64; 32],
+    /// The length of the longest number word: a hyphenated number ("twenty-five") has its first
+    /// hyphen within one byte more.
+    number_len: usize,
 }
 
 const ANY: u8 = 1;
@@ -261,7 +264,8 @@ impl Starters {
             }
         }
         let table = WordTable::new(m.iter().map(|(w, &b)| (w.as_str(), b)));
-        Starters { table, shapes }
+        let number_len = m.iter().filter(|(_, &b)| b & NUMBER != 0).map(|(w, _)| w.len()).max().unwrap_or(0);
+        Starters { table, shapes, number_len }
     }
 
     /// The table of [`Lexicon::embedded`].
@@ -270,11 +274,12 @@ impl Starters {
         S.get_or_init(|| Starters::new(Lexicon::embedded()))
     }
 
+    #[inline(always)]
     fn has(&self, w: &str, bit: u8) -> bool {
         self.bits(w) & bit != 0
     }
 
-    #[inline]
+    #[inline(always)]
     fn bits(&self, w: &str) -> u8 {
         if let Some(&b) = w.as_bytes().first() {
             if self.shapes[w.len().min(31)] & (1 << (b % 64)) == 0 {
@@ -300,7 +305,7 @@ fn classify(lex: &Lexicon, starters: Option<&Starters>, t: &Tok) -> u8 {
     if t.kind != TokenKind::Word {
         return 0;
     }
-    let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).unwrap_or(w);
+    let stem = || w.strip_suffix("'s").or_else(|| w.strip_suffix('s')).unwrap_or(w);
     if let Some(s) = starters {
         // One lookup answers most words (openers are in the table too); a plural or possessive
         // weekday and a hyphenated number need a second.
@@ -308,10 +313,11 @@ fn classify(lex: &Lexicon, starters: Option<&Starters>, t: &Tok) -> u8 {
         if b & (KEY_WORD | ANY) == KEY_WORD | ANY {
             return START | KEY;
         }
-        let plural_weekday = stem.len() != w.len() && s.has(stem, WEEKDAY);
-        // The part before a first hyphen ("twenty-five"), found over bytes: `split_once` cost
-        // more than the rest of this test.
-        let before_hyphen = || w.bytes().position(|b| b == b'-').map(|k| &w[..k]);
+        let plural_weekday = w.ends_with('s') && s.has(stem(), WEEKDAY);
+        // The part before a first hyphen ("twenty-five"), found over the bytes that can hold it:
+        // `split_once` cost more than the rest of this test.
+        let head = &w.as_bytes()[..w.len().min(s.number_len + 1)];
+        let before_hyphen = || head.iter().position(|&b| b == b'-').map(|k| &w[..k]);
         let start = b & ANY != 0 || plural_weekday || before_hyphen().is_some_and(|a| s.has(a, NUMBER));
         let key = b & KEY_WORD != 0 || plural_weekday;
         return (u8::from(start) * START) | (u8::from(key) * KEY);
@@ -319,14 +325,14 @@ fn classify(lex: &Lexicon, starters: Option<&Starters>, t: &Tok) -> u8 {
     let key = KEY_WORDS.contains(&w)
         || lex.months.contains_key(w)
         || lex.weekdays.contains_key(w)
-        || lex.weekdays.contains_key(stem)
+        || lex.weekdays.contains_key(stem())
         || lex.units.contains_key(w)
         || lex.seasons.contains_key(w)
         || lex.dayparts.contains_key(w);
     let start = is_opener(w)
         || lex.months.contains_key(w)
         || lex.weekdays.contains_key(w)
-        || lex.weekdays.contains_key(stem)
+        || lex.weekdays.contains_key(stem())
         || lex.numbers.contains_key(w)
         || lex.units.contains_key(w)
         || lex.seasons.contains_key(w)
@@ -366,6 +372,8 @@ impl<'a> Tagger<'a> {
         published: Option<NaiveDate>,
         look_ahead: bool,
     ) -> Self {
+        // Most texts are all ASCII: then no token needs the test.
+        let ascii = doc.text.is_ascii();
         let toks: Vec<Tok> = doc
             .tokens
             .iter()
@@ -373,7 +381,7 @@ impl<'a> Tagger<'a> {
                 let text = t.span.of(doc.text);
                 // An ASCII token's normal form is its lower case, in the document's lower-case copy.
                 let mut lower =
-                    if text.is_ascii() { Cow::Borrowed(doc.lower_of(t.span)) } else { Cow::Owned(norm(text)) };
+                    if ascii || text.is_ascii() { Cow::Borrowed(doc.lower_of(t.span)) } else { Cow::Owned(norm(text)) };
                 if lower.len() > 1 && lower.ends_with('.') && t.kind == TokenKind::Word {
                     let n = lower.len() - 1;
                     truncate(&mut lower, n);
