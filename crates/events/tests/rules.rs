@@ -1521,3 +1521,101 @@ fn a_person_aged_and_of_a_place_comes_from_there() {
     let text = "Ana Ruiz, 18, of Dalmar was shot on Friday in Kafr Tala.";
     assert_eq!(located_at(text, &[dalmar, town()], "shot").as_deref(), Some("Kafr Tala"));
 }
+
+fn dalmar() -> P {
+    ("Dalmar", "Dalmar", 300, PlaceLevel::Point)
+}
+
+#[test]
+fn what_a_statement_reports_is_not_where_it_was_made() {
+    // "said that ... in X": the place belongs to the reported content.
+    let places = [town()];
+    for (text, trigger) in [
+        ("The ministry said that the strikes will cut off thousands of people in Kafr Tala.", "said"),
+        ("The monitor warned on Monday that fighting could soon reach Kafr Tala.", "warned"),
+        ("The envoy pointed out that aid has not reached Kafr Tala for weeks.", "pointed"),
+    ] {
+        assert_eq!(located_at(text, &places, trigger), None, "{text}");
+    }
+    // A place told with the statement itself still counts.
+    assert_eq!(
+        located_at("The governor told reporters in Kafr Tala on Monday.", &places, "told").as_deref(),
+        Some("Kafr Tala")
+    );
+}
+
+#[test]
+fn a_place_said_of_a_whole_war_is_not_an_event_place() {
+    let places = [norland()];
+    for text in [
+        "The conflict in Norland has killed more than 40,000 people.",
+        "Hundreds of teachers have been killed during the long war in Norland.",
+        "More than 40,000 people have been killed in Norland's civil war.",
+    ] {
+        assert_eq!(located_at(text, &places, "killed"), None, "{text}");
+    }
+    // "the victims of the insurgency in X" names who they are: the place still counts.
+    let text = "Gunmen killed three aid workers helping victims of the insurgency in Norland.";
+    assert_eq!(located_at(text, &places, "killed").as_deref(), Some("Norland"));
+}
+
+#[test]
+fn a_later_destination_or_state_is_not_the_place_of_the_event() {
+    let places = [town()];
+    for text in [
+        "He was captured by militiamen in March and flown to Kafr Tala two weeks later.",
+        "The soldiers captured the outpost, and the defenders retreated toward Kafr Tala.",
+        "The smuggler was captured in 2009 and is now held in Kafr Tala.",
+    ] {
+        assert_eq!(located_at(text, &places, "captured"), None, "{text}");
+    }
+    // A place told with the event still counts.
+    let text = "He was captured in Kafr Tala and flown to the capital.";
+    assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Kafr Tala"));
+}
+
+#[test]
+fn a_place_describing_the_subject_is_not_where_it_was_hit() {
+    // "X, who commanded fighters near Y, was killed": where the subject served.
+    let places = [town()];
+    for text in [
+        "Omar Haddad, who commanded the militia near Kafr Tala, was killed on Friday.",
+        "Omar Haddad, the group's commander in Kafr Tala, was reportedly killed in an air strike.",
+    ] {
+        assert_eq!(located_at(text, &places, "killed"), None, "{text}");
+    }
+    // A thing placed by its appositive was hit there.
+    let text = "The bomb, planted near the market of Kafr Tala, was detonated at noon.";
+    assert_eq!(located_at(text, &places, "detonated").as_deref(), Some("Kafr Tala"));
+}
+
+#[test]
+fn a_participle_takes_its_own_place_before_the_main_clause() {
+    // ", targeting X": the participle's target outranks the offensive's area.
+    let places = [norland(), dalmar()];
+    let text = "The army launched an offensive in Norland on Monday, targeting the rebel defences at Dalmar.";
+    assert_eq!(located_at(text, &places, "targeting").as_deref(), Some("Dalmar"));
+    // It keeps the main clause's place when it names none.
+    let text = "A car bomb exploded in Dalmar on Monday, killing nine people.";
+    assert_eq!(located_at(text, &places, "killing").as_deref(), Some("Dalmar"));
+}
+
+#[test]
+fn a_town_of_a_name_is_a_place_though_a_group_bears_it() {
+    // "the village of X": only a place stands there, though the actor stage reads X as a group.
+    let text = "The militants launched an assault on Monday, targeting the key village of Dalmar.";
+    let mut m = place_mentions(text, &[dalmar()]);
+    let span = find_exact(text, "Dalmar")[0];
+    m.actors.push(ActorIn {
+        span,
+        actor: ActorRef { name: "Dalmar".into(), ..Default::default() },
+        kind: ActorKind::Name,
+    });
+    let m = m.sorted();
+    let doc = analyze(text);
+    let trig = find_exact(text, "targeting")[0];
+    let loc = extractor()
+        .locate(&Report::new("t", text), &doc, &m, trig)
+        .filter(|l| l.score >= sitrep_events::extract::MIN_LOCATION_SCORE);
+    assert_eq!(loc.map(|l| l.place.name).as_deref(), Some("Dalmar"));
+}

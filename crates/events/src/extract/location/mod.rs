@@ -1,5 +1,8 @@
 //! Event location: the place where the event happened, not every place in the sentence.
 
+mod frames;
+mod lists;
+
 use super::words::*;
 use super::{Candidate, Cx, Location, IN_PLACE, IN_TIME};
 use crate::lexicon::EventCue;
@@ -196,8 +199,14 @@ impl Cx<'_> {
         {
             return true;
         }
-        // "parts of X", "the north of X", "a remote corner of X".
+        // "parts of X", "the north of X", "a remote corner of X"; "the town of X", "the
+        // (rebel-held) village of X": only a place is named there, though a person or a group
+        // bears the same name.
         if k > floor + 1 && self.w(k - 1) == "of" && self.is(k - 2, class::OF_PLACE_NOUNS | class::NEAR_WORDS) {
+            return true;
+        }
+        if k > floor + 2 && self.w(k - 1) == "of" && self.is(k - 2, class::CITY_NOUNS) && !self.w(k - 3).ends_with("'s")
+        {
             return true;
         }
         let mut t = e;
@@ -650,6 +659,10 @@ impl Cx<'_> {
         // A protest's place is where the crowd stands, not what it protests against.
         let protest = cue.is_some_and(|c| c.plover.as_ref().is_some_and(|p| p.event == "PROTEST"));
         let intro_opens = self.intro_opens(r.start);
+        // "said that ...": where the reported content starts.
+        let content_that = self.content_that(ts, te, r.end);
+        let comma_participle =
+            ts > r.start && self.w(ts - 1) == "," && self.w(ts).len() > 4 && self.w(ts).ends_with("ing");
         // "arrested for allegedly killing a man in X": the first gerund after "for/of" that follows
         // the trigger (see `deed` below); a place after it is the deed's.
         let deed_gerund = (te..r.end)
@@ -957,6 +970,9 @@ impl Cx<'_> {
             }
             if appositive {
                 score -= 60;
+                if self.subject_described(r.start, pe, ts) {
+                    score -= 60;
+                }
             }
             if near {
                 score -= 10;
@@ -972,6 +988,19 @@ impl Cx<'_> {
                 score -= 10;
             } else if self.unknown(i) {
                 score += 10;
+            }
+            // "said that ... in X": the place is the reported content's.
+            if content_that.is_some_and(|k| ps > k) {
+                score -= 130;
+            }
+            if self.war_place(pe, r.end, bk, before, self.possessive_inside(i)) {
+                score -= 100;
+            }
+            if after && self.other_destination(ts, te, bk, before) {
+                score -= 100;
+            }
+            if after && self.later_state(r.start, ts, te, ps) {
+                score -= 120;
             }
             if self.source_place(i, r.clone(), bk, before) {
                 score -= 150;
@@ -1034,6 +1063,17 @@ impl Cx<'_> {
                 precision,
                 path_only: path && matches!(p.level, PlaceLevel::Point | PlaceLevel::Feature),
             });
+        }
+        // ", targeting X": the participle's own place outranks the main clause's, which stays
+        // its place when the participle names none ("struck X, killing 12").
+        if comma_participle {
+            let own = |c: &Candidate| self.place_toks[c.mention].0 >= te;
+            let min = self.ex.options.min_location_score.max(super::MIN_LOCATION_SCORE);
+            if out.iter().any(|c| own(c) && c.score >= min) {
+                for c in out.iter_mut().filter(|c| !own(c)) {
+                    c.score -= 20;
+                }
+            }
         }
         out
     }

@@ -1,0 +1,100 @@
+//! Frames that take a place of the sentence away from its event: the reported content of a verb
+//! of saying ("said that ... in X"), a war the place is said of ("the conflict in X has killed"), the destination of a later verb
+//! ("captured and shipped to X") and a later state of the same subject ("captured in 2001 and is
+//! held in X").
+
+use super::super::words::class;
+use super::super::Cx;
+use super::lists::{frame, frame_of};
+use sitrep_model::text::TokenKind;
+
+impl Cx<'_> {
+    /// Token `k` is a word of one of the `frames.tsv` lists in `bits`.
+    fn frame(&self, k: usize, bits: u8) -> bool {
+        frame_of(self.w(k)) & bits != 0
+    }
+
+    /// The "that" opening what the trigger at `[ts, te)` reports, when the trigger is a verb of
+    /// saying or thinking: "said that", "warned on Monday that", "told reporters that", "pointed
+    /// out that". `end` is the sentence's end.
+    pub(super) fn content_that(&self, ts: usize, te: usize, end: usize) -> Option<usize> {
+        if !(ts..te).any(|k| self.frame(k, frame::COMPLEMENT_VERBS)) {
+            return None;
+        }
+        (te..(te + 5).min(end))
+            .take_while(|&k| self.doc.tokens[k].kind == TokenKind::Word && !self.is(k, class::CLAUSE_PUNCT))
+            .find(|&k| self.w(k) == "that")
+    }
+
+    /// The place at tokens `[ps, pe)` is said of a war: "the war in X", "the conflict in X", "X's
+    /// (three-year-old civil) war". `(bk, before)` is its [`Cx::word_before_place`].
+    pub(super) fn war_place(&self, pe: usize, end: usize, bk: usize, before: &str, possessive: bool) -> bool {
+        // (not "the victims of the insurgency in X": the war names who they are, and the
+        // place may be the event's)
+        if before == "in" && bk > 1 && self.frame(bk - 1, frame::WAR_NOUNS) {
+            let mut d = bk - 1;
+            while d > 0
+                && (self.is(d - 1, class::ADVERBS)
+                    || self.w(d - 1).ends_with("ing")
+                    || self.w(d - 1).contains('-')
+                    || matches!(self.w(d - 1), "civil" | "bloody" | "long" | "brutal"))
+            {
+                d -= 1;
+            }
+            return !(d > 1 && matches!(self.w(d - 1), "the" | "a" | "this" | "that") && self.w(d - 2) == "of");
+        }
+        let mut t = pe;
+        if matches!(self.w(t), "'s" | "'") {
+            t += 1;
+        } else if !possessive {
+            return false;
+        }
+        // Up to three describing words ("three-year-old", "bloody", "civil").
+        (t..(t + 4).min(end))
+            .take_while(|&k| self.doc.tokens[k].kind == TokenKind::Word)
+            .any(|k| self.frame(k, frame::WAR_NOUNS))
+    }
+
+    /// The place after a preposition of direction (`before`, at token `bk`) is where a later verb
+    /// of moving took someone, not the trigger's place: "captured and shipped to X", "was taken
+    /// to X", "the rebels retreated toward X". Not when the trigger itself moves ("marched to X").
+    pub(super) fn other_destination(&self, ts: usize, te: usize, bk: usize, before: &str) -> bool {
+        matches!(before, "to" | "toward" | "towards")
+            && bk > te
+            && !(ts..te).any(|k| self.frame(k, frame::TRANSFER_VERBS))
+            && (te..bk).any(|k| self.frame(k, frame::TRANSFER_VERBS))
+    }
+
+    /// Between the trigger at `[ts, te)` and a place at `ps`, the trigger's subject goes on in the
+    /// present ("was captured in 2001 and is held in X", "was arrested and has been jailed in
+    /// X"): the place is that later state's, not the past event's.
+    pub(super) fn later_state(&self, start: usize, ts: usize, te: usize, ps: usize) -> bool {
+        let past = self.w(ts).ends_with("ed")
+            || (start..ts).rev().take(3).any(|k| matches!(self.w(k), "was" | "were" | "had"));
+        past && (te..ps).any(|k| {
+            self.w(k) == "and" && {
+                let mut j = k + 1;
+                while j < ps && self.is(j, class::ADVERBS) {
+                    j += 1;
+                }
+                j < ps && matches!(self.w(j), "is" | "are" | "has" | "have" | "remains" | "remain")
+            }
+        })
+    }
+
+    /// The place ending at `pe` lies in an appositive that describes the trigger's subject and
+    /// ends right before the trigger's verb group ("X, who commanded forces near Y, was
+    /// captured", "X, a commander in Y, was killed"): Y is where the subject worked or lived. Not
+    /// when the trigger follows the comma ("..., killing 12": a participle shares the main
+    /// clause's place) nor when the appositive places a thing ("the bomb, planted near Y, was
+    /// detonated").
+    pub(super) fn subject_described(&self, start: usize, pe: usize, ts: usize) -> bool {
+        let Some(close) = Self::last_before(&self.last_comma, ts, pe) else { return false };
+        let Some(open) = Self::last_before(&self.last_comma, pe, start) else { return false };
+        close + 1 < ts
+            && !matches!(
+                self.w(open + 1),
+                "planted" | "placed" | "parked" | "hidden" | "left" | "located" | "situated" | "buried" | "lying"
+            )
+    }
+}
