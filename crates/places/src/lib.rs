@@ -246,9 +246,9 @@ impl Geoparser {
         // index that the processor overlaps).
         let starts = |k: usize| words[k].capital || lowercase_doc;
         for k in (0..words.len()).filter(|&k| starts(k)) {
-            keys.get(words, k);
+            keys.get_start(words, k);
         }
-        keys.look_up(self, words, &starts);
+        keys.look_up(self, words);
         let packed = std::mem::take(&mut keys.b.single);
         // (each start word's entries, read from its packed answer when asked)
         let single = Single { packed: &packed, index: &self.gaz.index };
@@ -610,6 +610,8 @@ struct KeyBufs {
     slots: Vec<u16>,
     /// [`names::NameIndex::lookup_packed`] of each start word ([`names::NOT_KEY`] for the others).
     single: Vec<u64>,
+    /// The start words [`WordKeys::look_up`] is to look up.
+    pending: Vec<usize>,
     /// Each start word's stop-list class ([`Classes::UNKNOWN`] for the others).
     classes: Vec<std::cell::Cell<u8>>,
     /// [`Classes::major`]'s bits of each word.
@@ -656,6 +658,7 @@ impl WordKeys {
                 hashes: Vec::new(),
                 slots: Vec::new(),
                 single: Vec::new(),
+                pending: Vec::new(),
                 classes: Vec::new(),
                 majors: Vec::new(),
                 owner,
@@ -673,6 +676,7 @@ impl WordKeys {
         b.slots.resize(n, NO_SLOT);
         b.single.clear();
         b.single.resize(n, names::NOT_KEY);
+        b.pending.clear();
         b.classes.clear();
         b.classes.resize(n, std::cell::Cell::new(Classes::UNKNOWN));
         b.majors.clear();
@@ -721,15 +725,36 @@ impl WordKeys {
         h
     }
 
-    /// The index's answer and the stop-list class of every start word (whose hash [`WordKeys::get`]
-    /// has given): from the memo, else looked up (and remembered).
-    fn look_up(&mut self, g: &Geoparser, words: &[fold::Word], starts: &impl Fn(usize) -> bool) {
+    /// [`WordKeys::get`] of a word a name can start with; when the memo knows the word's index
+    /// answer and stop-list class too (a word seen before), those as well, else the word is left
+    /// to [`WordKeys::look_up`].
+    #[inline]
+    fn get_start(&mut self, words: &[fold::Word], k: usize) {
         let b = &mut *self.b;
-        for (k, w) in words.iter().enumerate() {
-            let Some(h) = b.hashes[k] else { continue };
-            if !starts(k) {
-                continue;
+        if let (Some(p), None) = (words[k].lower.padded(), b.hashes[k]) {
+            let s = Self::slot_of(p);
+            let slot = &b.memo[s];
+            if slot.letters == *p && slot.single != UNASKED && slot.class != Classes::UNKNOWN {
+                b.slots[k] = s as u16;
+                b.hashes[k] = Some(slot.hash);
+                b.single[k] = slot.single;
+                b.classes[k].set(slot.class);
+                b.majors[k].set(slot.major);
+                return;
             }
+        }
+        self.get(words, k);
+        self.b.pending.push(k);
+    }
+
+    /// The index's answer and the stop-list class of every start word [`WordKeys::get_start`]
+    /// left: from the memo, else looked up (and remembered). (After all the keys: independent
+    /// reads of the index that the processor overlaps.)
+    fn look_up(&mut self, g: &Geoparser, words: &[fold::Word]) {
+        let b = &mut *self.b;
+        for &k in &b.pending {
+            let w = &words[k];
+            let Some(h) = b.hashes[k] else { continue };
             let s = b.slots[k];
             // (a slot may have been taken by a later word of this document)
             match b.memo.get_mut(s as usize).filter(|m| Some(&m.letters) == w.lower.padded()) {
