@@ -473,8 +473,13 @@ impl Geoparser {
         let content = || words[i..=j].iter().filter(|w| !w.article);
         let content_at = || (i..=j).filter(|&k| !words[k].article);
         let is = |k: usize, list: u8| class.of(k) & list != 0;
-        let (Some(c0), Some(c0_at)) = (content().next(), content_at().next()) else { return false };
-        let n_content = content().count();
+        // (a one-word name, most of them, without the iterators)
+        let (c0, c0_at, n_content) = if j == i && !first.article {
+            (first, i, 1)
+        } else {
+            let (Some(c0), Some(c0_at)) = (content().next(), content_at().next()) else { return false };
+            (c0, c0_at, content().count())
+        };
         if !lc {
             if !first.capital {
                 return false;
@@ -483,7 +488,9 @@ impl Geoparser {
                 return false;
             }
         }
-        if content_at().all(|k| is(k, stop::FUNCTION)) {
+        let function =
+            if n_content == 1 { is(c0_at, stop::FUNCTION) } else { content_at().all(|k| is(k, stop::FUNCTION)) };
+        if function {
             return false; // "In the", "I'm"
         }
         // In cased text a name needs a capitalized word that is not a function word capitalized at a
