@@ -239,6 +239,17 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
     Some(end)
 }
 
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Scan a word or number starting at `i`; returns its end and kind.
 fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
     let b = text.as_bytes();
@@ -249,10 +260,9 @@ fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
     let mut pos = i;
     loop {
         // Most of a word is ASCII letters and digits: step over them without decoding chars.
-        while b.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-            segment_len += 1;
-            pos += 1;
-        }
+        let run = b.get(pos..).map_or(0, |r| r.iter().position(|x| !ALNUM[*x as usize]).unwrap_or(r.len()));
+        segment_len += run;
+        pos += run;
         end = end.max(pos);
         // An ASCII byte that is no letter, digit or joiner ends the word: decide without decoding.
         if b.get(pos).is_some_and(|&x| x.is_ascii() && !matches!(x, b'-' | b'\'' | b'`' | b'.' | b',' | b':' | b'/')) {
