@@ -1,6 +1,8 @@
 //! A name's candidate places with their scores before the document's context: feature type,
 //! population, whether the mention spells the place's own name, and province-versus-seat.
 
+use std::rc::Rc;
+
 use crate::gazetteer::{Code, Entry, Gazetteer, HashMap, Rec};
 
 use super::score::{curated, pop_score};
@@ -85,8 +87,9 @@ pub(super) struct Scratch {
 /// [`candidates`], remembered from one document to the next (per thread): news names the same
 /// places again and again ("Syria", "Aleppo", "US"), and a name's candidates with their scores
 /// before context depend on its spelling and index entries only. `owner` is the
-/// [`crate::Geoparser`]'s number: a cache filled with another gazetteer's places is dropped.
-pub(super) fn candidates_cached(owner: u64, gaz: &Gazetteer, mention: &str, entries: &[Entry]) -> Vec<Cand> {
+/// [`crate::Geoparser`]'s number: a cache filled with another gazetteer's places is dropped. The
+/// candidates are shared with the cache (a caller that changes them copies them first).
+pub(super) fn candidates_cached(owner: u64, gaz: &Gazetteer, mention: &str, entries: &[Entry]) -> Rc<Vec<Cand>> {
     thread_local!(static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default()));
     let cached = CACHE.try_with(|c| {
         let mut c = c.try_borrow_mut().ok()?;
@@ -96,18 +99,18 @@ pub(super) fn candidates_cached(owner: u64, gaz: &Gazetteer, mention: &str, entr
             (c.owner, c.keys, c.cands) = (owner, 0, 0);
         }
         if let Some(v) = c.map.get(mention).and_then(|rs| rs.iter().find(|(e, _)| **e == *entries)) {
-            return Some(v.1.clone());
+            return Some(Rc::clone(&v.1));
         }
-        let v = candidates(gaz, mention, entries, &mut c.scratch);
+        let v = Rc::new(candidates(gaz, mention, entries, &mut c.scratch));
         c.keys += 1;
         c.cands += v.len() + entries.len();
-        c.map.entry(mention.into()).or_default().push((entries.into(), v.clone()));
+        c.map.entry(mention.into()).or_default().push((entries.into(), Rc::clone(&v)));
         Some(v)
     });
     match cached {
         Ok(Some(v)) => v,
         // (the thread's cache is being torn down, or in use)
-        _ => candidates(gaz, mention, entries, &mut Scratch::default()),
+        _ => Rc::new(candidates(gaz, mention, entries, &mut Scratch::default())),
     }
 }
 
@@ -118,7 +121,7 @@ const CACHE_KEYS: usize = 30_000;
 const CACHE_CANDS: usize = 200_000;
 
 /// A spelling's index entries and its candidates.
-type Readings = (Box<[Entry]>, Vec<Cand>);
+type Readings = (Box<[Entry]>, Rc<Vec<Cand>>);
 
 #[derive(Default)]
 struct Cache {

@@ -60,7 +60,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         found.iter().map(|f| refine_given(g, text, words, f)).collect();
     // Candidates with their context-free scores: the same for every mention of one spelling
     // with the same entries, so computed once per document (`cand_src[k]`: the first such mention).
-    let mut cands: Vec<Vec<Cand>> = Vec::with_capacity(n);
+    let mut cands: Vec<std::rc::Rc<Vec<Cand>>> = Vec::with_capacity(n);
     let mut cand_src: Vec<usize> = Vec::with_capacity(n);
     let mut mention_texts: Vec<&str> = Vec::with_capacity(n);
     let mut spelled_at: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
@@ -78,7 +78,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         let src = *spelled_at.entry(mention).or_insert(k);
         if src != k && entries_of(src) == entries {
             cand_src.push(src);
-            cands.push(cands[src].clone());
+            cands.push(std::rc::Rc::clone(&cands[src]));
         } else {
             cand_src.push(k);
             cands.push(cands::candidates_cached(g.uid, gaz, mention, entries));
@@ -117,7 +117,11 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     }
     for (k, v) in cands.iter_mut().enumerate() {
         if let Some(kind) = kinds[k] {
-            for c in v.iter_mut() {
+            // (the candidates are shared with other mentions and the cache: copied when one changes)
+            if !v.iter().any(|c| !c.demonym && kind_match(kind, &c.at.fcode, c.at.fclass)) {
+                continue;
+            }
+            for c in std::rc::Rc::make_mut(v).iter_mut() {
                 if !c.demonym && kind_match(kind, &c.at.fcode, c.at.fclass) {
                     c.score += if kind == "ppl" { 1.5 } else { 6.0 };
                 }
