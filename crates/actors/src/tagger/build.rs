@@ -1,5 +1,6 @@
 //! Building the tagger: the lexicon rows, and the name, noun and cue indexes over them.
 
+use super::words::{DETERMINERS, PRONOUNS};
 use super::{ActorTagger, TKind, Target};
 use crate::lexicon::{self, CueKind, LexiconError};
 use crate::units::phrase_units;
@@ -149,7 +150,9 @@ impl ActorTagger {
                 t.trie.add_cue(&key, *kind);
             }
         }
-        t.trie.finish();
+        let mut openers = DETERMINERS.to_vec();
+        openers.push("pro");
+        t.trie.finish(&openers, PRONOUNS);
         Ok(t)
     }
 }

@@ -12,6 +12,7 @@ use sitrep_model::calendar::is_day_or_month;
 impl ActorTagger {
     pub(super) fn pronoun(&self, u: &[Unit], i: usize, s_start: usize, s_end: usize) -> Option<Cand> {
         let w = u[i].norm_str();
+        // The words of `PRONOUNS`: the tagger asks only for those.
         let want = match w {
             "they" | "them" => Want::They,
             "it" => Want::It,

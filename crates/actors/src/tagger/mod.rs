@@ -240,19 +240,18 @@ impl ActorTagger {
                     i += 1;
                     continue;
                 }
-                if let Some(c) = self.pronoun(&u, i, s_start, s_end) {
-                    cands.push(c);
-                    i += 1;
-                    continue;
+                let marks = self.trie.marks(u[i].id);
+                if marks & trie::PRONOUN != 0 {
+                    if let Some(c) = self.pronoun(&u, i, s_start, s_end) {
+                        cands.push(c);
+                        i += 1;
+                        continue;
+                    }
                 }
                 // A word that starts no lexicon phrase (no trie edge from the root; every word
                 // without a vocabulary id) starts no noun phrase unless it is a determiner, an
                 // acronym or the "pro" of "pro-Assad": `parse_at` would find nothing.
-                if self.trie.child(trie::ROOT, u[i].id).is_none()
-                    && !u[i].upper
-                    && u[i].norm != "pro"
-                    && !DETERMINERS.contains(&u[i].norm_str())
-                {
+                if marks & trie::OPENS == 0 && !u[i].upper {
                     i += 1;
                     continue;
                 }

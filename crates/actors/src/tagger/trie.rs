@@ -28,6 +28,8 @@ pub(super) struct PhraseTrie {
     ids: WordTable<u32>,
     /// Cue kinds of each vocabulary word, one bit per [`CueKind`].
     cues: Vec<u16>,
+    /// [`OPENS`] and [`PRONOUN`] of each vocabulary word, filled by [`Self::finish`].
+    marks: Vec<u8>,
     edges: FxHashMap<(u32, u32), u32>,
     /// The edges from the root by word id ([`NO_NODE`]: none), the same as in `edges`: every
     /// unit of a document asks for one, and most have none.
@@ -43,6 +45,7 @@ impl Default for PhraseTrie {
             vocab: FxHashMap::default(),
             ids: WordTable::default(),
             cues: Vec::new(),
+            marks: Vec::new(),
             edges: FxHashMap::default(),
             root: Vec::new(),
             nodes: vec![Node::default()],
@@ -51,6 +54,12 @@ impl Default for PhraseTrie {
 }
 
 pub(super) const ROOT: u32 = 0;
+
+/// [`PhraseTrie::marks`]: a lexicon phrase starts with the word, or it is one of the words
+/// given to [`PhraseTrie::finish`] as opening a noun phrase otherwise ("the", "pro").
+pub(super) const OPENS: u8 = 1;
+/// The word is one of the pronouns given to [`PhraseTrie::finish`].
+pub(super) const PRONOUN: u8 = 2;
 
 fn bit(k: CueKind) -> u16 {
     1 << (k as u16)
@@ -99,7 +108,23 @@ impl PhraseTrie {
 
     /// Fills each node's `capless` list once all targets are in, and the lookup table of the
     /// vocabulary once all words are in.
-    pub fn finish(&mut self) {
+    pub fn finish(&mut self, openers: &[&str], pronouns: &[&str]) {
+        for w in openers.iter().chain(pronouns) {
+            self.word_id(w);
+        }
+        self.marks = vec![0; self.vocab.len()];
+        for (id, m) in self.marks.iter_mut().enumerate() {
+            if self.root.get(id).is_some_and(|&n| n != NO_NODE) {
+                *m |= OPENS;
+            }
+        }
+        for (list, mark) in [(openers, OPENS), (pronouns, PRONOUN)] {
+            for w in list {
+                if let Some(&id) = self.vocab.get(*w) {
+                    self.marks[id as usize] |= mark;
+                }
+            }
+        }
         self.ids = WordTable::new(self.vocab.iter().map(|(w, &id)| (w.as_str(), id)));
         for n in &mut self.nodes {
             n.capless = n.targets.iter().filter(|t| !t.needs_cap).copied().collect();
@@ -119,6 +144,12 @@ impl PhraseTrie {
     /// Whether this word (a normalized form, or a cue phrase) is a cue of this kind.
     pub fn cue(&self, w: &str, kind: CueKind) -> bool {
         self.cue_id(self.id(w), kind)
+    }
+
+    /// The [`OPENS`] and [`PRONOUN`] marks of the word with this id (none for [`NO_WORD`]).
+    #[inline]
+    pub fn marks(&self, id: u32) -> u8 {
+        self.marks.get(id as usize).copied().unwrap_or(0)
     }
 
     pub fn child(&self, node: u32, id: u32) -> Option<u32> {

@@ -2,6 +2,8 @@
 //! function words, name particles, day and month names).
 
 pub(super) const DETERMINERS: &[&str] = &["the", "these", "those", "this", "that", "its", "their", "a", "an"];
+/// The pronouns `ActorTagger::pronoun` reads (no other word is tried as one).
+pub(super) const PRONOUNS: &[&str] = &["they", "them", "it", "he", "she"];
 pub(super) const DEFINITE: &[&str] = &["the", "these", "those", "this", "that", "its", "their"];
 pub(super) const SUBJECT_OPENERS: &[&str] = &[
     "and",
