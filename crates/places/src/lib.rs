@@ -543,10 +543,9 @@ impl Geoparser {
                     return false;
                 }
             }
-            let sentence_start = is_sentence_start(text, first.start);
             let cue = i > 0 && has_cue(words, i);
             if is(c0_at, stop::SOFT) && !cue {
-                let ok = major(false) || (!sentence_start && major(true));
+                let ok = major(false) || (!is_sentence_start(text, first.start) && major(true));
                 if !ok {
                     return false;
                 }
@@ -839,7 +838,7 @@ impl<'a> Classes<'a> {
     const BIG_KNOWN: u8 = 4;
     const BIG: u8 = 8;
 
-    #[inline]
+    #[inline(always)]
     fn of(&self, k: usize) -> u8 {
         let Some(c) = self.classes.get(k) else { return 0 };
         match c.get() {
