@@ -256,23 +256,23 @@ pub(crate) fn units<'a>(doc: &'a Doc<'_>) -> Vec<Unit<'a>> {
         let toks = &doc.tokens[sent.tokens.clone()];
         let mut pending_hyphen = false;
         for (k, t) in toks.iter().enumerate() {
-            let s = t.span.of(text);
             match t.kind {
                 TokenKind::Word => {
+                    // Worked on as bytes: a word unit slices the text once, in `word_unit`.
+                    let s = &text.as_bytes()[t.span.start..t.span.end];
                     // Strip a possessive 's / ’s.
                     let mut end = t.span.end;
                     let mut possessive = false;
-                    if matches!(s.as_bytes().last(), Some(b's' | b'S')) {
+                    if matches!(s.last(), Some(b's' | b'S')) {
                         for suffix in ["'s", "’s", "'S", "’S"] {
-                            if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
+                            if s.len() > suffix.len() + 1 && s.ends_with(suffix.as_bytes()) {
                                 end -= suffix.len();
                                 possessive = true;
                                 break;
                             }
                         }
                     }
-                    let body = &text[t.span.start..end];
-                    let (first_letter, all) = scan(body.as_bytes());
+                    let (first_letter, all) = scan(&text.as_bytes()[t.span.start..end]);
                     // Hyphens are '-' or start with byte 0xE2 (U+2010, U+2011): most words have neither.
                     if all & SPLIT == 0 {
                         if end > t.span.start {
@@ -286,6 +286,7 @@ pub(crate) fn units<'a>(doc: &'a Doc<'_>) -> Vec<Unit<'a>> {
                         pending_hyphen = false;
                         continue;
                     }
+                    let body = &text[t.span.start..end];
                     let mut part_start = t.span.start;
                     let mut first = true;
                     let hyphens = body.char_indices().filter(|&(_, c)| is_hyphen(c));
@@ -324,6 +325,7 @@ pub(crate) fn units<'a>(doc: &'a Doc<'_>) -> Vec<Unit<'a>> {
                     pending_hyphen = false;
                 }
                 TokenKind::Punct => {
+                    let s = t.span.of(text);
                     let prev_adjacent = k > 0 && toks[k - 1].span.end == t.span.start;
                     let next_adjacent = toks.get(k + 1).is_some_and(|n| n.span.start == t.span.end);
                     let c = s.chars().next().unwrap_or(' ');
@@ -357,6 +359,7 @@ pub(crate) fn units<'a>(doc: &'a Doc<'_>) -> Vec<Unit<'a>> {
                     pending_hyphen = false;
                 }
                 _ => {
+                    let s = t.span.of(text);
                     out.push(Unit {
                         start: t.span.start,
                         end: t.span.end,

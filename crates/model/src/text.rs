@@ -403,6 +403,10 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sente
         let mut s_start = para_tokens.start;
         let mut j = para_tokens.start;
         while j < para_tokens.end {
+            if !may_end_sentence(text, tokens, j, para_tokens.end) {
+                j += 1;
+                continue;
+            }
             let boundary_after = boundary_after(text, tokens, j, para_tokens.end, caseless);
             if let Some(last) = boundary_after {
                 out.push(make_sentence(tokens, s_start, last + 1, pi));
@@ -421,6 +425,22 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sente
 
 fn make_sentence(tokens: &[Token], a: usize, b: usize, paragraph: usize) -> Sentence {
     Sentence { span: Span::new(tokens[a].span.start, tokens[b - 1].span.end), tokens: a..b, paragraph }
+}
+
+/// Whether [`boundary_after`] can find a boundary at token `j`: only after punctuation ending in a
+/// terminal mark (or any non-ASCII byte: "…"), a word ending in a period, or before a gap that is
+/// more than one space. Most tokens are none of these and skip the full test.
+#[inline]
+fn may_end_sentence(text: &str, tokens: &[Token], j: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let t = tokens[j];
+    let last = t.span.end.checked_sub(1).and_then(|k| b.get(k)).copied().unwrap_or(0);
+    match t.kind {
+        TokenKind::Punct if matches!(last, b'.' | b'!' | b'?') || !last.is_ascii() => return true,
+        TokenKind::Word if last == b'.' => return true,
+        _ => {}
+    }
+    j + 1 < end && !matches!(b.get(t.span.end..tokens[j + 1].span.start), Some([] | [b' ']))
 }
 
 /// If a sentence ends with token `j` (possibly extended over closing quotes), return its last token.

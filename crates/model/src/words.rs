@@ -33,7 +33,7 @@ fn read4(b: &[u8], at: usize) -> u64 {
 }
 
 /// The key of a word of at most [`SHORT`] bytes.
-#[inline]
+#[inline(always)]
 fn key(w: &[u8]) -> Key {
     let n = w.len();
     let (a, b) = if n >= 8 {
@@ -49,7 +49,7 @@ fn key(w: &[u8]) -> Key {
     Key { a, b, len: n as u64 }
 }
 
-#[inline]
+#[inline(always)]
 fn hash(k: &Key) -> u64 {
     let x = (k.a ^ k.b.rotate_left(23) ^ k.len.rotate_left(53)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     x ^ (x >> 29)
@@ -109,7 +109,7 @@ impl<V: Copy> WordTable<V> {
     }
 
     /// The value of this word, if it is in the table.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, w: &str) -> Option<V> {
         if w.len() > SHORT {
             return self.long.get(w).copied();
