@@ -197,16 +197,13 @@ struct Cx<'a> {
     last_mark: Vec<usize>,
     /// Per token `k`: 1 + the last ";" before it, 0 if none.
     last_semicolon: Vec<usize>,
-    /// Per token `k`: the first token at or after it that is a capitalized word in no actor,
-    /// place or time mention (a speaker's name, see `speaker_names`); the token count if none.
-    next_name_cap: Vec<u32>,
     /// Per token `k`: how many tokens before it are a participle right after a comma (", targeting").
     comma_participles: Vec<u32>,
     /// Per sentence: is it a headline in title case (computed on demand).
     title: Vec<Cell<Option<bool>>>,
     /// Per token: which kinds of mention cover it ([`IN_ACTOR`], [`IN_PLACE`], [`IN_TIME`] bits),
-    /// does its text start with a capital letter ([`CAPITAL`]), can it be part of a proper name
-    /// ([`NAME_WORD`], see `names::is_name_word`).
+    /// does its text start with a capital letter ([`CAPITAL`]), is it a word ([`WORD`]), can it
+    /// be part of a proper name ([`NAME_WORD`], see `names::is_name_word`).
     flags: Vec<u8>,
     /// Place mentions by where they lie, for lookups without a scan of every place.
     places: PlaceIndex,
@@ -227,6 +224,7 @@ const IN_PLACE: u8 = 2;
 const IN_TIME: u8 = 4;
 const CAPITAL: u8 = 8;
 const NAME_WORD: u8 = 16;
+const WORD: u8 = 32;
 
 /// Place mentions indexed by sentence, first token and end token. Every list keeps mention order.
 #[derive(Default)]
@@ -333,6 +331,12 @@ impl Cx<'_> {
     fn capital(&self, k: usize) -> bool {
         self.flags.get(k).is_some_and(|c| c & CAPITAL != 0)
     }
+
+    /// Token `k` is a capitalized word in no actor, place or time mention (a speaker's name, see
+    /// `speaker_names`).
+    fn name_cap(&self, k: usize) -> bool {
+        self.flags.get(k).is_some_and(|&c| c & (WORD | CAPITAL | IN_ACTOR | IN_PLACE | IN_TIME) == WORD | CAPITAL)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -347,10 +351,30 @@ struct Roles {
 
 impl<'a> Cx<'a> {
     fn new(ex: &'a EventExtractor, report: &'a Report, doc: &'a Doc<'a>, m: &'a Mentions) -> Self {
-        let toks = |sp: Span| {
-            let s = doc.token_at_or_after(sp.start);
-            let e = doc.token_at_or_after(sp.end).max(s + 1).min(doc.tokens.len());
-            (s, e)
+        // Each mention's tokens: `[s, e)` with `s` the first token starting at or after its start,
+        // `e` the first starting at or after its end (at least `s + 1`, at most the token count).
+        // Mentions come sorted by start: the first token is found walking on from the last
+        // mention's (a binary search when a list is out of order).
+        let tok_ranges = |spans: &mut dyn Iterator<Item = Span>| -> Vec<(usize, usize)> {
+            let (tokens, n) = (&doc.tokens, doc.tokens.len());
+            let mut out = Vec::with_capacity(spans.size_hint().0);
+            let (mut s, mut last) = (0, 0);
+            for sp in spans {
+                if sp.start < last {
+                    s = doc.token_at_or_after(sp.start);
+                } else {
+                    while s < n && tokens[s].span.start < sp.start {
+                        s += 1;
+                    }
+                }
+                last = sp.start;
+                let mut e = s;
+                while e < n && tokens[e].span.start < sp.end {
+                    e += 1;
+                }
+                out.push((s, e.max(s + 1).min(n)));
+            }
+            out
         };
         // One pass over the tokens for their lower-case form, flags, list bits and cue word
         // number, and the per-token tables that read only the tokens up to them. The list bits
@@ -368,53 +392,79 @@ impl<'a> Cx<'a> {
         let (mut comma, mut mark, mut semicolon, mut participles) = (0, 0, 0, 0);
         let mut after_comma = false;
         let mut buf = String::new();
+        let (text, lower_text) = (doc.text.as_bytes(), doc.lower.as_bytes());
         for (k, t) in doc.tokens.iter().enumerate() {
             last_comma.push(comma);
             last_mark.push(mark);
             last_semicolon.push(semicolon);
             comma_participles.push(participles);
-            let tok = t.span.of(doc.text);
-            let b = tok.as_bytes();
+            let (a, e) = (t.span.start, t.span.end);
+            let len = e.saturating_sub(a);
+            // A token of at most 8 bytes as one number, read from the lower-cased text when it
+            // goes on far enough (lower-casing changes no byte `byte_bits` looks at).
+            let window = match lower_text.get(a..a + 8) {
+                Some(win) if len <= 8 => Some(u64::from_le_bytes(win.try_into().unwrap_or_default()) & low_bytes(len)),
+                _ => None,
+            };
+            let bits = match window {
+                Some(x) => word_bits(x),
+                None => text.get(a..e).unwrap_or_default().iter().fold(0, |acc, &c| acc | BYTE_BITS[usize::from(c)]),
+            };
             // (an ASCII token's lower case is the document's, shared: no allocation)
-            let bits = b.iter().fold(0, |acc, &c| acc | BYTE_BITS[usize::from(c)]);
             let (w, plain) = if bits & NON_ASCII == 0 {
                 (Cow::Borrowed(doc.lower_of(t.span)), bits == 0)
             } else {
-                (lower_token(tok), false)
+                (lower_token(doc.text.get(a..e).unwrap_or_default()), false)
+            };
+            let first = text.get(a).copied();
+            let capital = match first {
+                Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
+                _ => doc.text.get(a..e).and_then(|t| t.chars().next()).is_some_and(char::is_uppercase),
             };
             let mut f = 0;
-            let capital = match b.first() {
-                Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
-                _ => tok.chars().next().is_some_and(char::is_uppercase),
-            };
             if capital {
                 f |= CAPITAL;
             }
-            if t.kind == TokenKind::Word && names::is_name_word(tok, capital) {
-                f |= NAME_WORD;
+            if t.kind == TokenKind::Word {
+                f |= WORD;
+                // (only "xx-" and "xxx-" words are tested further: see `is_name_word`)
+                let maybe = match first {
+                    Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => match window {
+                        Some(x) => (x >> 16) as u8 == b'-' || (x >> 24) as u8 == b'-',
+                        None => true,
+                    },
+                    _ => true,
+                };
+                if maybe && names::is_name_word(text.get(a..e).unwrap_or_default(), capital) {
+                    f |= NAME_WORD;
+                }
             }
             flags.push(f);
             if plain {
-                let (id, c) = ex.lexicon.word_info_at(doc.lower.as_bytes(), t.span.start, t.span.end);
+                let (id, c) = match window {
+                    Some(x) if len <= 7 => ex.lexicon.short_word_info(x, len),
+                    _ => ex.lexicon.word_info_at(lower_text, a, e),
+                };
                 word_ids.push(id);
                 class.push(c);
             } else {
                 buf.clear();
-                crate::lexicon::push_norm(&mut buf, tok);
+                crate::lexicon::push_norm(&mut buf, doc.text.get(a..e).unwrap_or_default());
                 word_ids.push(ex.lexicon.word_id(&buf));
                 class.push(class_of(&w));
             }
             // Punctuation is ASCII: its lower case is its text.
-            match b {
-                b"," => {
+            let punct = if len == 1 { first } else { None };
+            match punct {
+                Some(b',') => {
                     comma = k + 1;
                     mark = k + 1;
                 }
-                b";" => {
+                Some(b';') => {
                     semicolon = k + 1;
                     mark = k + 1;
                 }
-                b":" => mark = k + 1,
+                Some(b':') => mark = k + 1,
                 _ if matches!(&*w, "according" | "citing") => mark = k + 1,
                 _ => {}
             }
@@ -423,7 +473,7 @@ impl<'a> Cx<'a> {
                 && w.ends_with("ing")
                 && !matches!(&*w, "including" | "according" | "following" | "during");
             participles += u32::from(participle);
-            after_comma = b == b",";
+            after_comma = punct == Some(b',');
             lower.push(w);
         }
         last_comma.push(comma);
@@ -447,21 +497,15 @@ impl<'a> Cx<'a> {
             b.0 = b.0.min(i);
             b.1 = i + 1;
         }
-        let actor_toks: Vec<(usize, usize)> = m.actors.iter().map(|a| toks(a.span)).collect();
-        let place_toks: Vec<(usize, usize)> = m.places.iter().map(|p| toks(p.span)).collect();
-        let time_toks: Vec<(usize, usize)> = m.times.iter().map(|t| toks(t.span)).collect();
+        let actor_toks = tok_ranges(&mut m.actors.iter().map(|a| a.span));
+        let place_toks = tok_ranges(&mut m.places.iter().map(|p| p.span));
+        let time_toks = tok_ranges(&mut m.times.iter().map(|t| t.span));
         for (list, bit) in [(&actor_toks, IN_ACTOR), (&place_toks, IN_PLACE), (&time_toks, IN_TIME)] {
             for &(a, b) in list {
                 for c in flags.get_mut(a..b).into_iter().flatten() {
                     *c |= bit;
                 }
             }
-        }
-        let mut next_name_cap = vec![n as u32; n + 1];
-        for k in (0..n).rev() {
-            let cap = doc.tokens[k].kind == TokenKind::Word
-                && flags[k] & (CAPITAL | IN_ACTOR | IN_PLACE | IN_TIME) == CAPITAL;
-            next_name_cap[k] = if cap { k as u32 } else { next_name_cap[k + 1] };
         }
         let mut cx = Cx {
             ex,
@@ -485,7 +529,6 @@ impl<'a> Cx<'a> {
             last_mark,
             last_semicolon,
             comma_participles,
-            next_name_cap,
             title: vec![Cell::new(None); doc.sentences.len()],
             flags,
         };
@@ -575,6 +618,15 @@ impl<'a> Cx<'a> {
     fn sentence(&self, s: usize, out: &mut Output) {
         let r = self.sent_range(s);
         let entries = &self.ex.lexicon.entries;
+        // Most sentences have no event or control cue (only modality cues, or none): nothing below
+        // would come of them.
+        if !self
+            .hits_from(r.start, r.end)
+            .iter()
+            .any(|h| h.end <= r.end && !matches!(entries[h.entry].kind, CueKind::Modality(_)))
+        {
+            return;
+        }
         // Contexts marked anywhere in the sentence (before overlaps are resolved).
         let marks: Vec<&str> = self
             .hits_from(r.start, r.end)
@@ -934,6 +986,38 @@ pub fn is_state(a: &ActorRef) -> Option<bool> {
     Some(matches!(sector, "GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG"))
 }
 
+/// The low `len` bytes of a number (all for 8 or more).
+#[inline]
+fn low_bytes(len: usize) -> u64 {
+    if len >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    }
+}
+
+/// The [`BYTE_BITS`] of a token of at most 8 bytes read as one number (the bytes past it 0): a
+/// byte with its top bit set is non-ASCII, and a byte equal to '`' or ' ' is found by the
+/// zero-byte test on the number xor that byte repeated (the 0 bytes past the token differ from
+/// both).
+#[inline]
+fn word_bits(x: u64) -> u8 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has = |c: u8| {
+        let y = x ^ (LO * u64::from(c));
+        y.wrapping_sub(LO) & !y & HI != 0
+    };
+    let mut bits = 0;
+    if x & HI != 0 {
+        bits |= NON_ASCII;
+    }
+    if has(b'`') || has(b' ') {
+        bits |= NOT_PLAIN;
+    }
+    bits
+}
+
 /// [`BYTE_BITS`]: a byte of a non-ASCII character, a '`' or a space (a token with either is
 /// normalized for the cue lexicons otherwise than lower-cased).
 const NON_ASCII: u8 = 1;
@@ -958,5 +1042,29 @@ fn lower_token(t: &str) -> Cow<'_, str> {
         Cow::Owned(t.to_ascii_lowercase())
     } else {
         Cow::Owned(t.to_lowercase().replace(['’', '‘'], "'"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_bits_read_as_a_number_are_the_bytes_one_by_one() {
+        let one_by_one = |b: &[u8]| b.iter().fold(0, |acc, &c| acc | BYTE_BITS[usize::from(c)]);
+        let words = ["", "a", "the", "Qa`im", "Qa'im", "x y", "déjà", "`", " ", "abcdefg`", "abcdefgh", "é`"];
+        for w in words {
+            let b = w.as_bytes();
+            if b.len() <= 8 {
+                let mut win = [0u8; 8];
+                win[..b.len()].copy_from_slice(b);
+                let x = u64::from_le_bytes(win);
+                assert_eq!(x & low_bytes(b.len()), x);
+                assert_eq!(word_bits(x), one_by_one(b), "{w:?}");
+            }
+        }
+        assert_eq!(low_bytes(0), 0);
+        assert_eq!(low_bytes(3), 0xff_ffff);
+        assert_eq!(low_bytes(9), u64::MAX);
     }
 }

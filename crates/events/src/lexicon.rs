@@ -309,49 +309,57 @@ impl Key for u128 {
     }
 }
 
-/// An open-addressing table (linear probing, at most half full) from packed words to values.
+/// An open-addressing table (linear probing, at most half full) from packed words to values,
+/// with a bit per hash value in front: most tokens are in no list, and their lookup ends at a bit
+/// of a 4 KB filter that stays in the cache instead of at a table slot that may not.
 #[derive(Clone, Debug, Default)]
 struct Packed<K> {
-    keys: Vec<K>,
-    vals: Vec<(u32, u64)>,
+    /// Each slot's key (0 for none) and value, side by side (one cache line per probe).
+    slots: Vec<(K, (u32, u64))>,
+    /// Bit `h % FILTER_BITS` of every key's hash `h >> 32` (see [`Packed::get`]).
+    filter: Vec<u64>,
     /// 64 minus log2 of the table size (the hash's top bits index it).
     shift: u32,
 }
+
+const FILTER_BITS: usize = 1 << 15;
 
 impl<K: Key> Packed<K> {
     fn new<'w>(words: impl Iterator<Item = (&'w str, (u32, u64))>) -> Self {
         let words: Vec<_> = words.collect();
         let size = (words.len() * 2).next_power_of_two().max(16);
         let mut t = Packed {
-            keys: vec![K::default(); size],
-            vals: vec![(NO_WORD, 0); size],
+            slots: vec![(K::default(), (NO_WORD, 0)); size],
+            filter: vec![0; FILTER_BITS / 64],
             shift: 64 - size.trailing_zeros(),
         };
         for (w, v) in words {
             let k = K::at(w.as_bytes(), 0, w.len());
-            let mut i = t.slot(k);
-            while t.keys[i] != K::default() && t.keys[i] != k {
+            let h = k.hash();
+            let f = (h >> 32) as usize % FILTER_BITS;
+            t.filter[f / 64] |= 1 << (f % 64);
+            let mut i = (h >> t.shift) as usize;
+            while t.slots[i].0 != K::default() && t.slots[i].0 != k {
                 i = (i + 1) & (size - 1);
             }
-            t.keys[i] = k;
-            t.vals[i] = v;
+            t.slots[i] = (k, v);
         }
         t
     }
 
     #[inline]
-    fn slot(&self, k: K) -> usize {
-        (k.hash() >> self.shift) as usize
-    }
-
-    #[inline]
     fn get(&self, k: K) -> Option<(u32, u64)> {
-        let mask = self.keys.len().checked_sub(1)?;
-        let mut i = self.slot(k) & mask;
+        let h = k.hash();
+        let f = (h >> 32) as usize % FILTER_BITS;
+        if self.filter.get(f / 64)? & (1 << (f % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = (h >> self.shift) as usize & mask;
         loop {
-            let x = *self.keys.get(i)?;
+            let (x, v) = *self.slots.get(i)?;
             if x == k {
-                return self.vals.get(i).copied();
+                return Some(v);
             }
             if x == K::default() {
                 return None;
@@ -491,6 +499,16 @@ impl Lexicon {
     #[cfg(test)]
     pub(crate) fn word_info(&self, lower: &str) -> (u32, u64) {
         self.words.get(lower.as_bytes(), 0, lower.len()).unwrap_or((NO_WORD, 0))
+    }
+
+    /// [`Lexicon::word_info`] of a word of 1 to 7 bytes given as a number (its bytes from the
+    /// lowest, the rest 0).
+    #[inline]
+    pub(crate) fn short_word_info(&self, bytes: u64, len: usize) -> (u32, u64) {
+        if len == 0 || len > u64::MAX_LEN {
+            return (NO_WORD, 0);
+        }
+        self.words.short.get((bytes << 8) | len as u64).unwrap_or((NO_WORD, 0))
     }
 
     /// [`Lexicon::word_info`] of the word `text[a..b]` (`text` may go on after it: a

@@ -198,7 +198,7 @@ impl Cx<'_> {
             .sentence_at(self.doc.tokens.get(from).map(|t| t.span.start).unwrap_or(0))
             .map(|s| self.sent_range(s).start);
         // Runs of capitalized words in no mention, found by skipping to the next one.
-        let next = |k: usize| self.next_name_cap.get(k).map_or(usize::MAX, |&j| j as usize);
+        let next = |k: usize| (k..until).find(|&j| self.name_cap(j)).unwrap_or(until);
         let mut k = next(from);
         while k < until {
             let mut e = k + 1;

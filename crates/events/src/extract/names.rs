@@ -243,16 +243,17 @@ impl Cx<'_> {
 
 /// A word token `t` (capitalized or not, `capital`) can be part of a proper name (see [`Cx::name_word`]).
 #[inline]
-pub(super) fn is_name_word(t: &str, capital: bool) -> bool {
-    let b = t.as_bytes();
-    match b.first() {
+pub(super) fn is_name_word(t: &[u8], capital: bool) -> bool {
+    match t.first() {
         Some(c) if c.is_ascii_uppercase() => true,
         Some(c) if c.is_ascii() => {
             // Only "xx-" or "xxx-" words can start with a romanized article.
-            (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-'))
-                && ARTICLE_PREFIXES
-                    .iter()
-                    .any(|p| t.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic)))
+            (t.get(2) == Some(&b'-') || t.get(3) == Some(&b'-'))
+                && ARTICLE_PREFIXES.iter().any(|p| {
+                    t.strip_prefix(p.as_bytes())
+                        .and_then(|r| std::str::from_utf8(r).ok())
+                        .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
+                })
         }
         _ => capital,
     }
