@@ -194,9 +194,13 @@ pub(crate) struct Starters {
     /// length (up to 31 bytes; longer words share the last entry) start with. Most words of a
     /// report are no table word's length and first byte, and skip the hash lookup.
     shapes: [u64; 32],
+    /// The same by last byte: a table word passes both.
+    ends: [u64; 32],
     /// The length of the longest number word: a hyphenated number ("twenty-five") has its first
     /// hyphen within one byte more.
     number_len: usize,
+    /// Bit `first byte % 64` of every number word.
+    number_first: u64,
 }
 
 const ANY: u8 = 1;
@@ -257,15 +261,20 @@ fn starter_words(lex: &Lexicon) -> FxHashMap<String, u8> {
 impl Starters {
     pub(crate) fn new(lex: &Lexicon) -> Self {
         let m = starter_words(lex);
-        let mut shapes = [0u64; 32];
+        let (mut shapes, mut ends) = ([0u64; 32], [0u64; 32]);
         for k in m.keys() {
-            if let Some(&b) = k.as_bytes().first() {
+            if let (Some(&b), Some(&e)) = (k.as_bytes().first(), k.as_bytes().last()) {
                 shapes[k.len().min(31)] |= 1 << (b % 64);
+                ends[k.len().min(31)] |= 1 << (e % 64);
             }
         }
         let table = WordTable::new(m.iter().map(|(w, &b)| (w.as_str(), b)));
         let number_len = m.iter().filter(|(_, &b)| b & NUMBER != 0).map(|(w, _)| w.len()).max().unwrap_or(0);
-        Starters { table, shapes, number_len }
+        let number_first = m
+            .iter()
+            .filter(|(_, &b)| b & NUMBER != 0)
+            .fold(0, |f, (w, _)| f | w.as_bytes().first().map_or(0, |&b| 1u64 << (b % 64)));
+        Starters { table, shapes, ends, number_len, number_first }
     }
 
     /// The table of [`Lexicon::embedded`].
@@ -281,8 +290,9 @@ impl Starters {
 
     #[inline(always)]
     fn bits(&self, w: &str) -> u8 {
-        if let Some(&b) = w.as_bytes().first() {
-            if self.shapes[w.len().min(31)] & (1 << (b % 64)) == 0 {
+        if let (Some(&b), Some(&e)) = (w.as_bytes().first(), w.as_bytes().last()) {
+            let n = w.len().min(31);
+            if self.shapes[n] & (1 << (b % 64)) == 0 || self.ends[n] & (1 << (e % 64)) == 0 {
                 return 0;
             }
         }
@@ -297,6 +307,7 @@ impl Starters {
 /// units. A start token that is no key, with no key in the next [`KEY_WITHIN`] tokens, starts
 /// nothing, and the patterns are not tried there ("the", "in", "for" and "at" lead into most
 /// expressions, and most of them into none).
+#[inline]
 fn classify(lex: &Lexicon, starters: Option<&Starters>, t: &Tok) -> u8 {
     let w = &*t.lower;
     if t.kind == TokenKind::Number || w.as_bytes().first().is_some_and(u8::is_ascii_digit) || w.starts_with("mid-") {
@@ -316,7 +327,10 @@ fn classify(lex: &Lexicon, starters: Option<&Starters>, t: &Tok) -> u8 {
         let plural_weekday = w.ends_with('s') && s.has(stem(), WEEKDAY);
         // The part before a first hyphen ("twenty-five"), found over the bytes that can hold it:
         // `split_once` cost more than the rest of this test.
-        let head = &w.as_bytes()[..w.len().min(s.number_len + 1)];
+        let head = match w.as_bytes().first() {
+            Some(&f) if s.number_first & (1 << (f % 64)) != 0 => &w.as_bytes()[..w.len().min(s.number_len + 1)],
+            _ => &[],
+        };
         let before_hyphen = || head.iter().position(|&b| b == b'-').map(|k| &w[..k]);
         let start = b & ANY != 0 || plural_weekday || before_hyphen().is_some_and(|a| s.has(a, NUMBER));
         let key = b & KEY_WORD != 0 || plural_weekday;
