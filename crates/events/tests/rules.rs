@@ -1619,3 +1619,36 @@ fn a_town_of_a_name_is_a_place_though_a_group_bears_it() {
         .filter(|l| l.score >= sitrep_events::extract::MIN_LOCATION_SCORE);
     assert_eq!(loc.map(|l| l.place.name).as_deref(), Some("Dalmar"));
 }
+
+#[test]
+fn a_place_name_that_acts_or_is_directed_names_someone() {
+    // A name the gazetteer knows right before a verb of a person's doings, or directed by a
+    // verb to act, is a person or a government.
+    let places = [dalmar()];
+    for (text, trigger) in [
+        ("The raid was planned after Dalmar decided to attack the convoy.", "attack"),
+        ("By ordering Dalmar to attack the depot, the general took a risk.", "attack"),
+    ] {
+        assert_eq!(located_at(text, &places, trigger), None, "{text}");
+    }
+    // "in X" still places it.
+    let text = "Gunmen attacked the convoy in Dalmar after the council decided to close the road.";
+    assert_eq!(located_at(text, &places, "attacked").as_deref(), Some("Dalmar"));
+}
+
+#[test]
+fn a_model_designation_is_no_place() {
+    // "an Su-25", "a Mi-8": a name joined by a hyphen to a number is an aircraft.
+    let su = ("Su", "Su", 500, PlaceLevel::Point);
+    let text = "Rebels shot down an Su-25 with a missile on Sunday.";
+    assert_eq!(located_at(text, &[su], "shot"), None);
+}
+
+#[test]
+fn what_a_march_is_held_to_protest_is_its_topic() {
+    // "marched ... to protest a ruling on ... in X": X is in what the crowd protests.
+    let places = [dalmar()];
+    let text =
+        "Students marched on the embassy on Monday to protest a court ruling on the murder of two men in Dalmar.";
+    assert_eq!(located_at(text, &places, "marched"), None);
+}

@@ -97,4 +97,40 @@ impl Cx<'_> {
                 "planted" | "placed" | "parked" | "hidden" | "left" | "located" | "situated" | "buried" | "lying"
             )
     }
+
+    /// The place at tokens `[ps, pe)` names someone, not where the event was: the subject of a
+    /// verb of a person's mind, speech or doings ("X decided", "X then went", "the bar X owned"),
+    /// or the one a directive verb directs ("ordered X to", "forced X to withdraw").
+    /// `(bk, before)` is its [`Cx::word_before_place`]; `end` the sentence's end.
+    pub(super) fn names_someone(&self, ps: usize, pe: usize, end: usize, bk: usize, before: &str) -> bool {
+        let locative =
+            !before.is_empty() && self.is(bk, class::LOCATIVE_PREPS | class::PATH_PREPS | class::OBJECT_PREPS);
+        let mut k = pe;
+        while k < end && k < pe + 2 && self.is(k, class::ADVERBS) {
+            k += 1;
+        }
+        if !locative && k < end && self.frame(k, frame::HUMAN_VERBS) {
+            return true;
+        }
+        // "ordered X to", "called on X to".
+        let mut d = ps;
+        if d > 0 && self.w(d - 1) == "on" {
+            d -= 1;
+        }
+        d > 0 && self.frame(d - 1, frame::DIRECTIVE_VERBS) && self.w(pe) == "to" && pe + 1 < end && {
+            let next = &self.doc.tokens[pe + 1];
+            next.kind == TokenKind::Word && !self.capital(pe + 1) && !matches!(self.w(pe + 1), "the" | "a" | "an")
+        }
+    }
+
+    /// Place `i` is the maker's part of a model's designation ("an Su-25", "the Mi-8"): a name
+    /// joined by a hyphen to a number is an aircraft or a weapon, not a place.
+    pub(super) fn model_designation(&self, i: usize) -> bool {
+        let span = self.pl(i).span;
+        self.doc
+            .text
+            .get(span.end..)
+            .and_then(|r| r.strip_prefix('-'))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    }
 }

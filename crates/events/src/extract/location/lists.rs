@@ -11,6 +11,8 @@ pub(crate) mod frame {
     pub(crate) const COMPLEMENT_VERBS: u8 = 1 << 0;
     pub(crate) const TRANSFER_VERBS: u8 = 1 << 1;
     pub(crate) const WAR_NOUNS: u8 = 1 << 2;
+    pub(crate) const HUMAN_VERBS: u8 = 1 << 3;
+    pub(crate) const DIRECTIVE_VERBS: u8 = 1 << 4;
 }
 
 /// The lists `frames.tsv` may define, with their bits.
@@ -18,6 +20,8 @@ const LISTS: &[(&str, u8)] = &[
     ("COMPLEMENT_VERBS", frame::COMPLEMENT_VERBS),
     ("TRANSFER_VERBS", frame::TRANSFER_VERBS),
     ("WAR_NOUNS", frame::WAR_NOUNS),
+    ("HUMAN_VERBS", frame::HUMAN_VERBS),
+    ("DIRECTIVE_VERBS", frame::DIRECTIVE_VERBS),
 ];
 
 /// Parse a frames file (see `data/events/frames.tsv`): `LIST <TAB> word|word|…`, into each

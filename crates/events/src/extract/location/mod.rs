@@ -945,7 +945,7 @@ impl Cx<'_> {
                 score -= 100;
             }
             if opening_subject {
-                score -= 80;
+                score -= 100;
             }
             if cue.is_some_and(|c| c.flags.place_subject) && !after {
                 score += 40;
@@ -1001,6 +1001,14 @@ impl Cx<'_> {
             }
             if after && self.later_state(r.start, ts, te, ps) {
                 score -= 120;
+            }
+            // "X decided", "ordered X to": a person or a government, not a place.
+            if self.names_someone(ps, pe, r.end, bk, before) {
+                score -= 150;
+            }
+            // "an Su-25": a model's designation.
+            if self.model_designation(i) {
+                score -= 150;
             }
             if self.source_place(i, r.clone(), bk, before) {
                 score -= 150;
