@@ -1652,3 +1652,24 @@ fn what_a_march_is_held_to_protest_is_its_topic() {
         "Students marched on the embassy on Monday to protest a court ruling on the murder of two men in Dalmar.";
     assert_eq!(located_at(text, &places, "marched"), None);
 }
+
+#[test]
+fn another_deed_of_the_story_keeps_its_own_place() {
+    let places = [town()];
+    for (text, trigger) in [
+        ("The judge was shot on Monday and later died in a hospital in Kafr Tala.", "shot"),
+        ("Police shot a guard who had seized the radio station in Kafr Tala.", "shot"),
+    ] {
+        assert_eq!(located_at(text, &places, trigger), None, "{text}");
+    }
+    // A trigger told in the pluperfect keeps the place of its own pluperfect clause.
+    let text = "The rebels had captured the depot and had stormed the market in Kafr Tala.";
+    assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Kafr Tala"));
+}
+
+#[test]
+fn a_place_in_a_trailing_attribution_is_the_source_s() {
+    let places = [town()];
+    let text = "The bomb was detonated by a timer, according to officials of the Kafr Tala district.";
+    assert_eq!(located_at(text, &places, "detonated"), None);
+}

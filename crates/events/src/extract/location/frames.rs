@@ -133,4 +133,41 @@ impl Cx<'_> {
             .and_then(|r| r.strip_prefix('-'))
             .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
     }
+
+    /// Between the trigger at `[ts, te)` and a place at `ps` lies another event of the story
+    /// that the place belongs to: what befell the victim afterwards ("was shot and later died in
+    /// a X hospital") or an earlier deed told in the pluperfect ("shot an officer who had seized
+    /// the X airport"), unless the trigger is itself in the pluperfect.
+    pub(super) fn other_deed(&self, start: usize, ts: usize, te: usize, ps: usize) -> bool {
+        if (ts..te).any(|k| self.frame(k, frame::AFTERMATH_VERBS)) {
+            return false;
+        }
+        if (te..ps).any(|k| self.frame(k, frame::AFTERMATH_VERBS)) {
+            return true;
+        }
+        let pluperfect = (start..ts).rev().take(3).any(|k| self.w(k) == "had");
+        !pluperfect
+            && (te..ps).any(|k| {
+                self.w(k) == "had" && {
+                    let mut j = k + 1;
+                    while j < ps && (self.is(j, class::ADVERBS) || self.w(j) == "been") {
+                        j += 1;
+                    }
+                    j < ps && (self.w(j).ends_with("ed") || self.w(j).ends_with("en") || self.w(j).ends_with("ing"))
+                }
+            })
+    }
+
+    /// The place at `ps` lies after an "according to" or "citing" that follows the trigger:
+    /// it is the source's ("..., according to officials of the X district", "according to
+    /// reporters in X, Y and Z").
+    pub(super) fn after_attribution(&self, te: usize, ps: usize) -> bool {
+        (te..ps).rev().find(|&k| matches!(self.w(k), "according" | "citing")).is_some_and(|a| {
+            // (not past a new clause: "..., according to X, and helped ... in Y")
+            !(a..ps).any(|k| {
+                self.is(k, class::CLAUSE_PUNCT)
+                    || (self.w(k) == "," && matches!(self.w(k + 1), "and" | "but" | "while"))
+            })
+        })
+    }
 }

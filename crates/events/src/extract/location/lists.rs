@@ -13,6 +13,7 @@ pub(crate) mod frame {
     pub(crate) const WAR_NOUNS: u8 = 1 << 2;
     pub(crate) const HUMAN_VERBS: u8 = 1 << 3;
     pub(crate) const DIRECTIVE_VERBS: u8 = 1 << 4;
+    pub(crate) const AFTERMATH_VERBS: u8 = 1 << 5;
 }
 
 /// The lists `frames.tsv` may define, with their bits.
@@ -22,6 +23,7 @@ const LISTS: &[(&str, u8)] = &[
     ("WAR_NOUNS", frame::WAR_NOUNS),
     ("HUMAN_VERBS", frame::HUMAN_VERBS),
     ("DIRECTIVE_VERBS", frame::DIRECTIVE_VERBS),
+    ("AFTERMATH_VERBS", frame::AFTERMATH_VERBS),
 ];
 
 /// Parse a frames file (see `data/events/frames.tsv`): `LIST <TAB> word|word|…`, into each

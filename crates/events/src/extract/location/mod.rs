@@ -1006,6 +1006,15 @@ impl Cx<'_> {
             if self.names_someone(ps, pe, r.end, bk, before) {
                 score -= 150;
             }
+            // "was shot and later died in a X hospital", "shot an officer who had seized the X
+            // airport": another deed of the story.
+            if after && self.other_deed(r.start, ts, te, ps) {
+                score -= 130;
+            }
+            // "..., according to officials of the X district": the source's.
+            if after && self.after_attribution(te, ps) {
+                score -= 100;
+            }
             // "an Su-25": a model's designation.
             if self.model_designation(i) {
                 score -= 150;
