@@ -1673,3 +1673,24 @@ fn a_place_in_a_trailing_attribution_is_the_source_s() {
     let text = "The bomb was detonated by a timer, according to officials of the Kafr Tala district.";
     assert_eq!(located_at(text, &places, "detonated"), None);
 }
+
+#[test]
+fn a_country_that_is_patrolled_is_where_the_patrol_was() {
+    // "X is (still) patrolled by": a country the actor stage reads as its state is still the
+    // place when it is the passive subject of a verb whose object is ground.
+    let text = "Norland is still patrolled by foreign peacekeepers.";
+    let mut m = place_mentions(text, &[norland()]);
+    let span = find_exact(text, "Norland")[0];
+    m.actors.push(ActorIn {
+        span,
+        actor: ActorRef { name: "Norland".into(), country: Some("NOR".into()), ..Default::default() },
+        kind: ActorKind::Name,
+    });
+    let m = m.sorted();
+    let doc = analyze(text);
+    let trig = find_exact(text, "patrolled")[0];
+    let loc = extractor()
+        .locate(&Report::new("t", text), &doc, &m, trig)
+        .filter(|l| l.score >= sitrep_events::extract::MIN_LOCATION_SCORE);
+    assert_eq!(loc.map(|l| l.place.name).as_deref(), Some("Norland"));
+}

@@ -699,7 +699,19 @@ impl Cx<'_> {
                 continue;
             }
             let facts = self.facts(i, s, title_case);
-            if !facts.ok || (facts.act_only && !object_of_act) {
+            // "X is (still) patrolled by": the passive subject of a verb whose object is ground is
+            // a place, though the actor stage reads a country as its state.
+            let ground_passive = pe <= ts
+                && self.is(ts, class::PLACE_OBJECT_VERBS)
+                && (r.start..ps).all(|k| self.is(k, class::PLACE_PREMODIFIERS))
+                && {
+                    let mut k = ts;
+                    while k > pe && self.is(k - 1, class::ADVERBS) {
+                        k -= 1;
+                    }
+                    k == pe + 1 && self.is(pe, class::BE)
+                };
+            if !facts.ok || (facts.act_only && !object_of_act && !ground_passive) {
                 continue;
             }
             if pe > ts && ps < te {
@@ -889,7 +901,8 @@ impl Cx<'_> {
             if participle {
                 score -= 40;
             }
-            if passive_name {
+            // (a country or a region is no person's name: "X is patrolled by")
+            if passive_name && !(ground_passive && matches!(p.level, PlaceLevel::Country | PlaceLevel::Region)) {
                 score -= 60;
             }
             if here || here_at.is_some_and(|h| ps > h) {
