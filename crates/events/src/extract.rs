@@ -484,11 +484,14 @@ impl<'a> Cx<'a> {
         let mut c = 0;
         for sent in &doc.sentences {
             c += 1;
-            for i in sent.tokens.clone() {
-                if i > sent.tokens.start && class[i] & (class::CLAUSE_WORDS | class::CLAUSE_PUNCT) != 0 {
-                    c += 1;
+            let r = sent.tokens.clone();
+            if let (Some(cl), Some(num)) = (class.get(r.clone()), clause.get_mut(r)) {
+                for (j, (&cl, num)) in cl.iter().zip(num).enumerate() {
+                    if j > 0 && cl & (class::CLAUSE_WORDS | class::CLAUSE_PUNCT) != 0 {
+                        c += 1;
+                    }
+                    *num = c;
                 }
-                clause[i] = c;
             }
         }
         let mut clause_bounds = vec![(usize::MAX, 0); c + 1];

@@ -34,6 +34,11 @@ impl Cx<'_> {
         let r = self.sent_range(s);
         let mut k = r.start + 1; // the first word is capitalized anyway
         while k < r.end {
+            // (most words are none: skip to the next name word)
+            match self.flags.get(k..r.end).and_then(|f| f.iter().position(|&f| f & NAME_WORD != 0)) {
+                Some(j) => k += j,
+                None => break,
+            }
             // "Mogadishu's" (one token): a known place owning what follows ("X's Y district");
             // the name starts after it.
             if !self.name_word(k) || self.covered(k, IN_ACTOR | IN_TIME) {
