@@ -1,7 +1,10 @@
 //! Event location: the place where the event happened, not every place in the sentence.
 
+mod container;
+mod fallback;
 mod frames;
 mod lists;
+mod senses;
 
 use super::words::*;
 use super::{Candidate, Cx, Location, IN_PLACE, IN_TIME};
@@ -32,135 +35,6 @@ impl Cx<'_> {
     pub(super) fn usable(&self, i: usize) -> bool {
         let p = &self.pl(i);
         p.role == PlaceRole::Literal && p.place.is_some() && !self.places.actor_overlap[i]
-    }
-
-    /// Is place mention `i` the container of, or a reference point for, another place of its
-    /// sentence? "X in Y", "X, Y-province", "Y's X", "the Y town of X", "X district of Y",
-    /// "X near Y", "X, 20 km north of Y": Y is not where the event happened when X is named.
-    pub(super) fn is_container(&self, i: usize) -> bool {
-        if let Some(known) = self.container[i].get() {
-            return known;
-        }
-        let c = self.find_container(i);
-        self.container[i].set(Some(c));
-        c
-    }
-
-    fn find_container(&self, i: usize) -> bool {
-        let (s, e) = self.place_toks[i];
-        let Some(sent) = self.doc.sentence_at(self.pl(i).span.start) else { return false };
-        let floor = self.sent_range(sent).start;
-        let ceil = self.sent_range(sent).end;
-        let level = self.pl(i).level;
-        // A building or street the gazetteer does not know makes no container of the place it
-        // is in: the event is told at that place ("near the X Restaurant in Y").
-        let literal = |j: usize| j != i && self.pl(j).role == PlaceRole::Literal && !self.facility(j);
-        let other_ends_at = |k: usize| self.places_ending_at(k).any(literal);
-        let other_starts_at = |k: usize| self.places_starting_at(k).any(literal);
-        // Walk back over "village", "district", "the" to the word that links Y to what precedes.
-        let mut k = s;
-        while k > floor && (self.is(k - 1, class::UNIT_NOUNS) || self.is(k - 1, class::PLACE_PREMODIFIERS)) {
-            k -= 1;
-        }
-        if k > floor + 1 {
-            let link = self.w(k - 1);
-            // An earlier place ends right before the link, maybe followed by its own unit noun.
-            let mut j = k - 1;
-            while j > floor && self.is(j - 1, class::UNIT_NOUNS) {
-                j -= 1;
-            }
-            let anchored = other_ends_at(j) || other_ends_at(k - 1);
-            // "Eidgah area of Karachi" (the name, then its container), not "the West Bank city of
-            // Nablus" (a describing place, then the name).
-            // "the Shaab neighborhood of Baghdad": a part of a town is named before it even after "the"
-            // (but "the Nairobi suburb of X" names the town first). A "district" is often named
-            // after its seat ("the X district of Y" in Syria holds Y). A name the gazetteer does
-            // not know before a known one is the small part; a known one before an unknown one
-            // is the town.
-            let part = matches!(self.w(j), "quarter" | "neighborhood" | "neighbourhood" | "area" | "sector" | "camp");
-            let known = !self.unresolved(i);
-            let named_part =
-                j < k - 1 && self.places_ending_at(j).any(|p| literal(p) && known && (self.unresolved(p) || part));
-            let named_part = named_part
-                || j < k - 1 && {
-                    let start = self.places_ending_at(j).find(|&p| literal(p)).map(|p| self.place_toks[p].0);
-                    start.is_some_and(|a| {
-                        a > floor
-                            && !matches!(self.w(a - 1), "the" | "a" | "an" | "'s")
-                            && !self.w(a - 1).ends_with("ern")
-                    })
-                };
-            match link {
-                "in" | "near" if anchored => return true,
-                "of" if named_part => return true,
-                "," if anchored && level != PlaceLevel::Point => return true,
-                _ => {}
-            }
-        }
-        // "X, 48 km north of Y", "X, west of Y": a distance or a direction before Y, and a place
-        // shortly before that.
-        if k > floor + 1 && matches!(self.w(k - 1), "of" | "from") {
-            let mut j = k - 1;
-            let stop = j.saturating_sub(6).max(floor);
-            let direction = self.is(j - 1, class::NEAR_WORDS) && self.w(j - 1) != "outskirts";
-            while j > stop && !self.is(j, class::DISTANCE_UNITS) {
-                j -= 1;
-            }
-            if direction && !self.is(j, class::DISTANCE_UNITS) {
-                j = k - 2;
-            }
-            if (direction || self.is(j, class::DISTANCE_UNITS))
-                && (floor.max(j.saturating_sub(10))..j).any(|t| {
-                    // Not across a participle's comma ("in X on Monday, targeting the area
-                    // south of Y": Y is the participle's place, not a reference for X's).
-                    other_ends_at(t + 1) && self.comma_participles[j] == self.comma_participles[t + 1]
-                })
-            {
-                return true;
-            }
-        }
-        // "Y's (northern) district of X" / "Y's X" and "the Y town of X".
-        let mut t = e;
-        if matches!(self.w(t), "'s" | "'") {
-            t += 1;
-        }
-        // "Tala's" is one token: the place's span ends inside it.
-        let possessive = t > e || self.possessive_inside(i);
-        // Up to three describing words ("mainly Shiite", "northern").
-        let mut n = 0;
-        while t < ceil
-            && n < 3
-            && !self.is(t, class::UNIT_NOUNS)
-            && !other_starts_at(t)
-            && self.doc.tokens[t].kind == TokenKind::Word
-            && (possessive || self.is(t, class::PLACE_PREMODIFIERS) || self.w(t).ends_with("ern"))
-        {
-            t += 1;
-            n += 1;
-        }
-        if possessive && other_starts_at(t) {
-            return true;
-        }
-        let mut u = t;
-        while u < ceil && u < t + 3 && self.is(u, class::UNIT_NOUNS) {
-            u += 1;
-        }
-        if u > t {
-            if self.w(u) == "of" && other_starts_at(u + 1) {
-                // "the X district of Y province": X is the part, Y its container.
-                let province_after = self.places_starting_at(u + 1).filter(|&j| literal(j)).any(|j| {
-                    let pe = self.place_toks[j].1;
-                    pe < ceil
-                        && (self.is(pe, class::PROVINCE_NOUNS)
-                            || matches!(self.w(pe), "state" | "county" | "lga" | "local"))
-                });
-                return !province_after;
-            }
-            if possessive && other_starts_at(u) {
-                return true;
-            }
-        }
-        false
     }
 
     /// Place `i` has no coordinates of its own: an unknown name, or a mention the geoparser did
@@ -583,61 +457,6 @@ impl Cx<'_> {
         });
         let open = Self::last_before(&self.last_comma, pe, start);
         verb_group && open.is_some() && Self::last_before(&self.last_comma, close, pe).is_none()
-    }
-
-    /// The trigger at tokens `[ts, te)` of sentence `s` is read in a sense that is no conflict
-    /// event (`data/events/senses.tsv`): "captured the title", "demonstrated that", "prices shot
-    /// up". Such a reading has no event place.
-    pub(super) fn other_sense(&self, s: usize, ts: usize, te: usize) -> bool {
-        let r = self.sent_range(s);
-        let verb = self.w(ts);
-        let aux = |k: usize| {
-            self.is(k, class::BE | class::ADVERBS)
-                || matches!(
-                    self.w(k),
-                    "will" | "would" | "have" | "has" | "had" | "to" | "can" | "could" | "may" | "might"
-                )
-        };
-        senses().iter().filter(|rule| rule.verbs.iter().any(|v| v == verb)).any(|rule| match rule.at {
-            SenseWhere::Next => rule
-                .words
-                .iter()
-                .any(|p| te + p.len() <= r.end && p.iter().enumerate().all(|(j, w)| self.w(te + j) == w.as_str())),
-            SenseWhere::Object => {
-                let mut k = te;
-                while k < r.end && k < te + 6 {
-                    let stop = self.doc.tokens[k].kind != TokenKind::Word
-                        && self.doc.tokens[k].kind != TokenKind::Number
-                        || self.is(
-                            k,
-                            class::LOCATIVE_PREPS | class::OBJECT_PREPS | class::PATH_PREPS | class::CLAUSE_WORDS,
-                        )
-                        || self.w(k) == "and";
-                    if stop {
-                        break;
-                    }
-                    if rule.words.iter().any(|p| p[0] == self.w(k)) {
-                        return true;
-                    }
-                    k += 1;
-                }
-                false
-            }
-            SenseWhere::Passive => {
-                let mut k = ts;
-                while k > r.start && self.is(k - 1, class::ADVERBS) {
-                    k -= 1;
-                }
-                k > r.start && self.is(k - 1, class::BE)
-            }
-            SenseWhere::Subject => {
-                let mut k = ts;
-                while k > r.start && aux(k - 1) {
-                    k -= 1;
-                }
-                k > r.start && rule.words.iter().any(|p| p[0] == self.w(k - 1))
-            }
-        })
     }
 
     /// Every usable place of the sentence scored as the location of the event at tokens
@@ -1187,57 +1006,5 @@ impl Cx<'_> {
             return self.inherited_place(s);
         }
         None
-    }
-
-    /// "the city" / "the governorate" after token `from` (before `until`): the last fitting place
-    /// named earlier in the paragraph.
-    pub(super) fn anaphor_place(&self, s: usize, from: usize, until: usize) -> Option<Location> {
-        let k = (from..until.min(from + 4)).find(|&k| {
-            let n = if matches!(self.w(k + 1), "whole" | "entire") { k + 2 } else { k + 1 };
-            self.w(k) == "the" && (self.is(n, class::CITY_NOUNS) || self.is(n, class::PROVINCE_NOUNS))
-        })?;
-        let k = if matches!(self.w(k + 1), "whole" | "entire") { k + 1 } else { k };
-        let noun = self.w(k + 1);
-        let para = self.doc.sentences[s].paragraph;
-        let para_start = self.doc.paragraphs.get(para).map(|p| p.start).unwrap_or(0);
-        let before = self.doc.tokens[k].span.start;
-        let cand = self
-            .m
-            .places
-            .iter()
-            .enumerate()
-            .filter(|(i, p)| p.span.start >= para_start && p.span.end <= before && self.usable(*i))
-            .rfind(|(i, p)| p.level == PlaceLevel::Point && !self.is_container(*i) || PROVINCE_NOUNS.contains(&noun))?;
-        let (i, p) = cand;
-        if PROVINCE_NOUNS.contains(&noun) {
-            let mut a = if p.level == PlaceLevel::Region { p.place.clone()? } else { p.admin1.clone()? };
-            a.text = Some(self.span_of(k, k + 2).of(self.doc.text).to_string());
-            a.span = Some(self.span_of(k, k + 2));
-            a.precision = 3;
-            return Some(Location { mention: Some(i), place: a, inherited: true, unplaced: false, score: -100 });
-        }
-        if p.level != PlaceLevel::Point {
-            return None;
-        }
-        let mut pl = p.place.clone()?;
-        pl.precision = 2;
-        Some(Location { mention: Some(i), place: pl, inherited: true, unplaced: false, score: -100 })
-    }
-
-    /// The last specific place named in the same paragraph before sentence `s` (precision 2).
-    pub(super) fn inherited_place(&self, s: usize) -> Option<Location> {
-        let para = self.doc.sentences[s].paragraph;
-        let start = self.doc.sentences[s].span.start;
-        let para_start = self.doc.paragraphs.get(para).map(|p| p.start).unwrap_or(0);
-        let (i, p) = self.m.places.iter().enumerate().rfind(|(i, p)| {
-            p.span.start >= para_start
-                && p.span.end <= start
-                && self.usable(*i)
-                && p.level == PlaceLevel::Point
-                && !self.is_container(*i)
-        })?;
-        let mut pl = p.place.clone()?;
-        pl.precision = 2;
-        Some(Location { mention: Some(i), place: pl, inherited: true, unplaced: false, score: -100 })
     }
 }
