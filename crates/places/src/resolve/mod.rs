@@ -75,13 +75,22 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         mention_texts.push(mention);
         let entries: &[Entry] = refined_k.as_ref().map_or(&f.entries, |r| &r.0);
         let entries_of = |j: usize| refined[j].as_ref().map_or(&found[j].entries, |r| &r.0);
-        let src = *spelled_at.entry(mention).or_insert(k);
+        // "al-Hali": the name matched without its article, which says where the place can be.
+        let article = text.get(f.span.start..f.span.end).is_some_and(score::arabic_article);
+        let src = if article { k } else { *spelled_at.entry(mention).or_insert(k) };
         if src != k && entries_of(src) == entries {
             cand_src.push(src);
             cands.push(std::rc::Rc::clone(&cands[src]));
         } else {
             cand_src.push(k);
-            cands.push(cands::candidates_cached(g.uid, gaz, mention, entries));
+            let cs = cands::candidates_cached(g.uid, gaz, mention, entries);
+            if article {
+                let fits =
+                    |c: &&cands::Cand| c.demonym || score::article_fits(&gaz.recs[c.rec as usize], &gaz.lower(c.rec));
+                cands.push(std::rc::Rc::new(cs.iter().filter(fits).cloned().collect()));
+            } else {
+                cands.push(cs);
+            }
         }
     }
     // Kind words around each name.

@@ -107,3 +107,30 @@ pub(super) fn kind_match(kind: &str, f: &str, fclass: u8) -> bool {
         _ => false,
     }
 }
+
+/// Countries whose place names carry the Arabic article (al-, el-, ash-, …) when written in
+/// English: the Arab League, Western Sahara, and the neighbours where Arabic is an official
+/// language (Israel, Chad, Eritrea); "" keeps the curated places that have no country. (Persian,
+/// Turkish and Pashto names do not write the article so.)
+const ARTICLE_COUNTRIES: [&str; 27] = [
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY",
+    "TN", "AE", "YE", "EH", "IL", "TD", "ER", "",
+];
+
+/// A name written with the Arabic article: "al-", "el-" and the assimilated forms ("ash-",
+/// "ad-", …) with a hyphen, or "al " with a space ("El Paso" keeps its Spanish article).
+pub(super) fn arabic_article(name: &str) -> bool {
+    let head = name.get(..5).unwrap_or(name).to_ascii_lowercase();
+    let hyphened = [
+        "al-", "el-", "ash-", "as-", "ad-", "adh-", "ar-", "an-", "at-", "ath-", "az-", "es-", "esh-", "ed-", "er-",
+        "en-", "et-", "ez-",
+    ];
+    head.starts_with("al ") || hyphened.iter().any(|a| head.starts_with(a))
+}
+
+/// A place an article-written name can be: in a country whose names carry the article, or
+/// itself named with it. The fold that drops the article to match "al-Hali" with "Hali" also
+/// finds Hale County, Texas and Juba for "al-Jubah".
+pub(super) fn article_fits(r: &Rec, own_lower: &str) -> bool {
+    ARTICLE_COUNTRIES.contains(&&*r.cc) || own_lower.starts_with("al") || own_lower.starts_with("el")
+}
