@@ -434,6 +434,15 @@ fn static_control_statements() {
 
     let out = run("Kafr Tala is besieged by the Northern Front.", &[rebels()], &[town()]);
     assert_eq!(out.controls[0].status, ControlStatus::Besieged);
+
+    // A share of a place held is control of it, as "most of X" is.
+    for text in
+        ["The Northern Front still holds the countryside of Kafr Tala.", "The Northern Front holds rural Kafr Tala."]
+    {
+        let out = run(text, &[rebels()], &[town()]);
+        assert_eq!(out.controls.len(), 1, "{text}: {:?}", out.controls);
+        assert_eq!(out.controls[0].place.geonameid, Some(100), "{text}");
+    }
 }
 
 #[test]

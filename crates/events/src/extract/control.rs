@@ -217,11 +217,24 @@ pub(super) fn dedup_controls(v: &mut Vec<ControlRecord>) {
     *v = out;
 }
 
-/// Words of a share of a place held ("most of X", "large parts of Y", "the whole of Z").
+/// Words of a share of a place held ("most of X", "large parts of Y", "the whole of Z", "the
+/// countryside of X", "rural X").
 fn is_share(w: &str) -> bool {
     matches!(
         w,
-        "most" | "much" | "all" | "half" | "large" | "swathes" | "swaths" | "bulk" | "entire" | "whole" | "rest"
+        "most"
+            | "much"
+            | "all"
+            | "half"
+            | "large"
+            | "swathes"
+            | "swaths"
+            | "bulk"
+            | "entire"
+            | "whole"
+            | "rest"
+            | "countryside"
+            | "rural"
     )
 }
 

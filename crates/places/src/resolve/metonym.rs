@@ -4,7 +4,8 @@
 use crate::fold::Word;
 use crate::Found;
 
-/// Verbs of speaking or deciding: a capital or country as their subject is a government.
+/// Verbs of speaking or deciding, and of a state's acts (sending or deploying forces, recalling
+/// envoys): a capital or country as their subject is a government.
 /// (Sorted: looked up by binary search.)
 const SPEECH: &[&str] = &[
     "accused",
@@ -36,6 +37,10 @@ const SPEECH: &[&str] = &[
     "demands",
     "denied",
     "denies",
+    "deployed",
+    "deploys",
+    "dispatched",
+    "dispatches",
     "expelled",
     "hoped",
     "hopes",
@@ -43,6 +48,8 @@ const SPEECH: &[&str] = &[
     "imposes",
     "insisted",
     "insists",
+    "launched",
+    "launches",
     "opposed",
     "opposes",
     "ordered",
@@ -51,6 +58,8 @@ const SPEECH: &[&str] = &[
     "pledges",
     "protested",
     "protests",
+    "recalled",
+    "recalls",
     "recognised",
     "recognises",
     "recognized",
@@ -65,6 +74,8 @@ const SPEECH: &[&str] = &[
     "sanctioned",
     "say",
     "says",
+    "sends",
+    "sent",
     "signed",
     "signs",
     "stated",
@@ -72,6 +83,8 @@ const SPEECH: &[&str] = &[
     "summoned",
     "supported",
     "supports",
+    "suspended",
+    "suspends",
     "threatened",
     "threatens",
     "urged",
@@ -85,13 +98,36 @@ const SPEECH: &[&str] = &[
     "welcomed",
     "welcomes",
 ];
-const AUX: &[&str] =
-    &["has", "have", "had", "will", "would", "also", "is", "was", "could", "may", "might", "must", "did", "does"];
+/// Auxiliaries and adverbs between the subject and its verb ("Ankara has not yet sent").
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "also",
+    "is",
+    "was",
+    "could",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "not",
+    "yet",
+    "already",
+    "now",
+    "still",
+    "again",
+    "never",
+    "reportedly",
+];
 
 pub(super) fn metonym_after(text: &str, words: &[Word], f: &Found) -> bool {
     let mut k = f.w1 + 1;
     let mut steps = 0;
-    while k < words.len() && steps < 3 {
+    while k < words.len() && steps < 4 {
         let w = &words[k];
         if w.break_before {
             // "Damascus, which …" or "Russia's" are not verbs of this subject

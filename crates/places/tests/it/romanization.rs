@@ -144,6 +144,15 @@ fn demonyms_and_metonyms() {
     assert_eq!(iraqi.place.as_ref().map(|p| p.geonameid), Some(99237));
     let dam = ms.iter().find(|m| &text[m.span.start..m.span.end] == "Damascus").expect("Damascus found");
     assert_eq!(dam.role, PlaceRole::Metonym);
+    // A state's acts, with adverbs between: "Ankara has not yet sent troops" is Turkey's government.
+    let text = "Ankara has not yet sent reinforcements, and Moscow deployed more jets.";
+    let ms = g().parse(text);
+    assert_eq!(ms.len(), 2, "{ms:?}");
+    for m in &ms {
+        assert_eq!(m.role, PlaceRole::Metonym, "{}", &text[m.span.start..m.span.end]);
+    }
+    let text = "Fighting reached Ankara and troops were sent to Moscow.";
+    assert!(g().parse(text).iter().all(|m| m.role != PlaceRole::Metonym));
 }
 
 #[test]
