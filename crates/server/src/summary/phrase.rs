@@ -34,13 +34,31 @@ const PLURAL_HEADS: [&str; 22] = [
 ];
 
 fn plural(name: &str) -> bool {
-    let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
-    PLURAL_HEADS.contains(&last.as_str())
+    let name = prose_name(name);
+    let last_word = name.split_whitespace().last().unwrap_or("");
+    let last = last_word.to_lowercase();
+    // A common noun ends the name of a description ("Afghan air force jets", "Turkish officials"):
+    // its plural -s says it; capitalised names ("Hamas", "United States") need the list.
+    let common_plural = last_word.starts_with(|c: char| c.is_lowercase())
+        && last.len() > 3
+        && last.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|e| last.ends_with(e));
+    common_plural || PLURAL_HEADS.contains(&last.as_str())
+}
+
+/// An actor's name as prose shows it: without the period an actor list adds to tell two bodies
+/// of one name apart ("Rapid Support Forces (2023-)").
+fn prose_name(name: &str) -> &str {
+    match name.trim_end().strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
+        Some((head, period)) if period.chars().all(|c| c.is_ascii_digit() || c == '-') => head,
+        _ => name,
+    }
 }
 
 pub(super) fn the(name: &str) -> String {
     // Names of organisations read better with an article ("the Syrian Arab Army"); acronyms too
     // ("the SDF"), and peoples' movements ("the Houthis"); "Gunmen" and "Saudi officials" do not.
+    let name = prose_name(name);
     let lower = name.to_lowercase();
     let org = [
         "army",
@@ -56,13 +74,22 @@ pub(super) fn the(name: &str) -> String {
         "coalition",
         "troops",
         "ministry",
+        "department",
         "alliance",
+        "movement",
         "houthis",
         "kurds",
+        "taliban",
+        "peshmerga",
     ];
     let acronym = name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_ascii_uppercase());
     let named = acronym || lower.split_whitespace().any(|x| org.contains(&x));
-    if lower.starts_with("the ") || !named {
+    // A description of one person or body ("Egyptian president", "interior minister") takes
+    // "the"; plural descriptions ("Turkish officials") read without one.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let common_head = words.len() > 1 && words.last().is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+    let description = common_head && !plural(name);
+    if lower.starts_with("the ") || (common_head && plural(name)) || !(named || description) {
         name.to_string()
     } else {
         format!("the {name}")
@@ -443,7 +470,13 @@ pub(super) fn phrase(c: &Clause, m: Modality, claimant: Option<String>, outlet: 
 }
 
 pub(super) fn lower_first(s: &str) -> String {
-    // Keep proper names capitalised: only lower a leading function word.
+    // Keep proper names capitalised: only lower a leading function word, or a common noun that
+    // names people ("Protesters plan ...").
+    if let Some((first, rest)) = s.split_once(' ') {
+        if PLURAL_HEADS.contains(&first.to_lowercase().as_str()) && first != "Houthis" && first != "Kurds" {
+            return format!("{} {rest}", first.to_lowercase());
+        }
+    }
     for w in [
         "It ",
         "The ",
@@ -551,6 +584,22 @@ mod tests {
             DateRef { start: d("2024-04-01"), end: d("2024-04-30"), precision: DatePrecision::Month, text: None };
         assert_eq!(when(Some(&month), None).as_deref(), Some("In April 2024"));
         assert_eq!(when(None, Some(d("2024-05-10"))).as_deref(), Some("On 10 May 2024"));
+    }
+
+    #[test]
+    fn descriptions_and_bodies_get_their_article_and_number() {
+        assert_eq!(the("Northland president"), "the Northland president");
+        assert_eq!(the("Northland officials"), "Northland officials");
+        assert_eq!(the("Northland government forces"), "Northland government forces");
+        assert_eq!(the("Northland Defence Forces"), "the Northland Defence Forces");
+        assert_eq!(the("Taliban"), "the Taliban");
+        assert_eq!(the("Coastal Support Forces (2021-)"), "the Coastal Support Forces");
+        assert_eq!(the("Ada Lovelace"), "Ada Lovelace");
+        assert_eq!(says_verb("Northland air force jets"), "say");
+        assert_eq!(says_verb("Hamas"), "says");
+        assert_eq!(says_verb("the Northland president"), "says");
+        assert_eq!(lower_first("Protesters plan to march"), "protesters plan to march");
+        assert_eq!(lower_first("Houthis plan to march"), "Houthis plan to march");
     }
 
     fn d(s: &str) -> NaiveDate {
