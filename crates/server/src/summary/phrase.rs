@@ -249,6 +249,13 @@ pub(super) fn event_clause(e: &EventRecord) -> Clause {
             format!("{pname} changed hands"),
             n("a ", format!("change of control of {pname}"), false),
         ),
+        // "shelled in X" says nothing shelled: without a target the deed is the shelling.
+        "Shelling/artillery/missile attack" if a2.is_none() => (
+            format!("carried out shelling{place}"),
+            format!("carry out shelling{place}"),
+            format!("Shelling was reported{place}"),
+            n("", format!("shelling{place}"), false),
+        ),
         "Shelling/artillery/missile attack" => (
             format!("shelled{vs}{place}"),
             format!("shell{vs}{place}"),
