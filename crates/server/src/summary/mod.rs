@@ -367,7 +367,7 @@ mod tests {
             }
         }
         assert!(md.contains("expected to hold talks"), "{md}");
-        assert!(md.contains("the Military Forces of Turkey did not carry out shelling"), "{md}");
+        assert!(md.contains("the Military Forces of Turkey did not shell civilians"), "{md}");
         let only = build(&b, d("2017-11-01"), d("2017-11-30"), Some("Afrin")).unwrap();
         assert_eq!(only.sections.len(), 1);
         let h = html(&only);

@@ -8,8 +8,9 @@ use sitrep_core::record::{ActorRef, DatePrecision, DateRef, EventRecord, Modalit
 
 /// Last words of names of plural bodies ("Syrian Democratic Forces", "the Houthis"): they take
 /// "say", "plan" and "are", and an article.
-const PLURAL_HEADS: [&str; 22] = [
+const PLURAL_HEADS: [&str; 23] = [
     "forces",
+    "civilians",
     "units",
     "rebels",
     "militias",
@@ -60,6 +61,10 @@ pub(super) fn the(name: &str) -> String {
     // ("the SDF"), and peoples' movements ("the Houthis"); "Gunmen" and "Saudi officials" do not.
     let name = prose_name(name);
     let lower = name.to_lowercase();
+    // One common noun naming people ("Civilians", "Protesters") is no name: lower case in prose.
+    if !name.contains(' ') && PLURAL_HEADS.contains(&lower.as_str()) && !matches!(lower.as_str(), "houthis" | "kurds") {
+        return lower;
+    }
     let org = [
         "army",
         "forces",
@@ -600,6 +605,7 @@ mod tests {
         assert_eq!(the("Northland government forces"), "Northland government forces");
         assert_eq!(the("Northland Defence Forces"), "the Northland Defence Forces");
         assert_eq!(the("Taliban"), "the Taliban");
+        assert_eq!(the("Civilians"), "civilians");
         assert_eq!(the("Coastal Support Forces (2021-)"), "the Coastal Support Forces");
         assert_eq!(the("Ada Lovelace"), "Ada Lovelace");
         assert_eq!(says_verb("Northland air force jets"), "say");
