@@ -148,20 +148,21 @@ impl Pipeline {
             .filter(|m| m.role == sitrep_places::PlaceRole::Literal)
             .filter_map(|m| Some(PlaceCountry { span: m.span, country: m.place.as_ref()?.country.clone()? }))
             .collect();
-        let places = found.iter().map(|m| self.place_in(m, text, &mut provinces)).collect();
+        let places = found.into_iter().map(|m| self.place_in(m, text, &mut provinces)).collect();
         let actors = actor_mentions_in(&self.actors, report, doc, &wheres);
         let times = time_mentions(report, doc);
         Mentions { actors, places, times }.sorted()
     }
 
-    fn place_in(&self, m: &PlaceMention, text: &str, provinces: &mut Vec<(String, Option<PlaceRef>)>) -> PlaceIn {
+    /// The event stage's view of a place mention. The mention's place is moved into its reference
+    /// ([`sitrep_places::place_ref`] at precision 1, without copying its strings).
+    fn place_in(&self, m: PlaceMention, text: &str, provinces: &mut Vec<(String, Option<PlaceRef>)>) -> PlaceIn {
         let role = match m.role {
             sitrep_places::PlaceRole::Literal => PlaceRole::Literal,
             sitrep_places::PlaceRole::Demonym => PlaceRole::Demonym,
             sitrep_places::PlaceRole::Metonym => PlaceRole::Metonym,
         };
         let level = m.place.as_ref().map(level_of).unwrap_or(PlaceLevel::Point);
-        let place = sitrep_places::place_ref(m, text, 1);
         let admin1 = m.place.as_ref().and_then(|p| p.admin1.as_deref()).and_then(|a| {
             if let Some((_, r)) = provinces.iter().find(|(k, _)| k == a) {
                 return r.clone();
@@ -170,7 +171,20 @@ impl Pipeline {
             provinces.push((a.to_string(), r.clone()));
             r
         });
-        PlaceIn { span: m.span, role, place, level, admin1 }
+        let span = m.span;
+        let place = m.place.map(|p| PlaceRef {
+            text: text.get(span.start..span.end).map(str::to_string),
+            span: Some(span),
+            name: p.name,
+            geonameid: (p.geonameid > 0).then_some(p.geonameid),
+            lat: p.lat,
+            lon: p.lon,
+            country: p.country,
+            admin1: p.admin1,
+            feature_code: Some(p.feature_code),
+            precision: 1,
+        });
+        PlaceIn { span, role, place, level, admin1 }
     }
 
     /// The reference of the province with this admin-1 code ("SY.07"), at precision 3.
@@ -236,4 +250,28 @@ fn actor_in(m: ActorMention, text: &str) -> Option<ActorIn> {
         MentionKind::Definite => ActorKind::Definite,
     };
     Some(ActorIn { span: m.span, actor: m.into_ref(text), kind })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `place_in` moves the place into its reference: the same reference `place_ref` builds.
+    #[test]
+    fn place_in_gives_the_place_ref_of_each_mention() {
+        let p = Pipeline::new();
+        let text = "Troops shelled Aleppo and Idlib on Monday, and a convoy left Mosul for Baghdad. \
+                    Later the army entered Raqqa province and the town of Tal Abyad near Turkey.";
+        let report = Report { id: "t".into(), text: text.into(), ..Default::default() };
+        let doc = analyze(text);
+        let found = p.geoparser().parse_doc(&doc);
+        assert!(found.iter().filter(|m| m.place.is_some()).count() >= 5);
+        let mentions = p.mentions(&report, &doc);
+        for m in &found {
+            let got = mentions.places.iter().find(|pi| pi.span == m.span).expect("every mention is passed on");
+            assert_eq!(got.place, sitrep_places::place_ref(m, text, 1));
+            let admin1 = m.place.as_ref().and_then(|pl| pl.admin1.as_deref());
+            assert_eq!(got.admin1, admin1.and_then(|a| p.geoparser().admin1_place(a)).map(|pl| pl.reference(3)));
+        }
+    }
 }
