@@ -20,14 +20,16 @@
 use super::{ActorTagger, Cand};
 use crate::coref::Want;
 use crate::units::Unit;
-use crate::{MentionKind, PlaceCountry};
+use crate::{Actor, MentionKind, PlaceCountry};
+use rustc_hash::FxHashMap as HashMap;
 use sitrep_model::calendar::is_month_name;
 use sitrep_model::{Doc, Span};
-use std::collections::HashMap;
+use std::borrow::Cow;
 
-/// A country named by a place or an actor: its ISO3, sentence and paragraph.
-struct Where {
-    country: String,
+/// A country named by a place or an actor: its ISO3 (the lexicon's own string when it has the
+/// country: no copy per mention), sentence and paragraph.
+struct Where<'a> {
+    country: Cow<'a, str>,
     sentence: usize,
     paragraph: usize,
 }
@@ -154,6 +156,14 @@ impl ActorTagger {
         }
     }
 
+    /// `iso3` as the lexicon's own string, when the lexicon has the country.
+    fn iso3_str<'a>(&'a self, iso3: &str) -> Cow<'a, str> {
+        match self.country_by_iso.get(iso3) {
+            Some(&i) => Cow::Borrowed(self.countries[i].iso3.as_str()),
+            None => Cow::Owned(iso3.to_string()),
+        }
+    }
+
     /// Give unnamed state actors left without a country by coreference (and officials named by
     /// title alone) a country; see the module documentation for the order.
     pub(super) fn fallback_country(&self, cands: &mut [Cand], doc: &Doc, places: &[PlaceCountry]) {
@@ -169,7 +179,7 @@ impl ActorTagger {
                 if c.dateline {
                     filed.get_or_insert_with(|| k.to_string());
                 } else if c.locative {
-                    here.push(Where { country: k.to_string(), sentence: c.sentence, paragraph: c.paragraph });
+                    here.push(Where { country: self.iso3_str(k), sentence: c.sentence, paragraph: c.paragraph });
                 }
             }
         } else {
@@ -179,7 +189,7 @@ impl ActorTagger {
                     filed.get_or_insert_with(|| k.to_string());
                 } else if tells_where(doc.text, p.span) {
                     let s = sentence_of(p.span.start);
-                    here.push(Where { country: k.to_string(), sentence: s, paragraph: para_of(s) });
+                    here.push(Where { country: Cow::Borrowed(k), sentence: s, paragraph: para_of(s) });
                 }
             }
             if filed.is_none() {
@@ -191,24 +201,25 @@ impl ActorTagger {
         for c in cands.iter() {
             if c.want.is_none() && !c.drop && !c.dateline {
                 if let Some(k) = c.actor.country.as_deref() {
-                    named.push(Where { country: k.to_string(), sentence: c.sentence, paragraph: c.paragraph });
+                    named.push(Where { country: self.iso3_str(k), sentence: c.sentence, paragraph: c.paragraph });
                 }
             }
         }
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        // (`lead` ranks by count, then name: the maps' order does not matter)
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for w in named.iter().chain(&here) {
-            *counts.entry(w.country.as_str()).or_default() += 1;
+            *counts.entry(&w.country).or_default() += 1;
         }
         let main = lead(&counts, |_| true, 2).map(str::to_string);
         // An official named by title alone: the country the report's actors name most, as
         // before places were read (officials often speak for another country than the places').
-        let mut by_actor: HashMap<&str, usize> = HashMap::new();
+        let mut by_actor: HashMap<&str, usize> = HashMap::default();
         for w in &named {
-            *by_actor.entry(w.country.as_str()).or_default() += 1;
+            *by_actor.entry(&w.country).or_default() += 1;
         }
         let main_actor = lead(&by_actor, |_| true, 2).map(str::to_string);
-        let before: Vec<_> = cands.iter().map(|c| c.actor.clone()).collect();
-        let mut changed = vec![false; cands.len()];
+        // The actor a candidate had before this pass changed it (`Some` exactly when it did).
+        let mut before: Vec<Option<Actor>> = vec![None; cands.len()];
         for idx in 0..cands.len() {
             let c = &cands[idx];
             if c.drop {
@@ -216,9 +227,9 @@ impl ActorTagger {
             }
             if let Some(j) = c.antecedent {
                 // A description or pronoun resolved to an unnamed state actor shares its country.
-                if changed.get(j).copied().unwrap_or(false) && c.actor == before[j] {
-                    cands[idx].actor = cands[j].actor.clone();
-                    changed[idx] = true;
+                if before.get(j).is_some_and(|b| b.as_ref() == Some(&c.actor)) {
+                    let new = cands[j].actor.clone();
+                    before[idx] = Some(std::mem::replace(&mut cands[idx].actor, new));
                 }
                 continue;
             }
@@ -241,9 +252,9 @@ impl ActorTagger {
             let mut found: Option<String> = None;
             for level in 0..2 {
                 let at = |w: &&Where| if level == 0 { w.sentence == c.sentence } else { w.paragraph == c.paragraph };
-                let mut local: HashMap<&str, usize> = HashMap::new();
+                let mut local: HashMap<&str, usize> = HashMap::default();
                 for w in here.iter().filter(at) {
-                    *local.entry(w.country.as_str()).or_default() += 1;
+                    *local.entry(&w.country).or_default() += 1;
                 }
                 let supported = |k: &str| {
                     main.is_none()
@@ -261,8 +272,8 @@ impl ActorTagger {
             let Some(k) = found.or_else(|| main.clone()).or_else(|| filed.clone()) else { continue };
             let sector = c.actor.sector.clone().unwrap_or_else(|| "GOV".into());
             let head = c.actor.name.clone();
-            cands[idx].actor = self.state_actor(&k, &sector, &head);
-            changed[idx] = true;
+            let new = self.state_actor(&k, &sector, &head);
+            before[idx] = Some(std::mem::replace(&mut cands[idx].actor, new));
         }
     }
 }
