@@ -347,6 +347,9 @@ struct Roles {
     /// A second subject joined by "and" ("federal forces and the PMU entered X").
     actor1_also: Option<usize>,
     winner: Option<ActorRef>,
+    /// The side a capture is told by when no winner is named ("military officials say forces
+    /// have wrested control of X"): it types the event, and makes no control fact.
+    side: Option<ActorRef>,
 }
 
 impl<'a> Cx<'a> {
@@ -777,7 +780,7 @@ impl<'a> Cx<'a> {
         let mut acled = match &cue.acled {
             AcledSpec::None => None,
             AcledSpec::Fixed(a) => Some(a.clone()),
-            AcledSpec::Territory => territory_type(cue, roles.winner.as_ref()).or_else(|| {
+            AcledSpec::Territory => territory_type(cue, roles.winner.as_ref().or(roles.side.as_ref())).or_else(|| {
                 // Winner unknown: the loser tells ("retaken from the militants": state forces won).
                 let ce = self.clause_end(s, te - 1);
                 // Or the owner named in the object: "captured two NPA camps", "seized ISIS positions".

@@ -215,6 +215,20 @@ pub struct Lexicon {
     /// Every word of a phrase or of the extractor's word lists: its word number ([`NO_WORD`] for
     /// none) and its list bits (`class_of`), so a token needs one lookup for both.
     words: WordMap,
+    /// The word number of [`NUMERAL`] ([`NO_WORD`] when no phrase has it): every numeral token
+    /// ("3,000", "12", "2.5") takes it.
+    num: u32,
+}
+
+/// A phrase word that stands for any numeral ("sent <num> troops").
+pub const NUMERAL: &str = "<num>";
+
+/// A numeral token: digits, with ',' or '.' between them ("3,000", "2.5").
+#[inline]
+fn is_numeral(w: &[u8]) -> bool {
+    w.first().is_some_and(u8::is_ascii_digit)
+        && w.last().is_some_and(u8::is_ascii_digit)
+        && w.iter().all(|&b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
 /// What [`Lexicon::word_info`] looks up: words of up to 7 and up to 15 bytes packed into one
@@ -467,7 +481,8 @@ impl Lexicon {
         for w in crate::extract::words::class_words() {
             all.entry(w.into()).or_insert((NO_WORD, crate::extract::words::class_of(w)));
         }
-        Ok(Lexicon { entries, trie, words: WordMap::new(&all) })
+        let num = trie.words.get(NUMERAL).copied().unwrap_or(NO_WORD);
+        Ok(Lexicon { entries, trie, words: WordMap::new(&all), num })
     }
 
     /// Every token-aligned cue in the document (overlapping matches included).
@@ -491,7 +506,21 @@ impl Lexicon {
 
     /// The word number of a token normalized as the phrases were ([`NO_WORD`] if no phrase has it).
     pub(crate) fn word_id(&self, normalized: &str) -> u32 {
-        self.trie.words.get(normalized).copied().unwrap_or(NO_WORD)
+        match self.trie.words.get(normalized) {
+            Some(&id) => id,
+            None if is_numeral(normalized.as_bytes()) => self.num,
+            None => NO_WORD,
+        }
+    }
+
+    /// What a word missing from the tables gets: the numeral's number if it is one.
+    #[inline]
+    fn miss(&self, w: &[u8]) -> (u32, u64) {
+        if self.num != NO_WORD && is_numeral(w) {
+            (self.num, 0)
+        } else {
+            (NO_WORD, 0)
+        }
     }
 
     /// A token's normalized form when it is ASCII with no '`' or space (then it is also its
@@ -508,14 +537,20 @@ impl Lexicon {
         if len == 0 || len > u64::MAX_LEN {
             return (NO_WORD, 0);
         }
-        self.words.short.get((bytes << 8) | len as u64).unwrap_or((NO_WORD, 0))
+        match self.words.short.get((bytes << 8) | len as u64) {
+            Some(v) => v,
+            None => self.miss(&bytes.to_le_bytes()[..len]),
+        }
     }
 
     /// [`Lexicon::word_info`] of the word `text[a..b]` (`text` may go on after it: a
     /// document's lower-cased text, read without a copy).
     #[inline]
     pub(crate) fn word_info_at(&self, text: &[u8], a: usize, b: usize) -> (u32, u64) {
-        self.words.get(text, a, b).unwrap_or((NO_WORD, 0))
+        match self.words.get(text, a, b) {
+            Some(v) => v,
+            None => self.miss(text.get(a..b).unwrap_or_default()),
+        }
     }
 
     /// Every phrase starting at each token (given the tokens' word numbers), by a walk down the trie.
@@ -605,13 +640,18 @@ fn expand(pattern: &str) -> Result<Vec<String>, String> {
         if words.is_empty() {
             continue;
         }
-        let joined = words.join(" ");
+        // ("<num>" stands for any numeral: one word, kept as it is)
+        let joined =
+            words.iter().map(|w| if w == NUMERAL { NUMERAL_MARK } else { w.as_str() }).collect::<Vec<_>>().join(" ");
         let mut s = String::new();
         for t in tokenize(&joined) {
             if !s.is_empty() {
                 s.push(' ');
             }
-            push_norm(&mut s, t.span.of(&joined));
+            match t.span.of(&joined) {
+                NUMERAL_MARK => s.push_str(NUMERAL),
+                w => push_norm(&mut s, w),
+            }
         }
         if !s.is_empty() {
             phrases.push(s);
@@ -622,6 +662,9 @@ fn expand(pattern: &str) -> Result<Vec<String>, String> {
     }
     Ok(phrases)
 }
+
+/// [`NUMERAL`] while a pattern is tokenized (a word the tokenizer keeps whole).
+const NUMERAL_MARK: &str = "numeralxplaceholder";
 
 fn need(cols: &[&str], n: usize) -> Result<(), String> {
     if cols.len() < n {
@@ -788,7 +831,10 @@ mod tests {
                 text.push(' ');
             }
             starts.push(text.len());
-            push_norm(&mut text, t.span.of(doc.text));
+            match t.span.of(doc.text) {
+                w if is_numeral(w.as_bytes()) => text.push_str(NUMERAL),
+                w => push_norm(&mut text, w),
+            }
             ends.push(text.len());
         }
         let mut hits = Vec::new();

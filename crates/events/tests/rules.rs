@@ -1703,3 +1703,167 @@ fn a_country_that_is_patrolled_is_where_the_patrol_was() {
         .filter(|l| l.score >= sitrep_events::extract::MIN_LOCATION_SCORE);
     assert_eq!(loc.map(|l| l.place.name).as_deref(), Some("Norland"));
 }
+
+// session 8: roles and modality
+
+fn alliance() -> A {
+    actor("the Eastern Alliance", "Eastern Alliance", "XXB", "MIL")
+}
+
+fn events_at<'a>(out: &'a Output, trigger: &str) -> Vec<&'a sitrep_model::record::EventRecord> {
+    out.events.iter().filter(|e| e.trigger.text == trigger).collect()
+}
+
+fn names(v: &[ActorRef]) -> Vec<String> {
+    v.iter().map(|a| a.name.clone()).collect()
+}
+
+#[test]
+fn a_source_named_twice_is_attributed_once() {
+    // The long name and its initials in brackets are one source.
+    let text = "Fighters loyal to the Coastal Union (CU) said on Monday they repelled an attack near Kafr Tala.";
+    let cu = || group("Coastal Union", "Coastal Union", "REB");
+    let initials = group("CU", "Coastal Union", "REB");
+    let out = run(text, &[cu(), initials], &[town()]);
+    let e = only(&out, "repelled an attack");
+    assert_eq!(names(&e.attributed_to), vec!["Coastal Union"], "{:?}", e.attributed_to);
+    // A dateline before the speaker is no source, nor is the word before it.
+    let text = "KAFR TALA, June 3 (Newswire) - Units loyal to the Coastal Union said they repelled an attack.";
+    let out = run(text, &[cu()], &[town()]);
+    let e = only(&out, "repelled an attack");
+    assert_eq!(names(&e.attributed_to), vec!["Coastal Union"], "{:?}", e.attributed_to);
+    assert_eq!(names(&e.actor1), vec!["Coastal Union"]);
+}
+
+#[test]
+fn meeting_resistance_is_no_meeting() {
+    let text = "The national army advanced without meeting resistance towards Kafr Tala.";
+    let out = run(text, &[army()], &[town()]);
+    assert!(out.events.iter().all(|e| e.plover.as_ref().is_none_or(|p| p.event != "CONSULT")), "{:?}", out.events);
+    let text = "Rebel columns met stiff resistance outside Kafr Tala.";
+    let out = run(text, &[rebels()], &[town()]);
+    assert!(out.events.iter().all(|e| e.plover.as_ref().is_none_or(|p| p.event != "CONSULT")), "{:?}", out.events);
+}
+
+#[test]
+fn between_x_and_y_names_both_sides() {
+    let text = "Fighting between the national army and the Northern Front was reported near Kafr Tala.";
+    let out = run(text, &[army(), rebels()], &[town()]);
+    let e = only(&out, "Fighting");
+    assert_eq!(names(&e.actor1), vec!["National Army"]);
+    assert_eq!(names(&e.actor2), vec!["Northern Front"]);
+    // A passive report names no source before it.
+    assert_eq!(e.modality, Modality::Reported);
+    assert!(e.attributed_to.is_empty(), "{:?}", e.attributed_to);
+}
+
+#[test]
+fn a_verb_joined_by_and_keeps_the_first_verbs_subject() {
+    let envoy = actor("the envoy", "Envoy", "XXC", "IGO");
+    let text = "The envoy met the Northern Front in Kafr Tala and urged them to accept a truce.";
+    let out = run(text, &[envoy, rebels()], &[town()]);
+    assert_eq!(names(&only(&out, "urged").actor1), vec!["Envoy"]);
+    // Joined to a verb of saying, the speaker: "X said ... and warned Y".
+    let text = "The national army said it had repelled an attack and warned the Northern Front against new raids.";
+    let out = run(text, &[army(), rebels()], &[town()]);
+    assert_eq!(names(&only(&out, "warned").actor1), vec!["National Army"]);
+}
+
+#[test]
+fn the_speaker_is_the_source_not_the_actor() {
+    // A verb after the verb of saying has a subject of its own.
+    let officials = || actor("army officials", "Army officials", "XXA", "MIL");
+    let text = "Army officials said about 2,000 people fled Kafr Tala on Friday.";
+    let out = run(text, &[officials()], &[town()]);
+    let e = only(&out, "fled");
+    assert!(e.actor1.is_empty(), "{:?}", e.actor1);
+    assert_eq!(names(&e.attributed_to), vec!["Army officials"]);
+    assert_eq!(e.modality, Modality::Reported);
+    // A monitor that tells of fighting is no party to it; an armed party mostly is (a claim).
+    let monitor = actor("the monitor", "Monitor", "XXC", "NGO");
+    let text = "The monitor said clashes erupted near Kafr Tala.";
+    let out = run(text, &[monitor], &[town()]);
+    assert!(only(&out, "clashes").actor1.is_empty());
+    // A weapon brought down is one event, no attack; the side that tells it brought it down.
+    let text = "Army officials said the rocket was intercepted over Kafr Tala.";
+    let out = run(text, &[officials()], &[town()]);
+    let e = only(&out, "rocket was intercepted");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Disrupted weapons use");
+    assert_eq!(e.modality, Modality::Claimed);
+    assert_eq!(out.events.len(), 1, "one event: {:?}", out.events);
+
+    let agency = actor("the relief agency", "Relief agency", "XXC", "NGO");
+    let text = "The relief agency warns that up to 50,000 people could flee Kafr Tala.";
+    let out = run(text, &[agency], &[town()]);
+    let e = only(&out, "flee");
+    assert!(e.actor1.is_empty(), "{:?}", e.actor1);
+    assert_eq!(names(&e.attributed_to), vec!["Relief agency"]);
+    assert_eq!(e.modality, Modality::Hypothetical);
+
+    // A pronoun after the verb of saying is the speaker's ("said it would"), and so are "his troops".
+    let text = "The Eastern Alliance said it would send 3,000 troops to Kafr Tala.";
+    let out = run(text, &[alliance()], &[town()]);
+    let e = only(&out, "send 3,000 troops");
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Change to group/activity");
+    assert_eq!(names(&e.actor1), vec!["Eastern Alliance"]);
+    assert_eq!(e.modality, Modality::Forecast);
+    assert!(e.actor2.is_empty(), "a destination is no target: {:?}", e.actor2);
+}
+
+#[test]
+fn a_trailing_speaker_of_the_actors_side_makes_a_claim() {
+    let ministry = actor("the defence ministry", "Defence ministry", "XXA", "MIL");
+    let text =
+        "Jets of the national army bombed Northern Front positions near Kafr Tala, the defence ministry claimed.";
+    let out = run(text, &[army(), rebels(), ministry], &[town()]);
+    let e = only(&out, "bombed");
+    assert_eq!(names(&e.attributed_to), vec!["Defence ministry"]);
+    assert_eq!(e.modality, Modality::Claimed);
+}
+
+#[test]
+fn a_phrase_between_subject_and_verb_is_skipped() {
+    let text =
+        "The national army, which the Eastern Alliance supports, launched an offensive against the Northern Front.";
+    let out = run(text, &[army(), alliance(), rebels()], &[town()]);
+    let e = only(&out, "offensive");
+    assert_eq!(names(&e.actor1), vec!["National Army"]);
+    assert_eq!(names(&e.actor2), vec!["Northern Front"]);
+    let text = "The national army, backed by Eastern Alliance air power, launched an offensive on Kafr Tala.";
+    let out = run(
+        text,
+        &[army(), A("Eastern Alliance", "Eastern Alliance", Some("XXB"), Some("MIL"), ActorKind::Name)],
+        &[town()],
+    );
+    assert_eq!(names(&only(&out, "offensive").actor1), vec!["National Army"]);
+}
+
+#[test]
+fn forces_loyal_to_x_are_x_and_an_attack_by_x_is_x_s() {
+    let text = "Forces loyal to the Eastern Alliance captured Kafr Tala on Sunday.";
+    let out = run(text, &[alliance()], &[town()]);
+    assert_eq!(names(&only(&out, "captured").actor1), vec!["Eastern Alliance"]);
+    let text = "Residents of Kafr Tala fear an attack by the Northern Front.";
+    let out = run(text, &[rebels()], &[town()]);
+    assert_eq!(names(&only(&out, "attack").actor1), vec!["Northern Front"]);
+}
+
+#[test]
+fn what_was_evaded_did_not_happen() {
+    let text = "The Northern Front commander evaded capture by the national army in Kafr Tala.";
+    let out = run(text, &[army(), rebels()], &[town()]);
+    for e in events_at(&out, "capture") {
+        assert_eq!(e.modality, Modality::Negated);
+    }
+    assert!(out.controls.is_empty(), "{:?}", out.controls);
+}
+
+#[test]
+fn a_capitalized_may_in_a_dateline_is_the_month() {
+    let text = "KAFR TALA, May 22 - The national army shelled positions of the Northern Front.";
+    let out = run(text, &[army(), rebels()], &[town()]);
+    assert_eq!(only(&out, "shelled").modality, Modality::Asserted);
+    let text = "The national army may shell positions of the Northern Front.";
+    let out = run(text, &[army(), rebels()], &[town()]);
+    assert_eq!(only(&out, "shell").modality, Modality::Hypothetical);
+}

@@ -44,7 +44,7 @@ impl Cx<'_> {
         let mut speech_end: Option<usize> = None;
         for h in hits.iter() {
             // ("On 7 May": a month, not the modal "may")
-            if h.end > ts && h.start < te || self.covered(h.start, super::IN_TIME) {
+            if h.end > ts && h.start < te || self.covered(h.start, super::IN_TIME) || self.month_may(h.start, r.start) {
                 continue;
             }
             let CueKind::Modality(mc) = &self.ex.lexicon.entries[h.entry].kind else { continue };
@@ -100,11 +100,18 @@ impl Cx<'_> {
                     // of X, the minister said").
                     // Before the trigger, the speaker is also after the last comma or colon
                     // ("..., the emergency centre said on Wednesday, in the worst fighting").
-                    let from = if h.start >= te {
+                    let mut from = if h.start >= te {
                         Self::last_before(&self.last_comma, h.start, te).map_or(te, |c| c + 1)
                     } else {
                         Self::last_before(&self.last_mark, h.start, r.start).map_or(r.start, |c| c + 1)
                     };
+                    // (not into a dateline: "TRIPOLI, April 12 (Wire) - Officials said")
+                    if let Some(d) = (from..h.start).rev().find(|&k| {
+                        matches!(self.w(k), "-" | "—" | "–" | "--")
+                            && self.doc.text[..self.doc.tokens[k].span.start].ends_with(char::is_whitespace)
+                    }) {
+                        from = d + 1;
+                    }
                     let list_from = if h.start >= te { r.start } else { from };
                     let found = self.actor_left(from, h.start);
                     if let Some(a) = found {
@@ -116,7 +123,9 @@ impl Cx<'_> {
                             }
                         }
                     }
-                    let names = self.speaker_names(&hits, from, h.start);
+                    // (a named actor is the source: the other capitalized words before the cue
+                    // belong to its phrase, "Forces loyal to the GNA said")
+                    let names = self.speaker_names(&hits, from, h.start, found.is_none());
                     if names.is_empty() && found.is_none() && from > r.start && h.start < te {
                         // "The ministry, in a statement, said": the subject before a parenthesis.
                         let head = self.actor_left(r.start, from).filter(|&a| self.w(self.actor_toks[a].1) == ",");
@@ -131,7 +140,7 @@ impl Cx<'_> {
                     if let Some(a) = self.actor_right(h.end, until, None, 3) {
                         speakers.push(self.actor_ref(a));
                     } else {
-                        speakers.extend(self.speaker_names(&hits, h.end, (h.end + 6).min(until)));
+                        speakers.extend(self.speaker_names(&hits, h.end, (h.end + 6).min(until), true));
                     }
                 }
             }
@@ -173,12 +182,20 @@ impl Cx<'_> {
         (m, attributed)
     }
 
+    /// A capitalized "May" inside a sentence, or one before a number, is the month ("IDLIB, May
+    /// 22 -"), not the modal.
+    fn month_may(&self, k: usize, sent_start: usize) -> bool {
+        self.w(k) == "may"
+            && ((k > sent_start && self.capital(k)) || self.w(k + 1).bytes().next().is_some_and(|b| b.is_ascii_digit()))
+    }
+
     /// Source names in `[from, until)` that are no actor mention: speaker nouns ("journalists")
-    /// and capitalized names ("Ibrahim Al Amin").
-    pub(super) fn speaker_names(&self, hits: &[Hit], from: usize, until: usize) -> Vec<ActorRef> {
+    /// and, with `caps`, capitalized names ("Ibrahim Al Amin").
+    pub(super) fn speaker_names(&self, hits: &[Hit], from: usize, until: usize, caps: bool) -> Vec<ActorRef> {
         let mut out = Vec::new();
         for h in hits {
-            if h.start >= from && h.end <= until {
+            // (a noun inside an actor mention is that actor: "Saudi officials")
+            if h.start >= from && h.end <= until && !self.covered(h.start, super::IN_ACTOR) {
                 if let CueKind::Modality(mc) = &self.ex.lexicon.entries[h.entry].kind {
                     if mc.kind == ModalityKind::Speaker {
                         let sp = self.span_of(h.start, h.end);
@@ -197,8 +214,14 @@ impl Cx<'_> {
             .doc
             .sentence_at(self.doc.tokens.get(from).map(|t| t.span.start).unwrap_or(0))
             .map(|s| self.sent_range(s).start);
-        // Runs of capitalized words in no mention, found by skipping to the next one.
-        let next = |k: usize| (k..until).find(|&j| self.name_cap(j)).unwrap_or(until);
+        if !caps {
+            return out;
+        }
+        // Runs of capitalized words in no mention (nor days and months), found by skipping to the
+        // next one.
+        let next = |k: usize| {
+            (k..until).find(|&j| self.name_cap(j) && !self.is(j, super::words::class::CALENDAR_WORDS)).unwrap_or(until)
+        };
         let mut k = next(from);
         while k < until {
             let mut e = k + 1;

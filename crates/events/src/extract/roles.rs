@@ -25,9 +25,17 @@ impl Cx<'_> {
                 while p > from && matches!(self.w(p - 1), "the" | "a" | "an") {
                     p -= 1;
                 }
-                s >= from && e <= before && !(p > 0 && self.is(p - 1, class::OBJECT_PREPS))
+                s >= from && e <= before && !(p > 0 && self.is(p - 1, class::OBJECT_PREPS) && !self.allegiance(p - 1))
             })
             .max_by_key(|&i| self.actor_toks[i].1)
+    }
+
+    /// The preposition at `k` tells whose side a subject is on ("forces loyal to X", "fighters
+    /// linked to X", "militias allied with X"): X stands for the subject.
+    fn allegiance(&self, k: usize) -> bool {
+        k > 0
+            && matches!(self.w(k), "to" | "with")
+            && matches!(self.w(k - 1), "loyal" | "allied" | "linked" | "affiliated" | "aligned" | "belonging" | "close")
     }
 
     /// The first actor mention starting in `[after, until)`, optionally only right after one of `preps`.
@@ -195,6 +203,35 @@ impl Cx<'_> {
             });
         let mut left =
             self.actor_left(cs, ts).or_else(|| if own_subject { None } else { self.actor_left(r.start, ts) });
+        // "the SAA, backed by Russian air power, launched": the actor in a phrase set off by commas
+        // between the subject and its verb is not the subject; the subject before the phrase is.
+        let mut after_subject = left.map(|a| self.actor_toks[a].1);
+        if let Some((head, phrase_end)) = left.and_then(|a| self.interjection(a, r.start, ts)) {
+            left = head;
+            after_subject = Some(phrase_end);
+        } else if let Some(ae) = after_subject.filter(|&ae| ae < ts && self.w(ae) == ",") {
+            // The phrase follows the subject itself: its verbs are not the subject's acts.
+            after_subject = self.phrase_end(ae, ts).or(after_subject);
+        }
+        // "Saudi officials said the missile was intercepted", "the UN warns that people could
+        // flee": the speaker only tells the event after the verb of saying; the actor is in the
+        // clause told.
+        // An armed party that tells of fighting told as a noun is mostly in it ("a coalition
+        // spokesman said air strikes would continue": claimed); a verb after the verb of saying has
+        // a subject of its own ("officials say 2,000 people fled"), and a monitor, an agency or
+        // residents only tell.
+        let told_noun = (cue.flags.noun && !cue.flags.symmetric)
+            || (ts > r.start && matches!(self.w(ts - 1), "a" | "an" | "the" | "any" | "this" | "that" | "another"));
+        let party = |a: usize| {
+            matches!(
+                self.m.actors[a].actor.sector.as_deref(),
+                Some("MIL" | "GOV" | "REB" | "COP" | "UAF" | "SPY" | "INS")
+            )
+        };
+        let mut speaker = None;
+        if after_subject.is_some_and(|from| self.speech_between(from, ts)) && !(told_noun && left.is_some_and(party)) {
+            speaker = left.take();
+        }
         // "Russian jets struck": the trigger starts inside the actor that names the weapon's owner.
         if left.is_none() {
             left = (0..self.m.actors.len()).find(|&i| {
@@ -232,7 +269,8 @@ impl Cx<'_> {
             if let Some(a) = left {
                 let ae = self.actor_toks[a].1;
                 let entries = &self.ex.lexicon.entries;
-                let verb_between = self.hits_from(ae, ts).iter().any(|h| {
+                let from = after_subject.unwrap_or(ae).max(ae);
+                let verb_between = self.hits_from(from, ts).iter().any(|h| {
                     h.end <= ts
                         && matches!(&entries[h.entry].kind, CueKind::Event(c) if !c.is_marker() && !c.flags.ignore && !c.flags.noun && c.flags.ctx.is_none())
                 });
@@ -241,9 +279,14 @@ impl Cx<'_> {
                 }
             }
         }
-        let mut roles = Roles { actor1: None, actor2: None, actor1_ref: None, actor1_also: None, winner: None };
+        let mut roles =
+            Roles { actor1: None, actor2: None, actor1_ref: None, actor1_also: None, winner: None, side: None };
         let passive = self.is_passive(ts, cue);
-        if passive {
+        if let Some((a, b)) = self.between_sides(s, te, ce, cue) {
+            // "fighting between government troops and the Houthis": both sides are named.
+            roles.actor1 = Some(a);
+            roles.actor2 = Some(b);
+        } else if passive {
             let agent = self.actor_right(te, ce, Some(&["by"]), 4);
             roles.actor1 = agent;
             // "Commanders said the town would be liberated": the speaker is not what was acted on.
@@ -270,15 +313,33 @@ impl Cx<'_> {
                 |k: usize| REACTION_STEMS.contains(&self.w(k).trim_end_matches(['d', 's']).trim_end_matches('e'));
             let teller = left.filter(|&a| !cue.is_territory() || !(self.actor_toks[a].1..ts).any(reacts));
             roles.actor1 = self.actor_right(te, ce, Some(&["by"]), 4).or(teller);
-            roles.actor2 = self.actor_right(te, ce, Some(&["against", "on", "targeting", "with"]), 6);
+            roles.actor2 = self.actor_right(te, ce, Some(&["against", "on", "targeting", "with"]), 6).or_else(|| {
+                // ("in support of the ground forces", "the capture of ISIS fighters")
+                (self.w(te - 1) == "of").then(|| self.actor_right(te, ce, None, 2)).flatten()
+            });
         } else {
-            roles.actor1 = match self.participle_agent(s, ts) {
+            roles.actor1 = match self.participle_agent(s, ts).or_else(|| self.conjoined_agent(s, ts, cue)) {
                 Some(a) => a,
                 None => left,
             };
+            // "an attack by the Turkish state", "massacres committed by X": the agent of an act told
+            // as a noun follows "by".
+            let by_gap = if nominal { 3 } else { 0 };
+            if let Some(agent) =
+                self.actor_right(te, ce, Some(&["by"]), by_gap.max(1)).filter(|_| nominal || self.w(te) == "by")
+            {
+                roles.actor1 = Some(agent);
+            }
             roles.actor2 = self.actor_right(te, ce, Some(&["from", "against"]), 10).or_else(|| {
                 let comma = (te..ce).find(|&k| self.w(k) == ",").unwrap_or(ce);
-                self.actor_right(te, comma, None, 6).filter(|&i| !self.after_word(i, "by"))
+                // (not a destination: "sent troops to X", "fled into X")
+                self.actor_right(te, comma, None, 6).filter(|&i| {
+                    let mut k = self.actor_toks[i].0;
+                    while k > te && matches!(self.w(k - 1), "the" | "a" | "an") {
+                        k -= 1;
+                    }
+                    k == 0 || !matches!(self.w(k - 1), "by" | "to" | "into" | "towards" | "toward")
+                })
             });
             // "withdrew its troops", "deployed their fighters": the subject's own forces are no target.
             if roles
@@ -313,13 +374,156 @@ impl Cx<'_> {
             if winner_known {
                 roles.winner = roles.actor1_ref.clone();
             }
+            // "Military officials say forces have wrested control of X": an armed party telling a
+            // capture whose taker it does not name tells of its own side (the event's type; no
+            // control fact).
+            if roles.winner.is_none() && roles.actor1.is_none() && !cue.flags.loser_subject && !passive {
+                roles.side = speaker.filter(|&a| party(a)).map(|a| self.actor_ref(a));
+            }
         }
         roles
     }
 
-    pub(super) fn after_word(&self, actor: usize, word: &str) -> bool {
-        let s = self.actor_toks[actor].0;
-        s > 0 && self.w(s - 1) == word
+    /// Actor `a` stands in a phrase set off by commas between the subject and the verb at `ts`
+    /// ("the SAA, backed by Russia, launched"; "the rebels, the ministry said, took"): the
+    /// subject ending at the first comma (None if no actor ends there) and the token after the
+    /// phrase's closing comma.
+    fn interjection(&self, a: usize, floor: usize, ts: usize) -> Option<(Option<usize>, usize)> {
+        let (as_, ae) = self.actor_toks[a];
+        let open = Self::last_before(&self.last_comma, as_, floor)?;
+        let close = self.phrase_end(open, ts)?.checked_sub(1)?;
+        if close < ae {
+            return None;
+        }
+        // Only with a subject right before the phrase.
+        let head = (0..self.m.actors.len()).find(|&i| self.actor_toks[i].1 == open && self.actor_toks[i].0 >= floor)?;
+        Some((Some(head), close + 1))
+    }
+
+    /// A phrase set off by the comma at `open` that an interjection opens (a participle, a
+    /// relative or an appositive: ", backed by X,", ", which ...,", ", a group ...,") and that a
+    /// comma closes before `ts`, with no other comma after it: the token after the closing comma.
+    fn phrase_end(&self, open: usize, ts: usize) -> Option<usize> {
+        let close = (open + 1..ts).find(|&k| self.w(k) == ",")?;
+        if close <= open + 1 || (close + 1..ts).any(|k| matches!(self.w(k), "," | ";" | ":")) {
+            return None;
+        }
+        let first = self.w(open + 1);
+        let opener = (first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing")))
+            || matches!(
+                first,
+                "led"
+                    | "backed"
+                    | "supported"
+                    | "aided"
+                    | "armed"
+                    | "who"
+                    | "which"
+                    | "whose"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "along"
+                    | "together"
+                    | "including"
+                    | "alongside"
+                    | "with"
+                    | "its"
+                    | "their"
+            );
+        opener.then_some(close + 1)
+    }
+
+    /// A verb of saying in `[from, ts)` whose subject only tells what follows it: "said", "warned
+    /// that" (not "claimed to have taken", not "reported killing").
+    fn speech_between(&self, from: usize, ts: usize) -> bool {
+        (from..ts).any(|k| {
+            let w = self.w(k);
+            let next = self.w(k + 1);
+            let telling = CLAUSE_SPEECH.contains(&w) || (self.is(k, class::SPEECH_VERBS) && next == "that");
+            // ("said it would send": a pronoun the actor stage left unresolved is the speaker)
+            let mut j = k + 1;
+            while matches!(self.w(j), "that" | "on")
+                || self.covered(j, super::IN_TIME)
+                || self.is(j, class::CALENDAR_WORDS)
+            {
+                j += 1;
+            }
+            // ("said his troops would liberate": the speaker's own forces)
+            let pronoun = matches!(
+                self.w(j),
+                "it" | "they" | "he" | "she" | "we" | "i" | "his" | "her" | "its" | "their" | "our"
+            ) && !self.covered(j, super::IN_ACTOR);
+            telling && next != "to" && !pronoun && !(k + 1 == ts && self.w(ts).ends_with("ing"))
+        })
+    }
+
+    /// "fighting between X and Y", "clashes broke out between X and Y": the two sides of an event
+    /// told as a noun (or a symmetric verb) both follow "between".
+    fn between_sides(&self, s: usize, te: usize, ce: usize, cue: &EventCue) -> Option<(usize, usize)> {
+        if !(cue.flags.symmetric || cue.flags.noun) {
+            return None;
+        }
+        let end = self.sent_range(s).end.min(ce.max(te));
+        let b = (te..(te + 3).min(end)).find(|&k| self.w(k) == "between")?;
+        if (te..b).any(|k| self.w(k) == "," || self.covered(k, super::IN_ACTOR)) {
+            return None;
+        }
+        let end = self.sent_range(s).end;
+        let first = self.actor_right(b + 1, end, None, 3)?;
+        let fe = self.actor_toks[first].1;
+        if !matches!(self.w(fe), "and" | "&") {
+            return None;
+        }
+        let second = self.actor_right(fe + 1, end, None, 3)?;
+        Some((first, second))
+    }
+
+    /// A verb joined by "and" to an earlier one keeps its subject ("X met Y in Muscat and urged
+    /// them", "shelled the town and later withdrew"): the actor1 of the nearest event verb
+    /// before "and", else the sentence's subject. None when the verb has a subject of its own.
+    fn conjoined_agent(&self, s: usize, ts: usize, cue: &EventCue) -> Option<Option<usize>> {
+        let r = self.sent_range(s);
+        if cue.flags.noun {
+            return None;
+        }
+        let mut k = ts;
+        while k > r.start && self.is(k - 1, class::ADVERBS) {
+            k -= 1;
+        }
+        if k < r.start + 2 || self.w(k - 1) != "and" {
+            return None;
+        }
+        let and = k - 1;
+        // "X said ... and warned Y": joined to a verb of saying, the speaker.
+        let speech =
+            (r.start..and).rev().find(|&j| CLAUSE_SPEECH.contains(&self.w(j)) || self.is(j, class::SPEECH_VERBS));
+        let entries = &self.ex.lexicon.entries;
+        let prev = self
+            .sentence_hits(s, |k| matches!(k, CueKind::Event(c) if !c.is_marker() && !c.flags.ignore && !c.flags.noun))
+            .into_iter()
+            .filter(|h| {
+                h.end <= and
+                    && !(h.start > r.start
+                        && matches!(
+                            self.w(h.start - 1),
+                            "a" | "an" | "the" | "its" | "their" | "any" | "this" | "that"
+                        ))
+            })
+            .last();
+        if let Some(j) = speech.filter(|&j| prev.is_none_or(|h| h.end <= j)) {
+            if let Some(a) = self.actor_left(r.start, j) {
+                return Some(Some(a));
+            }
+        }
+        if let Some(h) = prev {
+            if let CueKind::Event(c) = &entries[h.entry].kind {
+                if let Some(a) = self.roles(s, h.start, h.end, c).actor1 {
+                    return Some(Some(a));
+                }
+            }
+        }
+        self.subject_of(s).filter(|&a| self.actor_toks[a].1 <= and).map(Some)
     }
 }
 
@@ -333,12 +537,51 @@ pub(super) fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
 pub(super) fn dedup_actors(v: &mut Vec<ActorRef>) {
     let mut out: Vec<ActorRef> = Vec::new();
     for a in v.drain(..) {
-        if !out.iter().any(|b| same_actor(&a, b) && a.span == b.span) {
+        // (by identity: "Forces loyal to the Government of National Accord (GNA)" is one source)
+        if !out.iter().any(|b| same_actor(&a, b)) {
             out.push(a);
         }
     }
     *v = out;
 }
+
+/// Verbs of saying (and warning, estimating) that take a clause: their subject tells the event
+/// after them and does not act in it.
+const CLAUSE_SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "tweeted",
+    "warned",
+    "warns",
+    "warn",
+    "reported",
+    "reports",
+    "believe",
+    "believes",
+    "believed",
+    "fear",
+    "fears",
+    "feared",
+    "estimated",
+    "estimates",
+    "predicted",
+    "predicts",
+    "explained",
+    "explains",
+];
 
 /// Verbs of reacting to an event (stems: "congratulated", "hails", "welcomes", "what he called"):
 /// their subject did not do what the noun after them tells.
