@@ -14,8 +14,11 @@ pub(super) struct Cand {
     pub score: f32,
     /// The mention spells one of the place's names (not only a romanization fold of one).
     pub spelled: bool,
-    /// The mention spells the place's own (main) name, not only an alternate one.
+    /// The mention spells the place's own (main) name, not only an alternate one, or a name the
+    /// curated supplement gives it ([`curated_name`]).
     pub own: bool,
+    /// The mention spells a name the curated supplement gives the place ([`curated_name`]).
+    pub named: bool,
     /// What resolution reads of the place (`gaz.recs[rec]`), copied here: the document's
     /// candidates are read again and again, in order, instead of one random record each time.
     pub at: At,
@@ -73,6 +76,35 @@ impl At {
 const OWN_NAME_MARGIN: f32 = 1.0;
 /// ... and more when the place with that own name is in the same country.
 const OWN_NAME_SAME_COUNTRY: f32 = 1.0;
+
+/// Whether the curated supplement gives place `id` the name whose lower-case letters are `lower`
+/// (`fold::base_letters`): a row of names only (GeoNames id, name, ASCII name, alternate names, no
+/// coordinates) adds names to a GeoNames place, and says what the analyst reads them as. Such a
+/// name counts as the place's own: it outranks places that GeoNames merely lists it for ("D.C."
+/// and "Washington, D.C." are the District of Columbia, "Kobani" is the town of Ayn al-Arab).
+pub(super) fn curated_name(id: i64, lower: &str) -> bool {
+    static NAMES: std::sync::OnceLock<HashMap<i64, Vec<String>>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut m: HashMap<i64, Vec<String>> = HashMap::default();
+        for line in crate::gazetteer::SUPPLEMENT.lines().filter(|l| !l.starts_with('#')) {
+            let c: Vec<&str> = line.split('\t').collect();
+            let Some(id) = c.first().and_then(|x| x.trim().parse::<i64>().ok()) else { continue };
+            if id <= 0 || c.len() < 5 || !c[4].trim().is_empty() {
+                continue;
+            }
+            let v = m.entry(id).or_default();
+            for n in c[1..3].iter().copied().chain(c[3].split(',')) {
+                let mut b = String::new();
+                crate::fold::base_letters(n.trim(), &mut b);
+                if !b.is_empty() && !v.contains(&b) {
+                    v.push(b);
+                }
+            }
+        }
+        m
+    });
+    names.get(&id).is_some_and(|v| v.iter().any(|n| n == lower))
+}
 
 /// Buffers [`candidates`] reuses from one name to the next.
 #[derive(Default)]
@@ -151,7 +183,10 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
                 // "New York" is the own name of New York City, as "Kuwait" is of Kuwait City
                 // (capitals and cities of a million: "Kansas" is not Kansas City)
                 let big_city = &*r.fcode == "PPLC" || (r.fclass == b'P' && r.pop >= 1_000_000);
-                let own = nl == mention_lower
+                // a name the curated supplement gives the place is what the analyst says it means
+                let named = curated_name(r.id, mention_lower);
+                let own = named
+                    || nl == mention_lower
                     || (big_city
                         && (nl.strip_suffix("city").is_some_and(|x| x == mention_lower)
                             || nl.strip_prefix("cityof").is_some_and(|x| x == mention_lower)));
@@ -163,7 +198,7 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
                 } else {
                     spelled = false;
                 }
-                v.push(Cand { rec: i, demonym: false, score: s, spelled, own, at: At::of(r) });
+                v.push(Cand { rec: i, demonym: false, score: s, spelled, own, named, at: At::of(r) });
             }
             Entry::Demonym(i) => {
                 let r = &gaz.recs[i as usize];
@@ -173,6 +208,7 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
                     score: 10.0 + pop_score(r),
                     spelled: true,
                     own: true,
+                    named: false,
                     at: At::of(r),
                 })
             }
@@ -208,7 +244,8 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
     seats.clear();
     seats.extend(v.iter().filter(|c| !c.demonym && c.at.fclass == b'P').map(|c| (c.at.a1_id, c.rec, c.at.pop)));
     for c in v.iter_mut() {
-        if !area(c) {
+        // (a province the supplement names so is meant as such: "Washington, D.C." is the District)
+        if !area(c) || c.named {
             continue;
         }
         let r = c.at;

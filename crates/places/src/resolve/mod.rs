@@ -24,6 +24,12 @@ use given::refine_given;
 use metonym::metonym_after;
 use score::{is_country, kind_after, kind_match};
 
+/// A province of a country of which the document names this many other provinces (each name
+/// once, sure of its reading) ...
+const SIBLING_PROVINCES: usize = 2;
+/// ... scores this much more.
+const SIBLING_W: f32 = 3.0;
+
 /// A name's best reading adds its country to the document context when it is this far ahead of
 /// every reading in another country.
 const SURE_MARGIN: f32 = 3.0;
@@ -309,7 +315,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
                     let from = givers.partition_point(|d| d.0 < la - band);
                     let mut cnt = 0;
                     for &(dla, ref q, drec, h, dkm) in givers[from..].iter().take_while(|d| d.0 <= la + band) {
-                        if h == x || counted[h] == reading {
+                        if h == x || counted[h] == reading || same_family(mention_texts[reps[h].0], mention_texts[g]) {
                             continue;
                         }
                         let km = km.max(dkm);
@@ -403,6 +409,15 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
     // are as much in the document's region as its own towns ("the Atlantic" in a US report is the
     // ocean, not Atlantic, Iowa).
     let lead_share = (ctx_cc.values().copied().fold(0.0f32, f32::max) / (total + SHARE_PRIOR)).min(1.0);
+    // (country, group) of the sure names read as a province (first-order division) of a country
+    let mut provinces: Vec<(u32, usize)> = Vec::new();
+    for (k, c) in contrib.iter().enumerate() {
+        if let (Some(_), Some(b)) = (c, best0[k]) {
+            if !b.demonym && &*b.at.fcode == "ADM1" && !provinces.contains(&(b.at.cc_id, group[k])) {
+                provinces.push((b.at.cc_id, group[k]));
+            }
+        }
+    }
     let cx = Context {
         gaz,
         ctx_cc: &ctx_cc,
@@ -414,6 +429,7 @@ pub(crate) fn resolve_found(g: &Geoparser, text: &str, words: &[Word], found: &[
         sure_pts: &sure_pts,
         total,
         lead_share,
+        provinces: &provinces,
     };
 
     let mut out = Vec::with_capacity(n);
@@ -481,6 +497,8 @@ struct Context<'a> {
     sure_pts: &'a [(usize, Pt)],
     total: f32,
     lead_share: f32,
+    /// (country, group) of the sure names read as a first-order division of that country.
+    provinces: &'a [(u32, usize)],
 }
 
 impl Context<'_> {
@@ -496,7 +514,8 @@ impl Context<'_> {
         mention: &str,
         near_cache: &mut HashMap<(usize, u32), bool>,
     ) -> Option<(Cand, f32)> {
-        let Context { gaz, ctx_cc, ctx_a1, grp_cc, grp_a1, grp_total, support, sure_pts, total, lead_share } = *self;
+        let Context { gaz, ctx_cc, ctx_a1, grp_cc, grp_a1, grp_total, support, sure_pts, total, lead_share, provinces } =
+            *self;
         let mut v = cands.to_vec();
         let cont = container.map(|i| &gaz.recs[i as usize]);
         // what this name's own mentions gave to the context (nothing: no entry for the group)
@@ -544,6 +563,22 @@ impl Context<'_> {
             }
             if !support.is_empty() {
                 c.score += support.get(&(g, c.rec)).copied().unwrap_or(0.0);
+            }
+            // a province of the country whose provinces the document names ("Georgia" beside
+            // Alaska, Florida and Louisiana is the state), against namesakes elsewhere; not against
+            // the country's capital or a town of the province itself (which of the two is meant is
+            // the seat rule's question: cands.rs)
+            if &*r.fcode == "ADM1" && r.has_cc {
+                let n = provinces.iter().filter(|&&(cc, j)| cc == r.cc_id && j != g).count();
+                let town_too = || {
+                    cands.iter().any(|o| {
+                        o.at.cc_id == r.cc_id
+                            && (&*o.at.fcode == "PPLC" || (o.at.fclass == b'P' && o.at.a1_id == r.a1_id))
+                    })
+                };
+                if n >= SIBLING_PROVINCES && !town_too() {
+                    c.score += SIBLING_W;
+                }
             }
             // spatial coherence: near another sure place of the document
             if !is_country(&r.fcode) && r.fclass != b'L' {
@@ -642,6 +677,17 @@ const SUPPORT_POP_FLOOR: u64 = 1_000;
 
 /// How far from the town of "X, south of Y" or "X near Y" the place X may be.
 const NEAR_TOWN_KM: f64 = 150.0;
+
+/// Two mentions of one name, one spelled out further ("Washington" and "Washington, D.C.",
+/// "Suffolk" and "Suffolk County"): the longer starts with the shorter, and a word ends there.
+/// They are one name, and neither is evidence for the other's place.
+fn same_family(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() < long.len()
+        && !short.is_empty()
+        && long.get(..short.len()).is_some_and(|h| h.eq_ignore_ascii_case(short))
+        && long.get(short.len()..).and_then(|t| t.chars().next()).is_some_and(|c| !c.is_alphanumeric())
+}
 
 /// The words between two names that put the first near the second: "near", "outside", "(, )south
 /// of", "(, )20 km north-east of", "close to".
@@ -767,4 +813,24 @@ fn best(v: &[Cand]) -> Option<Cand> {
         }
     }
     b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_family;
+
+    #[test]
+    fn a_name_spelled_out_further_is_the_same_name() {
+        // one starts with the other and a word ends there, either way round, any case
+        assert!(same_family("Washington", "Washington, D.C."));
+        assert!(same_family("Suffolk County", "Suffolk"));
+        assert!(same_family("HOMS", "Homs province"));
+        // another word that merely begins the same way, the same name twice, or nothing
+        assert!(!same_family("Washington", "Washingtonville"));
+        assert!(!same_family("Homs", "Homs"));
+        assert!(!same_family("", "Homs"));
+        assert!(!same_family("New York", "York"));
+        // (a multi-byte letter where the shorter name ends: no panic)
+        assert!(!same_family("Şengal", "Ş"));
+    }
 }

@@ -4,6 +4,7 @@ mod context;
 mod descriptive;
 mod detection;
 mod mordecai3_cases;
+mod provinces;
 mod resolution;
 mod romanization;
 
