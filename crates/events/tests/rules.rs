@@ -1059,9 +1059,10 @@ fn a_name_with_an_age_or_an_aircraft_shot_down_is_no_place() {
     // One word as the passive subject is more likely a person than the "in Y" after the verb.
     let text = "Marino was captured in Kafr Tala last year.";
     assert_eq!(located_at(text, &[marino, town()], "captured").as_deref(), Some("Kafr Tala"));
-    // Alone, a place captured is still the place.
+    // Alone, too: one word as the passive subject of "captured" is more often a person than a
+    // town in news prose (session 8; "the town of X was captured" stays the place).
     let text = "Marino was captured by the rebels last year.";
-    assert_eq!(located_at(text, &[marino], "captured").as_deref(), Some("Marino"));
+    assert_eq!(located_at(text, &[marino], "captured"), None);
     // The owner of a kin is a person.
     let text = "Marino's brother was shot on Sunday.";
     assert_eq!(located_at(text, &[marino], "shot"), None);
@@ -1866,4 +1867,100 @@ fn a_capitalized_may_in_a_dateline_is_the_month() {
     let text = "The national army may shell positions of the Northern Front.";
     let out = run(text, &[army(), rebels()], &[town()]);
     assert_eq!(only(&out, "shell").modality, Modality::Hypothetical);
+}
+
+// session 8: location
+
+#[test]
+fn a_race_a_round_or_a_film_language_is_no_conflict_reading() {
+    let places = [town()];
+    for (text, trigger) in [
+        ("The skier captured the second downhill of the season at Kafr Tala.", "captured"),
+        ("The veteran captured the first round of the vote in Kafr Tala.", "captured"),
+        ("The driver captured his third race of the year at Kafr Tala.", "captured"),
+        ("The series is being shot in Arabic and English near Kafr Tala.", "shot"),
+    ] {
+        assert_eq!(located_at(text, &places, trigger), None, "{text}");
+    }
+    // The conflict readings keep their place.
+    let text = "Rebels captured the second checkpoint of the army at Kafr Tala.";
+    assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Kafr Tala"));
+}
+
+#[test]
+fn a_downed_aircraft_is_no_place() {
+    // A gazetteer name that is also an aircraft's.
+    let places = [town(), ("Puma", "Puma", 700, PlaceLevel::Point)];
+    for text in [
+        "Insurgents shot down a Puma transport helicopter on Sunday.",
+        "The Puma was apparently shot down by insurgents.",
+    ] {
+        assert_eq!(located_at(text, &places, "shot"), None, "{text}");
+    }
+    // A place in the aircraft's description is still a place.
+    let text = "A cargo plane that had brought aid for the peacekeepers in Kafr Tala was shot down on Sunday.";
+    assert_eq!(located_at(text, &places, "shot").as_deref(), Some("Kafr Tala"));
+}
+
+#[test]
+fn a_place_before_a_person_noun_describes_the_person() {
+    let places = [town(), umm_sahl()];
+    let text = "Most of the dead were shot at close range, said a Kafr Tala officer.";
+    assert_eq!(located_at(text, &places, "shot"), None);
+    let text = "Gunmen killed a Kafr Tala policeman at a checkpoint in Umm Sahl.";
+    assert_eq!(located_at(text, &places, "killed").as_deref(), Some("Umm Sahl"));
+}
+
+#[test]
+fn a_one_word_name_after_an_article_is_a_person() {
+    let places = [town(), ("Wend", "Wend", 710, PlaceLevel::Point)];
+    let text = "The hostages seized on Sunday included two Germans, a Wend and a Pole.";
+    assert_eq!(located_at(text, &places, "seized"), None);
+    let text = "Police shot a man who planned to attack a shop owned by a Wend in Kafr Tala.";
+    assert_eq!(located_at(text, &places, "attack").as_deref(), Some("Kafr Tala"));
+    // A name that modifies a noun is still a place.
+    let text = "Gunmen attacked a Wend hotel on Sunday.";
+    assert_eq!(located_at(text, &places, "attacked").as_deref(), Some("Wend"));
+}
+
+#[test]
+fn a_one_word_passive_subject_or_speaker_is_a_person() {
+    let places = [town(), ("Haddad", "Haddad", 720, PlaceLevel::Point)];
+    let text = "Haddad was captured by the army in 2019 after a long manhunt.";
+    assert_eq!(located_at(text, &places, "captured"), None);
+    let text = "Most of those killed were shot or burned, Haddad said.";
+    assert_eq!(located_at(text, &places, "shot"), None);
+    // A place named with its town noun is the place.
+    let text = "The town of Kafr Tala was captured by the army in 2019.";
+    assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Kafr Tala"));
+}
+
+#[test]
+fn the_clause_place_outranks_the_scene_set_before_the_comma() {
+    let places = [town(), umm_sahl()];
+    let text = "In Umm Sahl, six civilians were killed by a roadside bomb on Friday in Kafr Tala.";
+    assert_eq!(located_at(text, &places, "killed").as_deref(), Some("Kafr Tala"));
+    // With no place of its own, the clause keeps the scene.
+    let text = "In Umm Sahl, six civilians were killed by a roadside bomb on Friday.";
+    assert_eq!(located_at(text, &places, "killed").as_deref(), Some("Umm Sahl"));
+}
+
+#[test]
+fn each_listed_object_of_a_capture_is_an_event_and_an_unknown_one_holds_no_control() {
+    let text = "The Northern Front captured Kafr Tala and Tell Brak on Sunday.";
+    let out = run(text, &[rebels()], &[town()]);
+    let caps = events_at(&out, "captured");
+    let at: Vec<_> = caps.iter().map(|e| e.place.as_ref().and_then(|p| p.text.clone())).collect();
+    assert_eq!(at, vec![Some("Kafr Tala".to_string()), Some("Tell Brak".to_string())], "{caps:?}");
+    // The name the gazetteer lacks borrows the coordinates of the place listed with it.
+    let second = caps[1].place.as_ref().unwrap();
+    assert_eq!((second.geonameid, second.precision), (Some(100), 2));
+    assert_eq!(out.controls.len(), 1, "{:?}", out.controls);
+    assert_eq!(out.controls[0].place.geonameid, Some(100));
+    // Not a person, a day or what the subject did next.
+    for tail in ["and killed three fighters", "and Monday", "and the Northern Front said"] {
+        let text = format!("The national army captured Kafr Tala {tail}.");
+        let out = run(&text, &[army(), rebels()], &[town()]);
+        assert_eq!(events_at(&out, "captured").len(), 1, "{tail}: {:?}", out.events);
+    }
 }

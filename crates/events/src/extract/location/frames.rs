@@ -10,7 +10,7 @@ use sitrep_model::text::TokenKind;
 
 impl Cx<'_> {
     /// Token `k` is a word of one of the `frames.tsv` lists in `bits`.
-    fn frame(&self, k: usize, bits: u8) -> bool {
+    pub(super) fn frame(&self, k: usize, bits: u8) -> bool {
         frame_of(self.w(k)) & bits != 0
     }
 
@@ -169,5 +169,44 @@ impl Cx<'_> {
                     || (self.w(k) == "," && matches!(self.w(k + 1), "and" | "but" | "while"))
             })
         })
+    }
+
+    /// The place ending at token `pe` only describes the person or people named right after it
+    /// ("said a X officer", "a white X policeman", "a X man was shot": `PERSON_NOUNS` in
+    /// `frames.tsv`): where they are from or serve, not where the event was. `end` is the
+    /// sentence's end.
+    pub(super) fn describes_person(&self, pe: usize, end: usize) -> bool {
+        pe < end && self.frame(pe, frame::PERSON_NOUNS)
+    }
+
+    /// The one-word place at tokens `[ps, pe)` follows "a" or "an" and no noun follows it ("a
+    /// Dane, a Filipino", "a hotel owned by a X in Y"): a member of a people or a person, since a
+    /// place's name takes an article only as a modifier ("a Baghdad hotel"). `r` is its sentence.
+    pub(super) fn indefinite_name(&self, ps: usize, pe: usize, r: std::ops::Range<usize>) -> bool {
+        pe == ps + 1
+            && ps > r.start
+            && matches!(self.w(ps - 1), "a" | "an")
+            && (pe >= r.end
+                || self.doc.tokens[pe].kind != TokenKind::Word
+                || matches!(
+                    self.w(pe),
+                    "of" | "in"
+                        | "and"
+                        | "or"
+                        | "who"
+                        | "whom"
+                        | "whose"
+                        | "from"
+                        | "at"
+                        | "with"
+                        | "on"
+                        | "to"
+                        | "for"
+                        | "by"
+                        | "was"
+                        | "is"
+                        | "had"
+                        | "has"
+                ))
     }
 }

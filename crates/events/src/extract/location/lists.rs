@@ -14,6 +14,7 @@ pub(crate) mod frame {
     pub(crate) const HUMAN_VERBS: u8 = 1 << 3;
     pub(crate) const DIRECTIVE_VERBS: u8 = 1 << 4;
     pub(crate) const AFTERMATH_VERBS: u8 = 1 << 5;
+    pub(crate) const PERSON_NOUNS: u8 = 1 << 6;
 }
 
 /// The lists `frames.tsv` may define, with their bits.
@@ -24,6 +25,7 @@ const LISTS: &[(&str, u8)] = &[
     ("HUMAN_VERBS", frame::HUMAN_VERBS),
     ("DIRECTIVE_VERBS", frame::DIRECTIVE_VERBS),
     ("AFTERMATH_VERBS", frame::AFTERMATH_VERBS),
+    ("PERSON_NOUNS", frame::PERSON_NOUNS),
 ];
 
 /// Parse a frames file (see `data/events/frames.tsv`): `LIST <TAB> word|word|…`, into each

@@ -508,6 +508,15 @@ impl Cx<'_> {
                 !before.is_empty() && self.is(bk, class::LOCATIVE_PREPS | class::PATH_PREPS)
             }
         });
+        // The trigger's clause names a place after it, behind a locative preposition ("killed ...
+        // in Y district").
+        let clause_place_after = self.places.by_sentence[s].iter().any(|&j| {
+            let (a, b) = self.place_toks[j];
+            a >= te && b <= ce && self.usable(j) && {
+                let (bk, before) = self.word_before_place(j, r.start);
+                !before.is_empty() && bk >= te && self.is(bk, class::LOCATIVE_PREPS)
+            }
+        });
         for &i in &self.places.by_sentence[s] {
             let p = &self.pl(i);
             let (ps, pe) = self.place_toks[i];
@@ -563,6 +572,9 @@ impl Cx<'_> {
                     k > pe && self.is(k - 1, class::BE)
                 };
             let in_clause = fronted || ground_subject || (ps >= cs && pe <= ce);
+            // "In X, six people were killed ... in Y district": the scene set before the comma is
+            // wider than the place the event's own clause names after a preposition.
+            let scene_only = fronted && clause_place_after;
             // "In addition to the strikes on X, the army shelled Y": the opening phrase is another
             // event. "X, leader of the group in Y, was killed": the appositive describes the subject.
             let intro = !after && self.intro_phrase(intro_opens, r.start, ps, ts);
@@ -693,10 +705,20 @@ impl Cx<'_> {
                     })
             };
             let aged = facts.aged;
-            // "shot down a X", "downed an X": the object is an aircraft, not a place.
-            let downed = after
-                && ((self.w(te) == "down" && self.is(ts, class::PERSON_VERBS)) || self.w(ts) == "downed")
-                && (te..ps).all(|k| matches!(self.w(k), "down" | "a" | "an" | "the" | "two" | "one"));
+            // "shot down a X", "downed an X", "the X was (apparently) shot down": the object or the
+            // passive subject is an aircraft, never a place (not "a plane ... in X was shot down").
+            let down_verb = (self.w(te) == "down" && self.is(ts, class::PERSON_VERBS)) || self.w(ts) == "downed";
+            let downed = down_verb
+                && if after {
+                    (te..ps).all(|k| matches!(self.w(k), "down" | "a" | "an" | "the" | "two" | "one"))
+                } else {
+                    dist <= 3
+                        && !(facts.has_before
+                            && self
+                                .is(facts.before_at, class::LOCATIVE_PREPS | class::PATH_PREPS | class::OBJECT_PREPS))
+                        && (pe..ts).any(|k| self.is(k, class::BE))
+                        && (pe..ts).all(|k| self.is(k, class::BE | class::ADVERBS))
+                };
             // "launched an offensive in X, targeting Y": Y is the participle's own event's place.
             let participle = after && ps > te + 1 && self.comma_participles[ps] > self.comma_participles[te + 1];
             // "X was captured in Y", "X, the son of Z, was shot near Y": one word as the passive
@@ -722,7 +744,7 @@ impl Cx<'_> {
             }
             // (a country or a region is no person's name: "X is patrolled by")
             if passive_name && !(ground_passive && matches!(p.level, PlaceLevel::Country | PlaceLevel::Region)) {
-                score -= 60;
+                score -= 110;
             }
             if here || here_at.is_some_and(|h| ps > h) {
                 score -= 150;
@@ -736,8 +758,20 @@ impl Cx<'_> {
             // "signed by X", "was captured by X", "clashed with X": a place after "by" or "with" is
             // an agent or a party, not where it happened.
             let agent = matches!(before, "by" | "with") && bk + 1 == ps;
-            if person_object || aged || downed || topic || agent {
+            if person_object || aged || topic || agent {
                 score -= 100;
+            }
+            if downed {
+                score -= 200;
+            }
+            // "said a X officer", "a white X policeman": the place describes a person.
+            if self.describes_person(pe, r.end) {
+                score -= 150;
+            }
+            // "a Dane, a Filipino", "a hotel owned by a X in Y": a one-word name after "a" is a
+            // person or a people, not a place.
+            if self.indefinite_name(ps, pe, r.clone()) {
+                score -= 150;
             }
             // An age or a kin makes a person of the name even when the event is told right
             // before it ("to avenge X's death").
@@ -784,6 +818,9 @@ impl Cx<'_> {
             }
             if matches!(before, "in" | "at" | "near" | "inside" | "outside" | "around" | "on") {
                 score += 10;
+            }
+            if scene_only {
+                score -= 20;
             }
             if !in_clause {
                 // "... were killed when a bomb exploded in X": the clause right after the event
@@ -870,7 +907,7 @@ impl Cx<'_> {
                     "said" | "says" | "told" | "added" | "stated" | "announced" | "declared" | "confirmed" | "denied"
                 )
             {
-                score -= 100;
+                score -= 150;
             }
             // "in southern X", "far eastern X": a direction before a country names a region of it.
             let part_of_country = ps > r.start && {
