@@ -81,11 +81,14 @@ const OWN_NAME_SAME_COUNTRY: f32 = 1.0;
 /// (`fold::base_letters`): a row of names only (GeoNames id, name, ASCII name, alternate names, no
 /// coordinates) adds names to a GeoNames place, and says what the analyst reads them as. Such a
 /// name counts as the place's own: it outranks places that GeoNames merely lists it for ("D.C."
-/// and "Washington, D.C." are the District of Columbia, "Kobani" is the town of Ayn al-Arab).
-pub(super) fn curated_name(id: i64, lower: &str) -> bool {
-    static NAMES: std::sync::OnceLock<HashMap<i64, Vec<String>>> = std::sync::OnceLock::new();
+/// and "Washington, D.C." are the District of Columbia, "Kobani" is the town of Ayn al-Arab). An
+/// abbreviation with a final period ("Ala.", "Miss.") is the place's own name only where the
+/// mention has the period too (`dotted`): "Miss Smith" is no own name of Mississippi.
+pub(super) fn curated_name(id: i64, lower: &str, dotted: bool) -> bool {
+    // (place id -> lower-case letters of each name, and whether it ends in a period)
+    static NAMES: std::sync::OnceLock<HashMap<i64, Vec<(String, bool)>>> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        let mut m: HashMap<i64, Vec<String>> = HashMap::default();
+        let mut m: HashMap<i64, Vec<(String, bool)>> = HashMap::default();
         for line in crate::gazetteer::SUPPLEMENT.lines().filter(|l| !l.starts_with('#')) {
             let c: Vec<&str> = line.split('\t').collect();
             let Some(id) = c.first().and_then(|x| x.trim().parse::<i64>().ok()) else { continue };
@@ -96,14 +99,15 @@ pub(super) fn curated_name(id: i64, lower: &str) -> bool {
             for n in c[1..3].iter().copied().chain(c[3].split(',')) {
                 let mut b = String::new();
                 crate::fold::base_letters(n.trim(), &mut b);
-                if !b.is_empty() && !v.contains(&b) {
-                    v.push(b);
+                let name = (b, n.trim().ends_with('.'));
+                if !name.0.is_empty() && !v.contains(&name) {
+                    v.push(name);
                 }
             }
         }
         m
     });
-    names.get(&id).is_some_and(|v| v.iter().any(|n| n == lower))
+    names.get(&id).is_some_and(|v| v.iter().any(|(n, dot)| n == lower && (dotted || !dot)))
 }
 
 /// Buffers [`candidates`] reuses from one name to the next.
@@ -184,7 +188,7 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
                 // (capitals and cities of a million: "Kansas" is not Kansas City)
                 let big_city = &*r.fcode == "PPLC" || (r.fclass == b'P' && r.pop >= 1_000_000);
                 // a name the curated supplement gives the place is what the analyst says it means
-                let named = curated_name(r.id, mention_lower);
+                let named = curated_name(r.id, mention_lower, mention.trim_end().ends_with('.'));
                 let own = named
                     || nl == mention_lower
                     || (big_city
@@ -267,4 +271,23 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
         }
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::curated_name;
+
+    #[test]
+    fn names_the_supplement_gives_places() {
+        // supplement.tsv: "Washington DC" and "D.C." for the District of Columbia (4138106),
+        // "Miss." for Mississippi (4436296), "Kobani" for Ayn al-Arab (172256)
+        assert!(curated_name(4138106, "washingtondc", false));
+        assert!(curated_name(172256, "kobani", false));
+        // an abbreviation is that name only with its period
+        assert!(curated_name(4436296, "miss", true));
+        assert!(!curated_name(4436296, "miss", false));
+        // not a name the supplement gives that place, nor a place it names
+        assert!(!curated_name(4138106, "washington", false));
+        assert!(!curated_name(1, "washingtondc", false));
+    }
 }
