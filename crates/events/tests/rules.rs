@@ -1946,6 +1946,15 @@ fn the_clause_place_outranks_the_scene_set_before_the_comma() {
 }
 
 #[test]
+fn a_place_describing_a_later_destination_is_not_the_event_place() {
+    let places = [town(), umm_sahl()];
+    let text = "He was captured and sent to a labour camp north of Kafr Tala.";
+    assert_eq!(located_at(text, &places, "captured"), None);
+    let text = "He was captured in Umm Sahl and sent to a labour camp north of Kafr Tala.";
+    assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Umm Sahl"));
+}
+
+#[test]
 fn each_listed_object_of_a_capture_is_an_event_and_an_unknown_one_holds_no_control() {
     let text = "The Northern Front captured Kafr Tala and Tell Brak on Sunday.";
     let out = run(text, &[rebels()], &[town()]);

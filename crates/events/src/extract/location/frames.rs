@@ -57,12 +57,21 @@ impl Cx<'_> {
 
     /// The place after a preposition of direction (`before`, at token `bk`) is where a later verb
     /// of moving took someone, not the trigger's place: "captured and shipped to X", "was taken
-    /// to X", "the rebels retreated toward X". Not when the trigger itself moves ("marched to X").
+    /// to X", "the rebels retreated toward X", or a place that describes that destination ("sent
+    /// to a camp near X"). Not when the trigger itself moves ("marched to X").
     pub(super) fn other_destination(&self, ts: usize, te: usize, bk: usize, before: &str) -> bool {
-        matches!(before, "to" | "toward" | "towards")
-            && bk > te
-            && !(ts..te).any(|k| self.frame(k, frame::TRANSFER_VERBS))
-            && (te..bk).any(|k| self.frame(k, frame::TRANSFER_VERBS))
+        if bk <= te || (ts..te).any(|k| self.frame(k, frame::TRANSFER_VERBS)) {
+            return false;
+        }
+        if matches!(before, "to" | "toward" | "towards") {
+            return (te..bk).any(|k| self.frame(k, frame::TRANSFER_VERBS));
+        }
+        // "captured and sent to a labour camp north of X", "transferred to the brig at X": the
+        // place describes the destination that the later verb's "to" names, in the same clause.
+        (te..bk).rev().find(|&k| self.frame(k, frame::TRANSFER_VERBS)).is_some_and(|v| {
+            (v + 1..bk).any(|k| matches!(self.w(k), "to" | "toward" | "towards" | "into"))
+                && !(v + 1..bk).any(|k| self.is(k, class::CLAUSE_PUNCT))
+        })
     }
 
     /// Between the trigger at `[ts, te)` and a place at `ps`, the trigger's subject goes on in the
