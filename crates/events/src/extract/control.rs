@@ -2,7 +2,7 @@
 
 use super::roles::same_actor;
 use super::words::*;
-use super::{Cx, Location};
+use super::{Cx, Location, IN_ACTOR, IN_PLACE, IN_TIME};
 use crate::lexicon::{ControlCue, ControlShape, Hit};
 use crate::mentions::PlaceLevel;
 use sitrep_model::record::{ActorRef, ControlRecord, DatePrecision, DateRef, Evidence, Modality, PlaceRef, ReportRef};
@@ -146,6 +146,70 @@ impl Cx<'_> {
                 _ => break,
             }
         }
+    }
+
+    /// The places listed after `first` (a place of the sentence, mention `first_mention` ending
+    /// at token `first_end`) up to `until` for copies of an event ("captured X and Y"): known
+    /// places as [`Cx::conjoined_places`] finds them, and also names the gazetteer does not know
+    /// ("captured X and Kafr Y"), which take X's coordinates (precision 2, `mention` None: they
+    /// make no control fact).
+    pub(super) fn listed_places(&self, first: &Location, first_end: usize, until: usize) -> Vec<Location> {
+        let mut out = Vec::new();
+        let mut k = first_end;
+        loop {
+            let mut j = k;
+            while j < until && matches!(self.w(j), "," | "and" | "or") {
+                j += 1;
+            }
+            if j == k || j >= until {
+                break;
+            }
+            if let Some(l) =
+                self.place_just_after(j, until).filter(|l| l.mention.is_some_and(|i| self.place_toks[i].0 == j))
+            {
+                k = l.mention.map_or(j + 1, |i| self.place_toks[i].1);
+                out.push(l);
+                continue;
+            }
+            // An unknown name the other rules found, or a run of name words in no mention ending
+            // where the list or the clause goes on.
+            let known_extra = (self.m.places.len()..self.place_toks.len()).find(|&i| self.place_toks[i].0 == j);
+            let mut e = j;
+            while e < until
+                && e - j < 5
+                && (self.name_word(e) || (e > j && matches!(self.w(e), "al" | "el" | "ad" | "ar" | "as")))
+                && !self.covered(e, IN_ACTOR | IN_PLACE | IN_TIME)
+                && !self.is(e, class::CALENDAR_WORDS)
+            {
+                e += 1;
+            }
+            let ends =
+                e >= until || matches!(self.w(e), "," | "and" | "or" | "." | ";" | "on" | "in" | "after" | "from");
+            if let Some(i) = known_extra {
+                e = self.place_toks[i].1;
+            } else if e == j || !self.capital(j) || !ends || self.extra_overlaps(j, e) {
+                break;
+            }
+            let sp = self.span_of(j, e);
+            let mut pl = first.place.clone();
+            // (its own name, so that it stays an event of its own beside the first place's)
+            pl.name = sp.of(self.doc.text).to_string();
+            pl.text = Some(pl.name.clone());
+            pl.span = Some(sp);
+            pl.precision = pl.precision.max(2);
+            out.push(Location { mention: None, place: pl, inherited: false, unplaced: false, score: 0 });
+            k = e;
+        }
+        out
+    }
+
+    /// An unknown name the other rules found overlaps tokens `[a, b)` (it is listed as a place
+    /// mention already).
+    fn extra_overlaps(&self, a: usize, b: usize) -> bool {
+        (self.m.places.len()..self.place_toks.len()).any(|i| {
+            let (s, e) = self.place_toks[i];
+            s < b && a < e
+        })
     }
 
     pub(super) fn place_just_before(&self, tok: usize, floor: usize) -> Option<Location> {

@@ -30,11 +30,9 @@ impl Cx<'_> {
         }
         let ce = self.clause_end(s, te.max(ps));
         let first = Location { mention: Some(i), place: place.clone(), inherited: false, unplaced: false, score: 0 };
-        let mut listed = vec![first];
-        self.conjoined_places(&mut listed, ce);
-        listed
+        // (names the gazetteer does not know are listed too, with the first place's coordinates)
+        self.listed_places(&first, self.place_toks[i].1, ce)
             .into_iter()
-            .skip(1)
             .map(|mut l| {
                 // ("near X and Y": each as near as the first)
                 l.place.precision = l.place.precision.max(place.precision);
@@ -44,8 +42,9 @@ impl Cx<'_> {
                     place: Some(l.place.clone()),
                     ..ev.clone()
                 };
+                // (an unknown name borrows its coordinates: no control fact)
                 let held = ctl
-                    .filter(|_| l.place.precision < 3 || is_admin(&l.place))
+                    .filter(|_| l.mention.is_some() && (l.place.precision < 3 || is_admin(&l.place)))
                     .map(|c| ControlRecord { place: l.place.clone(), ..c.clone() });
                 (copy, held)
             })

@@ -53,8 +53,9 @@ impl Cx<'_> {
                     h.end <= ts && self.clause[h.start] == trig_clause && ts - h.end <= n
                 }
                 Scope::Noun(n) => {
-                    let nominal =
-                        noun || (ts > r.start && matches!(self.w(ts - 1), "a" | "an" | "the" | "any" | "new"));
+                    let det = |k: usize| k > r.start && matches!(self.w(k - 1), "a" | "an" | "the" | "any" | "new");
+                    // (or the cue is an adjective of it: "an imminent assault")
+                    let nominal = noun || det(ts) || (h.end == ts && det(h.start));
                     nominal && h.end <= ts && self.clause[h.start] == trig_clause && ts - h.end <= n
                 }
                 Scope::Sentence => h.end <= ts,
@@ -62,6 +63,35 @@ impl Cx<'_> {
                 Scope::Verb => h.end == ts && !noun,
             };
             if !in_scope || semicolon_between(h.start, ts) {
+                continue;
+            }
+            // ("the United States": a word of a name, no verb of saying)
+            if matches!(mc.kind, ModalityKind::SourceLeft | ModalityKind::SourceRight)
+                && self.covered(h.start, super::IN_ACTOR)
+            {
+                continue;
+            }
+            // A cue of the clause does not reach into what a verb of saying after it tells
+            // ("Moscow denied the claim and said its troops had repelled all attacks").
+            if matches!(mc.scope, Scope::Clause(_) | Scope::Noun(_) | Scope::Det(_))
+                && (h.end..ts).any(|k| matches!(self.w(k), "said" | "says" | "say" | "added" | "stated" | "insisted"))
+            {
+                continue;
+            }
+            // "denied reports that", "the reports": a noun, not a source telling it (that stands
+            // right before: "the monitor reports", "activists report").
+            if mc.kind == ModalityKind::SourceLeft
+                && h.end == h.start + 1
+                && matches!(self.w(h.start), "reports" | "report")
+                && !(h.start > r.start
+                    && (self.covered(h.start - 1, super::IN_ACTOR)
+                        || hits.iter().any(|o| {
+                            o.end == h.start
+                                && matches!(&self.ex.lexicon.entries[o.entry].kind, CueKind::Modality(m) if m.kind == ModalityKind::Speaker)
+                        })))
+            {
+                // ("reports of heavy fighting", "denied reports that ...": hearsay)
+                rep |= matches!(self.w(h.end), "of" | "that");
                 continue;
             }
             // A plan or condition does not reach into a phrase about a past event ("vowed to
@@ -82,7 +112,18 @@ impl Cx<'_> {
                 continue;
             }
             match mc.kind {
-                ModalityKind::Set(Modality::Negated) => neg = true,
+                ModalityKind::Set(Modality::Negated) => {
+                    neg = true;
+                    // A denial is its speaker's ("the junta denied reports that its troops had
+                    // withdrawn"): the actor right before the verb.
+                    if matches!(self.w(h.start), "denied" | "denies" | "deny" | "denying") && h.end <= ts {
+                        let from = Self::last_before(&self.last_mark, h.start, r.start).map_or(r.start, |c| c + 1);
+                        if let Some(a) = self.actor_left(from, h.start).filter(|&a| self.actor_toks[a].1 == h.start) {
+                            speakers.push(self.actor_ref(a));
+                            source_seen = true;
+                        }
+                    }
+                }
                 ModalityKind::Set(Modality::Planned) => plan = true,
                 ModalityKind::Set(Modality::Forecast) => fore = true,
                 ModalityKind::Set(Modality::Hypothetical) => hyp = true,
@@ -117,8 +158,15 @@ impl Cx<'_> {
                     if let Some(a) = found {
                         speakers.push(self.actor_ref(a));
                         // Other named actors in a list before the cue ("X of A and Y of B report").
+                        // (only a list or a phrase of them, "X of A and Y of B report", "rebels of
+                        // the X said"; "al-Qaeda-linked JNIM claimed" names one source)
                         for (i, &(as_, ae)) in self.actor_toks.iter().enumerate() {
-                            if as_ >= from && ae <= h.start && i != a && from == list_from {
+                            if as_ >= from
+                                && ae <= h.start
+                                && i != a
+                                && from == list_from
+                                && matches!(self.w(ae), "and" | "," | "&" | "of")
+                            {
                                 speakers.push(self.actor_ref(i));
                             }
                         }

@@ -338,7 +338,17 @@ impl Cx<'_> {
                     while k > te && matches!(self.w(k - 1), "the" | "a" | "an") {
                         k -= 1;
                     }
-                    k == 0 || !matches!(self.w(k - 1), "by" | "to" | "into" | "towards" | "toward")
+                    // (nor a place's modifier: "on the Chinese border")
+                    let modifier = matches!(
+                        self.w(self.actor_toks[i].1),
+                        "border" | "borders" | "frontier" | "side" | "coast" | "territory" | "airspace"
+                    );
+                    !modifier
+                        && (k == 0
+                            || !matches!(
+                                self.w(k - 1),
+                                "by" | "to" | "into" | "towards" | "toward" | "in" | "at" | "near" | "along" | "across"
+                            ))
                 })
             });
             // "withdrew its troops", "deployed their fighters": the subject's own forces are no target.
