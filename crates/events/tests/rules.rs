@@ -1869,6 +1869,79 @@ fn a_capitalized_may_in_a_dateline_is_the_month() {
     assert_eq!(only(&out, "shell").modality, Modality::Hypothetical);
 }
 
+#[test]
+fn each_listed_object_of_a_capture_is_an_event_and_an_unknown_one_holds_no_control() {
+    let text = "The Northern Front captured Kafr Tala and Tell Brak on Sunday.";
+    let out = run(text, &[rebels()], &[town()]);
+    let caps = events_at(&out, "captured");
+    let at: Vec<_> = caps.iter().map(|e| e.place.as_ref().and_then(|p| p.text.clone())).collect();
+    assert_eq!(at, vec![Some("Kafr Tala".to_string()), Some("Tell Brak".to_string())], "{caps:?}");
+    // The name the gazetteer lacks borrows the coordinates of the place listed with it.
+    let second = caps[1].place.as_ref().unwrap();
+    assert_eq!((second.geonameid, second.precision), (Some(100), 2));
+    assert_eq!(out.controls.len(), 1, "{:?}", out.controls);
+    assert_eq!(out.controls[0].place.geonameid, Some(100));
+    // Not a person, a day or what the subject did next.
+    for tail in ["and killed three fighters", "and Monday", "and the Northern Front said"] {
+        let text = format!("The national army captured Kafr Tala {tail}.");
+        let out = run(&text, &[army(), rebels()], &[town()]);
+        assert_eq!(events_at(&out, "captured").len(), 1, "{tail}: {:?}", out.events);
+    }
+}
+
+#[test]
+fn sources_are_who_speaks_not_names_inside_other_words() {
+    // A modifier before the speaker is no second source.
+    let text = "The al-Qaeda-linked Coastal Union claimed responsibility for the attack on Kafr Tala.";
+    let out =
+        run(text, &[group("al-Qaeda", "al-Qaeda", "REB"), group("Coastal Union", "Coastal Union", "REB")], &[town()]);
+    assert_eq!(names(&only(&out, "attack").attributed_to), vec!["Coastal Union"]);
+    // "States" of "the United States" is no verb of saying.
+    let us = actor("the United States", "United States", "USA", "GOV");
+    let text = "The United States, which brokered a truce in Kafr Tala, urged both sides to talk.";
+    let out = run(text, &[us], &[town()]);
+    let e = only(&out, "urged");
+    assert_eq!((e.modality, e.attributed_to.len()), (Modality::Asserted, 0), "{:?}", e.attributed_to);
+    // A denial is the denier's; "reports" after a verb is a noun.
+    let text = "The national army denied reports that its troops had withdrawn from Kafr Tala.";
+    let out = run(text, &[army()], &[town()]);
+    let e = only(&out, "withdrawn from");
+    assert_eq!(e.modality, Modality::Negated);
+    assert_eq!(names(&e.attributed_to), vec!["National Army"]);
+    let text = "Reports of heavy fighting in Kafr Tala could not be confirmed.";
+    let out = run(text, &[], &[town()]);
+    assert!(matches!(only(&out, "fighting").modality, Modality::Reported | Modality::Disputed));
+}
+
+#[test]
+fn a_cue_does_not_reach_into_what_a_verb_of_saying_tells() {
+    let text = "The Northern Front denied the claim and said its fighters had repelled all attacks on Kafr Tala.";
+    let out = run(text, &[rebels()], &[town()]);
+    let e = only(&out, "repelled all attacks");
+    assert_eq!(e.modality, Modality::Claimed);
+}
+
+#[test]
+fn claims_that_cannot_be_verified_and_imminent_attacks() {
+    let text =
+        "The national army said it had taken control of Kafr Tala, a claim that could not be independently verified.";
+    let out = run(text, &[army()], &[town()]);
+    assert_eq!(only(&out, "taken control of").modality, Modality::Disputed);
+    let text = "Residents of Kafr Tala fear an imminent assault by the Northern Front.";
+    let out = run(text, &[rebels()], &[town()]);
+    let e = only(&out, "assault");
+    assert_eq!(e.modality, Modality::Forecast);
+    assert_eq!(names(&e.actor1), vec!["Northern Front"]);
+}
+
+#[test]
+fn an_actor_naming_a_border_or_after_a_place_word_is_no_target() {
+    let norland = actor("Norland", "Norland", "NOR", "GOV");
+    let text = "The Northern Front seized Kafr Tala near the Norland border.";
+    let out = run(text, &[rebels(), norland], &[town()]);
+    assert!(only(&out, "seized").actor2.is_empty());
+}
+
 // session 8: location
 
 #[test]
@@ -1946,94 +2019,10 @@ fn the_clause_place_outranks_the_scene_set_before_the_comma() {
 }
 
 #[test]
-fn each_listed_object_of_a_capture_is_an_event_and_an_unknown_one_holds_no_control() {
-    let text = "The Northern Front captured Kafr Tala and Tell Brak on Sunday.";
-    let out = run(text, &[rebels()], &[town()]);
-    let caps = events_at(&out, "captured");
-    let at: Vec<_> = caps.iter().map(|e| e.place.as_ref().and_then(|p| p.text.clone())).collect();
-    assert_eq!(at, vec![Some("Kafr Tala".to_string()), Some("Tell Brak".to_string())], "{caps:?}");
-    // The name the gazetteer lacks borrows the coordinates of the place listed with it.
-    let second = caps[1].place.as_ref().unwrap();
-    assert_eq!((second.geonameid, second.precision), (Some(100), 2));
-    assert_eq!(out.controls.len(), 1, "{:?}", out.controls);
-    assert_eq!(out.controls[0].place.geonameid, Some(100));
-    // Not a person, a day or what the subject did next.
-    for tail in ["and killed three fighters", "and Monday", "and the Northern Front said"] {
-        let text = format!("The national army captured Kafr Tala {tail}.");
-        let out = run(&text, &[army(), rebels()], &[town()]);
-        assert_eq!(events_at(&out, "captured").len(), 1, "{tail}: {:?}", out.events);
-    }
-}
-
-#[test]
-fn each_listed_object_of_a_capture_is_an_event_and_an_unknown_one_holds_no_control() {
-    let text = "The Northern Front captured Kafr Tala and Tell Brak on Sunday.";
-    let out = run(text, &[rebels()], &[town()]);
-    let caps = events_at(&out, "captured");
-    let at: Vec<_> = caps.iter().map(|e| e.place.as_ref().and_then(|p| p.text.clone())).collect();
-    assert_eq!(at, vec![Some("Kafr Tala".to_string()), Some("Tell Brak".to_string())], "{caps:?}");
-    // The name the gazetteer lacks borrows the coordinates of the place listed with it.
-    let second = caps[1].place.as_ref().unwrap();
-    assert_eq!((second.geonameid, second.precision), (Some(100), 2));
-    assert_eq!(out.controls.len(), 1, "{:?}", out.controls);
-    assert_eq!(out.controls[0].place.geonameid, Some(100));
-    // Not a person, a day or what the subject did next.
-    for tail in ["and killed three fighters", "and Monday", "and the Northern Front said"] {
-        let text = format!("The national army captured Kafr Tala {tail}.");
-        let out = run(&text, &[army(), rebels()], &[town()]);
-        assert_eq!(events_at(&out, "captured").len(), 1, "{tail}: {:?}", out.events);
-    }
-}
-
-#[test]
-fn sources_are_who_speaks_not_names_inside_other_words() {
-    // A modifier before the speaker is no second source.
-    let text = "The al-Qaeda-linked Coastal Union claimed responsibility for the attack on Kafr Tala.";
-    let out =
-        run(text, &[group("al-Qaeda", "al-Qaeda", "REB"), group("Coastal Union", "Coastal Union", "REB")], &[town()]);
-    assert_eq!(names(&only(&out, "attack").attributed_to), vec!["Coastal Union"]);
-    // "States" of "the United States" is no verb of saying.
-    let us = actor("the United States", "United States", "USA", "GOV");
-    let text = "The United States, which brokered a truce in Kafr Tala, urged both sides to talk.";
-    let out = run(text, &[us], &[town()]);
-    let e = only(&out, "urged");
-    assert_eq!((e.modality, e.attributed_to.len()), (Modality::Asserted, 0), "{:?}", e.attributed_to);
-    // A denial is the denier's; "reports" after a verb is a noun.
-    let text = "The national army denied reports that its troops had withdrawn from Kafr Tala.";
-    let out = run(text, &[army()], &[town()]);
-    let e = only(&out, "withdrawn from");
-    assert_eq!(e.modality, Modality::Negated);
-    assert_eq!(names(&e.attributed_to), vec!["National Army"]);
-    let text = "Reports of heavy fighting in Kafr Tala could not be confirmed.";
-    let out = run(text, &[], &[town()]);
-    assert!(matches!(only(&out, "fighting").modality, Modality::Reported | Modality::Disputed));
-}
-
-#[test]
-fn a_cue_does_not_reach_into_what_a_verb_of_saying_tells() {
-    let text = "The Northern Front denied the claim and said its fighters had repelled all attacks on Kafr Tala.";
-    let out = run(text, &[rebels()], &[town()]);
-    let e = only(&out, "repelled all attacks");
-    assert_eq!(e.modality, Modality::Claimed);
-}
-
-#[test]
-fn claims_that_cannot_be_verified_and_imminent_attacks() {
-    let text =
-        "The national army said it had taken control of Kafr Tala, a claim that could not be independently verified.";
-    let out = run(text, &[army()], &[town()]);
-    assert_eq!(only(&out, "taken control of").modality, Modality::Disputed);
-    let text = "Residents of Kafr Tala fear an imminent assault by the Northern Front.";
-    let out = run(text, &[rebels()], &[town()]);
-    let e = only(&out, "assault");
-    assert_eq!(e.modality, Modality::Forecast);
-    assert_eq!(names(&e.actor1), vec!["Northern Front"]);
-}
-
-#[test]
-fn an_actor_naming_a_border_or_after_a_place_word_is_no_target() {
-    let norland = actor("Norland", "Norland", "NOR", "GOV");
-    let text = "The Northern Front seized Kafr Tala near the Norland border.";
-    let out = run(text, &[rebels(), norland], &[town()]);
-    assert!(only(&out, "seized").actor2.is_empty());
+fn a_place_describing_a_later_destination_is_not_the_event_place() {
+    let places = [town(), umm_sahl()];
+    let text = "He was captured and sent to a labour camp north of Kafr Tala.";
+    assert_eq!(located_at(text, &places, "captured"), None);
+    let text = "He was captured in Umm Sahl and sent to a labour camp north of Kafr Tala.";
+    assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Umm Sahl"));
 }
