@@ -1942,6 +1942,24 @@ fn an_actor_naming_a_border_or_after_a_place_word_is_no_target() {
     assert!(only(&out, "seized").actor2.is_empty());
 }
 
+#[test]
+fn a_heading_before_a_colon_is_no_subject_and_institutions_speak() {
+    let norland = actor("Norland", "Norland", "NOR", "GOV");
+    let text = "Norland: Rebel columns are expected to launch an assault on Kafr Tala.";
+    let out = run(text, &[norland], &[town()]);
+    let e = only(&out, "assault");
+    assert!(e.actor1.is_empty(), "{:?}", e.actor1);
+    assert_eq!(e.modality, Modality::Forecast);
+    let text = "Clashes between rival gangs in Kafr Tala left three dead, the health ministry said.";
+    let out = run(text, &[], &[town()]);
+    assert_eq!(names(&only(&out, "Clashes").attributed_to), vec!["health ministry"]);
+    // Reports of a later event make it hearsay, not an event told before them.
+    let text = "Shelling of Kafr Tala went on amid reports of an impending assault.";
+    let out = run(text, &[], &[town()]);
+    assert_eq!(only(&out, "Shelling").modality, Modality::Asserted);
+    assert!(matches!(only(&out, "assault").modality, Modality::Reported | Modality::Forecast));
+}
+
 // session 8: location
 
 #[test]

@@ -91,7 +91,7 @@ impl Cx<'_> {
                         })))
             {
                 // ("reports of heavy fighting", "denied reports that ...": hearsay)
-                rep |= matches!(self.w(h.end), "of" | "that");
+                rep |= matches!(self.w(h.end), "of" | "that") && h.end <= ts;
                 continue;
             }
             // A plan or condition does not reach into a phrase about a past event ("vowed to

@@ -201,8 +201,10 @@ impl Cx<'_> {
                             | "to"
                     )
             });
-        let mut left =
-            self.actor_left(cs, ts).or_else(|| if own_subject { None } else { self.actor_left(r.start, ts) });
+        // ("Myanmar: Resistance forces are expected to launch an assault": a heading before a
+        // colon opening the sentence is no subject)
+        let floor = (r.start + 1..(r.start + 5).min(ts)).find(|&k| self.w(k) == ":").map_or(r.start, |k| k + 1);
+        let mut left = self.actor_left(cs, ts).or_else(|| if own_subject { None } else { self.actor_left(floor, ts) });
         // "the SAA, backed by Russian air power, launched": the actor in a phrase set off by commas
         // between the subject and its verb is not the subject; the subject before the phrase is.
         let mut after_subject = left.map(|a| self.actor_toks[a].1);
