@@ -2044,3 +2044,13 @@ fn a_place_describing_a_later_destination_is_not_the_event_place() {
     let text = "He was captured in Umm Sahl and sent to a labour camp north of Kafr Tala.";
     assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Umm Sahl"));
 }
+
+#[test]
+fn a_local_government_area_and_a_regional_capital_name_their_container_second() {
+    let places = [town(), ("Umm Sahl State", "Umm Sahl", 201, PlaceLevel::Region)];
+    let text = "Gunmen raided two villages of Kafr Tala local government area in Umm Sahl State, killing nine.";
+    assert_eq!(located_at(text, &places, "raided").as_deref(), Some("Kafr Tala"));
+    let places = [town(), ("Umm Sahl", "Umm Sahl", 201, PlaceLevel::Region)];
+    let text = "Gunmen shot a cleric inside a mosque in Umm Sahl regional capital of Kafr Tala on Monday.";
+    assert_eq!(located_at(text, &places, "shot").as_deref(), Some("Kafr Tala"));
+}

@@ -37,9 +37,10 @@ impl Cx<'_> {
         }
         if k > floor + 1 {
             let link = self.w(k - 1);
-            // An earlier place ends right before the link, maybe followed by its own unit noun.
+            // An earlier place ends right before the link, maybe followed by its own unit noun
+            // ("X local government area in Y": a Nigerian district and its state).
             let mut j = k - 1;
-            while j > floor && self.is(j - 1, class::UNIT_NOUNS) {
+            while j > floor && (self.is(j - 1, class::UNIT_NOUNS) || matches!(self.w(j - 1), "local" | "government")) {
                 j -= 1;
             }
             let anchored = other_ends_at(j) || other_ends_at(k - 1);
@@ -99,14 +100,17 @@ impl Cx<'_> {
         }
         // "Tala's" is one token: the place's span ends inside it.
         let possessive = t > e || self.possessive_inside(i);
-        // Up to three describing words ("mainly Shiite", "northern").
+        // Up to three describing words ("mainly Shiite", "northern", "the Y regional capital of X").
         let mut n = 0;
         while t < ceil
             && n < 3
             && !self.is(t, class::UNIT_NOUNS)
             && !other_starts_at(t)
             && self.doc.tokens[t].kind == TokenKind::Word
-            && (possessive || self.is(t, class::PLACE_PREMODIFIERS) || self.w(t).ends_with("ern"))
+            && (possessive
+                || self.is(t, class::PLACE_PREMODIFIERS)
+                || self.w(t).ends_with("ern")
+                || matches!(self.w(t), "regional" | "provincial" | "administrative"))
         {
             t += 1;
             n += 1;
