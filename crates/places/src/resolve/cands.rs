@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::gazetteer::{Code, Entry, Gazetteer, HashMap, Rec};
 
-use super::score::{curated, pop_score};
+use super::score::{curated, feature_score, pop_score};
 
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Cand {
@@ -110,6 +110,9 @@ pub(super) fn curated_name(id: i64, lower: &str, dotted: bool) -> bool {
     names.get(&id).is_some_and(|v| v.iter().any(|(n, dot)| n == lower && (dotted || !dot)))
 }
 
+/// A city this big outranks a county seat of its name with a third of its people at most.
+const SEAT_OUTSIZED_POP: u64 = 100_000;
+
 /// Buffers [`candidates`] reuses from one name to the next.
 #[derive(Default)]
 pub(super) struct Scratch {
@@ -118,6 +121,9 @@ pub(super) struct Scratch {
     own_cc: Vec<u32>,
     /// (province number, place, population) of each populated-place candidate.
     seats: Vec<(u32, u32, u64)>,
+    /// (country number, own name, spelled, population) of the candidates that are cities of
+    /// [`SEAT_OUTSIZED_POP`] and no county seat.
+    bigs: Vec<(u32, bool, bool, u64)>,
 }
 
 /// [`candidates`], remembered from one document to the next (per thread): news names the same
@@ -217,6 +223,28 @@ pub(super) fn candidates(gaz: &Gazetteer, mention: &str, entries: &[Entry], buf:
                 })
             }
             _ => {}
+        }
+    }
+    // A county seat is no bigger than a city of the same name and country with three times its
+    // people, 100,000 at least ("Kansas City" is the one in Missouri, not the seat in Kansas):
+    // the seat's bonus is for telling apart towns of like size.
+    let seat = |c: &Cand| matches!(&*c.at.fcode, "PPLA2" | "PPLA3" | "PPLA4");
+    // (the cities of 100,000 that are no such seat, usually none or one: country, own, spelled, people)
+    let bigs = &mut buf.bigs;
+    bigs.clear();
+    bigs.extend(
+        v.iter()
+            .filter(|o| !o.demonym && o.at.fclass == b'P' && o.at.pop >= SEAT_OUTSIZED_POP && !seat(o))
+            .map(|o| (o.at.cc_id, o.own, o.spelled, o.at.pop)),
+    );
+    if !bigs.is_empty() {
+        for c in v.iter_mut().filter(|c| !c.demonym && seat(c)) {
+            let outsized = bigs.iter().any(|&(cc, own, spelled, pop)| {
+                cc == c.at.cc_id && own == c.own && spelled == c.spelled && pop >= 3 * c.at.pop.max(1)
+            });
+            if outsized {
+                c.score -= feature_score(&gaz.recs[c.rec as usize]);
+            }
         }
     }
     // A place whose own name the mention spells outranks places that only list it among

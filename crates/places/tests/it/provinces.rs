@@ -1,5 +1,5 @@
-//! A name the curated supplement gives a place, and provinces named beside provinces of one
-//! country. Texts written for these tests.
+//! A name the curated supplement gives a place, provinces named beside provinces of one country,
+//! and county seats against bigger namesakes. Texts written for these tests.
 
 use super::{id_of, ids_given};
 
@@ -33,4 +33,15 @@ fn a_province_among_provinces_of_its_country() {
     // the seat rule: the city of New York, named beside states, stays the city
     let text = "The band toured Ohio, Vermont and Texas before two nights in New York.";
     assert_eq!(id_of(text, "New York"), Some(NEW_YORK_CITY));
+}
+
+#[test]
+fn a_county_seat_is_not_bigger_than_a_city_of_its_name() {
+    // Kansas City, Kansas is a county seat and Kansas City, Missouri is not: the seat's bonus
+    // tells towns of like size apart, not a seat from a city of three times its people
+    let text = "The parcel was flown to Kansas City by mistake.";
+    assert_eq!(id_of(text, "Kansas City"), Some(4393217));
+    // Aurora, Colorado (a city of 380,000) over the seat of a county in Nebraska
+    let text = "She grew up in Aurora and moved away at twenty.";
+    assert_eq!(id_of(text, "Aurora"), Some(5412347));
 }
