@@ -76,19 +76,33 @@ impl<V: Copy> Slot<V> {
     }
 }
 
+/// The filter's size: 2^16 bits.
+const FILTER_BITS: u32 = 16;
+
+/// The filter bit of a hash (its top bits; the slots are chosen by its low bits).
+#[inline(always)]
+fn filter_bit(h: u64) -> (usize, u64) {
+    let b = (h >> (64 - FILTER_BITS)) as usize;
+    (b >> 6, 1 << (b & 63))
+}
+
 /// A read-only map from words to values, built once (see the module text).
 #[derive(Clone, Debug)]
 pub struct WordTable<V> {
     /// Open addressing, linear probing, at most half full; empty while the table has no word.
     slots: Vec<Slot<V>>,
     mask: usize,
+    /// One bit per value of a hash's top [`FILTER_BITS`] bits, set for the table's words: a word
+    /// whose bit is clear is not in the table, told without reading the slots (8 KB that stay in
+    /// the cache, where the slots of a large vocabulary do not).
+    filter: Vec<u64>,
     long: HashMap<String, V>,
     len: usize,
 }
 
 impl<V: Copy> Default for WordTable<V> {
     fn default() -> Self {
-        WordTable { slots: Vec::new(), mask: 0, long: HashMap::new(), len: 0 }
+        WordTable { slots: Vec::new(), mask: 0, filter: Vec::new(), long: HashMap::new(), len: 0 }
     }
 }
 
@@ -99,7 +113,8 @@ impl<V: Copy> WordTable<V> {
         let Some(&(_, any)) = words.first() else { return WordTable::default() };
         let size = (words.len() * 2).next_power_of_two().max(8);
         let free = Slot { a: 0, b: 0, len: EMPTY, v: any };
-        let mut t = WordTable { slots: vec![free; size], mask: size - 1, long: HashMap::new(), len: 0 };
+        let filter = vec![0; 1 << (FILTER_BITS - 6)];
+        let mut t = WordTable { slots: vec![free; size], mask: size - 1, filter, long: HashMap::new(), len: 0 };
         for (w, v) in words {
             t.insert(w, v);
         }
@@ -114,7 +129,10 @@ impl<V: Copy> WordTable<V> {
             return;
         }
         let k = key(w.as_bytes());
-        let mut i = hash(&k) as usize & self.mask;
+        let h = hash(&k);
+        let (word, bit) = filter_bit(h);
+        self.filter[word] |= bit;
+        let mut i = h as usize & self.mask;
         loop {
             let slot = &mut self.slots[i];
             if slot.len == EMPTY {
@@ -140,7 +158,12 @@ impl<V: Copy> WordTable<V> {
             return None;
         }
         let k = key(w.as_bytes());
-        let mut i = hash(&k) as usize & self.mask;
+        let h = hash(&k);
+        let (word, bit) = filter_bit(h);
+        if self.filter[word] & bit == 0 {
+            return None;
+        }
+        let mut i = h as usize & self.mask;
         loop {
             let slot = &self.slots[i];
             if slot.holds(&k) {
