@@ -1960,6 +1960,33 @@ fn a_heading_before_a_colon_is_no_subject_and_institutions_speak() {
     assert!(matches!(only(&out, "assault").modality, Modality::Reported | Modality::Forecast));
 }
 
+#[test]
+fn a_modal_after_an_event_noun_puts_it_ahead_and_a_speakers_own_forces_claim() {
+    let text = "Talks on a prisoner exchange in Kafr Tala could resume next week.";
+    let out = run(text, &[], &[town()]);
+    assert_eq!(only(&out, "Talks").modality, Modality::Hypothetical);
+    let text = "An offensive on Kafr Tala will begin within days.";
+    let out = run(text, &[], &[town()]);
+    assert_eq!(only(&out, "offensive").modality, Modality::Forecast);
+    // Not one that ends, nor what a definite one brings about.
+    let text = "The shelling of Kafr Tala would cease at noon.";
+    let out = run(text, &[], &[town()]);
+    assert_eq!(only(&out, "shelling").modality, Modality::Asserted);
+    let text = "The truce in Kafr Tala will allow aid convoys to enter.";
+    let out = run(text, &[], &[town()]);
+    assert_eq!(only(&out, "truce").modality, Modality::Asserted);
+    // "The group said its fighters had carried out the attack": a claim.
+    let fighters = group("its fighters", "fighters", "REB");
+    let text = "The Northern Front said its fighters had carried out the attack on Kafr Tala.";
+    let out = run(text, &[rebels(), fighters], &[town()]);
+    assert_eq!(only(&out, "attack").modality, Modality::Claimed);
+    // Storming a building is an attack, no capture of the town it stands in.
+    let text = "Gunmen of the Northern Front stormed a hotel in Kafr Tala.";
+    let out = run(text, &[rebels()], &[town()]);
+    assert_eq!(only(&out, "stormed a hotel").acled.as_ref().unwrap().sub_event_type, "Attack");
+    assert!(out.controls.is_empty(), "{:?}", out.controls);
+}
+
 // session 8: location
 
 #[test]

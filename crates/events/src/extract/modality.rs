@@ -154,7 +154,11 @@ impl Cx<'_> {
                         from = d + 1;
                     }
                     let list_from = if h.start >= te { r.start } else { from };
-                    let found = self.actor_left(from, h.start);
+                    // (not a modifier joined by a hyphen: "the Hamas-run health ministry said")
+                    let found = self.actor_left(from, h.start).filter(|&a| {
+                        let end = self.m.actors[a].span.end;
+                        !self.doc.text[end..].starts_with('-')
+                    });
                     if let Some(a) = found {
                         speakers.push(self.actor_ref(a));
                         // Other named actors in a list before the cue ("X of A and Y of B report").
@@ -206,7 +210,25 @@ impl Cx<'_> {
             }
         }
         dedup_actors(&mut speakers);
-        let claimed = source_seen && actor1.is_some_and(|a| speakers.iter().any(|s| same_party(a, s)));
+        // ("the group said its fighters had carried out the attack": the speaker's own forces)
+        let own_forces = |a: &ActorRef| {
+            a.text.as_deref().is_some_and(|t| {
+                let t = t.to_ascii_lowercase();
+                t.starts_with("its ") || t.starts_with("their ") || t.starts_with("our ")
+            })
+        };
+        let claimed = source_seen
+            && actor1
+                .is_some_and(|a| speakers.iter().any(|s| same_party(a, s)) || (own_forces(a) && !speakers.is_empty()));
+        // "Talks could resume next week", "fighting will spread": a modal right after an event
+        // told as a noun (its subject) says it is still to come.
+        if !(hyp || neg) {
+            match self.modal_after(s, ts, te, noun) {
+                Some(Modality::Forecast) => fore = true,
+                Some(_) => hyp = true,
+                None => {}
+            }
+        }
         let hyp = hyp || (weak_hyp && !neg);
         let m = if hyp {
             Modality::Hypothetical
@@ -228,6 +250,82 @@ impl Cx<'_> {
         // Who says so, whatever it says: a plan or a denial "a Turkish official said" is his too.
         let attributed = if source_seen || rep { speakers } else { Vec::new() };
         (m, attributed)
+    }
+
+    /// A modal verb after a nominal trigger (at most 7 words on), in its clause and before any comma ("Talks on
+    /// an exchange could resume", "fighting will spread"), with a verb after it that is not "be",
+    /// "have" or "not" ("the attack could not be confirmed", "could have been avoided" tell of one
+    /// that happened): forecast for "will", else hypothetical.
+    fn modal_after(&self, s: usize, ts: usize, te: usize, noun: bool) -> Option<Modality> {
+        let r = self.sent_range(s);
+        let nominal = noun || (ts > r.start && matches!(self.w(ts - 1), "a" | "an" | "the" | "any" | "new"));
+        if !nominal {
+            return None;
+        }
+        // (the noun is the subject, not inside another's phrase: "the effectiveness of chemical
+        // weapons may encourage")
+        let mut d = ts;
+        while d > r.start && matches!(self.w(d - 1), "a" | "an" | "the" | "any" | "new") {
+            d -= 1;
+        }
+        if d > r.start
+            && (self.is(d - 1, super::words::class::OBJECT_PREPS | super::words::class::LOCATIVE_PREPS)
+                || matches!(
+                    self.w(d - 1),
+                    "of" | "for" | "under" | "after" | "before" | "since" | "despite" | "amid" | "during" | "in"
+                ))
+        {
+            return None;
+        }
+        let end = (te + 8).min(r.end);
+        let k = (te..end)
+            .take_while(|&k| {
+                !matches!(self.w(k), "," | ";" | ":" | "so" | "that" | "which" | "who" | "and" | "but" | "as")
+                    && self.clause[k] == self.clause[ts]
+            })
+            .find(|&k| matches!(self.w(k), "could" | "may" | "might" | "will" | "would"))?;
+        let verb = self.w(k + 1);
+        if self.month_may(k, r.start) || matches!(verb, "be" | "have" | "not" | "n't" | "") {
+            return None;
+        }
+        // An event that goes on or ends is under way ("air strikes would cease").
+        if matches!(verb, "cease" | "end" | "stop" | "halt" | "continue" | "last" | "persist" | "go") {
+            return None;
+        }
+        // What a definite event will bring about says nothing of whether it is to come ("the
+        // deal will see ..."); an indefinite one is ("an abrupt withdrawal would mean ...").
+        let consequence = matches!(
+            verb,
+            "see"
+                | "allow"
+                | "give"
+                | "mean"
+                | "make"
+                | "create"
+                | "bring"
+                | "help"
+                | "lead"
+                | "leave"
+                | "require"
+                | "include"
+                | "involve"
+                | "cost"
+                | "affect"
+                | "damage"
+                | "harm"
+                | "encourage"
+                | "serve"
+                | "undermine"
+        );
+        if consequence && !(ts > r.start && matches!(self.w(ts - 1), "a" | "an" | "any")) {
+            return None;
+        }
+        // ("the protesters would plead not guilty": the people, not their protest)
+        let last = self.w(te - 1);
+        if last.ends_with("ers") || last.ends_with("ors") {
+            return None;
+        }
+        Some(if self.w(k) == "will" { Modality::Forecast } else { Modality::Hypothetical })
     }
 
     /// A capitalized "May" inside a sentence, or one before a number, is the month ("IDLIB, May

@@ -333,7 +333,16 @@ impl Cx<'_> {
                 roles.actor1 = Some(agent);
             }
             roles.actor2 = self.actor_right(te, ce, Some(&["from", "against"]), 10).or_else(|| {
-                let comma = (te..ce).find(|&k| self.w(k) == ",").unwrap_or(ce);
+                // (up to a comma, or an "and" that joins another verb: "struck X and did not
+                // target civilians")
+                let comma = (te..ce)
+                    .find(|&k| {
+                        self.w(k) == ","
+                            || (self.w(k) == "and"
+                                && !self.covered(k + 1, super::IN_ACTOR)
+                                && !matches!(self.w(k + 1), "the" | "a" | "an" | "its" | "their" | "his" | "her"))
+                    })
+                    .unwrap_or(ce);
                 // (not a destination: "sent troops to X", "fled into X")
                 self.actor_right(te, comma, None, 6).filter(|&i| {
                     let mut k = self.actor_toks[i].0;
