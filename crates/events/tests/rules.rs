@@ -1987,6 +1987,16 @@ fn a_modal_after_an_event_noun_puts_it_ahead_and_a_speakers_own_forces_claim() {
     assert!(out.controls.is_empty(), "{:?}", out.controls);
 }
 
+#[test]
+fn an_institution_resolved_to_fighters_is_still_the_institution() {
+    // The actor stage may resolve "the defence ministry" to the fighters named before it.
+    let ministry = A("the defence ministry", "militants", None, Some("REB"), ActorKind::Definite);
+    let text = "Army jets bombed positions near Kafr Tala, killing 30 militants, the defence ministry said.";
+    let out = run(text, &[group("militants", "militants", "REB"), ministry], &[town()]);
+    let e = only(&out, "jets bombed");
+    assert_eq!(names(&e.attributed_to), vec!["defence ministry"]);
+}
+
 // session 8: location
 
 #[test]

@@ -160,7 +160,7 @@ impl Cx<'_> {
                         !self.doc.text[end..].starts_with('-')
                     });
                     if let Some(a) = found {
-                        speakers.push(self.actor_ref(a));
+                        speakers.push(self.speaker_ref(a));
                         // Other named actors in a list before the cue ("X of A and Y of B report").
                         // (only a list or a phrase of them, "X of A and Y of B report", "rebels of
                         // the X said"; "al-Qaeda-linked JNIM claimed" names one source)
@@ -190,7 +190,7 @@ impl Cx<'_> {
                     // The source ends at the next comma ("according to residents, after the army ...").
                     let until = (h.end..r.end).find(|&k| matches!(self.w(k), "," | ";")).unwrap_or(r.end);
                     if let Some(a) = self.actor_right(h.end, until, None, 3) {
-                        speakers.push(self.actor_ref(a));
+                        speakers.push(self.speaker_ref(a));
                     } else {
                         speakers.extend(self.speaker_names(&hits, h.end, (h.end + 6).min(until), true));
                     }
@@ -326,6 +326,39 @@ impl Cx<'_> {
             return None;
         }
         Some(if self.w(k) == "will" { Modality::Forecast } else { Modality::Hypothetical })
+    }
+
+    /// Actor mention `a` as a source. An institution named by a description ("the defence
+    /// ministry", "the general staff") that the actor stage resolved to an antecedent of another
+    /// kind (fighters, jets) is that institution: a ministry does not fight.
+    fn speaker_ref(&self, a: usize) -> ActorRef {
+        let r = self.actor_ref(a);
+        let mention = &self.m.actors[a];
+        if mention.kind != crate::mentions::ActorKind::Definite {
+            return r;
+        }
+        let text = mention.span.of(self.doc.text);
+        let head = text.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let institution = matches!(
+            head.as_str(),
+            "ministry"
+                | "department"
+                | "staff"
+                | "office"
+                | "council"
+                | "agency"
+                | "commission"
+                | "embassy"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "command"
+        );
+        if !institution || r.name.to_ascii_lowercase().contains(&head) {
+            return r;
+        }
+        let name = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text).to_string();
+        ActorRef { name, text: r.text, span: r.span, ..Default::default() }
     }
 
     /// A capitalized "May" inside a sentence, or one before a number, is the month ("IDLIB, May
