@@ -2091,3 +2091,13 @@ fn a_local_government_area_and_a_regional_capital_name_their_container_second() 
     let text = "Gunmen shot a cleric inside a mosque in Umm Sahl regional capital of Kafr Tala on Monday.";
     assert_eq!(located_at(text, &places, "shot").as_deref(), Some("Kafr Tala"));
 }
+
+#[test]
+fn a_name_inside_a_quoted_title_is_no_place() {
+    let places = [town()];
+    let text = "This spring the director is shooting \"Love and Kafr Tala\", a drama about two brothers.";
+    assert_eq!(located_at(text, &places, "shooting"), None);
+    // Quoted speech keeps its place.
+    let text = "\"The rebels shelled Kafr Tala at dawn,\" a resident said.";
+    assert_eq!(located_at(text, &places, "shelled").as_deref(), Some("Kafr Tala"));
+}

@@ -218,4 +218,23 @@ impl Cx<'_> {
                         | "has"
                 ))
     }
+
+    /// The place at tokens `[ps, pe)` lies inside a short quoted title ("Pride and X", "The X
+    /// Diaries"): quotation marks at most six tokens either side, every word between them
+    /// capitalized but the small words of a title, and another capitalized word besides the
+    /// place. Quoted speech has lower-case words and keeps its places. `r` is its sentence.
+    pub(super) fn in_quoted_title(&self, ps: usize, pe: usize, r: std::ops::Range<usize>) -> bool {
+        let quote = |k: usize| matches!(self.w(k), "\"" | "“" | "”" | "``" | "''" | "‘" | "’");
+        let open = (r.start.max(ps.saturating_sub(6))..ps).rev().find(|&k| quote(k));
+        let close = (pe..(pe + 6).min(r.end)).find(|&k| quote(k));
+        let (Some(a), Some(b)) = (open, close) else { return false };
+        let word = |k: usize| self.doc.tokens[k].kind == TokenKind::Word;
+        b > a + 2
+            && (a + 1..b).all(|k| {
+                !word(k)
+                    || self.capital(k)
+                    || matches!(self.w(k), "and" | "of" | "the" | "a" | "an" | "in" | "on" | "for" | "to")
+            })
+            && (a + 1..b).any(|k| (k < ps || k >= pe) && word(k) && self.capital(k))
+    }
 }

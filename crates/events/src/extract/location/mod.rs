@@ -764,6 +764,10 @@ impl Cx<'_> {
             if downed {
                 score -= 200;
             }
+            // "shooting \"Pride and X\"": a name inside a quoted title of a film or a book.
+            if self.in_quoted_title(ps, pe, r.clone()) {
+                score -= 150;
+            }
             // "said a X officer", "a white X policeman": the place describes a person.
             if self.describes_person(pe, r.end) {
                 score -= 150;
