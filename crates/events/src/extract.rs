@@ -833,8 +833,11 @@ impl<'a> Cx<'a> {
         let near_only = loc
             .as_ref()
             .is_some_and(|l| !l.inherited && l.mention.is_some_and(|i| self.near_place(i, self.sent_range(s).start)));
+        // (a place only inherited from an earlier sentence is where the story is, not what changed
+        // hands: "Ukrainian forces recaptured positions west of the town")
         let control_ok = cue.is_territory()
             && !near_only
+            && !loc.as_ref().is_some_and(|l| l.inherited)
             && matches!(modality, Modality::Asserted | Modality::Claimed | Modality::Reported | Modality::Disputed);
         let control = match (&roles.winner, &place) {
             (Some(w), Some(pl)) if control_ok && known_place && (pl.precision < 3 || is_admin(pl)) => {

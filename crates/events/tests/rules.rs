@@ -1997,6 +1997,20 @@ fn an_institution_resolved_to_fighters_is_still_the_institution() {
     assert_eq!(names(&e.attributed_to), vec!["defence ministry"]);
 }
 
+#[test]
+fn a_place_only_inherited_holds_no_control_and_a_confirmed_gain_is_no_source() {
+    let text = "Columns of the Northern Front gathered outside Kafr Tala on Monday. On Tuesday the Northern Front captured several positions.";
+    let out = run(text, &[rebels()], &[town()]);
+    let caps = events_at(&out, "captured");
+    assert_eq!(caps.len(), 1, "{:?}", out.events);
+    assert_eq!(caps[0].place.as_ref().map(|p| p.name.as_str()), Some("Kafr Tala"), "the story's place");
+    assert!(out.controls.is_empty(), "{:?}", out.controls);
+    let text = "The national army continued its offensive near Kafr Tala but made no confirmed gains.";
+    let out = run(text, &[army()], &[town()]);
+    let e = only(&out, "offensive");
+    assert_eq!((e.modality, e.attributed_to.len()), (Modality::Asserted, 0));
+}
+
 // session 8: location
 
 #[test]

@@ -78,6 +78,33 @@ impl Cx<'_> {
             {
                 continue;
             }
+            // "did not make confirmed advances", "the reported attack": an adjective, no verb of saying.
+            if mc.kind == ModalityKind::SourceLeft
+                && h.end == h.start + 1
+                && h.start > r.start
+                && !self.covered(h.start - 1, super::IN_ACTOR)
+                && matches!(
+                    self.w(h.start - 1),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "any"
+                        | "no"
+                        | "make"
+                        | "made"
+                        | "makes"
+                        | "making"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "officially"
+                        | "newly"
+                        | "recently"
+                )
+            {
+                continue;
+            }
             // "denied reports that", "the reports": a noun, not a source telling it (that stands
             // right before: "the monitor reports", "activists report").
             if mc.kind == ModalityKind::SourceLeft
