@@ -2075,6 +2075,9 @@ fn a_one_word_passive_subject_or_speaker_is_a_person() {
     // A place named with its town noun is the place.
     let text = "The town of Kafr Tala was captured by the army in 2019.";
     assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Kafr Tala"));
+    // After a verb whose object is only ground, one word stays the place.
+    let text = "Haddad was liberated by the army in 2019 after a long siege.";
+    assert_eq!(located_at(text, &places, "liberated").as_deref(), Some("Haddad"));
 }
 
 #[test]

@@ -742,9 +742,14 @@ impl Cx<'_> {
             if participle {
                 score -= 40;
             }
-            // (a country or a region is no person's name: "X is patrolled by")
+            // (a country or a region is no person's name: "X is patrolled by"). After a verb whose
+            // object is a person ("X was shot") or as often a person as ground ("X was captured"),
+            // one word is more often a person than a town; after one whose object is only ground
+            // ("X was liberated / retaken") it stays the place, at a weaker score.
             if passive_name && !(ground_passive && matches!(p.level, PlaceLevel::Country | PlaceLevel::Region)) {
-                score -= 110;
+                let person_too = self.is(ts, class::PERSON_VERBS)
+                    || matches!(self.w(ts), "captured" | "capture" | "captures" | "capturing");
+                score -= if person_too { 110 } else { 60 };
             }
             if here || here_at.is_some_and(|h| ps > h) {
                 score -= 150;
