@@ -2017,7 +2017,7 @@ fn a_place_only_inherited_holds_no_control_and_a_confirmed_gain_is_no_source() {
 fn a_race_a_round_or_a_film_language_is_no_conflict_reading() {
     let places = [town()];
     for (text, trigger) in [
-        ("The skier captured the second downhill of the season at Kafr Tala.", "captured"),
+        ("Our youngest racer captured Sunday's downhill at Kafr Tala by a second.", "captured"),
         ("The veteran captured the first round of the vote in Kafr Tala.", "captured"),
         ("The driver captured his third race of the year at Kafr Tala.", "captured"),
         ("The series is being shot in Arabic and English near Kafr Tala.", "shot"),
@@ -2035,7 +2035,7 @@ fn a_downed_aircraft_is_no_place() {
     let places = [town(), ("Puma", "Puma", 700, PlaceLevel::Point)];
     for text in [
         "Insurgents shot down a Puma transport helicopter on Sunday.",
-        "The Puma was apparently shot down by insurgents.",
+        "Officials believe the Puma was shot down by a missile.",
     ] {
         assert_eq!(located_at(text, &places, "shot"), None, "{text}");
     }
@@ -2070,7 +2070,7 @@ fn a_one_word_passive_subject_or_speaker_is_a_person() {
     let places = [town(), ("Haddad", "Haddad", 720, PlaceLevel::Point)];
     let text = "Haddad was captured by the army in 2019 after a long manhunt.";
     assert_eq!(located_at(text, &places, "captured"), None);
-    let text = "Most of those killed were shot or burned, Haddad said.";
+    let text = "Several of the victims had been shot in the back, Haddad told reporters.";
     assert_eq!(located_at(text, &places, "shot"), None);
     // A place named with its town noun is the place.
     let text = "The town of Kafr Tala was captured by the army in 2019.";
@@ -2093,9 +2093,9 @@ fn the_clause_place_outranks_the_scene_set_before_the_comma() {
 #[test]
 fn a_place_describing_a_later_destination_is_not_the_event_place() {
     let places = [town(), umm_sahl()];
-    let text = "He was captured and sent to a labour camp north of Kafr Tala.";
+    let text = "The smuggler was captured at night and sent to a detention centre east of Kafr Tala.";
     assert_eq!(located_at(text, &places, "captured"), None);
-    let text = "He was captured in Umm Sahl and sent to a labour camp north of Kafr Tala.";
+    let text = "The smuggler was captured in Umm Sahl and sent to a detention centre east of Kafr Tala.";
     assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Umm Sahl"));
 }
 

@@ -66,7 +66,7 @@ impl Cx<'_> {
         if matches!(before, "to" | "toward" | "towards") {
             return (te..bk).any(|k| self.frame(k, frame::TRANSFER_VERBS));
         }
-        // "captured and sent to a labour camp north of X", "transferred to the brig at X": the
+        // "captured and sent to a detention centre east of X", "transferred to the brig at X": the
         // place describes the destination that the later verb's "to" names, in the same clause.
         (te..bk).rev().find(|&k| self.frame(k, frame::TRANSFER_VERBS)).is_some_and(|v| {
             (v + 1..bk).any(|k| matches!(self.w(k), "to" | "toward" | "towards" | "into"))
