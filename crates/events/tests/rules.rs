@@ -2118,3 +2118,24 @@ fn a_name_inside_a_quoted_title_is_no_place() {
     let text = "\"The rebels shelled Kafr Tala at dawn,\" a resident said.";
     assert_eq!(located_at(text, &places, "shelled").as_deref(), Some("Kafr Tala"));
 }
+
+// session 8: coordinator
+
+#[test]
+fn a_wire_dateline_yields_to_a_place_of_the_sentence() {
+    let places = [town(), ("UMM SAHL", "Umm Sahl", 200, PlaceLevel::Point)];
+    let text = "UMM SAHL, May 4 (Desk) - Kafr Tala was liberated by the national army on Sunday.";
+    assert_eq!(located_at(text, &places, "liberated").as_deref(), Some("Kafr Tala"));
+    // A place of the sentence after the trigger wins as before.
+    let text = "UMM SAHL, May 4 (Desk) - The national army shelled rebel positions near Kafr Tala.";
+    assert_eq!(located_at(text, &places, "shelled").as_deref(), Some("Kafr Tala"));
+}
+
+#[test]
+fn a_place_naming_a_cartel_or_a_gang_is_no_location() {
+    let places = [town(), umm_sahl()];
+    let text = "Marines captured a commander of the Umm Sahl cartel on Sunday.";
+    assert_eq!(located_at(text, &places, "captured"), None);
+    let text = "Marines captured a commander of the Umm Sahl cartel in Kafr Tala on Sunday.";
+    assert_eq!(located_at(text, &places, "captured").as_deref(), Some("Kafr Tala"));
+}

@@ -430,6 +430,25 @@ impl Cx<'_> {
     }
 
     /// The sentence starting at token `start` opens with one of [`INTRO_PHRASES`].
+    /// The dash that ends a wire dateline opening the sentence ("BEIRUT, Nov 3 (Desk) -"): a word
+    /// in capitals first, then only capitalized words, numbers and punctuation up to the dash.
+    fn dateline_end(&self, r: std::ops::Range<usize>) -> Option<usize> {
+        let first = self.doc.tokens.get(r.start)?;
+        let word = self.doc.text.get(first.span.start..first.span.end)?;
+        let shouted = word.len() >= 3 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
+        if first.kind != TokenKind::Word || !shouted {
+            return None;
+        }
+        for k in r.start + 1..(r.start + 16).min(r.end) {
+            match self.w(k) {
+                "-" | "--" | "\u{2013}" | "\u{2014}" => return Some(k),
+                _ if self.doc.tokens[k].kind == TokenKind::Word && !self.capital(k) => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
     fn intro_opens(&self, start: usize) -> bool {
         // The sentence's first words, joined by spaces, are the phrase.
         let opens = |phrase: &str| {
@@ -478,6 +497,9 @@ impl Cx<'_> {
         // A protest's place is where the crowd stands, not what it protests against.
         let protest = cue.is_some_and(|c| c.plover.as_ref().is_some_and(|p| p.event == "PROTEST"));
         let intro_opens = self.intro_opens(r.start);
+        // "DAMASCUS, Nov 3 (Desk) - X was liberated": the dateline tells where the report was
+        // filed; a place of the sentence after it is the event's.
+        let dateline = self.dateline_end(r.clone()).filter(|&d| ts > d);
         // "said that ...": where the reported content starts.
         let content_that = self.content_that(ts, te, r.end);
         let comma_participle =
@@ -839,6 +861,9 @@ impl Cx<'_> {
                     && (matches!(self.w(k), "when" | "while") || (self.is_after_clause(k) && !clause_has_place))
                     && self.clause[k] == self.clause[te.saturating_sub(1).max(ts)] + 1;
                 score -= if circumstance { 40 } else { 80 };
+            }
+            if dateline.is_some_and(|d| pe <= d) {
+                score -= 80;
             }
             if path {
                 score -= 60;
