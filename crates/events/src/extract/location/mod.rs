@@ -429,7 +429,6 @@ impl Cx<'_> {
             && Self::last_before(&self.last_comma, ps, start).is_none()
     }
 
-    /// The sentence starting at token `start` opens with one of [`INTRO_PHRASES`].
     /// The dash that ends a wire dateline opening the sentence ("BEIRUT, Nov 3 (Desk) -"): a word
     /// in capitals first, then only capitalized words, numbers and punctuation up to the dash.
     fn dateline_end(&self, r: std::ops::Range<usize>) -> Option<usize> {
@@ -449,6 +448,7 @@ impl Cx<'_> {
         None
     }
 
+    /// The sentence starting at token `start` opens with one of [`INTRO_PHRASES`].
     fn intro_opens(&self, start: usize) -> bool {
         // The sentence's first words, joined by spaces, are the phrase.
         let opens = |phrase: &str| {
